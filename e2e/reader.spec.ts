@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { SAMPLE_PARAGRAPHS, SAMPLE_SLUG_PATTERN, SAMPLE_TITLE } from "./support/sample";
+
+test.describe("library and reader", () => {
+  test("the library lists the sample article with its details, linking to the reader", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Library" })).toBeVisible();
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: SAMPLE_TITLE }) });
+    await expect(item).toContainText("Russian");
+    await expect(item).toContainText("7 paragraphs");
+    await expect(item).toContainText("Imported");
+    await item.getByRole("link", { name: SAMPLE_TITLE }).click();
+    await expect(page).toHaveURL(SAMPLE_SLUG_PATTERN);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(SAMPLE_TITLE);
+  });
+
+  test("the reader shows the headline once and the 7 body paragraphs in order", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: SAMPLE_TITLE }).click();
+    await expect(page).toHaveTitle(`${SAMPLE_TITLE} · Glossa`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(SAMPLE_TITLE);
+    await expect(page.locator("article")).toHaveAttribute("lang", "ru");
+
+    const paragraphs = page.locator("[id^='p-']");
+    await expect(paragraphs).toHaveCount(7);
+    for (const [index, text] of SAMPLE_PARAGRAPHS.entries()) {
+      const paragraph = page.locator(`#p-${index + 1}`);
+      await expect(paragraph).toHaveText(text);
+      await expect(paragraph).toHaveAttribute("dir", "auto");
+    }
+    // The headline is the title, never repeated as a body paragraph.
+    await expect(page.getByText(SAMPLE_TITLE, { exact: true })).toHaveCount(1);
+  });
+
+  test("#p-5 deep-links to the fifth paragraph", async ({ page }) => {
+    await page.goto("/");
+    const href = await page.getByRole("link", { name: SAMPLE_TITLE }).getAttribute("href");
+    await page.setViewportSize({ width: 1000, height: 600 });
+    await page.goto(`${href}#p-5`);
+    const fifth = page.locator("#p-5");
+    await expect(fifth).toBeInViewport();
+    await expect(page.locator("#p-1")).not.toBeInViewport();
+    const top = await fifth.evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(300);
+  });
+
+  test("an unknown article is a real 404 page", async ({ page }) => {
+    const response = await page.goto("/articles/no-such-article-here");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await page.getByRole("link", { name: "Back to the library" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Library" })).toBeVisible();
+  });
+});

