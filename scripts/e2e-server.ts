@@ -15,6 +15,7 @@ import { E2E_PORT } from "../e2e/support/urls";
 import { E2E_ADMIN } from "../e2e/support/accounts";
 import { isProcessAlive } from "./process";
 
+const E2E_AUTH_SECRET = "e2e-throwaway-secret-0123456789abcdefghij";
 const HANDOFF = path.join(ROOT, ".test-data", "e2e-database.json");
 const second = process.argv.includes("--second");
 const port = second ? E2E_PORT + 1 : E2E_PORT;
@@ -37,8 +38,10 @@ async function main() {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-e2e-"));
     process.env.ADMIN_EMAIL = E2E_ADMIN.email;
     process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
+    process.env.BETTER_AUTH_SECRET = E2E_AUTH_SECRET;
+    process.env.GLOSSA_PORT = String(port);
     const database = await prepareDatabase({ dataDir, throwaway: true, log });
-    handoff = { url: database.url, authSecret: "e2e-secret-not-for-production-0123456789abcdef", pid: process.pid };
+    handoff = { url: database.url, authSecret: E2E_AUTH_SECRET, pid: process.pid };
     mkdirSync(path.dirname(HANDOFF), { recursive: true });
     writeFileSync(HANDOFF, JSON.stringify(handoff));
     cleanup = async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { migrate } from "./db/migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded";
@@ -49,6 +49,7 @@ export async function resolveAuthSecret(dataDir: string, usingEmbedded: boolean)
   if (!usingEmbedded) {
     throw new Error("BETTER_AUTH_SECRET is not set. With DATABASE_URL set, Glossa needs a secret of at least 32 random characters (e.g. `openssl rand -base64 32`).");
   }
+  await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");

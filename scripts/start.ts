@@ -18,13 +18,15 @@ const dataDir = path.resolve(ROOT, process.env.GLOSSA_DATA_DIR ?? ".data");
 
 async function main() {
   const startedAt = Date.now();
+  process.env.BETTER_AUTH_SECRET = await resolveAuthSecret(dataDir, !process.env.DATABASE_URL);
+  process.env.GLOSSA_PORT = String(port);
   const database = await prepareDatabase({ dataDir, log });
-  let server: ChildProcess | undefined;
+  const running: { server?: ChildProcess } = {};
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    server?.kill("SIGTERM");
+    running.server?.kill("SIGTERM");
     await database.embedded?.stop();
     log("Stopped.");
     process.exit(code);
@@ -32,15 +34,13 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const authSecret = await resolveAuthSecret(dataDir, database.embedded !== null);
   if (!devMode) await buildIfNeeded(log);
   const url = `http://${host}:${port}`;
-  server = spawnNext([devMode ? "dev" : "start", "-p", String(port), "-H", host], {
+  const server = spawnNext([devMode ? "dev" : "start", "-p", String(port), "-H", host], {
     DATABASE_URL: database.url,
-    BETTER_AUTH_SECRET: authSecret,
     BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
-    GLOSSA_PORT: String(port),
   });
+  running.server = server;
   server.on("exit", (code) => void shutdown(code ?? 1));
   await waitForHealth(`${url}/api/health`);
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s — open ${url}`);

@@ -55,14 +55,17 @@ export function toIsoDateTime(value: string): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value.trim());
   if (!match) return undefined;
   const [, date, time, zone] = match;
-  const date_ = new Date(time ? `${date}T${time}${zone ?? "Z"}` : `${date}T00:00:00Z`);
-  return Number.isNaN(date_.getTime()) ? undefined : date_.toISOString();
+  const parsed = new Date(time ? `${date}T${time}${zone ?? "Z"}` : `${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
 
-/** Returns the normalized URL if `value` is an absolute http(s) URL; other schemes such as `javascript:` are refused. */
-export function toHttpUrl(value: string): string | undefined {
+/**
+ * Returns the normalized URL if `value` (resolved against `base`, if given) is an http(s)
+ * URL; other schemes such as `javascript:` are refused.
+ */
+export function toHttpUrl(value: string, base?: string): string | undefined {
   try {
-    const url = new URL(value.trim());
+    const url = new URL(value.trim(), base);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
   } catch {
     return undefined;

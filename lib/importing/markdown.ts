@@ -4,7 +4,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 
 import { assertImportable, buildArticle, resolveLimits } from "./article";
-import { cleanCharacters, normalizeInline, normalizeText } from "./normalize";
+import { cleanCharacters, normalizeInline, normalizePreformatted } from "./normalize";
 import type { ArticleMetadata, ImportLimits, ParagraphKind, ParsedArticle, ParsedParagraph } from "./types";
 
 interface Block extends ParsedParagraph {
@@ -58,7 +58,7 @@ function collect(nodes: RootContent[], context: ParagraphKind | undefined, walk:
         walk.blocks.push({ kind: context ?? "PARAGRAPH", text: normalizeInline(inlineText(node)) });
         break;
       case "code":
-        walk.blocks.push({ kind: context ?? "PARAGRAPH", text: normalizeText(node.value) });
+        walk.blocks.push({ kind: context ?? "PARAGRAPH", text: normalizePreformatted(node.value) });
         break;
       case "blockquote":
         collect(node.children, "BLOCKQUOTE", walk);

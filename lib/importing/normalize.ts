@@ -54,6 +54,19 @@ export function normalizeInline(input: string): string {
   return normalizeText(input).replace(/\n+/g, " ");
 }
 
+/**
+ * For preformatted blocks (`<pre>`, fenced code, poetry): like {@link normalizeText} but keeps
+ * each line's indentation and inner spacing, only dropping trailing spaces and blank lines
+ * at the start and end.
+ */
+export function normalizePreformatted(input: string): string {
+  return cleanCharacters(input)
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .replace(/^\n+|\n+$/g, "");
+}
+
 // Characters that never occur in real text but fill binary files decoded as text.
 const BINARY_NOISE = /[\u0001-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 const BINARY_SAMPLE_CHARS = 64 * 1024;

@@ -3,7 +3,8 @@ export type ParagraphKind = "PARAGRAPH" | "HEADING" | "BLOCKQUOTE" | "LIST_ITEM"
 
 /**
  * One body block of an imported article. `text` is plain text (never markup) on a single
- * line, except for preformatted blocks (`<pre>`, fenced code) which keep their line breaks.
+ * line, except for preformatted blocks (`<pre>`, fenced code) which keep their line breaks
+ * and indentation.
  */
 export interface ParsedParagraph {
   kind: ParagraphKind;

@@ -2,15 +2,28 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePlainText } from "@/lib/importing";
 import { importArticle } from "@/lib/server/articles/import-article";
+import { ensureDefaultEntityTypes } from "@/lib/server/entities/ensure-default-entity-types";
+import { ensureAdmin } from "@/lib/server/users/ensure-admin";
 
 const ARTICLES_DIR = path.resolve(import.meta.dirname, "articles");
 
-/** Imports every `.txt` under prisma/seed/articles through the same code as the admin import page. */
+/**
+ * Idempotent seed: default entity types, the first admin, and every `.txt`
+ * under prisma/seed/articles imported through the admin import code.
+ */
 export async function seed(log: (message: string) => void = console.log): Promise<void> {
+  await ensureDefaultEntityTypes();
+
+  const admin = await ensureAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
+  if (admin.status === "created") {
+    log(`Created the admin account ${admin.email}${admin.generated ? ` with password ${admin.password}` : ""}`);
+    if (admin.generated) log("This password is shown only once: sign in and keep it somewhere safe.");
+  }
+
   const files = (await readdir(ARTICLES_DIR)).filter((name) => name.endsWith(".txt")).sort();
   for (const file of files) {
     const parsed = parsePlainText(await readFile(path.join(ARTICLES_DIR, file), "utf8"));
     const result = await importArticle({ parsed });
-    log(`${result.status === "created" ? "Seeded" : "Already present"}: ${parsed.title} (/articles/${result.slug})`);
+    if (result.status === "created") log(`Seeded the article “${parsed.title}” (/articles/${result.slug})`);
   }
 }

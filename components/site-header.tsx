@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { Actor } from "@/lib/permissions";
+
+const ROLE_LABEL = { ADMIN: "Admin", ANNOTATOR: "Annotator", READER: "Reader" } as const;
+
+export function SiteHeader({ actor }: { actor: Actor | null }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-[var(--rule)] bg-[var(--page)]/90 backdrop-blur">
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-6xl items-center gap-5 px-4 text-sm">
+        <Link href="/" className="font-serif text-xl font-semibold tracking-tight">
+          Glossa
+        </Link>
+        <Link href="/" className="text-[var(--muted)] hover:text-[var(--ink)]">
+          Library
+        </Link>
+        {actor?.role === "ADMIN" && (
+          <>
+            <Link href="/admin/import" className="text-[var(--muted)] hover:text-[var(--ink)]">
+              Import
+            </Link>
+            <Link href="/admin/articles" className="text-[var(--muted)] hover:text-[var(--ink)]">
+              Articles
+            </Link>
+            <Link href="/admin/users" className="text-[var(--muted)] hover:text-[var(--ink)]">
+              Users
+            </Link>
+          </>
+        )}
+        <div className="ml-auto flex items-center gap-4">
+          {actor ? (
+            <>
+              <span className="flex items-center gap-2" title={actor.email}>
+                <span aria-hidden className="size-2.5 rounded-full" style={{ background: actor.color }} />
+                <span className="font-medium">{actor.name}</span>
+                <span className="rounded border border-[var(--rule)] px-1.5 py-0.5 text-xs text-[var(--muted)]">{ROLE_LABEL[actor.role]}</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="text-[var(--muted)] hover:text-[var(--ink)]">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { colorForUser } from "@/lib/user-colors";
+
+function isLocalhost(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
+
+function createAuth() {
+  const settings = config();
+  return betterAuth({
+    appName: "Glossa",
+    secret: settings.BETTER_AUTH_SECRET,
+    baseURL: settings.baseURL,
+    trustedOrigins: settings.trustedOrigins,
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: !settings.GLOSSA_OPEN_SIGNUP,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: settings.GLOSSA_DEFAULT_ROLE },
+        color: { type: "string", input: false, required: false },
+        disabledAt: { type: "date", input: false, required: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    // Stored in PostgreSQL so every app instance shares one count.
+    rateLimit: { enabled: process.env.NODE_ENV === "production", storage: "database", window: 60, max: 100 },
+    advanced: {
+      useSecureCookies: !isLocalhost(settings.baseURL),
+      ipAddress: settings.GLOSSA_TRUSTED_PROXIES
+        ? { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: settings.GLOSSA_TRUSTED_PROXIES.split(",").map((proxy) => proxy.trim()) }
+        : undefined,
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => ({ data: { ...user, color: colorForUser(user.email) } }),
+        },
+      },
+      session: {
+        create: {
+          // A disabled account cannot start a session, whatever its password.
+          before: async (session) => {
+            const user = await db().user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+            if (user?.disabledAt) throw new APIError("FORBIDDEN", { message: "This account has been disabled by an administrator." });
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const cached = globalThis as unknown as { glossaAuth?: Auth };
+
+/** The better-auth instance, created on first use so builds need no secret. */
+export function auth(): Auth {
+  cached.glossaAuth ??= createAuth();
+  return cached.glossaAuth;
+}
