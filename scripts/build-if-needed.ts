@@ -5,12 +5,13 @@ import { ROOT } from "./runtime";
 import { runNext } from "./next";
 
 const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
-const STAMP = path.join(ROOT, ".next", "glossa-source-stamp");
+const DIST_DIR = path.join(ROOT, process.env.GLOSSA_DIST_DIR ?? ".next");
+const STAMP = path.join(DIST_DIR, "glossa-source-stamp");
 
 /** Runs `next build` unless the last build was made from the same sources (paths, sizes, mtimes). */
 export async function buildIfNeeded(log: (message: string) => void): Promise<void> {
   const stamp = sourceStamp();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp;
+  const built = existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp;
   if (built) return;
   log("Building Glossa (production build, about a minute the first time) …");
   await runNext(["build"]);

@@ -16,8 +16,8 @@ import { E2E_ADMIN } from "../e2e/support/accounts";
 import { isProcessAlive } from "./process";
 
 const E2E_AUTH_SECRET = "e2e-throwaway-secret-0123456789abcdefghij";
-const HANDOFF = path.join(ROOT, ".test-data", "e2e-database.json");
 const second = process.argv.includes("--second");
+const HANDOFF = path.join(ROOT, ".test-data", `e2e-database-${E2E_PORT}.json`);
 const port = second ? E2E_PORT + 1 : E2E_PORT;
 const log = (message: string) => console.log(`[e2e${second ? ":2" : ""}] ${message}`);
 

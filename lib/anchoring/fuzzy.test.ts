@@ -94,6 +94,43 @@ describe("searchApproximate", () => {
     }
   });
 
+  it.each([
+    { name: "negative", maxErrors: -1 },
+    { name: "as long as the pattern", maxErrors: 3 },
+    { name: "fractional", maxErrors: 0.5 },
+  ])("throws RangeError for a $name error bound", ({ maxErrors }) => {
+    expect(() => searchApproximate("abcabc", "abc", maxErrors)).toThrow(RangeError);
+  });
+
+  it("finds the same best matches as a full dynamic-programming scan", () => {
+    let state = 99;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const randomText = (length: number) => Array.from({ length }, () => "abcd "[Math.floor(next() * 5)]).join("");
+    for (let round = 0; round < 200; round++) {
+      const text = randomText(60 + Math.floor(next() * 60));
+      const pattern = randomText(5 + Math.floor(next() * 20));
+      const maxErrors = Math.floor(pattern.length / 4);
+      // Reference: fewest errors of any alignment ending at each position, then region minima.
+      const best = bestErrorsByEnd(text, pattern);
+      const expected: number[] = [];
+      for (let end = 1; end <= text.length; end++) {
+        const errors = best[end]!;
+        if (errors > maxErrors) continue;
+        let from = end;
+        while (from > 1 && best[from - 1]! <= maxErrors) from--;
+        let to = end;
+        while (to < text.length && best[to + 1]! <= maxErrors) to++;
+        if (errors === Math.min(...best.slice(from, to + 1))) expected.push(end);
+      }
+      const found = searchApproximate(text, pattern, maxErrors);
+      expect(found.map((match) => match.end)).toEqual(expected);
+      for (const match of found) {
+        expect(match.errors).toBe(best[match.end]);
+        expect(editDistance(pattern, text.slice(match.start, match.end))).toBe(match.errors);
+      }
+    }
+  });
+
   it("scans a megabyte of text", () => {
     const text = "lorem ipsum dolor sit amet ".repeat(40_000) + "the needle in the haystack";
     expect(searchApproximate(text, "the nedle in the haystack", 6)).toEqual([
@@ -101,3 +138,19 @@ describe("searchApproximate", () => {
     ]);
   });
 });
+
+/** Plain O(n·m) semi-global edit distance: fewest errors of a match ending at each offset. */
+function bestErrorsByEnd(text: string, pattern: string): number[] {
+  let column = Array.from({ length: pattern.length + 1 }, (_, i) => i);
+  const best = [column[pattern.length]!];
+  for (let j = 1; j <= text.length; j++) {
+    const next = [0];
+    for (let i = 1; i <= pattern.length; i++) {
+      const cost = pattern[i - 1] === text[j - 1] ? 0 : 1;
+      next.push(Math.min(column[i - 1]! + cost, column[i]! + 1, next[i - 1]! + 1));
+    }
+    column = next;
+    best.push(column[pattern.length]!);
+  }
+  return best;
+}

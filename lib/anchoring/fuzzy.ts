@@ -24,16 +24,56 @@ export interface ApproximateMatch {
 }
 
 /**
- * Finds where a non-empty `pattern` occurs in `text` with at most `maxErrors` edits
- * (Levenshtein). Matches ending at consecutive positions are one region; for each region
- * only the alignments with the fewest errors are returned, in text order.
+ * Finds where `pattern` occurs in `text` with at most `maxErrors` edits (Levenshtein), for
+ * 0 <= maxErrors < pattern.length. Matches ending at consecutive positions are one region;
+ * for each region only the alignments with the fewest errors are returned, in text order.
  *
- * Semi-global dynamic programming with Ukkonen's cut-off: only the rows of each column that
- * can still stay within `maxErrors` are computed, so a search costs about
- * O(maxErrors × text.length) on natural text. Each cell also carries the start offset of its
- * best alignment, so no second pass is needed to recover where a match begins.
+ * A pigeonhole filter runs first: cut into maxErrors + 1 pieces, the pattern keeps at least
+ * one piece intact in any match, so only windows around occurrences of a piece are scanned.
  */
 export function searchApproximate(text: string, pattern: string, maxErrors: number): ApproximateMatch[] {
+  if (!Number.isInteger(maxErrors) || maxErrors < 0 || maxErrors >= pattern.length) {
+    throw new RangeError(`maxErrors (${maxErrors}) must be an integer from 0 to pattern length - 1.`);
+  }
+  const result: ApproximateMatch[] = [];
+  for (const [from, to] of candidateWindows(text, pattern, maxErrors)) {
+    for (const match of scan(text.slice(from, to), pattern, maxErrors)) {
+      result.push({ start: match.start + from, end: match.end + from, errors: match.errors });
+    }
+  }
+  return result;
+}
+
+/** Disjoint, sorted [from, to) windows of `text` that can contain a match. */
+function candidateWindows(text: string, pattern: string, maxErrors: number): [number, number][] {
+  const length = pattern.length;
+  const pieces = maxErrors + 1;
+  const spans: [number, number][] = [];
+  for (let p = 0; p < pieces; p++) {
+    const offset = Math.floor((p * length) / pieces);
+    const piece = pattern.slice(offset, Math.floor(((p + 1) * length) / pieces));
+    for (let hit = text.indexOf(piece); hit !== -1; hit = text.indexOf(piece, hit + 1)) {
+      // With the piece aligned at `hit`, at most maxErrors insertions/deletions move the ends.
+      spans.push([Math.max(0, hit - offset - maxErrors), Math.min(text.length, hit - offset + length + maxErrors)]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
+  }
+  return merged;
+}
+
+/*
+ * Semi-global dynamic programming with Ukkonen's cut-off: only the rows of each column that
+ * can still stay within `maxErrors` are computed, about O(maxErrors × text.length) on natural
+ * text. Each cell also carries the start offset of its best alignment, so no second pass is
+ * needed to recover where a match begins.
+ */
+function scan(text: string, pattern: string, maxErrors: number): ApproximateMatch[] {
   const m = pattern.length;
   const cap = maxErrors + 1; // every value above maxErrors is equally hopeless
   const dist = new Int32Array(m + 1);

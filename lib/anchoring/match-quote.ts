@@ -74,19 +74,20 @@ interface Ranked extends QuoteMatch {
 }
 
 /*
- * Score = quote quality × (length evidence + context agreement + position). Long quotes
- * can carry a match alone; short ones need their context to agree; the position hint only
- * breaks ties.
+ * Score = quote quality × (length evidence + context agreement + position), each in [0, 1].
+ * Long quotes can carry a match alone; short ones need their context to agree; the
+ * position hint only breaks ties.
  */
+function combine(quality: number, length: number, context: number, position: number): number {
+  const evidence = Math.min(1, length / SELF_EVIDENT_LENGTH);
+  return quality * (LENGTH_WEIGHT * evidence + CONTEXT_WEIGHT * context + POSITION_WEIGHT * position);
+}
+
 function rank(text: string, quote: QuoteSelector, start: number, end: number, errors: number, hint: number | undefined): Ranked {
   const length = quote.exact.length;
-  const quality = 1 - errors / length;
-  const evidence = Math.min(1, length / SELF_EVIDENT_LENGTH);
   const position =
     hint !== undefined && Number.isFinite(hint) ? 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length)) : 1;
-  const score =
-    quality *
-    (LENGTH_WEIGHT * evidence + CONTEXT_WEIGHT * contextAgreement(text, quote, start, end) + POSITION_WEIGHT * position);
+  const score = combine(1 - errors / length, length, contextAgreement(text, quote, start, end), position);
   return { start, end, score, lengthGap: Math.abs(end - start - length) };
 }
 
@@ -123,8 +124,8 @@ export function matchQuote(text: string, quote: QuoteSelector, hint?: number): Q
   }
 
   const maxErrors = length <= SHORT_QUOTE_LENGTH ? 0 : Math.floor(length * MAX_ERROR_RATE);
-  // With at least one edit a match scores at most 1 - 1/length.
-  const inexactCeiling = 1 - 1 / length;
+  // The best an inexact match could score: one edit, full context, exact position.
+  const inexactCeiling = combine(1 - 1 / length, length, 1, 1);
   if (maxErrors > 0 && (best?.score ?? 0) < inexactCeiling && (maxErrors + 1) * text.length <= FUZZY_BUDGET) {
     for (const found of searchApproximate(text, exact, maxErrors)) {
       const start = snapBackward(text, found.start);

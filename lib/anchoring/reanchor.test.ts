@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { editDistance } from "./fuzzy";
 import { reanchor, type ReanchorResult, type StoredAnnotation } from "./reanchor";
 import { describeRange } from "./selectors";
 import { AR_SAMPLE, EMOJI_SAMPLE, HE_SAMPLE, PARTY, RU_SAMPLE, RU_SAMPLE_2, RU_SAMPLE_3 } from "./test-fixtures";
@@ -262,10 +263,18 @@ describe("reanchor", () => {
     const orphans = results.filter((r) => "status" in r);
     // Exactly the annotations of the 21 deleted paragraphs (p % 97 === 0) are lost.
     expect(orphans.length).toBe(21 * 5);
+    // Every placement holds the quote, except where a split cut through it: then it holds
+    // the larger part, within the fuzzy tolerance.
     const exactById = new Map(annotations.map((a) => [a.id, a.exact]));
-    const wrong = results.filter(
-      (r) => !("status" in r) && edited[r.paragraphIndex]!.slice(r.start, r.end) !== exactById.get(r.id),
-    );
-    expect(wrong).toEqual([]);
+    let partial = 0;
+    for (const result of results) {
+      if ("status" in result) continue;
+      const exact = exactById.get(result.id)!;
+      const slice = edited[result.paragraphIndex]!.slice(result.start, result.end);
+      if (slice === exact) continue;
+      partial++;
+      expect(editDistance(slice, exact)).toBeLessThanOrEqual(exact.length / 4);
+    }
+    expect(partial).toBeLessThan(10);
   });
 });

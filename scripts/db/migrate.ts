@@ -69,6 +69,8 @@ export async function migrate(
     );
     const recorded = new Map(rows.map((row) => [row.migration_name, row]));
 
+    // Check the whole history before applying anything, so a refusal leaves the database untouched
+    // even when a pending migration sorts before an applied one.
     for (const migration of migrations) {
       const previous = recorded.get(migration.name);
       if (previous && !previous.finished_at) {
@@ -79,7 +81,10 @@ export async function migrate(
           `Migration ${migration.name} was changed after it was applied (checksum ${previous.checksum.slice(0, 12)}… → ${migration.checksum.slice(0, 12)}…). Never edit an applied migration: add a new one.`,
         );
       }
-      if (previous) continue;
+    }
+
+    for (const migration of migrations) {
+      if (recorded.has(migration.name)) continue;
 
       log(`Applying migration ${migration.name}`);
       await client.query("BEGIN");

@@ -1,0 +1,65 @@
+/**
+ * The shapes the reader, the API and the live feed exchange. Plain data (ISO
+ * dates), shared by server and browser code.
+ */
+export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink"] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export type Visibility = "SHARED" | "PRIVATE";
+export type AnchorStatus = "ANCHORED" | "REANCHORED" | "ORPHANED";
+
+export interface AuthorDTO {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface EntityTypeDTO {
+  id: string;
+  key: string;
+  label: string;
+  color: string;
+  hotkey: string | null;
+}
+
+export interface AnnotationDTO {
+  id: string;
+  articleId: string;
+  paragraphId: string;
+  kind: "HIGHLIGHT" | "ENTITY";
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: HighlightColor | null;
+  entityType: EntityTypeDTO | null;
+  entity: { id: string; name: string } | null;
+  visibility: Visibility;
+  anchorStatus: AnchorStatus;
+  version: number;
+  author: AuthorDTO;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NoteDTO {
+  id: string;
+  articleId: string;
+  paragraphId: string;
+  annotationId: string | null;
+  parentId: string | null;
+  body: string;
+  visibility: Visibility;
+  version: number;
+  author: AuthorDTO;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One change on an article, as stored in ArticleEvent and streamed to readers. */
+export type ArticleEventDTO =
+  | { id: string; type: "annotation.upserted"; annotation: AnnotationDTO }
+  | { id: string; type: "annotation.deleted"; annotationId: string }
+  | { id: string; type: "note.upserted"; note: NoteDTO }
+  | { id: string; type: "note.deleted"; noteId: string }
+  | { id: string; type: "article.revised" };

@@ -1,0 +1,30 @@
+import "server-only";
+import type { ArticleEventDTO } from "@/lib/annotations/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The PostgreSQL channel every instance LISTENs on; payloads carry only ids, readers fetch the event row. */
+export const ARTICLE_EVENTS_CHANNEL = "glossa_article_events";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewArticleEvent = DistributiveOmit<ArticleEventDTO, "id">;
+
+/**
+ * Records a change in the article's event log and notifies every instance,
+ * inside the caller's transaction: NOTIFY is delivered only on commit, so
+ * nobody hears of a change that was rolled back. `audienceId` limits a
+ * private change to its author.
+ */
+export async function publishEvent(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  event: NewArticleEvent,
+  audienceId: string | null,
+): Promise<bigint> {
+  const row = await tx.articleEvent.create({
+    data: { articleId, type: event.type, audienceId, payload: event as unknown as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  const notification = JSON.stringify({ id: row.id.toString(), articleId, audienceId });
+  await tx.$executeRaw`SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, ${notification})`;
+  return row.id;
+}
