@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Annotation" ADD COLUMN     "deletedAt" TIMESTAMP(3);
+
