@@ -15,7 +15,7 @@ export function canAnnotate(actor: Actor | null): actor is Actor {
 }
 
 /** Edit or delete something authored by `authorId`: its author (still allowed to write), or any admin. */
-export function canModify(actor: Actor | null, authorId: string): actor is Actor {
+export function canModify(actor: Actor | null, authorId: string): boolean {
   if (!actor) return false;
   return actor.role === "ADMIN" || (actor.role === "ANNOTATOR" && actor.id === authorId);
 }

@@ -90,7 +90,12 @@ function reanchorOne(
   if (found === null) {
     // Text that was already in an unchanged paragraph cannot be where this annotation
     // went, so only changed paragraphs are searched (all of them if the old one is unknown).
-    const center = oldText !== undefined ? map.expected[oldIndex]! : Math.max(0, Math.min(newParagraphs.length - 1, oldIndex));
+    const center =
+      oldText !== undefined
+        ? map.expected[oldIndex]!
+        : Number.isInteger(oldIndex)
+          ? Math.max(0, Math.min(newParagraphs.length - 1, oldIndex))
+          : 0;
     const eligible = (j: number) => !tried.has(j) && (oldText === undefined || map.changed[j]!);
     found = bestMatch(
       [...outward(center, newParagraphs.length)].filter(eligible),

@@ -211,6 +211,12 @@ describe("migrate", () => {
         sql: `CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nINSERT INTO "Half" VALUES ('a'), ('a');`,
         error: /duplicate key/,
       },
+      {
+        // The SQL itself succeeds, but its row in _prisma_migrations cannot be written: the two commit together or not at all.
+        name: "a migration that cannot be recorded",
+        sql: `CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nALTER TABLE "_prisma_migrations" ADD CONSTRAINT "refuse_rows" CHECK (false) NOT VALID;`,
+        error: /violates check constraint "refuse_rows"/,
+      },
     ];
 
     it.each(cases)("$name", async ({ sql, error }) => {

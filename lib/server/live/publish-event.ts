@@ -28,3 +28,8 @@ export async function publishEvent(
   await tx.$executeRaw`SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, ${notification})`;
   return row.id;
 }
+
+/** Who may receive a change: everyone for shared work, only its author for private work. */
+export function audienceOf(visibility: "SHARED" | "PRIVATE", authorId: string): string | null {
+  return visibility === "PRIVATE" ? authorId : null;
+}

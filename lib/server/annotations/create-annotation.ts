@@ -1,0 +1,53 @@
+import "server-only";
+import type { AnnotationDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import { canAnnotate, type Actor } from "@/lib/permissions";
+import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
+import { assertSelectorMatches, loadParagraphForWrite } from "@/lib/server/annotations/load-paragraph-for-write";
+import { linkEntity } from "@/lib/server/entities/link-entity";
+import { forbidden, unauthenticated } from "@/lib/server/errors";
+import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
+import { createAnnotationSchema } from "@/lib/validations/annotation";
+
+/** Creates a highlight (optionally with a note) or an entity tag on one paragraph of an article. */
+export async function createAnnotation({ actor, articleId, input }: { actor: Actor | null; articleId: string; input: unknown }): Promise<AnnotationDTO> {
+  const data = createAnnotationSchema.parse(input);
+  if (!actor) throw unauthenticated("annotate");
+  if (!canAnnotate(actor)) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
+
+  return db().$transaction(async (tx) => {
+    const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
+    assertSelectorMatches(paragraph.text, data);
+    const entityId = data.kind === "ENTITY" ? await linkEntity(tx, { entityTypeId: data.entityTypeId, mention: data.exact, entityId: data.entityId }) : null;
+
+    const row = await tx.annotation.create({
+      data: {
+        articleId,
+        paragraphId: paragraph.id,
+        authorId: actor.id,
+        kind: data.kind,
+        start: data.start,
+        end: data.end,
+        exact: data.exact,
+        prefix: data.prefix,
+        suffix: data.suffix,
+        color: data.kind === "HIGHLIGHT" ? data.color : null,
+        entityTypeId: data.kind === "ENTITY" ? data.entityTypeId : null,
+        entityId,
+        visibility: data.visibility,
+      },
+      select: annotationSelect,
+    });
+    const annotation = toAnnotationDTO(row);
+    const audience = audienceOf(annotation.visibility, actor.id);
+    await publishEvent(tx, articleId, { type: "annotation.upserted", annotation }, audience);
+    if (data.kind === "HIGHLIGHT" && data.note) {
+      const note = await tx.note.create({
+        data: { articleId, paragraphId: paragraph.id, annotationId: annotation.id, authorId: actor.id, body: data.note, visibility: data.visibility },
+        select: noteSelect,
+      });
+      await publishEvent(tx, articleId, { type: "note.upserted", note: toNoteDTO(note) }, audience);
+    }
+    return annotation;
+  });
+}

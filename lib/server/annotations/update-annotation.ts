@@ -1,0 +1,51 @@
+import "server-only";
+import type { AnnotationDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
+import { annotationSelect, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
+import { findAnnotationForWrite } from "@/lib/server/annotations/find-annotation-for-write";
+import { linkEntity } from "@/lib/server/entities/link-entity";
+import { AppError } from "@/lib/server/errors";
+import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
+import { updateAnnotationSchema } from "@/lib/validations/annotation";
+
+/**
+ * Changes a highlight's colour, an entity tag's type or entity, or the
+ * visibility. `version` must be the one the client saw: a concurrent change
+ * answers 409 with the current annotation instead of being overwritten.
+ */
+export async function updateAnnotation({ actor, annotationId, input }: { actor: Actor | null; annotationId: string; input: unknown }): Promise<AnnotationDTO> {
+  const data = updateAnnotationSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const current = await findAnnotationForWrite(tx, actor, annotationId);
+    if (current.kind === "HIGHLIGHT" && (data.entityTypeId || data.entityId)) {
+      throw new AppError("UNPROCESSABLE", "A highlight has no entity: tag the text as an entity instead.");
+    }
+    if (current.kind === "ENTITY" && data.color) throw new AppError("UNPROCESSABLE", "Entity tags take their colour from their type.");
+
+    const entityTypeId = data.entityTypeId ?? current.entityTypeId;
+    const retyped = data.entityTypeId !== undefined && data.entityTypeId !== current.entityTypeId;
+    const entityId =
+      current.kind === "ENTITY" && (data.entityId || retyped)
+        ? await linkEntity(tx, { entityTypeId: entityTypeId!, mention: current.exact, entityId: data.entityId })
+        : undefined;
+
+    const { count } = await tx.annotation.updateMany({
+      where: { id: annotationId, version: data.version },
+      data: { color: data.color, entityTypeId: data.entityTypeId, entityId, visibility: data.visibility, version: { increment: 1 } },
+    });
+    const row = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
+    if (count === 0) {
+      throw new AppError("CONFLICT", "Someone changed this annotation meanwhile. Review the current version and apply your change again.", {
+        current: toAnnotationDTO(row),
+      });
+    }
+    const annotation = toAnnotationDTO(row);
+    if (current.visibility === "SHARED" && annotation.visibility === "PRIVATE") {
+      // Made private: everyone else must drop it.
+      await publishEvent(tx, annotation.articleId, { type: "annotation.deleted", annotationId }, null);
+    }
+    await publishEvent(tx, annotation.articleId, { type: "annotation.upserted", annotation }, audienceOf(annotation.visibility, annotation.author.id));
+    return annotation;
+  });
+}
