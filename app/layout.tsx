@@ -5,6 +5,9 @@ import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
 import { getActor } from "@/lib/server/auth/get-actor";
 
+// Every page shows who is signed in, so nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Glossa", template: "%s · Glossa" },
   description: "Read articles together and annotate them.",

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { formatDate, languageName } from "@/lib/format";
+import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function LibraryPage() {
+  await requireReaderPage("/");
   const articles = await listArticles();
   return (
     <section aria-labelledby="library-heading" className="mx-auto max-w-4xl">

@@ -122,8 +122,9 @@ export interface ArticleDraft {
 }
 
 /**
- * Validates a draft (EMPTY, TOO_MANY_PARAGRAPHS), settles the title (never repeated as a
- * body paragraph), detects the language, collects warnings and cleans the metadata.
+ * Validates a draft (EMPTY, TOO_MANY_PARAGRAPHS), settles the title (explicit, found, a
+ * leading heading, or derived from the first paragraph; never repeated as a body
+ * paragraph), detects the language, collects warnings and cleans the metadata.
  */
 export function buildArticle(draft: ArticleDraft): ParsedArticle {
   const warnings = [...(draft.warnings ?? [])];
@@ -134,6 +135,10 @@ export function buildArticle(draft: ArticleDraft): ParsedArticle {
     const key = title.toLocaleLowerCase();
     const duplicate = paragraphs.findIndex((p) => p.text.toLocaleLowerCase() === key);
     if (duplicate !== -1) paragraphs.splice(duplicate, 1);
+  }
+  // Without a known title, a leading heading is the headline (e.g. an <h1> outside <article>).
+  if (!title && paragraphs[0]?.kind === "HEADING" && paragraphs.length > 1) {
+    title = paragraphs.shift()?.text ?? "";
   }
   const first = paragraphs[0];
   if (!first) throw new ImportError(draft.emptyMessage ?? EMPTY_TEXT_MESSAGE, "EMPTY");

@@ -1,7 +1,8 @@
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 
-import { assertImportable, buildArticle, resolveLimits, toHttpUrl, toIsoDateTime } from "./article";
+import { assertImportable, buildArticle, formatCount, resolveLimits, toHttpUrl, toIsoDateTime } from "./article";
+import { ImportError } from "./errors";
 import { canonicalLanguageTag } from "./language";
 import { normalizeInline, normalizePreformatted } from "./normalize";
 import type { ArticleMetadata, ImportLimits, ParagraphKind, ParsedArticle, ParsedParagraph } from "./types";
@@ -121,17 +122,85 @@ function removeNonText(document: Document): void {
   }
 }
 
+/*
+ * jsdom needs time quadratic in nesting depth to build the tree (4,000 nested divs take
+ * about 4 s) and overflows the stack at about 10,000, so such markup is refused before
+ * parsing. Real pages nest a few dozen levels.
+ */
+const MAX_HTML_DEPTH = 1_000;
+const VOID_TAGS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+// End tags the parser infers: leaving them out does not nest content.
+const OPTIONAL_END_TAGS = new Set([
+  "body", "caption", "colgroup", "dd", "dt", "head", "html", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc",
+  "tbody", "td", "tfoot", "th", "thead", "tr",
+]);
+const RAW_TEXT_TAGS = new Set(["iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp"]);
+
+/**
+ * Approximates the parser's open-element stack with a tag scan: true if it would grow beyond
+ * `limit`. End tags without a matching open element are ignored, as the parser does, so
+ * they cannot hide the depth.
+ */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  const tagPattern = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)[^>]*>/g;
+  const open: string[] = [];
+  const openCount = new Map<string, number>();
+  for (let match = tagPattern.exec(html); match; match = tagPattern.exec(html)) {
+    const [tag, closing, rawName] = match;
+    if (!rawName) continue; // a comment
+    const name = rawName.toLowerCase();
+    if (closing) {
+      if (!openCount.get(name)) continue;
+      for (let popped = open.pop(); popped !== undefined; popped = open.pop()) {
+        openCount.set(popped, (openCount.get(popped) ?? 1) - 1);
+        if (popped === name) break;
+      }
+    } else if (RAW_TEXT_TAGS.has(name)) {
+      // Their content is text, not tags: jump past the end tag.
+      const endTag = new RegExp(`</${name}`, "gi");
+      endTag.lastIndex = tagPattern.lastIndex;
+      tagPattern.lastIndex = endTag.exec(html)?.index ?? html.length;
+    } else if (!VOID_TAGS.has(name) && !OPTIONAL_END_TAGS.has(name) && !tag.endsWith("/>")) {
+      open.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
+      if (open.length > limit) return true;
+    }
+  }
+  return false;
+}
+
+/*
+ * Readability's running time grows with the number of elements and roughly quadratically
+ * with nesting depth (400 nested divs take about 9 s). Pages beyond these bounds, which real
+ * articles stay well within, skip it and use the linear whole-body walk instead.
+ */
+const MAX_READABILITY_ELEMENTS = 20_000;
+const MAX_READABILITY_DEPTH = 100;
+
+function tooComplexForReadability(document: Document): boolean {
+  if (document.getElementsByTagName("*").length > MAX_READABILITY_ELEMENTS) return true;
+  const stack: Array<[Element, number]> = [[document.documentElement, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [element, depth] = entry;
+    if (depth > MAX_READABILITY_DEPTH) return true;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 const EMPTY_HTML_MESSAGE = "No readable article text was found in this HTML page.";
 
 /**
  * Extracts the main article from an HTML page as plain text. Readability picks the article
- * (falling back to the whole body when it finds nothing); scripts, styles, frames, templates,
+ * (falling back to the whole body when it finds nothing or the page is too large or deeply
+ * nested for it to finish quickly); scripts, styles, frames, templates,
  * media, form widgets and hidden elements are removed first, and only text node data is read,
  * so the output never contains markup. Blocks (p, h1–h6, blockquote, li, pre, div with direct
  * text…) become paragraphs. The title is `meta.title`, else Readability's, `<title>` or
  * og:title; author, source (og:site_name), publication date, canonical URL and `<html lang>`
  * come from the page when the caller does not supply them. No script runs and nothing is
- * fetched. Throws ImportError with EMPTY, TOO_LARGE, TOO_MANY_PARAGRAPHS or BINARY.
+ * fetched. Throws ImportError with EMPTY, TOO_LARGE (also for absurdly deep nesting),
+ * TOO_MANY_PARAGRAPHS or BINARY.
  */
 export function parseHtml(
   html: string,
@@ -140,6 +209,12 @@ export function parseHtml(
 ): ParsedArticle {
   const resolved = resolveLimits(limits);
   assertImportable(html, resolved);
+  if (nestsDeeperThan(html, MAX_HTML_DEPTH)) {
+    throw new ImportError(
+      `The HTML is nested too deeply to import (more than ${formatCount(MAX_HTML_DEPTH)} levels of elements).`,
+      "TOO_LARGE",
+    );
+  }
 
   const pageUrl = meta.url ? toHttpUrl(meta.url) : undefined;
   // A bare VirtualConsole swallows jsdom's CSS and parse warnings instead of printing them.
@@ -150,7 +225,9 @@ export function parseHtml(
     removeNonText(document);
     const body = document.body.cloneNode(true) as HTMLElement;
 
-    const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+    const article = tooComplexForReadability(document)
+      ? null
+      : new Readability<Node>(document, { serializer: (node) => node }).parse();
     let blocks = article?.content ? extractBlocks(article.content as Element) : [];
     if (blocks.length === 0) blocks = extractBlocks(body);
 

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ReaderWorkspace } from "@/components/reader/reader-workspace";
 import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
+import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
+import { getActor } from "@/lib/server/auth/get-actor";
+import { listEntityTypes } from "@/lib/server/entities/list-entity-types";
 
 export const dynamic = "force-dynamic";
 
@@ -18,26 +22,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReaderPage({ params }: Props) {
   const article = await loadArticle(decodeURIComponent((await params).slug));
   if (!article) notFound();
+  const actor = await getActor();
+  const [annotations, entityTypes] = await Promise.all([
+    listArticleAnnotations({ actorId: actor?.id ?? null, articleId: article.id, revision: article.revision }),
+    listEntityTypes(),
+  ]);
 
   return (
     <article lang={article.language} className="mx-auto max-w-[65ch]">
-      <header className="mb-10">
+      <header className="mb-6">
         <h1 dir="auto" className="font-serif text-[2.1rem] font-semibold leading-tight tracking-tight">
           {article.title}
         </h1>
         <p lang="en" className="mt-3 text-sm text-[var(--muted)]">
-          {[article.source, article.author, article.publishedAt && formatDate(article.publishedAt), languageName(article.language)]
+          {[article.source, article.author, article.publishedAt && formatDate(article.publishedAt), languageName(article.language), `Imported ${formatDate(article.createdAt)}`]
             .filter(Boolean)
             .join(" · ")}
         </p>
       </header>
-      <div className="reader-text space-y-5">
-        {article.paragraphs.map((paragraph) => (
-          <p key={paragraph.id} id={`p-${paragraph.position}`} dir="auto">
-            {paragraph.text}
-          </p>
-        ))}
-      </div>
+      <ReaderWorkspace
+        articleId={article.id}
+        slug={article.slug}
+        paragraphs={article.paragraphs}
+        initialAnnotations={annotations.annotations}
+        initialNotes={annotations.notes}
+        lastEventId={annotations.lastEventId}
+        actor={actor}
+        entityTypes={entityTypes}
+      />
     </article>
   );
 }

@@ -1,54 +1,124 @@
 import "server-only";
 import { contentHash, slugify, type ParsedArticle } from "@/lib/importing";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise-article";
+import { AppError, notFound } from "@/lib/server/errors";
+import type { ImportTarget } from "@/lib/validations/import";
 
-export type ImportArticleResult =
-  | { status: "created"; articleId: string; slug: string }
-  | { status: "unchanged"; articleId: string; slug: string };
-
-/**
- * Stores a parsed article with its paragraphs in one transaction. Importing
- * content identical to a stored article (same hash) is a no-op.
- */
-export async function importArticle({ parsed }: { parsed: ParsedArticle }): Promise<ImportArticleResult> {
-  const hash = contentHash(parsed);
-  return db().$transaction(async (tx) => {
-    const existing = await tx.article.findFirst({ where: { contentHash: hash }, select: { id: true, slug: true } });
-    if (existing) return { status: "unchanged", articleId: existing.id, slug: existing.slug };
-
-    const slug = await uniqueSlug(slugify(parsed.title), (candidate) =>
-      tx.article.findUnique({ where: { slug: candidate }, select: { id: true } }).then(Boolean),
-    );
-    const article = await tx.article.create({
-      data: {
-        slug,
-        title: parsed.title,
-        language: parsed.language,
-        source: parsed.metadata.source ?? null,
-        sourceUrl: parsed.metadata.sourceUrl ?? null,
-        author: parsed.metadata.author ?? null,
-        publishedAt: parsed.metadata.publishedAt ? new Date(parsed.metadata.publishedAt) : null,
-        contentHash: hash,
-        paragraphs: {
-          createMany: {
-            data: parsed.paragraphs.map((paragraph, index) => ({
-              revision: 1,
-              position: index + 1,
-              kind: paragraph.kind,
-              text: paragraph.text,
-            })),
-          },
-        },
-      },
-      select: { id: true, slug: true },
-    });
-    return { status: "created", articleId: article.id, slug: article.slug };
-  });
+export interface ImportedArticleRef {
+  articleId: string;
+  slug: string;
+  title: string;
 }
 
-async function uniqueSlug(base: string, isTaken: (slug: string) => Promise<boolean>): Promise<string> {
-  for (let suffix = 1; ; suffix++) {
-    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
-    if (!(await isTaken(candidate))) return candidate;
+export type ImportArticleResult =
+  | ({ status: "created" } & ImportedArticleRef)
+  /** Same content hash as the article it would create or replace: nothing was written. */
+  | ({ status: "unchanged" } & ImportedArticleRef)
+  | ({ status: "revised"; report: RevisionReport } & ImportedArticleRef);
+
+const articleRef = { id: true, slug: true, title: true, contentHash: true } satisfies Prisma.ArticleSelect;
+
+/**
+ * Stores a parsed article in one transaction (a failure leaves nothing behind):
+ * - `target: { mode: "replace", articleId }` makes it the next revision of that article;
+ * - `mode: "auto"` (the default) does the same for the article with the same source URL, if any;
+ * - otherwise (and for `mode: "new"`) it creates a new article.
+ * Content identical to the article it would replace, or (when creating) to any article, is a
+ * no-op reported as "unchanged". `expectedHash` guards a commit against a source that changed
+ * since its preview. Not authorised here: callers check the actor (the seed has none).
+ */
+export async function importArticle({
+  parsed,
+  target = { mode: "auto" },
+  expectedHash,
+}: {
+  parsed: ParsedArticle;
+  target?: ImportTarget;
+  expectedHash?: string;
+}): Promise<ImportArticleResult> {
+  const hash = contentHash(parsed);
+  if (expectedHash && expectedHash !== hash) {
+    throw new AppError("CONFLICT", "The text changed since it was previewed: preview it again, then import.");
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction((tx) => importInTransaction(tx, parsed, hash, target), { timeout: 120_000, maxWait: 30_000 });
+    } catch (error) {
+      // Two articles with the same title imported at the same moment can race for one slug.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedArticle, hash: string, target: ImportTarget): Promise<ImportArticleResult> {
+  // Identical imports running at once (two admins, two bulk files) are serialised, so the second sees the first.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${hash}, 0))`;
+
+  const existing = await findTarget(tx, parsed, target);
+  if (existing) {
+    const ref = { articleId: existing.id, slug: existing.slug, title: existing.title };
+    if (existing.contentHash === hash) return { status: "unchanged", ...ref };
+    const report = await reviseArticle(tx, { articleId: existing.id, parsed, hash });
+    return { status: "revised", ...ref, title: parsed.title, report };
+  }
+
+  const identical = await tx.article.findFirst({ where: { contentHash: hash }, orderBy: { createdAt: "asc" }, select: articleRef });
+  if (identical) return { status: "unchanged", articleId: identical.id, slug: identical.slug, title: identical.title };
+
+  const slug = await freeSlug(tx, slugify(parsed.title));
+  const article = await tx.article.create({
+    data: {
+      slug,
+      title: parsed.title,
+      language: parsed.language,
+      source: parsed.metadata.source ?? null,
+      sourceUrl: parsed.metadata.sourceUrl ?? null,
+      author: parsed.metadata.author ?? null,
+      publishedAt: parsed.metadata.publishedAt ? new Date(parsed.metadata.publishedAt) : null,
+      contentHash: hash,
+      paragraphs: {
+        createMany: {
+          data: parsed.paragraphs.map((paragraph, index) => ({ revision: 1, position: index + 1, kind: paragraph.kind, text: paragraph.text })),
+        },
+      },
+    },
+    select: { id: true, slug: true, title: true },
+  });
+  return { status: "created", articleId: article.id, slug: article.slug, title: article.title };
+}
+
+async function findTarget(tx: Prisma.TransactionClient, parsed: ParsedArticle, target: ImportTarget) {
+  if (target.mode === "replace") {
+    const article = await tx.article.findUnique({ where: { id: target.articleId }, select: articleRef });
+    if (!article) throw notFound("The article to replace");
+    return article;
+  }
+  if (target.mode === "auto" && parsed.metadata.sourceUrl) {
+    // The live article from that address if there is one, else the latest archived one.
+    return tx.article.findFirst({
+      where: { sourceUrl: parsed.metadata.sourceUrl },
+      orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+      select: articleRef,
+    });
+  }
+  return null;
+}
+
+/** `base`, else `base-2`, `base-3`… the first free one, in at most two queries. */
+async function freeSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
+  const candidates = [base, ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`)];
+  const taken = new Set((await tx.article.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
+  const free = candidates.find((candidate) => !taken.has(candidate));
+  if (free) return free;
+  const pattern = `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9]+$`;
+  const rows = await tx.$queryRaw<{ max: number | null }[]>`
+    SELECT MAX(CAST(SUBSTRING("slug" FROM '[0-9]+$') AS INTEGER)) AS "max" FROM "Article" WHERE "slug" ~ ${pattern}`;
+  return `${base}-${Math.max(10, rows[0]?.max ?? 0) + 1}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

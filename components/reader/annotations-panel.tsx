@@ -1,0 +1,115 @@
+"use client";
+
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
+import { useReader } from "@/components/reader/reader-context";
+
+type Kind = "all" | "HIGHLIGHT" | "ENTITY" | "NOTE";
+type Item = { type: "annotation"; position: number; offset: number; value: AnnotationDTO } | { type: "note"; position: number; offset: number; value: NoteDTO };
+
+/**
+ * Every annotation and note of the article in reading order, filterable by
+ * kind, entity type and author; choosing one scrolls to it and flashes it.
+ */
+export function AnnotationsPanel({ onClose, onChoose }: { onClose: () => void; onChoose: (item: { annotationId?: string; paragraphId: string }) => void }) {
+  const { store, paragraphs, entityTypes, actor } = useReader();
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  const version = useSyncExternalStore(subscribe, store.getVersion, store.getVersion);
+  const [kind, setKind] = useState<Kind>("all");
+  const [entityTypeId, setEntityTypeId] = useState("");
+  const [authorId, setAuthorId] = useState("");
+
+  const positionOf = useMemo(() => new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.position])), [paragraphs]);
+  const { items, authors } = useMemo(() => {
+    void version;
+    const all: Item[] = [
+      ...store.allAnnotations().map((value) => ({ type: "annotation" as const, position: positionOf.get(value.paragraphId) ?? 0, offset: value.start, value })),
+      ...store
+        .allNotes()
+        .filter((note) => !note.parentId && !note.annotationId)
+        .map((value) => ({ type: "note" as const, position: positionOf.get(value.paragraphId) ?? 0, offset: Number.MAX_SAFE_INTEGER, value })),
+    ];
+    all.sort((a, b) => a.position - b.position || a.offset - b.offset);
+    const authorMap = new Map(all.map((item) => [item.value.author.id, item.value.author]));
+    return { items: all, authors: [...authorMap.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+  }, [store, version, positionOf]);
+
+  const shown = items.filter((item) => {
+    if (authorId && item.value.author.id !== authorId) return false;
+    if (kind === "NOTE") return item.type === "note";
+    if (kind !== "all" && (item.type !== "annotation" || item.value.kind !== kind)) return false;
+    if (entityTypeId && (item.type !== "annotation" || item.value.entityType?.id !== entityTypeId)) return false;
+    return true;
+  });
+
+  return (
+    <aside role="region" aria-label="Annotations" className="fixed inset-y-0 left-0 z-40 flex w-full max-w-sm flex-col border-r border-[var(--rule)] bg-[var(--page)] font-sans text-sm shadow-xl">
+      <div className="flex items-center justify-between border-b border-[var(--rule)] px-4 py-3">
+        <h2 className="text-base font-semibold">Annotations</h2>
+        <button type="button" onClick={onClose} aria-label="Close annotations" className="rounded px-2 py-1 text-[var(--muted)] hover:bg-[var(--rule)]">
+          ✕
+        </button>
+      </div>
+      <div className="grid grid-cols-2 gap-2 border-b border-[var(--rule)] px-4 py-3 text-xs">
+        <label className="space-y-1">
+          <span className="block font-medium">Kind</span>
+          <select value={kind} onChange={(event) => setKind(event.target.value as Kind)} className="w-full rounded border border-[var(--rule)] bg-[var(--page)] px-1 py-1">
+            <option value="all">All</option>
+            <option value="HIGHLIGHT">Highlights</option>
+            <option value="ENTITY">Entities</option>
+            <option value="NOTE">Notes</option>
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">Entity type</span>
+          <select value={entityTypeId} onChange={(event) => setEntityTypeId(event.target.value)} className="w-full rounded border border-[var(--rule)] bg-[var(--page)] px-1 py-1">
+            <option value="">Any</option>
+            {entityTypes.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-span-2 space-y-1">
+          <span className="block font-medium">Author</span>
+          <select value={authorId} onChange={(event) => setAuthorId(event.target.value)} className="w-full rounded border border-[var(--rule)] bg-[var(--page)] px-1 py-1">
+            <option value="">Everyone</option>
+            {actor && <option value={actor.id}>Only mine</option>}
+            {authors
+              .filter((author) => author.id !== actor?.id)
+              .map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
+      <p className="px-4 pt-3 text-xs text-[var(--muted)]" aria-live="polite">
+        {shown.length === items.length ? `${items.length} in this article` : `${shown.length} of ${items.length} shown`}
+      </p>
+      <ol className="flex-1 space-y-1 overflow-y-auto px-2 py-2">
+        {shown.map((item) => (
+          <li key={item.value.id}>
+            <button
+              type="button"
+              onClick={() => onChoose(item.type === "annotation" ? { annotationId: item.value.id, paragraphId: item.value.paragraphId } : { paragraphId: item.value.paragraphId })}
+              className="w-full rounded px-2 py-2 text-left hover:bg-[var(--rule)]"
+            >
+              <span className="flex items-center gap-2 text-xs text-[var(--muted)]">
+                <span aria-hidden className="size-2 rounded-full" style={{ background: item.value.author.color }} />
+                {item.value.author.name} · ¶{item.position} ·{" "}
+                {item.type === "note" ? "Note" : item.value.kind === "ENTITY" ? (item.value.entityType?.label ?? "Entity") : `Highlight (${item.value.color})`}
+                {item.value.visibility === "PRIVATE" && " · Private"}
+              </span>
+              <span dir="auto" className="mt-0.5 line-clamp-2 block">
+                {item.type === "note" ? item.value.body : item.value.kind === "ENTITY" && item.value.entity ? `${item.value.exact} → ${item.value.entity.name}` : item.value.exact}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,57 @@
+import { Fragment, type ReactNode } from "react";
+import { segmentParagraph } from "@/lib/anchoring";
+import type { AnnotationDTO } from "@/lib/annotations/types";
+
+/**
+ * A paragraph's text with its annotations as nested `<mark>`s: the text is cut
+ * at every annotation boundary and each piece is wrapped by every annotation
+ * covering it, so overlaps and nesting render without duplicating, losing or
+ * reordering a character. Entity type labels are CSS generated content
+ * (`data-entity-label`), outside the text.
+ */
+export function ParagraphText({ text, annotations, actorId }: { text: string; annotations: AnnotationDTO[]; actorId: string | null }) {
+  if (annotations.length === 0) return text;
+  const lastPiece = new Map<string, number>();
+  const segments = segmentParagraph(text.length, annotations);
+  segments.forEach((segment, index) => segment.covering.forEach((annotation) => lastPiece.set(annotation.id, index)));
+  const firstPiece = new Set<string>();
+
+  return segments.map((segment, index) => {
+    let content: ReactNode = text.slice(segment.start, segment.end);
+    // Innermost (shortest, latest-starting) annotation wraps first, so outer ones enclose it.
+    for (const annotation of [...segment.covering].reverse()) {
+      const isFirst = !firstPiece.has(annotation.id);
+      firstPiece.add(annotation.id);
+      content = (
+        <AnnotationMark key={annotation.id} annotation={annotation} mine={annotation.author.id === actorId} first={isFirst} last={lastPiece.get(annotation.id) === index}>
+          {content}
+        </AnnotationMark>
+      );
+    }
+    return <Fragment key={segment.start}>{content}</Fragment>;
+  });
+}
+
+function AnnotationMark({ annotation, mine, first, last, children }: { annotation: AnnotationDTO; mine: boolean; first: boolean; last: boolean; children: ReactNode }) {
+  const isEntity = annotation.kind === "ENTITY";
+  const label = isEntity ? `${annotation.entityType?.label ?? "Entity"}${annotation.entity ? `: ${annotation.entity.name}` : ""}` : `${annotation.color ?? "yellow"} highlight`;
+  return (
+    <mark
+      data-annotation-id={annotation.id}
+      data-kind={annotation.kind}
+      data-entity-type={isEntity ? annotation.entityType?.key : undefined}
+      data-entity-label={isEntity && last ? annotation.entityType?.label : undefined}
+      data-color={annotation.color ?? undefined}
+      data-pending={annotation.id.startsWith("pending-") ? "" : undefined}
+      data-private={annotation.visibility === "PRIVATE" ? "" : undefined}
+      data-mine={mine ? "" : undefined}
+      style={{ "--author": annotation.author.color, "--entity": annotation.entityType?.color } as React.CSSProperties}
+      // Only an annotation's first piece is a tab stop, so each annotation is reached once.
+      tabIndex={first ? 0 : -1}
+      role="button"
+      title={`${isEntity ? label : "Highlight"} — ${annotation.author.name}`}
+    >
+      {children}
+    </mark>
+  );
+}

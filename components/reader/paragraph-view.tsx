@@ -1,0 +1,46 @@
+"use client";
+
+import { memo, useCallback, useSyncExternalStore } from "react";
+import { ParagraphText } from "@/components/reader/paragraph-text";
+import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
+
+const TAG = { PARAGRAPH: "p", HEADING: "h2", BLOCKQUOTE: "blockquote", LIST_ITEM: "p" } as const;
+
+/** One paragraph: its text (exactly, with annotation marks) and, beside it, the margin's notes control. */
+export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragraph: ReaderParagraph }) {
+  const { store, openNotes, actor } = useReader();
+  const subscribe = useCallback((listener: () => void) => store.subscribeParagraph(paragraph.id, listener), [store, paragraph.id]);
+  const annotations = useSyncExternalStore(subscribe, () => store.paragraphAnnotations(paragraph.id), () => store.paragraphAnnotations(paragraph.id));
+  const notes = useSyncExternalStore(subscribe, () => store.paragraphNotes(paragraph.id), () => store.paragraphNotes(paragraph.id));
+  const Tag = TAG[paragraph.kind];
+  const threadCount = notes.filter((note) => !note.annotationId).length;
+
+  return (
+    <div className="group relative">
+      <Tag
+        id={`p-${paragraph.position}`}
+        data-paragraph-id={paragraph.id}
+        data-position={paragraph.position}
+        dir="auto"
+        className={paragraph.kind === "HEADING" ? "font-semibold text-[1.3rem]" : paragraph.kind === "BLOCKQUOTE" ? "border-l-2 border-[var(--rule)] pl-4 italic" : paragraph.kind === "LIST_ITEM" ? "pl-5 before:-ml-4 before:mr-2 before:content-['•']" : undefined}
+      >
+        <ParagraphText text={paragraph.text} annotations={annotations} actorId={actor?.id ?? null} />
+      </Tag>
+      <button
+        type="button"
+        aria-label={`Notes on paragraph ${paragraph.position}`}
+        onClick={() => openNotes(paragraph.id)}
+        className={`absolute -right-14 top-0 flex h-7 min-w-9 items-center justify-center gap-1 rounded-full border px-2 font-sans text-xs transition max-lg:static max-lg:mt-1 max-lg:inline-flex ${
+          threadCount > 0
+            ? "border-[var(--accent)] text-[var(--accent)]"
+            : "border-transparent text-[var(--muted)] opacity-40 group-hover:opacity-100 focus-visible:opacity-100"
+        }`}
+      >
+        <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
+          <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H6l-3 3v-3h.5A1.5 1.5 0 0 1 2 9.5z" />
+        </svg>
+        {threadCount > 0 && <span>{threadCount}</span>}
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,144 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { AnnotationDTO, EntityTypeDTO, NoteDTO, Visibility } from "@/lib/annotations/types";
+import { AnnotationStore } from "@/lib/client/annotation-store";
+import { canAnnotate, type Actor } from "@/lib/permissions";
+import { NoteThreads } from "@/components/notes/note-threads";
+import { AnnotationDetails } from "@/components/reader/annotation-details";
+import { AnnotationsPanel } from "@/components/reader/annotations-panel";
+import { Drawer } from "@/components/reader/drawer";
+import { ParagraphView } from "@/components/reader/paragraph-view";
+import { ReaderContext, type ReaderContextValue, type ReaderParagraph } from "@/components/reader/reader-context";
+import { SelectionToolbar } from "@/components/reader/selection-toolbar";
+import { Toast, useToast } from "@/components/reader/toast";
+
+export interface ReaderWorkspaceProps {
+  articleId: string;
+  slug: string;
+  paragraphs: ReaderParagraph[];
+  initialAnnotations: AnnotationDTO[];
+  initialNotes: NoteDTO[];
+  lastEventId: string;
+  actor: Actor | null;
+  entityTypes: EntityTypeDTO[];
+  /** Server-rendered extras placed above the text (e.g. Needs review). */
+  children?: ReactNode;
+}
+
+type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
+
+/** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
+export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotations, initialNotes, actor, entityTypes, children }: ReaderWorkspaceProps) {
+  const [store] = useState(() => new AnnotationStore(initialAnnotations, initialNotes));
+  const [visibility, setVisibility] = useState<Visibility>("SHARED");
+  const [open, setOpen] = useState<Open>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [hideOthers, setHideOthers] = useState(false);
+  const { toast, notify, dismiss } = useToast();
+  const textRef = useRef<HTMLDivElement>(null);
+  const canWrite = canAnnotate(actor);
+
+  const openAnnotation = useCallback((id: string) => setOpen({ kind: "annotation", id }), []);
+  const openNotes = useCallback((paragraphId: string) => setOpen({ kind: "notes", paragraphId }), []);
+
+  const context = useMemo<ReaderContextValue>(
+    () => ({ articleId, store, actor, canWrite, entityTypes, paragraphs, visibility, setVisibility, openAnnotation, openNotes, notify }),
+    [articleId, store, actor, canWrite, entityTypes, paragraphs, visibility, openAnnotation, openNotes, notify],
+  );
+
+  const reveal = useCallback(
+    (target: { annotationId?: string; paragraphId: string }) => {
+      const mark = target.annotationId ? textRef.current?.querySelector<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId)}"]`) : null;
+      const element = mark ?? textRef.current?.querySelector<HTMLElement>(`[data-paragraph-id="${CSS.escape(target.paragraphId)}"]`);
+      if (!element) return;
+      element.scrollIntoView({ block: "center", behavior: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+      const flashed = mark ? textRef.current!.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId!)}"]`) : [element];
+      flashed.forEach((piece) => {
+        piece.classList.remove("flash");
+        void piece.offsetWidth; // restart the animation
+        piece.classList.add("flash");
+      });
+      if (target.annotationId) setOpen({ kind: "annotation", id: target.annotationId });
+      else setOpen({ kind: "notes", paragraphId: target.paragraphId });
+    },
+    [],
+  );
+
+  // Deep links: #a-<annotationId> opens the article at that annotation.
+  useEffect(() => {
+    const follow = () => {
+      const match = /^#a-(.+)$/.exec(window.location.hash);
+      const annotation = match ? store.annotation(decodeURIComponent(match[1]!)) : undefined;
+      if (annotation) reveal({ annotationId: annotation.id, paragraphId: annotation.paragraphId });
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [reveal, store]);
+
+  // One listener for every mark: click or Enter opens its details.
+  const onTextActivate = (event: React.MouseEvent | React.KeyboardEvent) => {
+    if ("key" in event && event.key !== "Enter") return;
+    if (!("key" in event) && !document.getSelection()?.isCollapsed) return;
+    const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-annotation-id]");
+    const id = mark?.dataset.annotationId;
+    if (id && !id.startsWith("pending-")) {
+      event.preventDefault();
+      openAnnotation(id);
+    }
+  };
+
+  const openParagraph = open?.kind === "notes" ? paragraphs.find((paragraph) => paragraph.id === open.paragraphId) : undefined;
+
+  return (
+    <ReaderContext.Provider value={context}>
+      <div className="mb-6 flex flex-wrap items-center gap-3 border-y border-[var(--rule)] py-2 font-sans text-sm" lang="en">
+        <button type="button" onClick={() => setPanelOpen((value) => !value)} aria-expanded={panelOpen} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+          {panelOpen ? "Hide annotations" : "Show annotations"}
+        </button>
+        {actor && (
+          <label className="flex items-center gap-1.5 text-[var(--muted)]">
+            <input type="checkbox" checked={hideOthers} onChange={(event) => setHideOthers(event.target.checked)} />
+            Hide others&apos; annotations
+          </label>
+        )}
+        <span className="ml-auto text-[var(--muted)]">
+          {!actor ? (
+            <Link href={`/sign-in?next=${encodeURIComponent(`/articles/${slug}`)}`} className="font-medium text-[var(--accent)] underline">
+              Sign in to annotate
+            </Link>
+          ) : canWrite ? (
+            "Select text to highlight, tag or note it."
+          ) : (
+            "You are a Reader: you can read and follow along, not annotate."
+          )}
+        </span>
+      </div>
+      {children}
+      <div
+        ref={textRef}
+        className={`reader-text space-y-5 ${hideOthers ? "hide-others" : ""}`}
+        onClick={onTextActivate}
+        onKeyDown={onTextActivate}
+      >
+        {paragraphs.map((paragraph) => (
+          <ParagraphView key={paragraph.id} paragraph={paragraph} />
+        ))}
+      </div>
+      {canWrite && <SelectionToolbar articleRef={textRef} />}
+      {panelOpen && <AnnotationsPanel onClose={() => setPanelOpen(false)} onChoose={reveal} />}
+      {open?.kind === "annotation" && <AnnotationDetails annotationId={open.id} onClose={() => setOpen(null)} />}
+      {openParagraph && (
+        <Drawer label={`Notes on paragraph ${openParagraph.position}`} title={`Notes on paragraph ${openParagraph.position}`} onClose={() => setOpen(null)}>
+          <blockquote dir="auto" className="line-clamp-4 border-l-2 border-[var(--rule)] pl-3 font-serif text-[var(--muted)]">
+            {openParagraph.text}
+          </blockquote>
+          <NoteThreads paragraphId={openParagraph.id} />
+        </Drawer>
+      )}
+      <Toast toast={toast} onDismiss={dismiss} />
+    </ReaderContext.Provider>
+  );
+}

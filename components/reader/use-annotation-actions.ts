@@ -1,0 +1,118 @@
+"use client";
+
+import { useCallback } from "react";
+import type { AnnotationDTO, HighlightColor, NoteDTO } from "@/lib/annotations/types";
+import { api } from "@/lib/client/api";
+import type { ParagraphSelection } from "@/lib/client/selection";
+import { useReader } from "@/components/reader/reader-context";
+
+let pendingCounter = 0;
+
+/**
+ * Annotation writes with optimistic updates: the change is painted at once,
+ * then confirmed (or rolled back with a message) when the server answers.
+ */
+export function useAnnotationActions() {
+  const { articleId, store, actor, entityTypes, visibility, notify } = useReader();
+
+  const create = useCallback(
+    async (selections: ParagraphSelection[], kind: { kind: "HIGHLIGHT"; color: HighlightColor; note?: string } | { kind: "ENTITY"; entityTypeId: string }) => {
+      if (!actor) return [];
+      const now = new Date().toISOString();
+      const created: AnnotationDTO[] = [];
+      await Promise.all(
+        selections.map(async (selection) => {
+          const pendingId = `pending-${++pendingCounter}`;
+          const entityType = kind.kind === "ENTITY" ? (entityTypes.find((type) => type.id === kind.entityTypeId) ?? null) : null;
+          store.upsertAnnotation({
+            id: pendingId,
+            articleId,
+            paragraphId: selection.paragraphId,
+            kind: kind.kind,
+            start: selection.start,
+            end: selection.end,
+            exact: selection.exact,
+            prefix: selection.prefix,
+            suffix: selection.suffix,
+            color: kind.kind === "HIGHLIGHT" ? kind.color : null,
+            entityType,
+            entity: null,
+            visibility,
+            anchorStatus: "ANCHORED",
+            version: 1,
+            author: { id: actor.id, name: actor.name, color: actor.color },
+            createdAt: now,
+            updatedAt: now,
+          });
+          const result = await api<AnnotationDTO>("POST", `/api/articles/${articleId}/annotations`, {
+            paragraphId: selection.paragraphId,
+            start: selection.start,
+            end: selection.end,
+            exact: selection.exact,
+            prefix: selection.prefix,
+            suffix: selection.suffix,
+            visibility,
+            ...kind,
+          });
+          if (result.ok) {
+            // The live feed may have delivered it already; either way one copy remains.
+            store.upsertAnnotation(result.data, pendingId);
+            created.push(result.data);
+          } else {
+            store.removeAnnotation(pendingId);
+            notify(result.message);
+          }
+        }),
+      );
+      return created;
+    },
+    [actor, articleId, entityTypes, notify, store, visibility],
+  );
+
+  const update = useCallback(
+    async (annotation: AnnotationDTO, changes: Partial<{ color: HighlightColor; entityTypeId: string; entityId: string; visibility: "SHARED" | "PRIVATE" }>) => {
+      const result = await api<AnnotationDTO>("PATCH", `/api/annotations/${annotation.id}`, { version: annotation.version, ...changes });
+      if (result.ok) store.upsertAnnotation(result.data);
+      else {
+        const current = (result.details as { current?: AnnotationDTO } | undefined)?.current;
+        if (current) store.upsertAnnotation(current);
+        notify(result.message);
+      }
+      return result.ok;
+    },
+    [notify, store],
+  );
+
+  const remove = useCallback(
+    async (annotation: AnnotationDTO) => {
+      store.removeAnnotation(annotation.id);
+      const result = await api<{ id: string }>("DELETE", `/api/annotations/${annotation.id}`);
+      if (!result.ok) {
+        store.upsertAnnotation(annotation);
+        notify(result.message);
+        return;
+      }
+      notify("Annotation deleted.", {
+        label: "Undo",
+        run: async () => {
+          const restored = await api<AnnotationDTO>("POST", `/api/annotations/${annotation.id}/restore`);
+          if (restored.ok) store.upsertAnnotation(restored.data);
+          else notify(restored.message);
+        },
+      });
+    },
+    [notify, store],
+  );
+
+  const saveNote = useCallback(
+    async (input: { paragraphId: string; body: string; parentId?: string; annotationId?: string }) => {
+      const result = await api<NoteDTO>("POST", `/api/articles/${articleId}/notes`, { ...input, visibility });
+      if (result.ok) store.upsertNote(result.data);
+      else notify(result.message);
+      return result;
+    },
+    [articleId, notify, store, visibility],
+  );
+
+  return { create, update, remove, saveNote };
+}

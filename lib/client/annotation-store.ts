@@ -1,0 +1,119 @@
+import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
+
+type Listener = () => void;
+const EMPTY: never[] = [];
+
+/**
+ * The reader's client state: annotations and notes grouped by paragraph.
+ * Each paragraph subscribes to its own slice and gets a new array only when
+ * something in it changed, so one change re-renders one paragraph, not the
+ * article. Whole-article views (side panel) subscribe to `version`.
+ */
+export class AnnotationStore {
+  private annotations = new Map<string, AnnotationDTO>();
+  private notes = new Map<string, NoteDTO>();
+  private annotationsByParagraph = new Map<string, AnnotationDTO[]>();
+  private notesByParagraph = new Map<string, NoteDTO[]>();
+  private paragraphListeners = new Map<string, Set<Listener>>();
+  private listeners = new Set<Listener>();
+  private version = 0;
+
+  constructor(annotations: AnnotationDTO[], notes: NoteDTO[]) {
+    for (const annotation of annotations) this.annotations.set(annotation.id, annotation);
+    for (const note of notes) this.notes.set(note.id, note);
+    for (const annotation of annotations) push(this.annotationsByParagraph, annotation.paragraphId, annotation);
+    for (const note of notes) push(this.notesByParagraph, note.paragraphId, note);
+  }
+
+  subscribeParagraph = (paragraphId: string, listener: Listener): (() => void) => {
+    let set = this.paragraphListeners.get(paragraphId);
+    if (!set) this.paragraphListeners.set(paragraphId, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+  paragraphAnnotations = (paragraphId: string): AnnotationDTO[] => this.annotationsByParagraph.get(paragraphId) ?? EMPTY;
+  paragraphNotes = (paragraphId: string): NoteDTO[] => this.notesByParagraph.get(paragraphId) ?? EMPTY;
+  annotation = (id: string): AnnotationDTO | undefined => this.annotations.get(id);
+  note = (id: string): NoteDTO | undefined => this.notes.get(id);
+  allAnnotations = (): AnnotationDTO[] => [...this.annotations.values()];
+  allNotes = (): NoteDTO[] => [...this.notes.values()];
+
+  upsertAnnotation(annotation: AnnotationDTO, replacesId?: string): void {
+    const previous = this.annotations.get(replacesId ?? annotation.id);
+    if (replacesId) this.annotations.delete(replacesId);
+    this.annotations.set(annotation.id, annotation);
+    if (previous && previous.paragraphId !== annotation.paragraphId) this.rebuildAnnotations(previous.paragraphId);
+    this.rebuildAnnotations(annotation.paragraphId);
+  }
+
+  removeAnnotation(id: string): AnnotationDTO | undefined {
+    const previous = this.annotations.get(id);
+    if (!previous) return undefined;
+    this.annotations.delete(id);
+    this.rebuildAnnotations(previous.paragraphId);
+    return previous;
+  }
+
+  upsertNote(note: NoteDTO, replacesId?: string): void {
+    if (replacesId) this.notes.delete(replacesId);
+    this.notes.set(note.id, note);
+    this.rebuildNotes(note.paragraphId);
+  }
+
+  removeNote(id: string): NoteDTO | undefined {
+    const previous = this.notes.get(id);
+    if (!previous) return undefined;
+    this.notes.delete(id);
+    this.rebuildNotes(previous.paragraphId);
+    return previous;
+  }
+
+  /** Replaces everything (after a gap in the live feed or a new revision). */
+  reset(annotations: AnnotationDTO[], notes: NoteDTO[]): void {
+    const touched = new Set([...this.annotationsByParagraph.keys(), ...this.notesByParagraph.keys()]);
+    this.annotations = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+    this.notes = new Map(notes.map((note) => [note.id, note]));
+    this.annotationsByParagraph = new Map();
+    this.notesByParagraph = new Map();
+    for (const annotation of annotations) push(this.annotationsByParagraph, annotation.paragraphId, annotation);
+    for (const note of notes) push(this.notesByParagraph, note.paragraphId, note);
+    for (const annotation of annotations) touched.add(annotation.paragraphId);
+    for (const note of notes) touched.add(note.paragraphId);
+    this.version++;
+    for (const paragraphId of touched) this.paragraphListeners.get(paragraphId)?.forEach((listener) => listener());
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private rebuildAnnotations(paragraphId: string): void {
+    const list = [...this.annotations.values()].filter((annotation) => annotation.paragraphId === paragraphId);
+    list.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+    this.annotationsByParagraph.set(paragraphId, list);
+    this.changed(paragraphId);
+  }
+
+  private rebuildNotes(paragraphId: string): void {
+    const list = [...this.notes.values()].filter((note) => note.paragraphId === paragraphId);
+    list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    this.notesByParagraph.set(paragraphId, list);
+    this.changed(paragraphId);
+  }
+
+  private changed(paragraphId: string): void {
+    this.version++;
+    this.paragraphListeners.get(paragraphId)?.forEach((listener) => listener());
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ImportJobChunk" ADD COLUMN     "skipped" INTEGER NOT NULL DEFAULT 0;
+
