@@ -1,13 +1,6 @@
-import { existsSync } from "node:fs";
-import { chromium, defineConfig } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { chromiumExecutable } from "./e2e/support/chromium";
 import { E2E_BASE_URL, E2E_SECOND_BASE_URL } from "./e2e/support/urls";
-
-/** Playwright's own Chromium when installed, else Debian's; otherwise say how to get one. */
-function chromiumExecutable(): string | undefined {
-  if (existsSync(chromium.executablePath())) return undefined;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  throw new Error("No Chromium found. Install one with `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`.");
-}
 
 export default defineConfig({
   testDir: "e2e",

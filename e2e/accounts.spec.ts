@@ -161,7 +161,7 @@ test.describe("managing users", () => {
       expect(response.status(), JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "INVALID_INPUT" } });
     }
-    const notJson = await page.request.patch(userApi(user.id), { headers: { "Content-Type": "application/json" }, data: "{ role: READER" });
+    const notJson = await page.request.patch(userApi(user.id), { headers: { "Content-Type": "application/json" }, data: Buffer.from("{ role: READER") });
     expect(notJson.status()).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: "INVALID_INPUT", message: "The request body must be valid JSON." } });
 

@@ -5,11 +5,11 @@ import { ROOT } from "./runtime";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /** Spawns the Next.js CLI from this repo with the given environment additions. */
-export function spawnNext(args: string[], env: Record<string, string> = {}): ChildProcess {
+export function spawnNext(args: string[], env: Record<string, string> = {}, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: "inherit",
+    stdio,
   });
 }
 

@@ -66,6 +66,11 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotation
     [],
   );
 
+  // Marks the moment the reader can take input (read by the benchmark and by browser tooling).
+  useEffect(() => {
+    performance.mark("glossa:reader-interactive");
+  }, []);
+
   // Deep links: #a-<annotationId> opens the article at that annotation.
   useEffect(() => {
     const follow = () => {
@@ -119,6 +124,7 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotation
       {children}
       <div
         ref={textRef}
+        data-article-id={articleId}
         className={`reader-text space-y-5 ${hideOthers ? "hide-others" : ""}`}
         onClick={onTextActivate}
         onKeyDown={onTextActivate}

@@ -55,7 +55,10 @@ export function toIsoDateTime(value: string): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value.trim());
   if (!match) return undefined;
   const [, date, time, zone] = match;
-  const parsed = new Date(time ? `${date}T${time}${zone ?? "Z"}` : `${date}T00:00:00Z`);
+  // V8 rolls impossible days over ("2024-02-31" becomes March 2): require a round trip.
+  const day = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) return undefined;
+  const parsed = time ? new Date(`${date}T${time}${zone ?? "Z"}`) : day;
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
 

@@ -69,7 +69,7 @@ function extractBlocks(root: Element): ParsedParagraph[] {
       buffer = "";
     };
     const visitChildren = (parent: Node, level: number): void => {
-      for (const child of Array.from(parent.childNodes)) {
+      for (let child = parent.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === TEXT_NODE) {
           buffer += child.nodeValue ?? "";
         } else if (child.nodeType === ELEMENT_NODE) {
@@ -116,8 +116,8 @@ function readPageMetadata(document: Document) {
 }
 
 function removeNonText(document: Document): void {
-  for (const element of Array.from(document.querySelectorAll(REMOVED_SELECTOR))) element.remove();
-  for (const element of Array.from(document.querySelectorAll("[style]"))) {
+  for (const element of document.querySelectorAll(REMOVED_SELECTOR)) element.remove();
+  for (const element of document.querySelectorAll("[style]")) {
     if (INLINE_HIDDEN.test(element.getAttribute("style") ?? "")) element.remove();
   }
 }
@@ -160,7 +160,10 @@ function nestsDeeperThan(html: string, limit: number): boolean {
       const endTag = new RegExp(`</${name}`, "gi");
       endTag.lastIndex = tagPattern.lastIndex;
       tagPattern.lastIndex = endTag.exec(html)?.index ?? html.length;
-    } else if (!VOID_TAGS.has(name) && !OPTIONAL_END_TAGS.has(name) && !tag.endsWith("/>")) {
+    } else if (VOID_TAGS.has(name) || OPTIONAL_END_TAGS.has(name)) {
+      continue;
+    } else if (!(tag.endsWith("/>") && (openCount.get("svg") || openCount.get("math")))) {
+      // "<div/>" opens a div in HTML; "/>" only closes elements inside SVG and MathML.
       open.push(name);
       openCount.set(name, (openCount.get(name) ?? 0) + 1);
       if (open.length > limit) return true;
@@ -183,7 +186,8 @@ function tooComplexForReadability(document: Document): boolean {
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const [element, depth] = entry;
     if (depth > MAX_READABILITY_DEPTH) return true;
-    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+    // Sibling links, not `children`: indexing jsdom's HTMLCollection is linear per access.
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -223,7 +227,9 @@ export function parseHtml(
     const document = dom.window.document;
     const page = readPageMetadata(document);
     removeNonText(document);
+    // Kept for the fallback; its JSON-LD scripts go too, so the copy holds only page text.
     const body = document.body.cloneNode(true) as HTMLElement;
+    for (const script of body.querySelectorAll("script")) script.remove();
 
     const article = tooComplexForReadability(document)
       ? null

@@ -117,7 +117,8 @@ async function choosePort(preferred: number): Promise<number> {
   });
 }
 
-function isPortFree(port: number): Promise<boolean> {
+/** Whether nothing listens on this loopback port. */
+export function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once("error", () => resolve(false));

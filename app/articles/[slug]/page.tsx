@@ -6,6 +6,7 @@ import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
 import { getActor } from "@/lib/server/auth/get-actor";
+import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { listEntityTypes } from "@/lib/server/entities/list-entity-types";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReaderPage({ params }: Props) {
+  await requireReaderPage(`/articles/${(await params).slug}`);
   const article = await loadArticle(decodeURIComponent((await params).slug));
   if (!article) notFound();
   const actor = await getActor();

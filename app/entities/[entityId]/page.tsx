@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getActor } from "@/lib/server/auth/get-actor";
+import { getEntity } from "@/lib/server/entities/get-entity";
+
+type Props = { params: Promise<{ entityId: string }> };
+
+const load = cache(async (entityId: string) => getEntity({ entityId, actorId: (await getActor())?.id ?? null }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const entity = await load((await params).entityId);
+  return { title: entity?.name ?? "Entity not found" };
+}
+
+export default async function EntityPage({ params }: Props) {
+  const entity = await load((await params).entityId);
+  if (!entity) notFound();
+  const articles = new Set(entity.mentions.map((mention) => mention.articleSlug)).size;
+
+  return (
+    <section className="mx-auto max-w-3xl">
+      <p className="flex items-center gap-2 text-sm text-[var(--muted)]">
+        <span aria-hidden className="size-2.5 rounded-sm" style={{ background: entity.type.color }} />
+        {entity.type.label}
+      </p>
+      <h1 className="mt-1 font-serif text-3xl font-semibold">{entity.name}</h1>
+      {entity.aliases.length > 0 && (
+        <p className="mt-2 text-sm text-[var(--muted)]">
+          Also written: <span className="text-[var(--ink)]">{entity.aliases.join(" · ")}</span>
+        </p>
+      )}
+      <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-[var(--muted)]">
+        {entity.mentions.length === 1 ? "1 mention" : `${entity.mentions.length} mentions`} in {articles === 1 ? "1 article" : `${articles} articles`}
+      </h2>
+      <ol aria-label="Mentions" className="mt-3 divide-y divide-[var(--rule)] border-y border-[var(--rule)]">
+        {entity.mentions.map((mention) => (
+          <li key={mention.annotationId} className="py-4">
+            <p className="text-xs text-[var(--muted)]">
+              <Link href={`/articles/${mention.articleSlug}`} lang={mention.articleLanguage} className="font-medium text-[var(--ink)] hover:underline">
+                {mention.articleTitle}
+              </Link>{" "}
+              · paragraph {mention.paragraphPosition} · tagged by {mention.authorName}
+            </p>
+            <p lang={mention.articleLanguage} dir="auto" className="mt-1.5 font-serif leading-relaxed">
+              {mention.before}
+              <mark className="rounded-sm px-0.5 text-inherit" style={{ background: `color-mix(in srgb, ${entity.type.color} 22%, transparent)` }}>
+                {mention.exact}
+              </mark>
+              {mention.after}
+            </p>
+            <Link href={`/articles/${mention.articleSlug}#a-${mention.annotationId}`} className="mt-1 inline-block text-xs text-[var(--accent)] underline">
+              Open in the article
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

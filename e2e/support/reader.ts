@@ -1,0 +1,365 @@
+import { randomInt } from "node:crypto";
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
+import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
+import { SAMPLE_PARAGRAPHS, SAMPLE_TITLE } from "./sample";
+
+export type { AnnotationDTO, NoteDTO };
+
+/** The seeded sample article as the reader serves it. */
+export interface SampleArticle {
+  path: string;
+  articleId: string;
+  /** `paragraphIds[n - 1]` is the id of `#p-n`. */
+  paragraphIds: string[];
+}
+
+// The database lives as long as the run, so one look per worker is enough.
+let sample: SampleArticle | null = null;
+
+/** The stored text of the sample's paragraph `n` (1-based, as in `#p-n`). */
+export function paragraphText(n: number): string {
+  const text = SAMPLE_PARAGRAPHS[n - 1];
+  if (text === undefined) throw new Error(`The sample has no paragraph ${n}.`);
+  return text;
+}
+
+/** UTF-16 offsets of the `occurrence`-th `phrase` in paragraph `n`; fails loudly if it is not there. */
+export function offsetsOf(n: number, phrase: string, occurrence = 1): { start: number; end: number } {
+  const text = paragraphText(n);
+  let start = -1;
+  for (let seen = 0; seen < occurrence; seen++) {
+    start = text.indexOf(phrase, start + 1);
+    if (start < 0) throw new Error(`“${phrase}” occurs fewer than ${occurrence} times in paragraph ${n}.`);
+  }
+  return { start, end: start + phrase.length };
+}
+
+/** A W3C position + quote selector for `phrase` in paragraph `n`, as the reader would send it. */
+export function selectorOf(n: number, phrase: string, occurrence = 1) {
+  const text = paragraphText(n);
+  const { start, end } = offsetsOf(n, phrase, occurrence);
+  return { start, end, exact: phrase, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) };
+}
+
+/** A selector for a random slice of paragraph `n`: data no other test is likely to write. */
+export function randomSelector(n: number) {
+  const text = paragraphText(n);
+  const start = randomInt(0, text.length - 40);
+  const end = start + randomInt(8, 40);
+  return { start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) };
+}
+
+/**
+ * Opens the sample article in the reader (at `hash`, e.g. `#a-<id>`) and
+ * waits until React has hydrated it, so selections and clicks are handled.
+ */
+export async function openSample(page: Page, hash = ""): Promise<SampleArticle> {
+  if (!sample) {
+    await page.goto("/");
+    const href = await page.getByRole("link", { name: SAMPLE_TITLE }).getAttribute("href");
+    if (!href) throw new Error("The library does not link to the sample article.");
+    await page.goto(href + hash);
+    await waitForReader(page);
+    const articleId = await page.locator("[data-article-id]").getAttribute("data-article-id");
+    const paragraphIds = await page.locator("[data-paragraph-id]").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-paragraph-id")!));
+    if (!articleId) throw new Error("The reader does not say which article it shows (data-article-id).");
+    sample = { path: href, articleId, paragraphIds };
+    return sample;
+  }
+  await page.goto(sample.path + hash);
+  await waitForReader(page);
+  return sample;
+}
+
+/** Reloads the reader and waits for hydration. */
+export async function reloadReader(page: Page): Promise<void> {
+  await page.reload();
+  await waitForReader(page);
+}
+
+async function waitForReader(page: Page): Promise<void> {
+  const root = page.locator("[data-article-id]");
+  await expect(root).toBeVisible();
+  // Hydrated: React has attached itself to the text root and run its effects (a frame later).
+  await expect.poll(() => root.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
+/** The sample paragraph `#p-n`. */
+export const paragraph = (page: Page, n: number): Locator => page.locator(`#p-${n}`);
+
+/** Every rendered piece of one annotation. */
+export const marksOf = (page: Page, id: string): Locator => page.locator(`mark[data-annotation-id="${id}"]`);
+
+/** The toolbar that follows a selection in the article. */
+export const selectionToolbar = (page: Page): Locator => page.getByRole("toolbar", { name: "Annotate selection" });
+
+export interface TextPoint {
+  paragraph: number;
+  offset: number;
+}
+
+/**
+ * Selects text programmatically, from a point to a point (offsets in the
+ * paragraphs' text, across any marks already rendered in them), as a
+ * script or assistive technology would.
+ */
+export async function selectBetween(page: Page, from: TextPoint, to: TextPoint): Promise<void> {
+  await page.evaluate(
+    ({ from, to }) => {
+      const point = (at: { paragraph: number; offset: number }, isEnd: boolean): [Node, number] => {
+        const element = document.getElementById(`p-${at.paragraph}`)!;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        let total = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent!.length;
+          if (at.offset < total + length || (isEnd && at.offset === total + length)) return [node, at.offset - total];
+          total += length;
+        }
+        throw new Error(`Offset ${at.offset} is beyond paragraph ${at.paragraph}.`);
+      };
+      document.getElementById(`p-${from.paragraph}`)!.scrollIntoView({ block: "center" });
+      const range = document.createRange();
+      range.setStart(...point(from, false));
+      range.setEnd(...point(to, true));
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { from, to },
+  );
+}
+
+/** Selects `phrase` (its `occurrence`-th time) in paragraph `n` programmatically. */
+export async function selectPhrase(page: Page, n: number, phrase: string, occurrence = 1): Promise<void> {
+  const { start, end } = offsetsOf(n, phrase, occurrence);
+  await selectBetween(page, { paragraph: n, offset: start }, { paragraph: n, offset: end });
+}
+
+/** Places a collapsed caret (no selection yet) before `offset` of paragraph `n`. */
+export async function placeCaret(page: Page, n: number, offset: number): Promise<void> {
+  await selectBetween(page, { paragraph: n, offset }, { paragraph: n, offset });
+}
+
+/**
+ * Selects with a real mouse drag: presses on the left part of the first
+ * character and releases on the right part of the last one, so the
+ * browser's own hit-testing decides the range, as for a person.
+ */
+export async function dragSelect(page: Page, from: TextPoint, to: TextPoint): Promise<void> {
+  const points = await page.evaluate(
+    ({ from, to }) => {
+      const charRect = (at: { paragraph: number; offset: number }, last: boolean): DOMRect => {
+        const element = document.getElementById(`p-${at.paragraph}`)!;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        let total = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent!.length;
+          if (at.offset < total + length) {
+            const range = document.createRange();
+            range.setStart(node, at.offset - total);
+            range.setEnd(node, at.offset - total + 1);
+            const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+            return last ? rects.at(-1)! : rects[0]!;
+          }
+          total += length;
+        }
+        throw new Error(`Offset ${at.offset} is beyond paragraph ${at.paragraph}.`);
+      };
+      document.getSelection()?.removeAllRanges();
+      document.getElementById(`p-${from.paragraph}`)!.scrollIntoView({ block: "center" });
+      const first = charRect(from, false);
+      const last = charRect({ paragraph: to.paragraph, offset: to.offset - 1 }, true);
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    },
+    { from, to },
+  );
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+  await page.mouse.move(points.x2, points.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Drags the mouse over `phrase` in paragraph `n`. */
+export async function dragOverPhrase(page: Page, n: number, phrase: string, occurrence = 1): Promise<void> {
+  const { start, end } = offsetsOf(n, phrase, occurrence);
+  await dragSelect(page, { paragraph: n, offset: start }, { paragraph: n, offset: end });
+}
+
+const isCreateAnnotation = (response: Response) =>
+  response.request().method() === "POST" && /\/api\/articles\/[^/]+\/annotations$/.test(new URL(response.url()).pathname);
+
+/**
+ * Resolves with the next `count` annotations the page creates (the server's
+ * answers), failing at once if the server refuses one. Start it before the action.
+ */
+export function nextCreatedAnnotations(page: Page, count = 1): Promise<AnnotationDTO[]> {
+  return new Promise((resolve, reject) => {
+    const created: AnnotationDTO[] = [];
+    const onResponse = async (response: Response) => {
+      if (!isCreateAnnotation(response)) return;
+      if (response.status() !== 201) {
+        page.off("response", onResponse);
+        reject(new Error(`Creating an annotation answered ${response.status()}: ${await response.text()}`));
+        return;
+      }
+      created.push(((await response.json()) as { data: AnnotationDTO }).data);
+      if (created.length === count) {
+        page.off("response", onResponse);
+        resolve(created);
+      }
+    };
+    page.on("response", onResponse);
+  });
+}
+
+/** Resolves with the server's answer to the page's next PATCH of an annotation. */
+export async function nextAnnotationUpdate(page: Page): Promise<AnnotationDTO> {
+  const response = await page.waitForResponse((candidate) => candidate.request().method() === "PATCH" && new URL(candidate.url()).pathname.startsWith("/api/annotations/"));
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { data: AnnotationDTO }).data;
+}
+
+// ---- the JSON API, with the page's session ----
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  data?: T;
+  error?: { code: string; message: string; details?: unknown };
+}
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+/** Calls the API as `page`'s user. `body` undefined sends none; a string is sent as-is (with a JSON content type). */
+export async function callApi<T = unknown>(page: Page, method: Method, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = {};
+  let data: string | undefined;
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    data = typeof body === "string" ? body : JSON.stringify(body);
+  }
+  const response = await page.request.fetch(path, { method, headers, data });
+  const text = await response.text();
+  let json: { data?: T; error?: ApiAnswer["error"] } = {};
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    throw new Error(`${method} ${path} answered ${response.status()} with a body that is not JSON: ${text.slice(0, 300)}`);
+  }
+  return { status: response.status(), data: json.data, error: json.error };
+}
+
+/** Everything on the article that `page`'s user may see. */
+export async function listArticle(page: Page, articleId: string): Promise<{ annotations: AnnotationDTO[]; notes: NoteDTO[] }> {
+  const answer = await callApi<{ annotations: AnnotationDTO[]; notes: NoteDTO[] }>(page, "GET", `/api/articles/${articleId}/annotations`);
+  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+  return answer.data!;
+}
+
+export type HighlightInput = { paragraph: number; phrase: string; occurrence?: number; color?: string; note?: string; visibility?: "SHARED" | "PRIVATE" };
+
+/** Creates a highlight through the API as `page`'s user (fast set-up for tests about something else). */
+export async function createHighlight(page: Page, article: SampleArticle, input: HighlightInput): Promise<AnnotationDTO> {
+  const answer = await callApi<AnnotationDTO>(page, "POST", `/api/articles/${article.articleId}/annotations`, {
+    kind: "HIGHLIGHT",
+    paragraphId: article.paragraphIds[input.paragraph - 1],
+    ...selectorOf(input.paragraph, input.phrase, input.occurrence),
+    color: input.color ?? "yellow",
+    visibility: input.visibility ?? "SHARED",
+    ...(input.note ? { note: input.note } : {}),
+  });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(201);
+  return answer.data!;
+}
+
+/** Creates an entity tag through the API as `page`'s user. */
+export async function createEntityTag(
+  page: Page,
+  article: SampleArticle,
+  input: { paragraph: number; phrase: string; occurrence?: number; entityTypeId: string; visibility?: "SHARED" | "PRIVATE" },
+): Promise<AnnotationDTO> {
+  const answer = await callApi<AnnotationDTO>(page, "POST", `/api/articles/${article.articleId}/annotations`, {
+    kind: "ENTITY",
+    paragraphId: article.paragraphIds[input.paragraph - 1],
+    ...selectorOf(input.paragraph, input.phrase, input.occurrence),
+    entityTypeId: input.entityTypeId,
+    visibility: input.visibility ?? "SHARED",
+  });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(201);
+  return answer.data!;
+}
+
+/** Writes a note (or a reply, with `parentId`) through the API as `page`'s user. */
+export async function createNote(
+  page: Page,
+  article: SampleArticle,
+  input: { paragraph: number; body: string; parentId?: string; annotationId?: string; visibility?: "SHARED" | "PRIVATE" },
+): Promise<NoteDTO> {
+  const { paragraph: n, ...rest } = input;
+  const answer = await callApi<NoteDTO>(page, "POST", `/api/articles/${article.articleId}/notes`, { paragraphId: article.paragraphIds[n - 1], visibility: "SHARED", ...rest });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(201);
+  return answer.data!;
+}
+
+const entityTypeIds = new Map<string, string>();
+
+/**
+ * The id of the entity type labelled `label` (e.g. "Person"), learnt the way
+ * the reader knows it: by tagging a word through the UI (then deleting the
+ * tag). `page` must be signed in as someone who may annotate.
+ */
+export async function entityTypeIdOf(page: Page, label: string): Promise<string> {
+  const known = entityTypeIds.get(label);
+  if (known) return known;
+  await openSample(page);
+  await selectPhrase(page, 7, "Абхазию");
+  await selectionToolbar(page).getByRole("button", { name: "Tag entity" }).click();
+  const created = nextCreatedAnnotations(page);
+  await selectionToolbar(page).getByRole("menuitem", { name: label }).click();
+  const [tag] = await created;
+  expect((await callApi(page, "DELETE", `/api/annotations/${tag!.id}`)).status).toBe(200);
+  entityTypeIds.set(label, tag!.entityType!.id);
+  return tag!.entityType!.id;
+}
+
+/**
+ * The reader's promise about text: `#p-n` reads exactly the stored paragraph,
+ * and every annotation rendered in it (nested, overlapping or not) is cut
+ * into marks whose text joins to its exact quote.
+ */
+export async function expectParagraphIntact(page: Page, article: SampleArticle, n: number): Promise<void> {
+  const element = paragraph(page, n);
+  expect(await element.evaluate((node) => node.textContent)).toBe(paragraphText(n));
+  const rendered = await element.locator("mark[data-annotation-id]").evaluateAll((marks) => {
+    const pieces = new Map<string, string[]>();
+    for (const mark of marks) {
+      const id = mark.getAttribute("data-annotation-id")!;
+      pieces.set(id, [...(pieces.get(id) ?? []), mark.textContent ?? ""]);
+    }
+    return [...pieces].map(([id, texts]) => ({ id, text: texts.join("") }));
+  });
+  const { annotations } = await listArticle(page, article.articleId);
+  const stored = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+  for (const { id, text } of rendered) {
+    // Another test may have deleted its annotation since this page loaded.
+    const annotation = stored.get(id);
+    if (annotation) expect(text, `marks of annotation ${id}`).toBe(annotation.exact);
+  }
+}
+
+/** Every mark of `annotation` together reads its exact quote. */
+export async function expectMarksRead(page: Page, annotation: AnnotationDTO): Promise<void> {
+  await expect(marksOf(page, annotation.id).first()).toBeAttached();
+  expect((await marksOf(page, annotation.id).allTextContents()).join("")).toBe(annotation.exact);
+}
+
+/** An error message a person can read: some words, no stack trace or internals. */
+export function expectReadableMessage(error: ApiAnswer["error"]): void {
+  expect(error, "an error body { error: { code, message } }").toBeDefined();
+  expect(error!.code).toMatch(/^[A-Z_]+$/);
+  const message = error!.message;
+  expect(message.trim().length, "a non-empty message").toBeGreaterThan(5);
+  expect(message).toMatch(/[A-Za-z]{3,}/);
+  expect(message).not.toMatch(/\n\s+at |\bat \S+ \(.*:\d+:\d+\)|ZodError|Prisma|TypeError|ReferenceError|\[object Object\]|Unexpected token|stack/i);
+}

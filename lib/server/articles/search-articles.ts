@@ -1,0 +1,101 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/permissions";
+import { assertCanImport } from "@/lib/server/import/assert-can-import";
+import type { ArticleStatusFilter } from "@/lib/validations/article";
+
+/** One row of the admin article list. */
+export interface AdminArticleRow {
+  id: string;
+  slug: string;
+  title: string;
+  source: string | null;
+  sourceUrl: string | null;
+  author: string | null;
+  language: string;
+  revision: number;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  paragraphCount: number;
+  annotationCount: number;
+  orphanCount: number;
+}
+
+export interface ArticlePage {
+  items: AdminArticleRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+/** Articles whose title, source, source URL, author or slug contain `q` (any case), newest first. */
+export async function searchArticles({
+  actor,
+  q,
+  status = "active",
+  page = 1,
+  pageSize = 50,
+}: {
+  actor: Actor | null;
+  q?: string;
+  status?: ArticleStatusFilter;
+  page?: number;
+  pageSize?: number;
+}): Promise<ArticlePage> {
+  assertCanImport(actor);
+  const text = q?.trim();
+  const where: Prisma.ArticleWhereInput = {
+    ...(status === "active" ? { archivedAt: null } : status === "archived" ? { archivedAt: { not: null } } : {}),
+    ...(text
+      ? {
+          OR: [
+            { title: { contains: text, mode: "insensitive" } },
+            { source: { contains: text, mode: "insensitive" } },
+            { sourceUrl: { contains: text, mode: "insensitive" } },
+            { author: { contains: text, mode: "insensitive" } },
+            { slug: { contains: text, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const total = await db().article.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await db().article.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * pageSize,
+    take: pageSize,
+    select: { id: true, slug: true, title: true, source: true, sourceUrl: true, author: true, language: true, revision: true, archivedAt: true, createdAt: true, updatedAt: true },
+  });
+  const ids = rows.map((row) => row.id);
+  const [paragraphs, annotations] = await Promise.all([
+    db().paragraph.groupBy({ by: ["articleId", "revision"], where: { articleId: { in: ids } }, _count: { _all: true } }),
+    db().annotation.groupBy({ by: ["articleId", "anchorStatus"], where: { articleId: { in: ids }, deletedAt: null, dismissedAt: null }, _count: { _all: true } }),
+  ]);
+  const paragraphCount = new Map(paragraphs.map((row) => [`${row.articleId}:${row.revision}`, row._count._all]));
+  const annotationCount = new Map<string, number>();
+  const orphanCount = new Map<string, number>();
+  for (const row of annotations) {
+    const counts = row.anchorStatus === "ORPHANED" ? orphanCount : annotationCount;
+    counts.set(row.articleId, (counts.get(row.articleId) ?? 0) + row._count._all);
+  }
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      archivedAt: row.archivedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      paragraphCount: paragraphCount.get(`${row.id}:${row.revision}`) ?? 0,
+      annotationCount: annotationCount.get(row.id) ?? 0,
+      orphanCount: orphanCount.get(row.id) ?? 0,
+    })),
+    total,
+    page: current,
+    pageCount,
+    pageSize,
+  };
+}

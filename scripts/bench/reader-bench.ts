@@ -1,0 +1,242 @@
+/**
+ * Reader benchmark (issue: annotating). Generates an article of 2,000
+ * paragraphs (~150,000 words) carrying 10,000 annotations and 2,000 notes in a
+ * throwaway database, serves the existing production build, and measures in
+ * headless Chromium:
+ *   - server render of the reader page (HTML response time),
+ *   - first contentful paint and time until the reader is interactive,
+ *   - time from the Highlight click until the new highlight is painted,
+ *   - server round trip of creating an annotation,
+ *   - how many paragraphs' DOM changed for one new highlight (must be 1),
+ * and the same page figures for the small sample article.
+ *
+ *   npm run build && npx tsx --conditions=react-server scripts/bench/reader-bench.ts
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import pg from "pg";
+import { spawnNext } from "../next";
+import { prepareDatabase } from "../runtime";
+import { isPortFree } from "../db/embedded";
+import { chromiumExecutable } from "../../e2e/support/chromium";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PARAGRAPHS = 2000;
+const ANNOTATIONS = 10_000;
+const NOTES = 2000;
+const WORDS = "власти россии разделяют озабоченность нынешним состоянием двусторонних связей грузией призыв улучшению кремля письмо партии альянс патриотов президента путина содействие нормализации отношений москвой тбилиси".split(" ");
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function generateArticle(url: string): Promise<{ slug: string; userId: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const articleId = randomUUID();
+  const slug = `bench-${articleId.slice(0, 8)}`;
+  const { rows: users } = await client.query<{ id: string }>(`SELECT id FROM "user" LIMIT 1`);
+  const userId = users[0]!.id;
+  const { rows: types } = await client.query<{ id: string }>(`SELECT id FROM "EntityType" ORDER BY position`);
+  await client.query("BEGIN");
+  await client.query(
+    `INSERT INTO "Article" (id, slug, title, language, "contentHash", revision, "createdAt", "updatedAt") VALUES ($1, $2, $3, 'ru', $4, 1, now(), now())`,
+    [articleId, slug, "Benchmark: 2,000 paragraphs", randomUUID()],
+  );
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const paragraphs: { id: string; text: string }[] = [];
+  for (let position = 1; position <= PARAGRAPHS; position++) {
+    const words = Array.from({ length: 75 }, () => WORDS[Math.floor(random() * WORDS.length)]!);
+    paragraphs.push({ id: randomUUID(), text: `${words.join(" ")}.` });
+  }
+  await client.query(
+    `INSERT INTO "Paragraph" (id, "articleId", revision, position, kind, text) SELECT unnest($1::text[]), $2, 1, generate_series(1, $3), 'PARAGRAPH', unnest($4::text[])`,
+    [paragraphs.map((p) => p.id), articleId, PARAGRAPHS, paragraphs.map((p) => p.text)],
+  );
+  const annotationRows: unknown[][] = [];
+  for (let index = 0; index < ANNOTATIONS; index++) {
+    const paragraph = paragraphs[index % PARAGRAPHS]!;
+    const start = Math.floor(random() * (paragraph.text.length - 60));
+    const end = start + 5 + Math.floor(random() * 50);
+    const entity = index % 3 === 0;
+    annotationRows.push([randomUUID(), paragraph.id, entity ? "ENTITY" : "HIGHLIGHT", start, end, paragraph.text.slice(start, end), paragraph.text.slice(Math.max(0, start - 32), start), paragraph.text.slice(end, end + 32), entity ? null : "yellow", entity ? types[index % types.length]!.id : null]);
+  }
+  const columns = (i: number) => annotationRows.map((row) => row[i]);
+  await client.query(
+    `INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, "entityTypeId", "updatedAt")
+     SELECT a.id, $1, a.pid, $2, a.kind::"AnnotationKind", a.s, a.e, a.exact, a.prefix, a.suffix, a.color, a.tid, now()
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS a(id, pid, kind, s, e, exact, prefix, suffix, color, tid)`,
+    [articleId, userId, columns(0), columns(1), columns(2), columns(3), columns(4), columns(5), columns(6), columns(7), columns(8), columns(9)],
+  );
+  await client.query(
+    `INSERT INTO "Note" (id, "articleId", "paragraphId", "authorId", body, "updatedAt")
+     SELECT gen_random_uuid()::text, $1, unnest($2::text[]), $3, 'A note with **Markdown** and a [link](https://example.org).', now()`,
+    [articleId, Array.from({ length: NOTES }, (_, index) => paragraphs[(index * 7) % PARAGRAPHS]!.id), userId],
+  );
+  await client.query("COMMIT");
+  await client.end();
+  return { slug, userId };
+}
+
+async function measurePage(page: Page, url: string) {
+  const htmlTimes: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.text();
+    htmlTimes.push(performance.now() - started);
+  }
+  const bytes = (await (await fetch(url)).text()).length;
+  const loads: { fcp: number; interactive: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => performance.getEntriesByName("glossa:reader-interactive").length > 0, null, { timeout: 60_000 });
+    loads.push(
+      await page.evaluate(() => ({
+        fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+        interactive: performance.getEntriesByName("glossa:reader-interactive")[0]!.startTime,
+      })),
+    );
+  }
+  return { serverRender: median(htmlTimes), bytes, fcp: median(loads.map((l) => l.fcp)), interactive: median(loads.map((l) => l.interactive)) };
+}
+
+async function measureHighlight(page: Page, paragraphNumber: number) {
+  // Select the 3rd–6th words of the paragraph, then time click → mark painted.
+  await page.evaluate((position) => {
+    const element = document.getElementById(`p-${position}`)!;
+    const text = element.textContent!;
+    const from = text.indexOf(" ", 40) + 1;
+    const to = text.indexOf(" ", from + 20);
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length;
+      if (from >= seen && from < seen + length) range.setStart(node, from - seen);
+      if (to > seen && to <= seen + length) {
+        range.setEnd(node, to - seen);
+        break;
+      }
+      seen += length;
+    }
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, paragraphNumber);
+  const button = page.getByRole("toolbar", { name: "Annotate selection" }).getByRole("button", { name: "Highlight", exact: true });
+  await button.waitFor();
+  await page.evaluate((position) => {
+    const w = window as unknown as { benchChanged: Set<string>; benchPainted: number; benchClicked: number };
+    w.benchChanged = new Set();
+    const root = document.querySelector(".reader-text")!;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const paragraph = (record.target as Element).closest?.("[data-paragraph-id]") ?? (record.target.parentElement?.closest("[data-paragraph-id]") ?? null);
+        if (paragraph) w.benchChanged.add(paragraph.id);
+        if (!w.benchPainted && paragraph?.id === `p-${position}` && document.querySelector(`#p-${position} mark[data-pending]`)) {
+          requestAnimationFrame(() => (w.benchPainted = performance.now()));
+        }
+      }
+    }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    document.addEventListener("click", () => (w.benchClicked = performance.now()), { capture: true, once: true });
+  }, paragraphNumber);
+  const response = page.waitForResponse((r) => r.url().endsWith("/annotations") && r.request().method() === "POST");
+  await button.click();
+  const created = await response;
+  await page.waitForFunction(() => (window as unknown as { benchPainted: number }).benchPainted > 0);
+  const timing = created.request().timing();
+  return page.evaluate((serverTime) => {
+    const w = window as unknown as { benchChanged: Set<string>; benchPainted: number; benchClicked: number };
+    return { paint: w.benchPainted - w.benchClicked, changedParagraphs: [...w.benchChanged], roundTrip: serverTime };
+  }, timing.responseEnd - timing.requestStart);
+}
+
+async function main() {
+  if (!(await isPortFree(PORT))) throw new Error(`Port ${PORT} is busy: set BENCH_PORT.`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-bench-"));
+  const password = "bench-password-123";
+  process.env.ADMIN_EMAIL = "bench@glossa.test";
+  process.env.ADMIN_PASSWORD = password;
+  process.env.BETTER_AUTH_SECRET = "bench-throwaway-secret-0123456789abcdefgh";
+  process.env.GLOSSA_PORT = String(PORT);
+  delete process.env.DATABASE_URL;
+  const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
+  const server = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE }, "ignore");
+  try {
+    const generatedAt = performance.now();
+    const { slug } = await generateArticle(database.url);
+    console.log(`Generated ${PARAGRAPHS} paragraphs, ${ANNOTATIONS} annotations, ${NOTES} notes in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`);
+    for (let attempt = 0; attempt < 300 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); attempt++) await new Promise((r) => setTimeout(r, 200));
+
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--disable-background-networking"] });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const signIn = await page.request.post(`${BASE}/api/auth/sign-in/email`, { data: { email: "bench@glossa.test", password }, headers: { Origin: BASE } });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+
+    const big = await measurePage(page, `${BASE}/articles/${slug}`);
+    const highlights = [];
+    for (const paragraph of [5, 900, 1500]) {
+      await page.locator(`#p-${paragraph}`).scrollIntoViewIfNeeded();
+      highlights.push(await measureHighlight(page, paragraph));
+    }
+    const apiTimes: number[] = [];
+    const articleId = await page.evaluate(() => document.querySelector("[data-article-id]")?.getAttribute("data-article-id"));
+    const paragraph = await page.evaluate(() => {
+      const element = document.getElementById("p-10")!;
+      return { id: element.dataset.paragraphId!, text: element.textContent! };
+    });
+    for (let run = 0; run < 40 && articleId; run++) {
+      const start = run;
+      const end = start + 10;
+      const started = performance.now();
+      const response = await page.request.post(`${BASE}/api/articles/${articleId}/annotations`, {
+        data: { kind: "HIGHLIGHT", color: "blue", paragraphId: paragraph.id, start, end, exact: paragraph.text.slice(start, end), prefix: paragraph.text.slice(Math.max(0, start - 32), start), suffix: paragraph.text.slice(end, end + 32) },
+        headers: { Origin: BASE },
+      });
+      if (response.status() !== 201) throw new Error(`create failed: ${response.status()} ${await response.text()}`);
+      apiTimes.push(performance.now() - started);
+    }
+
+    const sampleSlug = await page.goto(`${BASE}/`).then(() => page.locator("a[href^='/articles/alyans']").first().getAttribute("href"));
+    const sample = await measurePage(page, `${BASE}${sampleSlug}`);
+    await browser.close();
+
+    const row = (name: string, value: string, target = "") => console.log(`${name.padEnd(48)} ${value.padStart(12)}  ${target}`);
+    console.log("\nReader benchmark — command: npm run build && npx tsx --conditions=react-server scripts/bench/reader-bench.ts\n");
+    row("Large article: HTML size", `${(big.bytes / 1024 / 1024).toFixed(2)} MB`);
+    row("Large article: server render (median of 5)", `${big.serverRender.toFixed(0)} ms`);
+    row("Large article: first contentful paint", `${big.fcp.toFixed(0)} ms`);
+    row("Large article: reader interactive", `${big.interactive.toFixed(0)} ms`, "target < 1500 ms");
+    row("New highlight painted after click (max of 3)", `${Math.max(...highlights.map((h) => h.paint)).toFixed(1)} ms`, "target < 100 ms");
+    row("Paragraphs whose DOM changed per new highlight", `${Math.max(...highlights.map((h) => h.changedParagraphs.length))}`, "target 1");
+    row("Create annotation round trip p50 (40 calls)", `${percentile(apiTimes, 50).toFixed(1)} ms`, "target < 50 ms");
+    row("Create annotation round trip p95", `${percentile(apiTimes, 95).toFixed(1)} ms`);
+    row("Sample article: HTML size", `${(sample.bytes / 1024).toFixed(0)} KB`);
+    row("Sample article: server render (median of 5)", `${sample.serverRender.toFixed(0)} ms`);
+    row("Sample article: reader interactive", `${sample.interactive.toFixed(0)} ms`);
+  } finally {
+    server.kill("SIGTERM");
+    await database.embedded?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
