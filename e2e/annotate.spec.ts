@@ -5,6 +5,7 @@ import {
   createEntityTag,
   dragOverPhrase,
   dragSelect,
+  entityTypeIdOf,
   expectMarksRead,
   expectParagraphIntact,
   listArticle,
@@ -14,8 +15,9 @@ import {
   offsetsOf,
   openSample,
   paragraph,
-  placeCaret,
+  randomSelector,
   reloadReader,
+  selectBetween,
   selectionToolbar,
   selectPhrase,
   type AnnotationDTO,
@@ -26,6 +28,9 @@ import { expect, newUser, test } from "./support/users";
 const annotationDialog = (page: Page) => page.getByRole("dialog", { name: "Annotation" });
 const notesDialog = (page: Page, n: number) => page.getByRole("dialog", { name: `Notes on paragraph ${n}` });
 const token = () => Math.random().toString(36).slice(2, 10);
+
+// Every test makes its own users and annotations, so they may run side by side.
+test.describe.configure({ mode: "parallel" });
 
 test.describe("selecting and highlighting", () => {
   test("a mouse selection becomes a highlight in the chosen colour, kept after a reload", async ({ page }) => {
@@ -60,8 +65,9 @@ test.describe("selecting and highlighting", () => {
     const phrase = "наглядным подтверждением";
     const { start } = offsetsOf(3, phrase);
 
-    await placeCaret(page, 3, start);
-    for (let i = 0; i < phrase.length; i++) await page.keyboard.press("Shift+ArrowRight");
+    // The first letter is selected programmatically; the keyboard extends the selection from there.
+    await selectBetween(page, { paragraph: 3, offset: start }, { paragraph: 3, offset: start + 1 });
+    for (let i = 1; i < phrase.length; i++) await page.keyboard.press("Shift+ArrowRight");
     const toolbar = selectionToolbar(page);
     await expect(toolbar).toBeVisible();
     await page.keyboard.press("Tab");
@@ -81,7 +87,8 @@ test.describe("selecting and highlighting", () => {
   test("a selection across two paragraphs becomes one highlight in each", async ({ page }) => {
     await newUser(page);
     const article = await openSample(page);
-    const from = offsetsOf(3, "двумя государствами.").start;
+    // From the space before the words (trimmed by the reader): see dragOverPhrase.
+    const from = offsetsOf(3, "двумя государствами.").start - 1;
     const to = offsetsOf(4, "В пресс-службе").end;
 
     await dragSelect(page, { paragraph: 3, offset: from }, { paragraph: 4, offset: to });
@@ -103,6 +110,24 @@ test.describe("selecting and highlighting", () => {
     await expectMarksRead(page, inFourth!);
     await expectParagraphIntact(page, article, 3);
     await expectParagraphIntact(page, article, 4);
+  });
+
+  test("a mouse drag from the first letter of someone's highlight selects words there", async ({ page, newClient }) => {
+    // BUG (reported to the lead): marks are focusable inline elements (tabIndex), and Chromium starts no
+    // text selection from the left half of such an element's first letter: the drag selects nothing and
+    // the click opens the highlight's dialog. So words where a highlight begins cannot be selected with
+    // the mouse from their start (e.g. to tag them). Remove test.fail once fixed.
+    test.fail();
+    await newUser(page);
+    let article = await openSample(page);
+    const other = await newClient();
+    await newUser(other);
+    await createHighlight(other, article, { paragraph: 5, phrase: "опубликовала на своей странице в Facebook" });
+    article = await openSample(page);
+    const { start, end } = offsetsOf(5, "опубликовала на своей");
+    await dragSelect(page, { paragraph: 5, offset: start }, { paragraph: 5, offset: end });
+    await expect(selectionToolbar(page)).toBeVisible({ timeout: 3_000 });
+    await expect(annotationDialog(page)).toBeHidden();
   });
 
   test("a selection starting and ending on spaces is trimmed to its words", async ({ page }) => {
@@ -211,6 +236,22 @@ test.describe("tagging entities", () => {
   });
 });
 
+test.describe("tagging the same new name at once", () => {
+  test("two people tagging a name no entity has yet both succeed, linked to one entity", async ({ page, newClient }) => {
+    await newUser(page);
+    const article = await openSample(page);
+    const typeId = await entityTypeIdOf(page, "Person");
+    const other = await newClient();
+    await newUser(other);
+    // A slice of text no entity is named after yet, tagged by both at the same moment.
+    const selector = randomSelector(7);
+    const body = { kind: "ENTITY", paragraphId: article.paragraphIds[6], ...selector, entityTypeId: typeId, visibility: "SHARED" };
+    const answers = await Promise.all([page, other].map((client) => callApi<AnnotationDTO>(client, "POST", `/api/articles/${article.articleId}/annotations`, body)));
+    expect(answers.map((answer) => answer.status), JSON.stringify(answers.map((answer) => answer.error))).toEqual([201, 201]);
+    expect(answers[0]!.data!.entity!.id).toBe(answers[1]!.data!.entity!.id);
+  });
+});
+
 test.describe("notes", () => {
   test("a paragraph note renders Markdown safely; its author replies, edits and deletes; others cannot", async ({ page, newClient }) => {
     const me = await newUser(page);
@@ -301,27 +342,42 @@ test.describe("notes", () => {
     await newUser(page);
     const article = await openSample(page);
     const text = `Why this matters ${token()}`;
+    const highlight = await highlightWithNote(page, text);
 
-    await dragOverPhrase(page, 7, "неоднократно совершали визиты");
-    const toolbar = selectionToolbar(page);
-    await toolbar.getByRole("button", { name: "Add note" }).click();
-    await toolbar.getByRole("textbox", { name: "Note" }).fill(text);
-    const created = nextCreatedAnnotations(page);
-    await toolbar.getByRole("button", { name: "Save note" }).click();
-    const [highlight] = await created;
-    expect(highlight).toMatchObject({ kind: "HIGHLIGHT", exact: "неоднократно совершали визиты" });
-
-    const notes = (await listArticle(page, article.articleId)).notes.filter((note) => note.annotationId === highlight!.id);
+    const notes = (await listArticle(page, article.articleId)).notes.filter((note) => note.annotationId === highlight.id);
     expect(notes.map((note) => note.body)).toEqual([text]);
 
-    await marksOf(page, highlight!.id).first().click();
-    await expect(annotationDialog(page).getByRole("region", { name: "Notes on this highlight" })).toContainText(text);
-
     await reloadReader(page);
-    await marksOf(page, highlight!.id).first().click();
+    await marksOf(page, highlight.id).first().click();
     await expect(annotationDialog(page).getByRole("region", { name: "Notes on this highlight" })).toContainText(text);
   });
+
+  test("a highlight's note shows in its dialog at once, without a reload", async ({ page }) => {
+    // BUG (reported to the lead): useAnnotationActions().create only stores the annotation the POST answers;
+    // the note written with it reaches the reader only after a reload. Remove test.fail once fixed.
+    test.fail();
+    await newUser(page);
+    await openSample(page);
+    const text = `Seen at once ${token()}`;
+    const highlight = await highlightWithNote(page, text);
+    await marksOf(page, highlight.id).first().click();
+    await expect(annotationDialog(page).getByRole("region", { name: "Notes on this highlight" })).toContainText(text, { timeout: 3_000 });
+  });
 });
+
+/** Selects words of paragraph 7 with the mouse and saves them as a highlight with a note, from the toolbar. */
+async function highlightWithNote(page: Page, text: string): Promise<AnnotationDTO> {
+  await dragOverPhrase(page, 7, "неоднократно совершали визиты");
+  const toolbar = selectionToolbar(page);
+  await toolbar.getByRole("button", { name: "Add note" }).click();
+  await toolbar.getByRole("textbox", { name: "Note" }).fill(text);
+  const created = nextCreatedAnnotations(page);
+  await toolbar.getByRole("button", { name: "Save note" }).click();
+  const [highlight] = await created;
+  expect(highlight).toMatchObject({ kind: "HIGHLIGHT", exact: "неоднократно совершали визиты" });
+  await expect(marksOf(page, highlight!.id).first()).toBeVisible();
+  return highlight!;
+}
 
 test.describe("annotation details", () => {
   test("opens by click and by Enter; colour changes; Delete then Undo brings it back for good", async ({ page }) => {

@@ -53,7 +53,7 @@ export function uploadFile<T>(url: string, file: File, onProgress: (sent: number
 
 /** "1.2 MB", "340 KB", "12 bytes". */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return bytes === 1 ? "1 byte" : `${bytes} bytes`;
 }

@@ -7,6 +7,7 @@ import type { EncodingSuggestion } from "@/lib/server/import/encoding";
 import type { ArticlePreview } from "@/lib/server/import/preview-article";
 import type { EncodingId, RepairId } from "@/lib/validations/import";
 import type { ItemState } from "@/components/import/article-card";
+import type { CommitOutcome } from "@/components/import/import-buttons";
 import { postForm } from "@/components/import/transport";
 import { defaultTarget, suggestionsFrom, type ArticleOption, type TargetChoice } from "@/components/import/target-picker";
 
@@ -68,28 +69,27 @@ export function useArticleItems(preset: ArticleOption | null) {
     [preset, update],
   );
 
-  /** Imports every previewed article in turn; resolves to how many were imported and failed. */
-  const commitAll = useCallback(async (snapshot: ArticleItem[]) => {
-    let done = 0;
-    let failed = 0;
+  /** Imports every previewed article in turn; resolves to what happened to them. */
+  const commitAll = useCallback(async (snapshot: ArticleItem[]): Promise<CommitOutcome> => {
+    const outcome: CommitOutcome = { created: 0, revised: 0, unchanged: 0, failed: 0 };
     for (const item of snapshot) {
       const state = item.state;
       if (state.phase !== "preview" && state.phase !== "failed") continue;
       if (item.target.mode === "replace" && !item.target.articleId) {
-        failed++;
+        outcome.failed++;
         update(item.key, (current) => ({ ...current, state: { phase: "failed", preview: state.preview, message: "Choose the article to replace, or import it as a new article." } }));
         continue;
       }
       update(item.key, (current) => ({ ...current, state: { phase: "importing", preview: state.preview } }));
       const result = await send<ImportArticleResult>("/api/admin/import/commit", item, { target: toTarget(item.target), expectedHash: state.preview.hash });
-      if (result.ok) done++;
-      else failed++;
+      if (result.ok) outcome[result.data.status]++;
+      else outcome.failed++;
       update(item.key, (current) => ({
         ...current,
         state: result.ok ? { phase: "done", preview: state.preview, result: result.data } : { phase: "failed", preview: state.preview, message: result.message },
       }));
     }
-    return { done, failed };
+    return outcome;
   }, [update]);
 
   const suggestions = (item: ArticleItem): ArticleOption[] => ("preview" in item.state ? suggestionsFrom(item.state.preview, preset) : preset ? [preset] : []);

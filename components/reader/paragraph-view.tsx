@@ -4,6 +4,7 @@ import { memo, useCallback, useSyncExternalStore } from "react";
 import { ParagraphText } from "@/components/reader/paragraph-text";
 import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
 
+const NO_ANNOTATIONS: never[] = [];
 const TAG = { PARAGRAPH: "p", HEADING: "h2", BLOCKQUOTE: "blockquote", LIST_ITEM: "p" } as const;
 
 /** One paragraph: its text (exactly, with annotation marks) and, beside it, the margin's notes control. */
@@ -12,11 +13,12 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
   const subscribe = useCallback((listener: () => void) => store.subscribeParagraph(paragraph.id, listener), [store, paragraph.id]);
   const annotations = useSyncExternalStore(subscribe, () => store.paragraphAnnotations(paragraph.id), () => store.paragraphAnnotations(paragraph.id));
   const notes = useSyncExternalStore(subscribe, () => store.paragraphNotes(paragraph.id), () => store.paragraphNotes(paragraph.id));
+  const painted = useSyncExternalStore(subscribe, () => store.isPainted(paragraph.id), () => store.isPainted(paragraph.id));
   const Tag = TAG[paragraph.kind];
   const threadCount = notes.filter((note) => !note.annotationId).length;
 
   return (
-    <div className="group relative">
+    <div className="group relative" data-paint-id={painted ? undefined : paragraph.id}>
       <Tag
         id={`p-${paragraph.position}`}
         data-paragraph-id={paragraph.id}
@@ -24,7 +26,7 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
         dir="auto"
         className={paragraph.kind === "HEADING" ? "font-semibold text-[1.3rem]" : paragraph.kind === "BLOCKQUOTE" ? "border-l-2 border-[var(--rule)] pl-4 italic" : paragraph.kind === "LIST_ITEM" ? "pl-5 before:-ml-4 before:mr-2 before:content-['•']" : undefined}
       >
-        <ParagraphText text={paragraph.text} annotations={annotations} actorId={actor?.id ?? null} />
+        <ParagraphText text={paragraph.text} annotations={painted ? annotations : NO_ANNOTATIONS} actorId={actor?.id ?? null} />
       </Tag>
       <button
         type="button"

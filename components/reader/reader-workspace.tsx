@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { flushSync } from "react-dom";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { AnnotationDTO, EntityTypeDTO, NoteDTO, Visibility } from "@/lib/annotations/types";
 import { AnnotationStore } from "@/lib/client/annotation-store";
@@ -10,9 +11,11 @@ import { AnnotationDetails } from "@/components/reader/annotation-details";
 import { AnnotationsPanel } from "@/components/reader/annotations-panel";
 import { Drawer } from "@/components/reader/drawer";
 import { ParagraphView } from "@/components/reader/paragraph-view";
+import { Presence } from "@/components/reader/presence";
 import { ReaderContext, type ReaderContextValue, type ReaderParagraph } from "@/components/reader/reader-context";
 import { SelectionToolbar } from "@/components/reader/selection-toolbar";
 import { Toast, useToast } from "@/components/reader/toast";
+import { useLiveArticle } from "@/components/reader/use-live-article";
 
 export interface ReaderWorkspaceProps {
   articleId: string;
@@ -27,11 +30,15 @@ export interface ReaderWorkspaceProps {
   children?: ReactNode;
 }
 
+/** Paragraphs whose annotations render on the server; the rest paint as they near the viewport. */
+const PAINTED_AT_FIRST = 40;
+
 type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
 
 /** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
-export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotations, initialNotes, actor, entityTypes, children }: ReaderWorkspaceProps) {
-  const [store] = useState(() => new AnnotationStore(initialAnnotations, initialNotes));
+export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotations, initialNotes, lastEventId, actor, entityTypes, children }: ReaderWorkspaceProps) {
+  const [store] = useState(() => new AnnotationStore(initialAnnotations, initialNotes, paragraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id)));
+  const live = useLiveArticle({ articleId, lastEventId, store });
   const [visibility, setVisibility] = useState<Visibility>("SHARED");
   const [open, setOpen] = useState<Open>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -48,8 +55,28 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotation
     [articleId, store, actor, canWrite, entityTypes, paragraphs, visibility, openAnnotation, openNotes, notify],
   );
 
+  // Paint paragraphs' marks as they come within a couple of screens of the viewport.
+  useEffect(() => {
+    const root = textRef.current;
+    if (!root) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const id = (entry.target as HTMLElement).dataset.paintId;
+          observer.unobserve(entry.target);
+          if (id) store.paint(id);
+        }
+      },
+      { rootMargin: "2000px 0px" },
+    );
+    root.querySelectorAll("[data-paint-id]").forEach((element) => observer.observe(element));
+    return () => observer.disconnect();
+  }, [store]);
+
   const reveal = useCallback(
     (target: { annotationId?: string; paragraphId: string }) => {
+      flushSync(() => store.paint(target.paragraphId));
       const mark = target.annotationId ? textRef.current?.querySelector<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId)}"]`) : null;
       const element = mark ?? textRef.current?.querySelector<HTMLElement>(`[data-paragraph-id="${CSS.escape(target.paragraphId)}"]`);
       if (!element) return;
@@ -63,7 +90,7 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotation
       if (target.annotationId) setOpen({ kind: "annotation", id: target.annotationId });
       else setOpen({ kind: "notes", paragraphId: target.paragraphId });
     },
-    [],
+    [store],
   );
 
   // Marks the moment the reader can take input (read by the benchmark and by browser tooling).
@@ -120,6 +147,7 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotation
             "You are a Reader: you can read and follow along, not annotate."
           )}
         </span>
+        <Presence readers={live.readers} status={live.status} />
       </div>
       {children}
       <div

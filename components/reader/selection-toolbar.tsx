@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
 import { HIGHLIGHT_COLORS, type HighlightColor } from "@/lib/annotations/types";
 import { rangeToParagraphSelections, type ParagraphSelection } from "@/lib/client/selection";
 import { useReader } from "@/components/reader/reader-context";
@@ -12,9 +12,16 @@ export const COLOR_SWATCH: Record<HighlightColor, string> = { yellow: "#facc15",
 
 interface Shown {
   selections: ParagraphSelection[];
-  top: number;
-  bottom: number;
-  left: number;
+  range: Range;
+}
+
+/** Where the toolbar goes, in document coordinates: above the selection when there is room, else below it. */
+function placeFor(range: Range): { top: number; left: number } {
+  const rect = range.getBoundingClientRect();
+  const above = rect.top - TOOLBAR_HEIGHT - 8;
+  const top = (above >= 8 ? above : rect.bottom + 8) + window.scrollY;
+  const left = Math.min(Math.max(8, rect.left + rect.width / 2 - 190), window.innerWidth - 388) + window.scrollX;
+  return { top, left };
 }
 
 const TOOLBAR_HEIGHT = 76;
@@ -31,6 +38,7 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
   const [color, setColor] = useState<HighlightColor>("yellow");
   const [mode, setMode] = useState<"main" | "entity" | "note">("main");
   const [note, setNote] = useState("");
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
 
   const close = useCallback(() => {
@@ -53,9 +61,8 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
         if (!root.contains(range.commonAncestorContainer)) return close();
         const selections = rangeToParagraphSelections(range, root);
         if (selections.length === 0) return close();
-        const rect = range.getBoundingClientRect();
         setMode("main");
-        setShown({ selections, top: rect.top, bottom: rect.bottom, left: rect.left + rect.width / 2 });
+        setShown({ selections, range: range.cloneRange() });
       });
     };
     document.addEventListener("selectionchange", onSelectionChange);
@@ -82,12 +89,30 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [shown, close]);
 
+  // Stay next to the words while the page reflows (long articles lay out paragraphs as they scroll in).
+  useLayoutEffect(() => {
+    if (!shown) return;
+    let frame = 0;
+    const follow = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setPlace(placeFor(shown.range)));
+    };
+    setPlace(placeFor(shown.range));
+    window.addEventListener("scroll", follow, { passive: true });
+    window.addEventListener("resize", follow);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("scroll", follow);
+      window.removeEventListener("resize", follow);
+    };
+  }, [shown]);
+
   useEffect(() => {
     if (mode === "entity") toolbarRef.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
     if (mode === "note") toolbarRef.current?.querySelector<HTMLElement>("textarea")?.focus();
   }, [mode]);
 
-  if (!shown) return null;
+  if (!shown || !place) return null;
 
   const finish = () => {
     document.getSelection()?.removeAllRanges();
@@ -121,9 +146,6 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
     }
   };
 
-  // Above the selection when there is room, else below it; never over the selected words.
-  const top = shown.top - TOOLBAR_HEIGHT - 8 >= 8 ? shown.top - TOOLBAR_HEIGHT - 8 : shown.bottom + 8;
-  const left = Math.min(Math.max(8, shown.left - 190), window.innerWidth - 388);
   const split = shown.selections.length > 1;
 
   return (
@@ -131,8 +153,8 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
       ref={toolbarRef}
       role="toolbar"
       aria-label="Annotate selection"
-      style={{ top, left }}
-      className="fixed z-50 w-[380px] rounded-lg border border-[var(--rule)] bg-[var(--page)] p-1.5 font-sans text-sm shadow-lg"
+      style={place}
+      className="absolute z-50 w-[380px] rounded-lg border border-[var(--rule)] bg-[var(--page)] p-1.5 font-sans text-sm shadow-lg"
       // Keep the text selection while pressing toolbar buttons.
       onMouseDown={(event) => {
         if ((event.target as HTMLElement).closest("button")) event.preventDefault();

@@ -17,8 +17,16 @@ export class AnnotationStore {
   private paragraphListeners = new Map<string, Set<Listener>>();
   private listeners = new Set<Listener>();
   private version = 0;
+  private painted: Set<string>;
 
-  constructor(annotations: AnnotationDTO[], notes: NoteDTO[]) {
+  /**
+   * `paintedParagraphIds`: paragraphs whose marks render from the start (the
+   * first screens, identical on server and client); the others paint their
+   * marks when they come near the viewport, so a long article's first render
+   * and hydration stay small. Text is rendered either way.
+   */
+  constructor(annotations: AnnotationDTO[], notes: NoteDTO[], paintedParagraphIds: string[] = []) {
+    this.painted = new Set(paintedParagraphIds);
     for (const annotation of annotations) this.annotations.set(annotation.id, annotation);
     for (const note of notes) this.notes.set(note.id, note);
     for (const annotation of annotations) push(this.annotationsByParagraph, annotation.paragraphId, annotation);
@@ -38,6 +46,15 @@ export class AnnotationStore {
   };
 
   getVersion = (): number => this.version;
+  isPainted = (paragraphId: string): boolean => this.painted.has(paragraphId);
+
+  /** Lets a paragraph render its marks from now on (it stays painted). */
+  paint(paragraphId: string): void {
+    if (this.painted.has(paragraphId)) return;
+    this.painted.add(paragraphId);
+    this.paragraphListeners.get(paragraphId)?.forEach((listener) => listener());
+  }
+
   paragraphAnnotations = (paragraphId: string): AnnotationDTO[] => this.annotationsByParagraph.get(paragraphId) ?? EMPTY;
   paragraphNotes = (paragraphId: string): NoteDTO[] => this.notesByParagraph.get(paragraphId) ?? EMPTY;
   annotation = (id: string): AnnotationDTO | undefined => this.annotations.get(id);

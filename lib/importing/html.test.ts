@@ -131,9 +131,10 @@ describe("parseHtml fallbacks", () => {
   });
 
   it("accepts large flat markup such as inline SVG charts and unclosed paragraphs", () => {
-    const html = `<svg>${'<path d="M0 0"/>'.repeat(3_000)}</svg>${"<p>Unclosed paragraph of text.".repeat(1_500)}<ul>${"<li>item".repeat(1_500)}</ul>`;
+    // Each run is longer than the 1,000-level nesting limit but nests nothing.
+    const html = `<svg>${'<path d="M0 0"/>'.repeat(1_100)}</svg>${"<p>Unclosed paragraph of text.".repeat(1_100)}<ul>${"<li>item".repeat(1_100)}</ul>`;
     const article = parseHtml(html);
-    expect(article.paragraphs).toHaveLength(3_000);
+    expect(article.paragraphs).toHaveLength(2_200);
   });
 
   it("refuses binary input", () => {

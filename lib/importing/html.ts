@@ -16,20 +16,42 @@ const TEXT_NODE = 3;
  * article text. They are removed before extraction and skipped again by the walker, so
  * nothing inside them can leak into the output whatever Readability does.
  */
-const NON_TEXT_TAGS = [
+const NON_TEXT = new Set([
   "script", "style", "iframe", "frame", "frameset", "noscript", "template", "object", "embed",
   "applet", "svg", "canvas", "audio", "video", "button", "select", "textarea", "input", "dialog",
-];
-const NON_TEXT = new Set(NON_TEXT_TAGS);
+]);
 
-// Readability reads JSON-LD metadata (headline, author, date) from these scripts; they are
-// inert because jsdom runs no scripts, and the walker skips them.
-const REMOVED_SELECTOR = [
-  ...NON_TEXT_TAGS.map((tag) => (tag === "script" ? 'script:not([type="application/ld+json"])' : tag)),
-  "[hidden]",
-  '[aria-hidden="true"]',
-].join(", ");
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Elements removed before extraction: non-text content and anything marked invisible. */
+function isNonText(element: Element): boolean {
+  const tag = element.localName;
+  // Readability reads JSON-LD metadata (headline, author, date) from these scripts; they are
+  // inert because jsdom runs no scripts, and they are dropped before any text is read.
+  if (tag === "script") return element.getAttribute("type") !== "application/ld+json";
+  return (
+    NON_TEXT.has(tag) ||
+    element.hasAttribute("hidden") ||
+    element.getAttribute("aria-hidden") === "true" ||
+    INLINE_HIDDEN.test(element.getAttribute("style") ?? "")
+  );
+}
+
+/**
+ * Visits `root` and its descendant elements in document order with their depth, descending
+ * only where `visit` returns true. Iterative, and walks sibling links because CSS selectors
+ * (nwsapi) and indexing jsdom's HTMLCollection both cost far more on large pages.
+ */
+function walkElements(root: Element, visit: (element: Element, depth: number) => boolean): void {
+  const stack: Array<[Element, number]> = [[root, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [element, depth] = entry;
+    if (!visit(element, depth)) continue;
+    for (let child = element.lastElementChild; child; child = child.previousElementSibling) {
+      stack.push([child, depth + 1]);
+    }
+  }
+}
 
 /* Elements that start a new block; everything else is inline and joins the surrounding text. */
 const BLOCK_TAGS = new Set([
@@ -92,34 +114,54 @@ function extractBlocks(root: Element): ParsedParagraph[] {
   return blocks;
 }
 
-function metaContent(document: Document, ...selectors: string[]): string | undefined {
-  for (const selector of selectors) {
-    const value = document.querySelector(selector)?.getAttribute("content")?.trim();
-    if (value) return value;
-  }
-  return undefined;
+/** First `content` of each `<meta>` by its property, name or itemprop (lowercased). */
+function readMetaTags(document: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  walkElements(document.documentElement, (element) => {
+    if (element.localName !== "meta") return true;
+    const key = (element.getAttribute("property") ?? element.getAttribute("name") ?? element.getAttribute("itemprop"))?.trim().toLowerCase();
+    const content = element.getAttribute("content")?.trim();
+    if (key && content && !tags.has(key)) tags.set(key, content);
+    return false;
+  });
+  return tags;
+}
+
+function canonicalHref(document: Document): string | undefined {
+  let href: string | undefined;
+  walkElements(document.documentElement, (element) => {
+    if (href === undefined && element.localName === "link" && /(?:^|\s)canonical(?:\s|$)/i.test(element.getAttribute("rel") ?? "")) {
+      href = element.getAttribute("href") ?? undefined;
+    }
+    return href === undefined;
+  });
+  return href;
 }
 
 /** Facts the page states about itself, read before Readability rewrites the document. */
 function readPageMetadata(document: Document) {
-  const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute("href");
-  const articleAuthor = metaContent(document, 'meta[property="article:author"]');
+  const meta = readMetaTags(document);
+  const canonical = canonicalHref(document);
+  const articleAuthor = meta.get("article:author");
   return {
-    title: normalizeInline(document.title) || metaContent(document, 'meta[property="og:title"]'),
+    title: normalizeInline(document.title) || meta.get("og:title"),
     // article:author is often a profile URL rather than a name.
-    author: metaContent(document, 'meta[name="author" i]') ?? (articleAuthor && !toHttpUrl(articleAuthor) ? articleAuthor : undefined),
-    source: metaContent(document, 'meta[property="og:site_name"]'),
-    publishedAt: metaContent(document, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]'),
-    sourceUrl: (canonical && toHttpUrl(canonical, document.baseURI)) || metaContent(document, 'meta[property="og:url"]'),
+    author: meta.get("author") ?? (articleAuthor && !toHttpUrl(articleAuthor) ? articleAuthor : undefined),
+    source: meta.get("og:site_name"),
+    publishedAt: meta.get("article:published_time") ?? meta.get("datepublished"),
+    sourceUrl: (canonical && toHttpUrl(canonical, document.baseURI)) || meta.get("og:url"),
     language: canonicalLanguageTag(document.documentElement.getAttribute("lang") ?? ""),
   };
 }
 
-function removeNonText(document: Document): void {
-  for (const element of document.querySelectorAll(REMOVED_SELECTOR)) element.remove();
-  for (const element of document.querySelectorAll("[style]")) {
-    if (INLINE_HIDDEN.test(element.getAttribute("style") ?? "")) element.remove();
-  }
+function removeElements(root: Element, shouldRemove: (element: Element) => boolean): void {
+  const doomed: Element[] = [];
+  walkElements(root, (element) => {
+    if (!shouldRemove(element)) return true;
+    doomed.push(element);
+    return false;
+  });
+  for (const element of doomed) element.remove();
 }
 
 /*
@@ -160,10 +202,10 @@ function nestsDeeperThan(html: string, limit: number): boolean {
       const endTag = new RegExp(`</${name}`, "gi");
       endTag.lastIndex = tagPattern.lastIndex;
       tagPattern.lastIndex = endTag.exec(html)?.index ?? html.length;
-    } else if (VOID_TAGS.has(name) || OPTIONAL_END_TAGS.has(name)) {
-      continue;
-    } else if (!(tag.endsWith("/>") && (openCount.get("svg") || openCount.get("math")))) {
-      // "<div/>" opens a div in HTML; "/>" only closes elements inside SVG and MathML.
+    } else if (!VOID_TAGS.has(name) && !OPTIONAL_END_TAGS.has(name)) {
+      // "<div/>" opens a div in HTML; "/>" only closes SVG and MathML elements.
+      const foreign = name === "svg" || name === "math" || Boolean(openCount.get("svg") || openCount.get("math"));
+      if (tag.endsWith("/>") && foreign) continue;
       open.push(name);
       openCount.set(name, (openCount.get(name) ?? 0) + 1);
       if (open.length > limit) return true;
@@ -181,15 +223,14 @@ const MAX_READABILITY_ELEMENTS = 20_000;
 const MAX_READABILITY_DEPTH = 100;
 
 function tooComplexForReadability(document: Document): boolean {
-  if (document.getElementsByTagName("*").length > MAX_READABILITY_ELEMENTS) return true;
-  const stack: Array<[Element, number]> = [[document.documentElement, 0]];
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const [element, depth] = entry;
-    if (depth > MAX_READABILITY_DEPTH) return true;
-    // Sibling links, not `children`: indexing jsdom's HTMLCollection is linear per access.
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
-  }
-  return false;
+  let elements = 0;
+  let tooDeep = false;
+  walkElements(document.documentElement, (_element, depth) => {
+    elements += 1;
+    tooDeep ||= depth > MAX_READABILITY_DEPTH;
+    return !tooDeep;
+  });
+  return tooDeep || elements > MAX_READABILITY_ELEMENTS;
 }
 
 const EMPTY_HTML_MESSAGE = "No readable article text was found in this HTML page.";
@@ -226,10 +267,10 @@ export function parseHtml(
   try {
     const document = dom.window.document;
     const page = readPageMetadata(document);
-    removeNonText(document);
+    removeElements(document.documentElement, isNonText);
     // Kept for the fallback; its JSON-LD scripts go too, so the copy holds only page text.
     const body = document.body.cloneNode(true) as HTMLElement;
-    for (const script of body.querySelectorAll("script")) script.remove();
+    removeElements(body, (element) => element.localName === "script");
 
     const article = tooComplexForReadability(document)
       ? null

@@ -61,15 +61,17 @@ export class SseParser {
     // A CR ending the previous chunk already ended a line; a LF starting this one belongs to it.
     if (this.pendingCR && text.startsWith("\n")) text = text.slice(1);
     this.pendingCR = false;
+    // Only the new text can hold line ends: the buffer is an unfinished line (no rescanning of long lines).
+    let index = this.buffer.length;
     this.buffer += text;
     let start = 0;
-    for (let index = 0; index < this.buffer.length; index++) {
-      const char = this.buffer[index];
-      if (char !== "\n" && char !== "\r") continue;
+    for (; index < this.buffer.length; index++) {
+      const char = this.buffer.charCodeAt(index);
+      if (char !== 10 && char !== 13) continue;
       const line = this.buffer.slice(start, index);
-      if (char === "\r") {
+      if (char === 13) {
         if (index + 1 === this.buffer.length) this.pendingCR = true;
-        else if (this.buffer[index + 1] === "\n") index++;
+        else if (this.buffer.charCodeAt(index + 1) === 10) index++;
       }
       start = index + 1;
       const message = this.line(line);

@@ -16,9 +16,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { spawnNext } from "../next";
+import { stopChild } from "../process";
 import { prepareDatabase } from "../runtime";
 import { isPortFree } from "../db/embedded";
 import { chromiumExecutable } from "../../e2e/support/chromium";
@@ -113,6 +114,10 @@ async function measurePage(page: Page, url: string) {
 }
 
 async function measureHighlight(page: Page, paragraphNumber: number) {
+  if (process.env.BENCH_DEBUG) console.error(`highlight in paragraph ${paragraphNumber}`);
+  await page.locator(`#p-${paragraphNumber}`).scrollIntoViewIfNeeded();
+  // As a reader would: select once the paragraph has painted its marks (it does before it enters the viewport).
+  await page.waitForFunction((position) => !document.getElementById(`p-${position}`)!.closest("[data-paint-id]"), paragraphNumber);
   // Select the 3rd–6th words of the paragraph, then time click → mark painted.
   await page.evaluate((position) => {
     const element = document.getElementById(`p-${position}`)!;
@@ -151,9 +156,19 @@ async function measureHighlight(page: Page, paragraphNumber: number) {
     }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
     document.addEventListener("click", () => (w.benchClicked = performance.now()), { capture: true, once: true });
   }, paragraphNumber);
-  const response = page.waitForResponse((r) => r.url().endsWith("/annotations") && r.request().method() === "POST");
-  await button.click();
-  const created = await response;
+  const [created] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/annotations") && r.request().method() === "POST"),
+    button.click(),
+  ]).catch(async (error: unknown) => {
+    await page.screenshot({ path: "/tmp/bench-fail.png" });
+    console.error(await page.evaluate(() => {
+      const bar = document.querySelector("[role=toolbar]");
+      const box = bar?.getBoundingClientRect();
+      const hit = box ? document.elementFromPoint(box.left + 150, box.top + 15) : null;
+      return JSON.stringify({ box, hit: hit?.outerHTML.slice(0, 200), sel: document.getSelection()?.toString().slice(0, 50), scrollY });
+    }));
+    throw error;
+  });
   await page.waitForFunction(() => (window as unknown as { benchPainted: number }).benchPainted > 0);
   const timing = created.request().timing();
   return page.evaluate((serverTime) => {
@@ -173,22 +188,25 @@ async function main() {
   delete process.env.DATABASE_URL;
   const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
   const server = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE }, "ignore");
+  let browser: Browser | undefined;
   try {
     const generatedAt = performance.now();
     const { slug } = await generateArticle(database.url);
     console.log(`Generated ${PARAGRAPHS} paragraphs, ${ANNOTATIONS} annotations, ${NOTES} notes in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`);
     for (let attempt = 0; attempt < 300 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); attempt++) await new Promise((r) => setTimeout(r, 200));
 
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--disable-background-networking"] });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--disable-background-networking"] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+    if (process.env.BENCH_DEBUG) page.on("request", (request) => console.error(`request: ${request.method()} ${request.url()}`));
+    if (process.env.BENCH_DEBUG) page.on("console", (message) => console.error(`console: ${message.text()}`));
     const signIn = await page.request.post(`${BASE}/api/auth/sign-in/email`, { data: { email: "bench@glossa.test", password }, headers: { Origin: BASE } });
     if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
 
     const big = await measurePage(page, `${BASE}/articles/${slug}`);
     const highlights = [];
     for (const paragraph of [5, 900, 1500]) {
-      await page.locator(`#p-${paragraph}`).scrollIntoViewIfNeeded();
       highlights.push(await measureHighlight(page, paragraph));
     }
     const apiTimes: number[] = [];
@@ -211,7 +229,6 @@ async function main() {
 
     const sampleSlug = await page.goto(`${BASE}/`).then(() => page.locator("a[href^='/articles/alyans']").first().getAttribute("href"));
     const sample = await measurePage(page, `${BASE}${sampleSlug}`);
-    await browser.close();
 
     const row = (name: string, value: string, target = "") => console.log(`${name.padEnd(48)} ${value.padStart(12)}  ${target}`);
     console.log("\nReader benchmark — command: npm run build && npx tsx --conditions=react-server scripts/bench/reader-bench.ts\n");
@@ -227,7 +244,8 @@ async function main() {
     row("Sample article: server render (median of 5)", `${sample.serverRender.toFixed(0)} ms`);
     row("Sample article: reader interactive", `${sample.interactive.toFixed(0)} ms`);
   } finally {
-    server.kill("SIGTERM");
+    await browser?.close();
+    await stopChild(server);
     await database.embedded?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -62,7 +62,7 @@ export default async function AdminUsersPage() {
                   <td className="py-3 pr-4">
                     <UserRoleSelect userId={user.id} name={user.name} role={user.role} locked={isSelf} describedBy={isSelf ? SELF_NOTE_ID : undefined} />
                   </td>
-                  <td className="py-3 pr-4">
+                  <td className="py-3 pr-4 whitespace-nowrap">
                     {user.disabledAt ? (
                       <span className="inline-flex flex-col">
                         <span className="inline-flex items-center gap-1.5 font-medium text-red-800 dark:text-red-300">

@@ -69,8 +69,10 @@ for (const [network, prefix] of [
 ] as const) {
   NON_PUBLIC.addSubnet(network, prefix, "ipv4");
 }
+// IPv4-mapped addresses (::ffff:0:0/96) are unmapped before checking, and Node's BlockList
+// checks IPv4 addresses against IPv6 rules in mapped form, so that range must not be listed.
 for (const [network, prefix] of [
-  ["::", 128], ["::1", 128], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64],
+  ["::", 128], ["::1", 128], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64],
   ["2001::", 23], ["2001:db8::", 32], ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
 ] as const) {
   NON_PUBLIC.addSubnet(network, prefix, "ipv6");

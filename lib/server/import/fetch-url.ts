@@ -58,7 +58,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = importCon
       } catch {
         throw unreachable(`The page redirected to an invalid address (“${response.location.slice(0, 200)}”).`);
       }
-      current = parseTarget(next.href, "The page redirected to");
+      current = parseTarget(next.href, true);
       continue;
     }
     if (response.status < 200 || response.status >= 300) {
@@ -68,17 +68,22 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = importCon
   }
 }
 
-function parseTarget(raw: string, context = "The address"): URL {
+function parseTarget(raw: string, redirected = false): URL {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new AppError("INVALID_INPUT", `${context} is not a valid URL.`);
+    throw new AppError(redirected ? "UNPROCESSABLE" : "INVALID_INPUT", redirected ? "The page redirected to an invalid address." : "The address is not a valid URL.");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new AppError(context === "The address" ? "INVALID_INPUT" : "UNPROCESSABLE", `${context} uses ${url.protocol.replace(/:$/, "")}: only http and https pages can be imported.`);
+    const scheme = url.protocol.replace(/:$/, "");
+    throw redirected
+      ? new AppError("UNPROCESSABLE", `The page redirected to a ${scheme}: address; only http and https pages can be imported.`)
+      : new AppError("INVALID_INPUT", `Only http:// and https:// pages can be imported, not ${scheme}: addresses.`);
   }
-  if (url.username || url.password) throw new AppError("INVALID_INPUT", `${context} contains a user name or password; remove them.`);
+  if (url.username || url.password) {
+    throw new AppError(redirected ? "UNPROCESSABLE" : "INVALID_INPUT", `${redirected ? "The page redirected to an address" : "The address"} with a user name or password; remove them.`);
+  }
   url.hash = "";
   return url;
 }

@@ -27,7 +27,7 @@ export async function* splitJsonLines(pieces: AsyncIterable<string>, maxChars: n
   };
 
   for await (let piece of pieces) {
-    if (first) {
+    if (first && piece.length > 0) {
       piece = piece.replace(/^\uFEFF/, "");
       first = false;
     }
@@ -81,7 +81,7 @@ export async function* splitJsonValues(pieces: AsyncIterable<string>, maxChars: 
 
   let first = true;
   for await (let piece of pieces) {
-    if (first) {
+    if (first && piece.length > 0) {
       piece = piece.replace(/^\uFEFF/, "");
       first = false;
     }

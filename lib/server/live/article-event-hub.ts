@@ -49,6 +49,8 @@ interface Subscriber {
   closed: boolean;
   /** The presence list last sent, to send only changes. */
   presenceKey: string | undefined;
+  /** The Presence row being written; leaving waits for it, so no row outlives its connection. */
+  joining: Promise<void> | null;
 }
 
 interface EventRow {
@@ -60,7 +62,13 @@ interface EventRow {
 }
 
 const visibleTo = (row: { audienceId: string | null }, userId: string | null) => row.audienceId === null || row.audienceId === userId;
-const toDTO = (row: EventRow) => ({ ...row.payload, id: row.id }) as unknown as ArticleEventDTO;
+// One DTO object per row, shared by every subscriber it goes to (the route caches its encoding per object).
+const dtos = new WeakMap<EventRow, ArticleEventDTO>();
+const toDTO = (row: EventRow): ArticleEventDTO => {
+  let dto = dtos.get(row);
+  if (!dto) dtos.set(row, (dto = { ...row.payload, id: row.id } as unknown as ArticleEventDTO));
+  return dto;
+};
 
 /**
  * The process's one LISTEN connection and its local subscribers.
@@ -97,6 +105,7 @@ class ArticleEventHub {
   private late = new Map<bigint, { articleId: string; at: number }>();
   private presenceRuns = new Map<string, boolean>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor() {
     this.resetReady();
@@ -113,6 +122,7 @@ class ArticleEventHub {
       resync: false,
       closed: false,
       presenceKey: undefined,
+      joining: null,
     };
     let set = this.subscribers.get(articleId);
     if (!set) this.subscribers.set(articleId, (set = new Set()));
@@ -126,7 +136,10 @@ class ArticleEventHub {
       const current = this.subscribers.get(articleId);
       current?.delete(subscriber);
       if (current?.size === 0) this.subscribers.delete(articleId);
-      if (userId) leavePresence(subscriber.connectionId).catch((error: unknown) => console.error("[live] presence leave failed", error));
+      subscriber.joining
+        ?.catch(() => {})
+        .then(() => leavePresence(subscriber.connectionId))
+        .catch((error: unknown) => console.error("[live] presence leave failed", error));
     };
   }
 
@@ -138,7 +151,10 @@ class ArticleEventHub {
       if (fromNow) subscriber.cursor = this.horizon;
       await this.syncLoop(subscriber, true);
       if (subscriber.closed) return;
-      if (subscriber.userId) await joinPresence({ connectionId: subscriber.connectionId, articleId: subscriber.articleId, userId: subscriber.userId });
+      if (subscriber.userId) {
+        subscriber.joining = joinPresence({ connectionId: subscriber.connectionId, articleId: subscriber.articleId, userId: subscriber.userId });
+        await subscriber.joining;
+      }
       // Also sends the list to this subscriber when joining changed nothing (anonymous, or a second tab).
       void this.refreshPresence(subscriber.articleId);
     } catch (error) {
@@ -212,18 +228,26 @@ class ArticleEventHub {
     }, delay + Math.floor(Math.random() * 250)).unref();
   }
 
-  private async query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-    await this.ready;
-    const client = this.client;
-    if (!client) throw new Error("The live connection is down.");
-    return (await client.query<T>(sql, params)).rows;
+  /** Runs on the LISTEN connection, one query at a time (pg does not multiplex a connection). */
+  private query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+    const run = this.queue.then(async () => {
+      await this.ready;
+      const client = this.client;
+      if (!client) throw new Error("The live connection is down.");
+      return (await client.query<T>(sql, params)).rows;
+    });
+    this.queue = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
   }
 
   /** Starts at the newest event; holes among the last ones may be transactions still committing. */
   private async initialiseHorizon(client: pg.Client): Promise<void> {
     const { rows } = await client.query<{ max: string | null }>(`SELECT max(id)::text AS max FROM "ArticleEvent"`);
     const max = BigInt(rows[0]?.max ?? 0);
-    const recent = await client.query<{ id: string }>(`SELECT id::text AS id FROM "ArticleEvent" WHERE id > $1::bigint ORDER BY id`, [(max - BigInt(BATCH)).toString()]);
+    const recent = await client.query<{ id: string }>(`SELECT e.id::text AS id FROM "ArticleEvent" e WHERE e.id > $1::bigint`, [(max - BigInt(BATCH)).toString()]);
     const present = new Set(recent.rows.map((row) => BigInt(row.id)));
     const now = Date.now();
     for (let id = max - BigInt(BATCH) + BigInt(1); id < max; id++) if (id > BigInt(0) && !present.has(id)) this.skipped.set(id, now);
@@ -285,9 +309,9 @@ class ArticleEventHub {
 
   private async advanceOnce(): Promise<void> {
     const rows = await this.query<EventRow>(
-      `SELECT id::text AS id, "articleId", "audienceId", type,
-              CASE WHEN "articleId" = ANY($2::text[]) THEN payload END AS payload
-         FROM "ArticleEvent" WHERE id > $1::bigint ORDER BY id LIMIT ${BATCH}`,
+      `SELECT e.id::text AS id, e."articleId", e."audienceId", e.type,
+              CASE WHEN e."articleId" = ANY($2::text[]) THEN e.payload END AS payload
+         FROM "ArticleEvent" e WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${BATCH}`,
       [this.horizon.toString(), [...this.subscribers.keys()]],
     );
     const settled: EventRow[] = [];
@@ -374,9 +398,9 @@ class ArticleEventHub {
         const upTo = this.horizon;
         if (subscriber.cursor >= upTo) continue;
         const rows = await db().$queryRawUnsafe<EventRow[]>(
-          `SELECT id::text AS id, "articleId", "audienceId", type, payload FROM "ArticleEvent"
-            WHERE "articleId" = $1 AND id > $2::bigint AND id <= $3::bigint AND ("audienceId" IS NULL OR "audienceId" = $4)
-            ORDER BY id LIMIT ${MAX_REPLAY + 1}`,
+          `SELECT e.id::text AS id, e."articleId", e."audienceId", e.type, e.payload FROM "ArticleEvent" e
+            WHERE e."articleId" = $1 AND e.id > $2::bigint AND e.id <= $3::bigint AND (e."audienceId" IS NULL OR e."audienceId" = $4)
+            ORDER BY e.id LIMIT ${MAX_REPLAY + 1}`,
           subscriber.articleId,
           subscriber.cursor.toString(),
           upTo.toString(),

@@ -1,3 +1,4 @@
+import type { ArticleEventDTO } from "@/lib/annotations/types";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatSseComment, formatSseMessage, formatSseRetry } from "@/lib/live/sse";
@@ -53,16 +54,17 @@ export async function GET(request: Request, { params }: Context) {
             // already closed or errored
           }
         };
-        const write = (text: string) => {
+        const send = (bytes: Uint8Array) => {
           if (finished) return;
           try {
-            controller.enqueue(encoder.encode(text));
+            controller.enqueue(bytes);
           } catch {
             finish();
             return;
           }
           if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) end();
         };
+        const write = (text: string) => send(encoder.encode(text));
         write(formatSseRetry(2000) + formatSseComment("glossa live"));
         onAbort = end;
         if (request.signal.aborted) return end();
@@ -72,7 +74,9 @@ export async function GET(request: Request, { params }: Context) {
           userId,
           after,
           sink: {
-            events: (events) => write(events.map((event) => formatSseMessage({ id: event.id, event: event.type, data: JSON.stringify(event) })).join("")),
+            events: (events) => {
+              for (const event of events) send(encodeEvent(event));
+            },
             reset: (reason, cursor) => write(formatSseMessage({ id: cursor, event: RESET_EVENT, data: JSON.stringify({ reason } satisfies ResetPayload) })),
             presence: (readers) => write(formatSseMessage({ event: PRESENCE_EVENT, data: JSON.stringify({ readers } satisfies PresencePayload) })),
             heartbeat: () => write(formatSseComment("heartbeat")),
@@ -105,6 +109,15 @@ async function authorise(request: Request, articleId: string) {
   const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) throw notFound("The article");
   return { userId: actor?.id ?? null, articleId, after };
+}
+
+// The hub hands every subscriber the same event objects: encode each once, not once per reader.
+const encoded = new WeakMap<ArticleEventDTO, Uint8Array>();
+const sharedEncoder = new TextEncoder();
+function encodeEvent(event: ArticleEventDTO): Uint8Array {
+  let bytes = encoded.get(event);
+  if (!bytes) encoded.set(event, (bytes = sharedEncoder.encode(formatSseMessage({ id: event.id, event: event.type, data: JSON.stringify(event) }))));
+  return bytes;
 }
 
 /** An event id (a PostgreSQL bigint) or nothing. */

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArchiveButton } from "@/components/admin/articles/archive-button";
+import { Forbidden } from "@/components/forbidden";
+import { formatDate, languageName } from "@/lib/format";
+import { searchArticles } from "@/lib/server/articles/search-articles";
+import { requireAdminPage } from "@/lib/server/auth/require-admin-page";
+import { ONLY_ADMINS_IMPORT } from "@/lib/server/import/assert-can-import";
+import { articleListQuerySchema, type ArticleStatusFilter } from "@/lib/validations/article";
+
+export const metadata: Metadata = { title: "Articles" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const STATUS_LABEL: Record<ArticleStatusFilter, string> = { active: "In the library", archived: "Archived", all: "All" };
+
+export default async function AdminArticlesPage({ searchParams }: Props) {
+  const access = await requireAdminPage("/admin/articles");
+  if (!access.allowed) return <Forbidden message={ONLY_ADMINS_IMPORT} />;
+  const raw = await searchParams;
+  const query = articleListQuerySchema.parse({ q: raw.q, status: raw.status, page: raw.page });
+  const status = query.status ?? "active";
+  const result = await searchArticles({ actor: access.actor, q: query.q, status, page: query.page });
+  const href = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set("q", query.q);
+    if (status !== "active") params.set("status", status);
+    if (page > 1) params.set("page", String(page));
+    const text = params.toString();
+    return `/admin/articles${text ? `?${text}` : ""}`;
+  };
+
+  return (
+    <section aria-labelledby="articles-heading" className="mx-auto max-w-6xl">
+      <div className="flex flex-wrap items-end gap-4">
+        <div>
+          <h1 id="articles-heading" className="font-serif text-3xl font-semibold tracking-tight">
+            Articles
+          </h1>
+          <p className="mt-1 text-sm text-[var(--muted)]">
+            {result.total === 1 ? "1 article" : `${result.total.toLocaleString("en-US")} articles`}
+            {query.q ? ` matching “${query.q}”` : ""}, {STATUS_LABEL[status].toLowerCase()}. Archived articles leave the library and keep all their annotations; nothing is deleted.
+          </p>
+        </div>
+        <Link href="/admin/import" className="ml-auto rounded-md bg-[var(--ink)] px-4 py-2 text-sm font-medium text-[var(--page)]">
+          Import articles
+        </Link>
+      </div>
+
+      <form role="search" aria-label="Articles" className="mt-6 flex flex-wrap items-end gap-3" action="/admin/articles">
+        <div className="min-w-64 flex-1 space-y-1">
+          <label htmlFor="article-search" className="block text-sm font-medium">
+            Search articles
+          </label>
+          <input
+            id="article-search"
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ""}
+            placeholder="Title, source, URL, author or slug"
+            className="w-full rounded-md border border-[var(--rule)] bg-transparent px-3 py-2 outline-none focus:border-[var(--accent)]"
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="article-status" className="block text-sm font-medium">
+            Show
+          </label>
+          <select id="article-status" name="status" defaultValue={status} className="rounded-md border border-[var(--rule)] bg-[var(--page)] px-3 py-2">
+            {(Object.keys(STATUS_LABEL) as ArticleStatusFilter[]).map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABEL[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-[var(--ink)] px-4 py-2 text-sm font-medium hover:bg-[var(--rule)]">
+          Search
+        </button>
+      </form>
+
+      {result.items.length === 0 ? (
+        <p className="mt-10 text-[var(--muted)]">{query.q ? "No article matches this search." : "No articles here yet."}</p>
+      ) : (
+        <div className="mt-8 overflow-x-auto">
+          <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
+            <caption className="sr-only">Articles, newest import first</caption>
+            <thead>
+              <tr className="border-b border-[var(--rule)] text-xs uppercase tracking-wide text-[var(--muted)]">
+                <th scope="col" className="py-2 pr-4 font-medium">Title</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Language</th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">Revision</th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">Paragraphs</th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">Annotations</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Imported</th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-[var(--rule)]">
+              {result.items.map((article) => (
+                <tr key={article.id} className="align-top">
+                  <th scope="row" className="py-3 pr-4 font-normal">
+                    <Link href={`/admin/articles/${article.id}`} className="font-serif text-base font-medium hover:text-[var(--accent)] hover:underline" dir="auto" lang={article.language}>
+                      {article.title}
+                    </Link>
+                    {article.archivedAt && <span className="ml-2 rounded border border-[var(--rule)] px-1.5 text-xs text-[var(--muted)]">Archived</span>}
+                    <span className="mt-0.5 block text-[var(--muted)]">
+                      {[article.source, article.author].filter(Boolean).join(" · ") || "Unknown source"}
+                      {article.sourceUrl && (
+                        <>
+                          {" · "}
+                          <span className="break-all">{article.sourceUrl}</span>
+                        </>
+                      )}
+                    </span>
+                  </th>
+                  <td className="py-3 pr-4">{languageName(article.language)}</td>
+                  <td className="py-3 pr-4 text-right tabular-nums">{article.revision}</td>
+                  <td className="py-3 pr-4 text-right tabular-nums">{article.paragraphCount}</td>
+                  <td className="py-3 pr-4 text-right tabular-nums">
+                    {article.annotationCount}
+                    {article.orphanCount > 0 && (
+                      <Link href={`/admin/articles/${article.id}#needs-review`} className="mt-0.5 block text-xs text-amber-800 underline dark:text-amber-200">
+                        <span aria-hidden>⚠ </span>
+                        {article.orphanCount} need review
+                      </Link>
+                    )}
+                  </td>
+                  <td className="py-3 pr-4 whitespace-nowrap">
+                    <time dateTime={article.createdAt}>{formatDate(new Date(article.createdAt))}</time>
+                  </td>
+                  <td className="py-3 text-right">
+                    <div className="flex items-start justify-end gap-2">
+                      <Link href={`/admin/articles/${article.id}`} aria-label={`Edit ${article.title}`} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+                        Edit
+                      </Link>
+                      <ArchiveButton articleId={article.id} title={article.title} archived={article.archivedAt !== null} />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {result.pageCount > 1 && (
+        <nav aria-label="Pages" className="mt-6 flex items-center gap-3 text-sm">
+          {result.page > 1 ? (
+            <Link href={href(result.page - 1)} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+              Previous
+            </Link>
+          ) : null}
+          <span className="text-[var(--muted)]">
+            Page {result.page} of {result.pageCount}
+          </span>
+          {result.page < result.pageCount ? (
+            <Link href={href(result.page + 1)} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+              Next
+            </Link>
+          ) : null}
+        </nav>
+      )}
+    </section>
+  );
+}
