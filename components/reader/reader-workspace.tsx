@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { flushSync } from "react-dom";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import type { AnnotationDTO, EntityTypeDTO, NoteDTO, Visibility } from "@/lib/annotations/types";
+import { unpackReaderState, type PackedReaderState } from "@/lib/annotations/packing";
+import type { EntityTypeDTO, Visibility } from "@/lib/annotations/types";
 import { AnnotationStore } from "@/lib/client/annotation-store";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { NoteThreads } from "@/components/notes/note-threads";
@@ -21,8 +22,8 @@ export interface ReaderWorkspaceProps {
   articleId: string;
   slug: string;
   paragraphs: ReaderParagraph[];
-  initialAnnotations: AnnotationDTO[];
-  initialNotes: NoteDTO[];
+  /** The annotations and notes on `paragraphs`, packed (see lib/annotations/packing). */
+  initialState: PackedReaderState;
   lastEventId: string;
   actor: Actor | null;
   entityTypes: EntityTypeDTO[];
@@ -36,8 +37,11 @@ const PAINTED_AT_FIRST = 40;
 type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
 
 /** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
-export function ReaderWorkspace({ articleId, slug, paragraphs, initialAnnotations, initialNotes, lastEventId, actor, entityTypes, children }: ReaderWorkspaceProps) {
-  const [store] = useState(() => new AnnotationStore(initialAnnotations, initialNotes, paragraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id)));
+export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, lastEventId, actor, entityTypes, children }: ReaderWorkspaceProps) {
+  const [store] = useState(() => {
+    const { annotations, notes } = unpackReaderState(initialState, articleId, paragraphs);
+    return new AnnotationStore(annotations, notes, paragraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id));
+  });
   const live = useLiveArticle({ articleId, lastEventId, store });
   const [visibility, setVisibility] = useState<Visibility>("SHARED");
   const [open, setOpen] = useState<Open>(null);

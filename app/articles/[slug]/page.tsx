@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ReaderWorkspace } from "@/components/reader/reader-workspace";
+import { packReaderState } from "@/lib/annotations/packing";
 import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
@@ -46,8 +47,7 @@ export default async function ReaderPage({ params }: Props) {
         articleId={article.id}
         slug={article.slug}
         paragraphs={article.paragraphs}
-        initialAnnotations={annotations.annotations}
-        initialNotes={annotations.notes}
+        initialState={packReaderState(annotations.annotations, annotations.notes, article.paragraphs.map((paragraph) => paragraph.id))}
         lastEventId={annotations.lastEventId}
         actor={actor}
         entityTypes={entityTypes}
