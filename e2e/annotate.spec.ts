@@ -244,8 +244,8 @@ test.describe("tagging the same new name at once", () => {
     const other = await newClient();
     await newUser(other);
     // A slice of text no entity is named after yet, tagged by both at the same moment.
-    const selector = randomSelector(7);
-    const body = { kind: "ENTITY", paragraphId: article.paragraphIds[6], ...selector, entityTypeId: typeId, visibility: "SHARED" };
+    const selector = randomSelector(6);
+    const body = { kind: "ENTITY", paragraphId: article.paragraphIds[5], ...selector, entityTypeId: typeId, visibility: "SHARED" };
     const answers = await Promise.all([page, other].map((client) => callApi<AnnotationDTO>(client, "POST", `/api/articles/${article.articleId}/annotations`, body)));
     expect(answers.map((answer) => answer.status), JSON.stringify(answers.map((answer) => answer.error))).toEqual([201, 201]);
     expect(answers[0]!.data!.entity!.id).toBe(answers[1]!.data!.entity!.id);
@@ -347,21 +347,12 @@ test.describe("notes", () => {
     const notes = (await listArticle(page, article.articleId)).notes.filter((note) => note.annotationId === highlight.id);
     expect(notes.map((note) => note.body)).toEqual([text]);
 
+    await marksOf(page, highlight.id).first().click();
+    await expect(annotationDialog(page).getByRole("region", { name: "Notes on this highlight" })).toContainText(text);
+
     await reloadReader(page);
     await marksOf(page, highlight.id).first().click();
     await expect(annotationDialog(page).getByRole("region", { name: "Notes on this highlight" })).toContainText(text);
-  });
-
-  test("a highlight's note shows in its dialog at once, without a reload", async ({ page }) => {
-    // BUG (reported to the lead): useAnnotationActions().create only stores the annotation the POST answers;
-    // the note written with it reaches the reader only after a reload. Remove test.fail once fixed.
-    test.fail();
-    await newUser(page);
-    await openSample(page);
-    const text = `Seen at once ${token()}`;
-    const highlight = await highlightWithNote(page, text);
-    await marksOf(page, highlight.id).first().click();
-    await expect(annotationDialog(page).getByRole("region", { name: "Notes on this highlight" })).toContainText(text, { timeout: 3_000 });
   });
 });
 

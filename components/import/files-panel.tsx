@@ -47,7 +47,7 @@ export function FilesPanel({ preset, limits }: { preset: ArticleOption | null; l
         bulk.push({
           key,
           file,
-          state: file.size > limits.maxBulkBytes ? { phase: "error", message: `${file.name} is ${formatBytes(file.size)}: the limit for a bulk file is ${formatBytes(limits.maxBulkBytes)}.` } : { phase: "idle" },
+          state: file.size > limits.maxBulkBytes ? { phase: "error", message: `${file.name} (${formatBytes(file.size)}) is larger than the ${formatBytes(limits.maxBulkBytes)} limit for a bulk file.` } : { phase: "idle" },
         });
         continue;
       }
@@ -55,7 +55,7 @@ export function FilesPanel({ preset, limits }: { preset: ArticleOption | null; l
         kind === null
           ? `${file.name}: unsupported file type. Glossa imports .txt, .md, .html, .json and .jsonl files.`
           : file.size > limits.maxArticleBytes
-            ? `${file.name} is too large: ${formatBytes(file.size)}, the limit for one article is ${formatBytes(limits.maxArticleBytes)}. Split it, or import it as JSON Lines.`
+            ? `${file.name} (${formatBytes(file.size)}) is larger than the ${formatBytes(limits.maxArticleBytes)} limit for one article. Split it, or import it as JSON Lines.`
             : file.size === 0
               ? `${file.name} is empty.`
               : null;

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { AnnotationDTO, ArticleEventDTO, NoteDTO } from "@/lib/annotations/types";
 import type { AnnotationStore } from "@/lib/client/annotation-store";
 import { api } from "@/lib/client/api";
+import { applyLiveEvent } from "@/lib/client/apply-live-event";
 import { ARTICLE_EVENT_TYPES, compareEventIds, PRESENCE_EVENT, RESET_EVENT, type PresencePayload, type PresenceReader, type ResetPayload } from "@/lib/live/protocol";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
@@ -48,32 +49,7 @@ export function useLiveArticle({ articleId, lastEventId, store }: { articleId: s
     let buffered: ArticleEventDTO[] = [];
 
     const apply = (event: ArticleEventDTO) => {
-      switch (event.type) {
-        case "annotation.upserted": {
-          const incoming = event.annotation;
-          const current = store.annotation(incoming.id);
-          if (current && current.version > incoming.version) return;
-          // The reader does not show orphans (they are listed for review elsewhere).
-          if (incoming.anchorStatus === "ORPHANED") store.removeAnnotation(incoming.id);
-          else store.upsertAnnotation(incoming);
-          return;
-        }
-        case "annotation.deleted":
-          store.removeAnnotation(event.annotationId);
-          return;
-        case "note.upserted": {
-          const current = store.note(event.note.id);
-          if (current && current.version > event.note.version) return;
-          store.upsertNote(event.note);
-          return;
-        }
-        case "note.deleted":
-          store.removeNote(event.noteId);
-          return;
-        case "article.revised":
-          void refetch(true);
-          return;
-      }
+      if (applyLiveEvent(store, event) === "refetch") void refetch(true);
     };
 
     /** Replaces the store with the server's current view; events arriving meanwhile are applied after it. */

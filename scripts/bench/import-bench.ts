@@ -13,6 +13,7 @@ import { createReadStream, createWriteStream, mkdirSync, statSync, writeFileSync
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { prepareDatabase, ROOT } from "../runtime";
 
@@ -41,7 +42,7 @@ function sentence(words: readonly string[]): string {
 
 function article(n: number): string {
   const words = n % 3 === 0 ? EN : RU;
-  const paragraphs = Array.from({ length: 4 + Math.floor(random() * 4) }, () => Array.from({ length: 3 + Math.floor(random() * 3) }, () => sentence(words)).join(" "));
+  const paragraphs = Array.from({ length: 3 + Math.floor(random() * 4) }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => sentence(words)).join(" "));
   return JSON.stringify({
     title: `${sentence(words).slice(0, -1)} (${n})`,
     text: paragraphs.join("\n\n"),
@@ -88,6 +89,8 @@ function memoryProbe() {
 
 async function main() {
   delete process.env.DATABASE_URL;
+  // The seed creates an admin through better-auth, which wants a secret; this one dies with the database.
+  process.env.BETTER_AUTH_SECRET = randomBytes(24).toString("hex");
   process.env.GLOSSA_IMPORT_CONCURRENCY = String(CONCURRENCY);
   const work = await mkdtemp(path.join(os.tmpdir(), "glossa-import-bench-"));
   const file = path.join(work, "articles.jsonl");
@@ -100,9 +103,12 @@ async function main() {
     log(`${path.basename(file)}: ${(bytes / 1048576).toFixed(1)} MB`);
 
     log("Starting a throwaway embedded PostgreSQL…");
-    const database = await prepareDatabase({ dataDir: path.join(work, "db"), throwaway: true, log: () => {} });
+    // Its own temporary folder: as root, the postgres user must be able to reach it.
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-import-bench-db-"));
+    const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
     stopDatabase = async () => {
       await database.embedded?.stop();
+      await rm(dataDir, { recursive: true, force: true });
     };
     const { db } = await import("../../lib/db");
     const { createImportJob } = await import("../../lib/server/import/create-import-job");

@@ -163,7 +163,13 @@ async function main() {
   let database: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
   const cleanup = async () => {
     for (const reader of readers) reader.close();
-    server?.kill("SIGTERM");
+    // Let the server see the readers go (it removes them from presence) while the database is still up.
+    if (readers.length > 0) await sleep(500);
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await Promise.race([exited, sleep(5000)]);
+    }
     await database?.embedded?.stop();
     await rm(dataDir, { recursive: true, force: true });
   };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getActor } from "@/lib/server/auth/get-actor";
+import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { getEntity } from "@/lib/server/entities/get-entity";
 
 type Props = { params: Promise<{ entityId: string }> };
@@ -15,7 +16,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EntityPage({ params }: Props) {
-  const entity = await load((await params).entityId);
+  const { entityId } = await params;
+  await requireReaderPage(`/entities/${entityId}`);
+  const entity = await load(entityId);
   if (!entity) notFound();
   const articles = new Set(entity.mentions.map((mention) => mention.articleSlug)).size;
 

@@ -54,8 +54,13 @@ export async function importArticle({
 }
 
 async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedArticle, hash: string, target: ImportTarget): Promise<ImportArticleResult> {
-  // Identical imports running at once (two admins, two bulk files) are serialised, so the second sees the first.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${hash}, 0))`;
+  // Imports of the same source, or of identical content, running at once (two admins, a bulk
+  // file listing one URL twice) are serialised, so the second sees the first. Always URL, then
+  // content: one order, no deadlock.
+  if (target.mode === "auto" && parsed.metadata.sourceUrl) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`url:${parsed.metadata.sourceUrl}`}, 0))`;
+  }
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`hash:${hash}`}, 0))`;
 
   const existing = await findTarget(tx, parsed, target);
   if (existing) {

@@ -6,6 +6,7 @@ import { importConfig, importLimits } from "@/lib/import-config";
 import type { Actor } from "@/lib/permissions";
 import { AppError } from "@/lib/server/errors";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
+import { packArticle } from "@/lib/server/import/bulk-article";
 import { bytesLookBinary } from "@/lib/server/import/encoding";
 import {
   importJobSelect,
@@ -55,7 +56,7 @@ class UploadProblem extends Error {
 /**
  * Receives a bulk file (JSON Lines, or JSON: an array or a sequence of objects) as a stream and
  * prepares it as an import job: every article is parsed and checked, failures are recorded per
- * line, and the valid ones are stored in chunks in the database, so that any app instance
+ * line, and the valid ones are stored, parsed, in chunks in the database, so that any app instance
  * can run (or resume) the job once the admin commits it. Memory stays flat: at most one chunk
  * is held. Nothing is imported here; the job ends READY with its preview, or FAILED.
  */
@@ -78,7 +79,7 @@ export async function createImportJob({
     throw new AppError("INVALID_INPUT", `${fileName}: bulk import takes .jsonl (one JSON object per line) or .json files.`);
   }
   if (contentLength !== null && contentLength > config.maxBulkBytes) {
-    throw new AppError("TOO_LARGE", `${fileName} is ${mb(contentLength)}: the limit for a bulk file is ${mb(config.maxBulkBytes)}.`);
+    throw new AppError("TOO_LARGE", `${fileName} (${mb(contentLength)}) is larger than the ${mb(config.maxBulkBytes)} limit for a bulk file.`);
   }
   if (!body) throw new AppError("INVALID_INPUT", "The upload is empty: send the file as the request body.");
 
@@ -147,16 +148,18 @@ export async function createImportJob({
       total++;
       const label = format === "jsonl" ? `Line ${item.line}` : `Item ${total} (line ${item.line})`;
       if ("oversized" in item) {
-        fail(item.line, `${label}: the article is too large (over ${mb(limits.maxArticleBytes)}); the limit for one article is ${mb(limits.maxArticleBytes)}.`);
+        fail(item.line, `${label}: the article is too large: it is over the ${mb(limits.maxArticleBytes)} limit for one article.`);
         chunk.skipped++;
       } else {
         try {
           const parsed = parseJsonLine(item.text, item.line, limits);
+          const hash = contentHash(parsed);
+          const packed = packArticle(parsed, hash);
           valid++;
           chunk.lines.push(item.line);
-          chunk.items.push(item.text);
-          chunk.chars += item.text.length;
-          chunk.hashes.add(contentHash(parsed));
+          chunk.items.push(packed);
+          chunk.chars += packed.length;
+          chunk.hashes.add(hash);
           if (parsed.metadata.sourceUrl) chunk.sourceUrls.add(parsed.metadata.sourceUrl);
           if (parsed.warnings.length > 0) {
             preview.withWarnings++;

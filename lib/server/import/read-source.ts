@@ -51,7 +51,7 @@ export async function readSource(source: ArticleSource): Promise<ReadArticle> {
     }
     if (source.bytes.length === 0) throw new AppError("UNPROCESSABLE", `${source.fileName} is empty.`, { importCode: "EMPTY" });
     if (source.bytes.length > limits.maxArticleBytes) {
-      throw new AppError("TOO_LARGE", `${source.fileName} is too large: ${formatMb(source.bytes.length)}, the limit for one article is ${formatMb(limits.maxArticleBytes)}.`);
+      throw new AppError("TOO_LARGE", `${source.fileName} is too large: ${source.bytes.length.toLocaleString("en-US")} bytes, over the ${formatMb(limits.maxArticleBytes)} limit for one article.`);
     }
     ({ text, encoding } = decodeOrExplain(source.bytes, source.encoding, source.fileName));
     format = kind;

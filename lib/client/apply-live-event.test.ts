@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
+import { AnnotationStore } from "@/lib/client/annotation-store";
+import { applyLiveEvent } from "./apply-live-event";
+
+const author = { id: "u1", name: "Анна Петрова", color: "#0f766e" };
+
+function annotation(id: string, version: number, extra: Partial<AnnotationDTO> = {}): AnnotationDTO {
+  return {
+    id,
+    articleId: "a1",
+    paragraphId: "p1",
+    kind: "HIGHLIGHT",
+    start: 0,
+    end: 6,
+    exact: "Кремль",
+    prefix: "",
+    suffix: " 👍🏽",
+    color: "yellow",
+    entityType: null,
+    entity: null,
+    visibility: "SHARED",
+    anchorStatus: "ANCHORED",
+    version,
+    author,
+    createdAt: "2026-11-28T00:00:00.000Z",
+    updatedAt: "2026-11-28T00:00:00.000Z",
+    ...extra,
+  };
+}
+
+function note(id: string, version: number, body = "text"): NoteDTO {
+  return { id, articleId: "a1", paragraphId: "p1", annotationId: null, parentId: null, body, visibility: "SHARED", version, author, createdAt: "2026-11-28T00:00:00.000Z", updatedAt: "2026-11-28T00:00:00.000Z" };
+}
+
+describe("applyLiveEvent", () => {
+  it("adds, updates and removes annotations; repeating an event changes nothing", () => {
+    const store = new AnnotationStore([], []);
+    expect(applyLiveEvent(store, { id: "1", type: "annotation.upserted", annotation: annotation("x", 1) })).toBe("applied");
+    expect(applyLiveEvent(store, { id: "1", type: "annotation.upserted", annotation: annotation("x", 1) })).toBe("applied");
+    expect(store.allAnnotations()).toHaveLength(1);
+    applyLiveEvent(store, { id: "2", type: "annotation.upserted", annotation: annotation("x", 2, { color: "green" }) });
+    expect(store.annotation("x")?.color).toBe("green");
+    expect(applyLiveEvent(store, { id: "3", type: "annotation.deleted", annotationId: "x" })).toBe("applied");
+    expect(applyLiveEvent(store, { id: "3", type: "annotation.deleted", annotationId: "x" })).toBe("ignored");
+    expect(store.paragraphAnnotations("p1")).toEqual([]);
+  });
+
+  it("never replaces a newer version with an older one (our own write came back first)", () => {
+    const store = new AnnotationStore([annotation("x", 3, { color: "pink" })], [note("n", 2, "edited")]);
+    expect(applyLiveEvent(store, { id: "5", type: "annotation.upserted", annotation: annotation("x", 2, { color: "blue" }) })).toBe("ignored");
+    expect(store.annotation("x")?.color).toBe("pink");
+    expect(applyLiveEvent(store, { id: "6", type: "note.upserted", note: note("n", 1, "original") })).toBe("ignored");
+    expect(store.note("n")?.body).toBe("edited");
+    expect(applyLiveEvent(store, { id: "7", type: "note.upserted", note: note("n", 3, "newer") })).toBe("applied");
+    expect(store.note("n")?.body).toBe("newer");
+  });
+
+  it("a restored annotation (higher version after a delete) comes back", () => {
+    const store = new AnnotationStore([annotation("x", 1)], []);
+    applyLiveEvent(store, { id: "1", type: "annotation.deleted", annotationId: "x" });
+    applyLiveEvent(store, { id: "2", type: "annotation.upserted", annotation: annotation("x", 3) });
+    expect(store.annotation("x")?.version).toBe(3);
+  });
+
+  it("drops an annotation that became an orphan", () => {
+    const store = new AnnotationStore([annotation("x", 1)], []);
+    applyLiveEvent(store, { id: "1", type: "annotation.upserted", annotation: annotation("x", 2, { anchorStatus: "ORPHANED" }) });
+    expect(store.annotation("x")).toBeUndefined();
+  });
+
+  it("notes: add, delete, and a new revision asks for a refetch", () => {
+    const store = new AnnotationStore([], []);
+    applyLiveEvent(store, { id: "1", type: "note.upserted", note: note("n", 1) });
+    expect(store.paragraphNotes("p1").map((n) => n.id)).toEqual(["n"]);
+    applyLiveEvent(store, { id: "2", type: "note.deleted", noteId: "n" });
+    expect(store.paragraphNotes("p1")).toEqual([]);
+    expect(applyLiveEvent(store, { id: "3", type: "article.revised" })).toBe("refetch");
+  });
+});
