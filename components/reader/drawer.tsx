@@ -8,6 +8,15 @@ import { useEffect, useRef, type ReactNode } from "react";
  */
 export function Drawer({ label, title, onClose, children }: { label: string; title: ReactNode; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Escape closes it wherever focus is (a focused inner control that uses Escape itself stops the event first).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [onClose]);
+
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     ref.current?.focus();
@@ -22,12 +31,6 @@ export function Drawer({ label, title, onClose, children }: { label: string; tit
       aria-label={label}
       data-drawer=""
       tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
       className="fixed inset-y-0 right-0 z-50 flex w-full max-w-md flex-col border-l border-[var(--rule)] bg-[var(--page)] font-sans text-sm shadow-2xl outline-none"
     >
       <div className="flex items-center justify-between border-b border-[var(--rule)] px-4 py-3">

@@ -72,7 +72,7 @@ export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId
             event.preventDefault();
             choose(options[active]);
           } else if (event.key === "Escape" && open) {
-            event.stopPropagation();
+            event.preventDefault();
             setOpen(false);
           }
         }}
