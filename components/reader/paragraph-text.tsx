@@ -46,11 +46,13 @@ function AnnotationMark({ annotation, mine, first, last, children }: { annotatio
       data-private={annotation.visibility === "PRIVATE" ? "" : undefined}
       data-mine={mine ? "" : undefined}
       style={{ "--author": annotation.author.color, "--entity": annotation.entityType?.color } as React.CSSProperties}
-      // Only an annotation's first piece is a tab stop, so each annotation is reached once.
-      tabIndex={first ? 0 : -1}
-      role="button"
       title={`${isEntity ? label : "Highlight"} — ${annotation.author.name}`}
     >
+      {first && (
+        // The keyboard handle: an empty, focusable button at the annotation's start. The mark itself is not
+        // focusable, because Chromium will not start a mouse selection on a focusable element's first letter.
+        <span tabIndex={0} role="button" data-annotation-focus="" aria-label={`${isEntity ? label : "Highlight"} by ${annotation.author.name}: ${annotation.exact}`} />
+      )}
       {children}
     </mark>
   );

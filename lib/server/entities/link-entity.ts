@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 
@@ -35,13 +36,14 @@ export async function linkEntity(
       AND (lower(name) = lower(${name}) OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE lower(alias) = lower(${name})))
     ORDER BY "createdAt" LIMIT 1`;
   if (match) return match.id;
-  const created = await tx.entity.upsert({
-    where: { typeId_name: { typeId: entityTypeId, name } },
-    create: { typeId: entityTypeId, name, aliases: [] },
-    update: {},
-    select: { id: true },
-  });
-  return created.id;
+  // Two people may tag the same new name at once: ON CONFLICT lets both end up on one entity,
+  // where catching the unique violation would leave this transaction aborted.
+  await tx.$executeRaw`
+    INSERT INTO "Entity" (id, "typeId", name, aliases, "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${entityTypeId}, ${name}, ARRAY[]::text[], now(), now())
+    ON CONFLICT ("typeId", name) DO NOTHING`;
+  const entity = await tx.entity.findUniqueOrThrow({ where: { typeId_name: { typeId: entityTypeId, name } }, select: { id: true } });
+  return entity.id;
 }
 
 async function addAlias(tx: Prisma.TransactionClient, entity: { id: string; name: string; aliases: string[] }, alias: string) {

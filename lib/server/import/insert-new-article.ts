@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { db } from "@/lib/db";
 import type { ParsedArticle } from "@/lib/importing";
 
@@ -13,31 +14,64 @@ function newId(): string {
  * article with all its paragraphs, or nothing. It refuses (returns false) when an article
  * with the same content or source URL exists by then, so that a concurrent import is never
  * duplicated; the caller then takes the full path (importArticle), which decides between
- * unchanged and a new revision. A slug taken meanwhile raises a unique violation (P2002 or
- * 23505), likewise handled by the caller.
+ * unchanged and a new revision. A slug taken meanwhile raises a unique violation (23505),
+ * likewise handled by the caller.
  */
 export async function insertNewArticle({ parsed, hash, slug }: { parsed: ParsedArticle; hash: string; slug: string }): Promise<{ id: string } | null> {
   const id = newId();
   const { source = null, sourceUrl = null, author = null, publishedAt = null } = parsed.metadata;
-  const paragraphIds = parsed.paragraphs.map(() => newId());
-  const positions = parsed.paragraphs.map((_, index) => index + 1);
-  const kinds = parsed.paragraphs.map((paragraph) => paragraph.kind);
-  const texts = parsed.paragraphs.map((paragraph) => paragraph.text);
-  const inserted = await db().$executeRaw`
-    WITH "article" AS (
-      INSERT INTO "Article" ("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "revision", "updatedAt")
-      SELECT ${id}, ${slug}, ${parsed.title}, ${parsed.language}, ${source}, ${sourceUrl}, ${author},
-             CAST(${publishedAt} AS timestamptz) AT TIME ZONE 'UTC', ${hash}, 1, NOW() AT TIME ZONE 'UTC'
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "Article" WHERE "contentHash" = ${hash} OR (CAST(${sourceUrl} AS text) IS NOT NULL AND "sourceUrl" = ${sourceUrl})
-      )
-      RETURNING "id"
-    )
-    INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text")
-    SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text"
-    FROM "article"
-    CROSS JOIN unnest(CAST(${paragraphIds} AS text[]), CAST(${positions} AS int[]), CAST(${kinds} AS text[]), CAST(${texts} AS text[])) AS "p"("id", "position", "kind", "text")`;
-  return inserted > 0 ? { id } : null;
+  const result = await bulkPool().query(INSERT_ARTICLE, [
+    id,
+    slug,
+    parsed.title,
+    parsed.language,
+    source,
+    sourceUrl,
+    author,
+    publishedAt,
+    hash,
+    parsed.paragraphs.map(() => newId()),
+    parsed.paragraphs.map((_, index) => index + 1),
+    parsed.paragraphs.map((paragraph) => paragraph.kind),
+    parsed.paragraphs.map((paragraph) => paragraph.text),
+  ]);
+  return (result.rowCount ?? 0) > 0 ? { id } : null;
+}
+
+const INSERT_ARTICLE = `
+  WITH "article" AS (
+    INSERT INTO "Article" ("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "revision", "updatedAt")
+    SELECT $1, $2, $3, $4, $5, $6::text, $7, CAST($8::text AS timestamptz) AT TIME ZONE 'UTC', $9::text, 1, NOW() AT TIME ZONE 'UTC'
+    WHERE NOT EXISTS (SELECT 1 FROM "Article" WHERE "contentHash" = $9::text OR ($6::text IS NOT NULL AND "sourceUrl" = $6::text))
+    RETURNING "id"
+  )
+  INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text")
+  SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text"
+  FROM "article" CROSS JOIN unnest($10::text[], $11::int[], $12::text[], $13::text[]) AS "p"("id", "position", "kind", "text")`;
+
+const cached = globalThis as unknown as { glossaBulkPool?: pg.Pool };
+
+/*
+ * The bulk fast path talks to PostgreSQL through node-postgres directly: measured on the
+ * 2-core machine, Prisma's raw-query layer doubled the cost of this one statement (4.7 ms
+ * against 2.3 ms), which decides whether 10,000 articles fit in a minute. Small, and it
+ * closes its connections when idle; everything else goes through lib/db.ts.
+ */
+function bulkPool(): pg.Pool {
+  if (cached.glossaBulkPool) return cached.glossaBulkPool;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  const pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle connection the server closed (restart, failover) must not crash the process; the next query reconnects.
+  pool.on("error", (error) => console.error("Bulk import connection closed:", error.message));
+  cached.glossaBulkPool = pool;
+  return pool;
+}
+
+/** Closes the bulk pool (scripts call it before exiting). */
+export async function closeBulkPool(): Promise<void> {
+  await cached.glossaBulkPool?.end();
+  cached.glossaBulkPool = undefined;
 }
 
 /**
