@@ -118,7 +118,7 @@ async function freeSlug(tx: Prisma.TransactionClient, base: string): Promise<str
   const taken = new Set((await tx.article.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
   const free = candidates.find((candidate) => !taken.has(candidate));
   if (free) return free;
-  const pattern = `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9]+$`;
+  const pattern = `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9]{1,9}$`;
   const rows = await tx.$queryRaw<{ max: number | null }[]>`
     SELECT MAX(CAST(SUBSTRING("slug" FROM '[0-9]+$') AS INTEGER)) AS "max" FROM "Article" WHERE "slug" ~ ${pattern}`;
   return `${base}-${Math.max(10, rows[0]?.max ?? 0) + 1}`;

@@ -11,10 +11,13 @@ function newId(): string {
 
 /**
  * The bulk importer's fast path: one SQL statement, hence one transaction, that stores a new
- * article with all its paragraphs, or nothing. It refuses (returns false) when an article
- * with the same content or source URL exists by then, so that a concurrent import is never
- * duplicated; the caller then takes the full path (importArticle), which decides between
- * unchanged and a new revision. A slug taken meanwhile raises a unique violation (23505),
+ * article with all its paragraphs, or nothing. The caller has checked, for its whole chunk,
+ * that no stored article has this content or source URL. The statement re-checks the source
+ * URL (indexed) and refuses (returns null) if an article from that address appeared since,
+ * so a concurrent import never forks an article's revisions; the caller then takes the full
+ * path (importArticle), which makes a new revision. Content is not re-checked here: without
+ * an index on Article.contentHash that is a scan of every article, per article. The price is
+ * that two imports of identical text without a source URL at the same instant may both land. A slug taken meanwhile raises a unique violation (23505),
  * likewise handled by the caller.
  */
 export async function insertNewArticle({ parsed, hash, slug }: { parsed: ParsedArticle; hash: string; slug: string }): Promise<{ id: string } | null> {
@@ -42,7 +45,7 @@ const INSERT_ARTICLE = `
   WITH "article" AS (
     INSERT INTO "Article" ("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "revision", "updatedAt")
     SELECT $1, $2, $3, $4, $5, $6::text, $7, CAST($8::text AS timestamptz) AT TIME ZONE 'UTC', $9::text, 1, NOW() AT TIME ZONE 'UTC'
-    WHERE NOT EXISTS (SELECT 1 FROM "Article" WHERE "contentHash" = $9::text OR ($6::text IS NOT NULL AND "sourceUrl" = $6::text))
+    WHERE $6::text IS NULL OR NOT EXISTS (SELECT 1 FROM "Article" WHERE "sourceUrl" = $6::text)
     RETURNING "id"
   )
   INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text")
@@ -75,17 +78,33 @@ export async function closeBulkPool(): Promise<void> {
 }
 
 /**
- * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, none taken in the
- * database or by an earlier article of the batch; null where all ten are taken (the full
- * path then finds one). One query for the whole batch.
+ * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, else one past the
+ * highest number in use, none taken in the database or by an earlier article of the batch.
+ * One query for the whole batch, plus one per base that is already used ten times over
+ * (long titles that differ only after 80 characters share a base).
  */
-export async function reserveSlugs(bases: string[]): Promise<(string | null)[]> {
+export async function reserveSlugs(bases: string[]): Promise<string[]> {
   const candidates = (base: string) => [base, ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`)];
   const all = [...new Set(bases.flatMap(candidates))];
   const taken = new Set((await db().article.findMany({ where: { slug: { in: all } }, select: { slug: true } })).map((row) => row.slug));
-  return bases.map((base) => {
-    const free = candidates(base).find((candidate) => !taken.has(candidate)) ?? null;
-    if (free) taken.add(free);
-    return free;
-  });
+  const next = new Map<string, number>();
+  const slugs: string[] = [];
+  for (const base of bases) {
+    let slug = candidates(base).find((candidate) => !taken.has(candidate));
+    if (!slug) {
+      let number = next.get(base);
+      if (number === undefined) {
+        const pattern = `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9]{1,9}$`;
+        const rows = await db().$queryRaw<{ max: number | null }[]>`
+          SELECT MAX(CAST(SUBSTRING("slug" FROM '[0-9]+$') AS INTEGER)) AS "max" FROM "Article" WHERE "slug" ~ ${pattern}`;
+        number = Math.max(10, rows[0]?.max ?? 0) + 1;
+      }
+      while (taken.has(`${base}-${number}`)) number++;
+      slug = `${base}-${number}`;
+      next.set(base, number + 1);
+    }
+    taken.add(slug);
+    slugs.push(slug);
+  }
+  return slugs;
 }

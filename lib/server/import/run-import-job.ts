@@ -109,10 +109,9 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
   const slugs = await reserveSlugs(fast.map((article) => slugify(article.parsed.title)));
   const fallback: typeof articles = [];
   await pool(
-    fast.map((article, index) => ({ article, slug: slugs[index] ?? null })),
+    fast.map((article, index) => ({ article, slug: slugs[index]! })),
     concurrency,
     async ({ article, slug }) => {
-      if (!slug) return void fallback.push(article);
       try {
         if (await insertNewArticle({ parsed: article.parsed, hash: article.hash, slug })) outcome.created++;
         else fallback.push(article);
