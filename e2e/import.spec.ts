@@ -210,6 +210,7 @@ test.describe("files", () => {
   });
 
   test("a JSONL of 50 articles with 3 bad lines imports in the background with progress and a per-line error list", async ({ page }) => {
+    test.slow();
     await signInAsAdmin(page);
     const id = tag();
     const lines: string[] = [];
@@ -423,6 +424,7 @@ test("bad input on every path gets a clear message and writes nothing", async ({
 // ---- re-import ----
 
 test("re-importing an edited sample keeps every annotation: placed on the right words, or listed under Needs review", async ({ page, newClient }) => {
+  test.slow(); // many steps, each one a page or an API call: give a loaded machine time
   await signInAsAdmin(page);
   const id = tag();
   const title = `Кремль и Грузия ${id}`;

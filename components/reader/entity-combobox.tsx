@@ -20,7 +20,12 @@ export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId
   const listId = useId();
   const inputId = useId();
 
-  useEffect(() => setQuery(current?.name ?? ""), [current?.name]);
+  // When the tag is relinked (here or live by someone else), show the new entity's name.
+  const [shownName, setShownName] = useState(current?.name);
+  if (shownName !== current?.name) {
+    setShownName(current?.name);
+    setQuery(current?.name ?? "");
+  }
 
   useEffect(() => {
     if (!open) return;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
 import { HIGHLIGHT_COLORS, type HighlightColor } from "@/lib/annotations/types";
 import { rangeToParagraphSelections, type ParagraphSelection } from "@/lib/client/selection";
 import { useReader } from "@/components/reader/reader-context";
@@ -63,6 +63,7 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
         if (selections.length === 0) return close();
         setMode("main");
         setShown({ selections, range: range.cloneRange() });
+        setPlace(placeFor(range));
       });
     };
     document.addEventListener("selectionchange", onSelectionChange);
@@ -90,14 +91,13 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
   }, [shown, close]);
 
   // Stay next to the words while the page reflows (long articles lay out paragraphs as they scroll in).
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (!shown) return;
     let frame = 0;
     const follow = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => setPlace(placeFor(shown.range)));
     };
-    setPlace(placeFor(shown.range));
     window.addEventListener("scroll", follow, { passive: true });
     window.addEventListener("resize", follow);
     return () => {
