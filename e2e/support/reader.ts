@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect, type Locator, type Page, type Response } from "@playwright/test";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
-import { SAMPLE_PARAGRAPHS, SAMPLE_PATH, SAMPLE_TITLE } from "./sample";
+import { SAMPLE_PARAGRAPHS, SAMPLE_PATH } from "./sample";
 
 export type { AnnotationDTO, NoteDTO };
 
