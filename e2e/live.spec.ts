@@ -20,8 +20,8 @@ interface Reader {
 }
 
 const token = () => Math.random().toString(36).slice(2, 10);
-/** Live changes must show within a second; the margin is for a busy CI machine. */
-const LIVE = { timeout: 3_000 };
+/** Live changes show within a second (see scripts/bench/live-bench.ts); the margin is for a busy shared CI machine. */
+const LIVE = { timeout: 5_000 };
 
 const presence = (page: Page) => page.getByRole("region", { name: "Reading now" });
 const liveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ });

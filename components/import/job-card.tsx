@@ -155,12 +155,13 @@ export function JobCard({ job: initial, showStart = false, onJob }: { job: Impor
       {(job.status === "READY" || job.status === "RUNNING" || job.status === "UPLOADING") && (
         <div className="mt-3 flex flex-wrap gap-2">
           {showStart && job.status === "READY" && job.valid > 0 && (
-            <button type="button" disabled={busy} onClick={() => act("start")} className="rounded-md bg-[var(--ink)] px-3 py-1.5 text-sm font-medium text-[var(--page)] disabled:opacity-60">
-              Start import
+            <button type="button" disabled={busy} onClick={() => act("start")} aria-describedby={headingId} className="rounded-md bg-[var(--ink)] px-3 py-1.5 text-sm font-medium text-[var(--page)] disabled:opacity-60">
+              Start
             </button>
           )}
-          <button type="button" disabled={busy} onClick={() => act("cancel")} className="rounded-md border border-[var(--rule)] px-3 py-1.5 text-sm hover:bg-[var(--rule)] disabled:opacity-60">
-            {job.status === "RUNNING" ? "Stop import" : "Discard"}
+          {/* Named without "Import", so the panel's Import button stays the only one. */}
+          <button type="button" disabled={busy} onClick={() => act("cancel")} aria-describedby={headingId} className="rounded-md border border-[var(--rule)] px-3 py-1.5 text-sm hover:bg-[var(--rule)] disabled:opacity-60">
+            {job.status === "RUNNING" ? "Stop" : "Discard"}
           </button>
         </div>
       )}

@@ -26,9 +26,14 @@ function option(name: string, fallback: number): number {
 const ARTICLES = option("articles", 10_000);
 const CONCURRENCY = option("concurrency", 4);
 
-// A small deterministic generator so every run imports the same corpus.
+// A small deterministic generator (mulberry32) so every run imports the same corpus.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+}
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const RU = "власти россии заявили что переговоры между москвой и тбилиси продолжаются в рамках женевских дискуссий по безопасности стабильности закавказье президент партия парламент выборы мандаты депутаты пресс служба кремля сообщила пятницу обращение письмо сотрудничество культурных социальных проектов торговой гуманитарной областях результаты".split(" ");
@@ -128,7 +133,7 @@ async function main() {
     const { createImportJob } = await import("../../lib/server/import/create-import-job");
     const { startImportJob } = await import("../../lib/server/import/start-import-job");
     const { runImportJob } = await import("../../lib/server/import/run-import-job");
-    const { closeBulkPool } = await import("../../lib/server/import/insert-new-article");
+    const { closeBulkPool } = await import("../../lib/server/import/bulk-pool");
     const admin = await db().user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true, role: true, color: true } });
 
     const memory = memoryProbe();

@@ -73,7 +73,7 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   const identical = await tx.article.findFirst({ where: { contentHash: hash }, orderBy: { createdAt: "asc" }, select: articleRef });
   if (identical) return { status: "unchanged", articleId: identical.id, slug: identical.slug, title: identical.title };
 
-  const slug = await freeSlug(tx, slugify(parsed.title));
+  const slug = await freeSlug(tx, slugify(parsed.title), hash);
   const article = await tx.article.create({
     data: {
       slug,
@@ -112,16 +112,14 @@ async function findTarget(tx: Prisma.TransactionClient, parsed: ParsedArticle, t
   return null;
 }
 
-/** `base`, else `base-2`, `base-3`… the first free one, in at most two queries. */
-async function freeSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
-  const candidates = [base, ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`)];
+/**
+ * `base`, else `base-2` … `base-10`, else `base-` and the start of the content hash (no scan
+ * of every slug when one title is very common), in one query.
+ */
+async function freeSlug(tx: Prisma.TransactionClient, base: string, hash: string): Promise<string> {
+  const candidates = [base, ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`), `${base}-${hash.slice(0, 8)}`, `${base}-${hash.slice(0, 16)}`];
   const taken = new Set((await tx.article.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
-  const free = candidates.find((candidate) => !taken.has(candidate));
-  if (free) return free;
-  const pattern = `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9]{1,9}$`;
-  const rows = await tx.$queryRaw<{ max: number | null }[]>`
-    SELECT MAX(CAST(SUBSTRING("slug" FROM '[0-9]+$') AS INTEGER)) AS "max" FROM "Article" WHERE "slug" ~ ${pattern}`;
-  return `${base}-${Math.max(10, rows[0]?.max ?? 0) + 1}`;
+  return candidates.find((candidate) => !taken.has(candidate)) ?? `${base}-${hash.slice(0, 24)}`;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -16,6 +16,7 @@ import {
   type BulkPreview,
   type ImportJobDTO,
 } from "@/lib/server/import/import-job-dto";
+import { storeChunk } from "@/lib/server/import/import-job-chunks";
 import { describeArticle } from "@/lib/server/import/preview-article";
 import { splitJsonLines, splitJsonValues, type BulkItem } from "@/lib/server/import/split-bulk";
 import { fileKind } from "@/lib/validations/import";
@@ -132,7 +133,7 @@ export async function createImportJob({
     const current = chunk;
     chunk = { lines: [], items: [], skipped: 0, chars: 0, hashes: new Set(), sourceUrls: new Set() };
     const [, identical, sameSource, state] = await Promise.all([
-      db().importJobChunk.create({ data: { jobId, seq: seq++, lines: current.lines, items: current.items, skipped: current.skipped } }),
+      storeChunk(jobId, seq++, current),
       current.hashes.size ? db().article.count({ where: { contentHash: { in: [...current.hashes] } } }) : 0,
       current.sourceUrls.size ? db().article.findMany({ where: { sourceUrl: { in: [...current.sourceUrls] } }, distinct: ["sourceUrl"], select: { sourceUrl: true } }) : [],
       db().importJob.update({ where: { id: jobId }, data: { total, valid, bytes }, select: { status: true } }),

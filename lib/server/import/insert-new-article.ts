@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { db } from "@/lib/db";
+import { bulkPool } from "@/lib/server/import/bulk-pool";
 import type { ParsedArticle } from "@/lib/importing";
 
 /** An id in the shape of Prisma's cuid()s (a letter, then time and randomness), made here because raw SQL bypasses Prisma's defaults. */
@@ -52,59 +52,25 @@ const INSERT_ARTICLE = `
   SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text"
   FROM "article" CROSS JOIN unnest($10::text[], $11::int[], $12::text[], $13::text[]) AS "p"("id", "position", "kind", "text")`;
 
-const cached = globalThis as unknown as { glossaBulkPool?: pg.Pool };
-
-/*
- * The bulk fast path talks to PostgreSQL through node-postgres directly: measured on the
- * 2-core machine, Prisma's raw-query layer doubled the cost of this one statement (4.7 ms
- * against 2.3 ms), which decides whether 10,000 articles fit in a minute. Small, and it
- * closes its connections when idle; everything else goes through lib/db.ts.
- */
-function bulkPool(): pg.Pool {
-  if (cached.glossaBulkPool) return cached.glossaBulkPool;
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set.");
-  const pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
-  // An idle connection the server closed (restart, failover) must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("Bulk import connection closed:", error.message));
-  cached.glossaBulkPool = pool;
-  return pool;
-}
-
-/** Closes the bulk pool (scripts call it before exiting). */
-export async function closeBulkPool(): Promise<void> {
-  await cached.glossaBulkPool?.end();
-  cached.glossaBulkPool = undefined;
-}
-
 /**
- * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, else one past the
- * highest number in use, none taken in the database or by an earlier article of the batch.
- * One query for the whole batch, plus one per base that is already used ten times over
- * (long titles that differ only after 80 characters share a base).
+ * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, else `base-` and
+ * the start of the content hash (stable, and no scan of every slug), none taken in the
+ * database or by an earlier article of the batch. One query for the whole batch.
  */
-export async function reserveSlugs(bases: string[]): Promise<string[]> {
-  const candidates = (base: string) => [base, ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`)];
-  const all = [...new Set(bases.flatMap(candidates))];
+export async function reserveSlugs(items: { base: string; hash: string }[]): Promise<string[]> {
+  const candidates = ({ base, hash }: { base: string; hash: string }) => [
+    base,
+    ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`),
+    `${base}-${hash.slice(0, 8)}`,
+    `${base}-${hash.slice(0, 16)}`,
+  ];
+  const all = [...new Set(items.flatMap(candidates))];
   const taken = new Set((await db().article.findMany({ where: { slug: { in: all } }, select: { slug: true } })).map((row) => row.slug));
-  const next = new Map<string, number>();
-  const slugs: string[] = [];
-  for (const base of bases) {
-    let slug = candidates(base).find((candidate) => !taken.has(candidate));
-    if (!slug) {
-      let number = next.get(base);
-      if (number === undefined) {
-        const pattern = `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9]{1,9}$`;
-        const rows = await db().$queryRaw<{ max: number | null }[]>`
-          SELECT MAX(CAST(SUBSTRING("slug" FROM '[0-9]+$') AS INTEGER)) AS "max" FROM "Article" WHERE "slug" ~ ${pattern}`;
-        number = Math.max(10, rows[0]?.max ?? 0) + 1;
-      }
-      while (taken.has(`${base}-${number}`)) number++;
-      slug = `${base}-${number}`;
-      next.set(base, number + 1);
-    }
+  return items.map((item) => {
+    // Everything taken (it would take 12 articles with one title and one text): the longest
+    // hash suffix, which the insert may refuse as a duplicate; the full path then decides.
+    const slug = candidates(item).find((candidate) => !taken.has(candidate)) ?? `${item.base}-${item.hash.slice(0, 24)}`;
     taken.add(slug);
-    slugs.push(slug);
-  }
-  return slugs;
+    return slug;
+  });
 }

@@ -9,14 +9,18 @@ import { importArticle } from "@/lib/server/articles/import-article";
 import { AppError } from "@/lib/server/errors";
 import { unpackArticle, type StoredArticle } from "@/lib/server/import/bulk-article";
 import { MAX_STORED_ERRORS, STALE_AFTER_MS, type BulkLineError } from "@/lib/server/import/import-job-dto";
+import { readChunk } from "@/lib/server/import/import-job-chunks";
 import { insertNewArticle, reserveSlugs } from "@/lib/server/import/insert-new-article";
 
+// Kept on globalThis: Next.js may load this module more than once in one process (pages and
+// route handlers), and the process must still be one worker that never runs a job twice.
+const shared = globalThis as unknown as { glossaImportWorker?: { id: string; active: Set<string> } };
+shared.glossaImportWorker ??= { id: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, active: new Set() };
 /** This process, as the owner of the jobs it runs. */
-const WORKER_ID = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const WORKER_ID = shared.glossaImportWorker.id;
+/** Jobs this process is running right now. */
+const active = shared.glossaImportWorker.active;
 const HEARTBEAT_MS = 5_000;
-
-// Jobs this process is running right now, so one process never runs a job twice.
-const active = ((globalThis as unknown as { glossaImportJobs?: Set<string> }).glossaImportJobs ??= new Set<string>());
 
 /**
  * Takes ownership of a RUNNING job that nobody owns (just started) or whose owner has been
@@ -106,7 +110,7 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
     seenHashes.add(article.hash);
   }
 
-  const slugs = await reserveSlugs(fast.map((article) => slugify(article.parsed.title)));
+  const slugs = await reserveSlugs(fast.map((article) => ({ base: slugify(article.parsed.title), hash: article.hash })));
   const fallback: typeof articles = [];
   await pool(
     fast.map((article, index) => ({ article, slug: slugs[index]! })),
@@ -161,7 +165,7 @@ export async function runImportJob(jobId: string, { concurrency = importConfig()
         if (count === 1) await db().importJobChunk.deleteMany({ where: { jobId } });
         return;
       }
-      const chunk = await db().importJobChunk.findUnique({ where: { jobId_seq: { jobId, seq: job.nextChunk } }, select: { lines: true, items: true, skipped: true } });
+      const chunk = await readChunk(jobId, job.nextChunk);
       if (!chunk) {
         // Cancelled meanwhile (its chunks are deleted), else the stored file is damaged.
         if (!(await db().importJob.findFirst({ where: mine, select: { id: true } }))) return;
