@@ -10,7 +10,7 @@ const frameworkImports = {
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", ".test-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", ".data/**", ".scratch/**", ".test-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
     files: ["lib/anchoring/**/*.ts", "lib/importing/**/*.ts"],
     rules: { "no-restricted-imports": ["error", frameworkImports] },

@@ -6,7 +6,7 @@ import { languageName } from "@/lib/format";
 import type { ImportArticleResult } from "@/lib/server/articles/import-article";
 import type { ArticlePreview } from "@/lib/server/import/preview-article";
 import type { EncodingSuggestion } from "@/lib/server/import/encoding";
-import { ENCODING_IDS, type EncodingId, type RepairId } from "@/lib/validations/import";
+import { ENCODING_IDS, ENCODING_LABELS, type EncodingId, type RepairId } from "@/lib/validations/import";
 import { plural } from "@/components/import/transport";
 import { TargetPicker, type ArticleOption, type TargetChoice } from "@/components/import/target-picker";
 
@@ -19,18 +19,6 @@ export type ItemState =
   | { phase: "importing"; preview: ArticlePreview }
   | { phase: "done"; preview: ArticlePreview; result: ImportArticleResult }
   | { phase: "failed"; preview: ArticlePreview; message: string };
-
-export const ENCODING_LABELS: Record<EncodingId, string> = {
-  "utf-8": "UTF-8",
-  "windows-1251": "Windows-1251 (Cyrillic)",
-  "koi8-r": "KOI8-R (Cyrillic)",
-  ibm866: "CP866 (Cyrillic, DOS)",
-  "iso-8859-5": "ISO-8859-5 (Cyrillic)",
-  "windows-1252": "Windows-1252 (Western European)",
-  "iso-8859-2": "ISO-8859-2 (Central European)",
-  "utf-16le": "UTF-16 LE",
-  "utf-16be": "UTF-16 BE",
-};
 
 const KIND_LABEL = { PARAGRAPH: "", HEADING: "Heading", BLOCKQUOTE: "Quote", LIST_ITEM: "List item" } as const;
 

@@ -4,7 +4,8 @@ import { useCallback, useId, useState, type DragEvent, type FormEvent } from "re
 import { api } from "@/lib/client/api";
 import type { ImportJobDTO } from "@/lib/server/import/import-job-dto";
 import { ARTICLE_FILE_EXTENSIONS, BULK_FILE_EXTENSIONS, fileKind } from "@/lib/validations/import";
-import { ArticleCard, Problem } from "@/components/import/article-card";
+import { Problem } from "@/components/import/article-card";
+import { ArticleCards } from "@/components/import/article-cards";
 import { ImportBar, PreviewButton, useCommit, type CommitOutcome } from "@/components/import/import-buttons";
 import { JobCard } from "@/components/import/job-card";
 import type { ArticleOption } from "@/components/import/target-picker";
@@ -30,7 +31,8 @@ let counter = 0;
 /** Files: several at once, by drag-and-drop or the picker; JSON/JSONL files are bulk imports. */
 export function FilesPanel({ preset, limits }: { preset: ArticleOption | null; limits: ImportLimitsView }) {
   const id = useId();
-  const { items, setItems, update, preview, commitAll, suggestions } = useArticleItems(preset);
+  const articleItems = useArticleItems(preset);
+  const { items, setItems, preview, commitAll } = articleItems;
   const [bulks, setBulks] = useState<BulkItem[]>([]);
   const [dragging, setDragging] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -213,20 +215,7 @@ export function FilesPanel({ preset, limits }: { preset: ArticleOption | null; l
         </div>
       ))}
 
-      {items.map((item) => (
-        <ArticleCard
-          key={item.key}
-          label={item.label}
-          state={item.state}
-          target={item.target}
-          onTargetChange={(target) => update(item.key, (current) => ({ ...current, target, targetTouched: true }))}
-          suggestions={suggestions(item)}
-          encoding={item.encoding}
-          onEncoding={(encoding) => preview(item, { encoding })}
-          onRepair={(repair) => preview(item, { repair })}
-          onRemove={() => setItems((current) => current.filter((other) => other.key !== item.key))}
-        />
-      ))}
+      <ArticleCards articles={articleItems} files />
 
       {items.length + bulks.length > 0 && (
         <ImportBar commit={commit} items={items} busy={busy} extraImportable={readyBulks} onImport={() => void commit.run(items, startBulk)} />

@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { PASTE_FORMAT_LABELS, PASTE_FORMATS, pasteSourceSchema, type PasteFormat } from "@/lib/validations/import";
-import { ArticleCard } from "@/components/import/article-card";
+import { ArticleCards } from "@/components/import/article-cards";
 import { ImportBar, PreviewButton, useCommit } from "@/components/import/import-buttons";
 import type { ArticleOption } from "@/components/import/target-picker";
 import { useArticleItems, type ArticleItem } from "@/components/import/use-article-items";
@@ -18,7 +18,8 @@ export function PastePanel({ preset }: { preset: ArticleOption | null }) {
   const id = useId();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
-  const { items, setItems, update, preview, commitAll, suggestions } = useArticleItems(preset);
+  const articleItems = useArticleItems(preset);
+  const { items, setItems, preview, commitAll } = articleItems;
   const commit = useCommit(commitAll);
   const busy = items.some((item) => item.state.phase === "previewing");
 
@@ -127,17 +128,7 @@ export function PastePanel({ preset }: { preset: ArticleOption | null }) {
         </div>
         <PreviewButton busy={busy} disabled={commit.running} />
       </form>
-      {items.map((item) => (
-        <ArticleCard
-          key={item.key}
-          label={item.label}
-          state={item.state}
-          target={item.target}
-          onTargetChange={(target) => update(item.key, (current) => ({ ...current, target, targetTouched: true }))}
-          suggestions={suggestions(item)}
-          onRepair={(repair) => preview(item, { repair })}
-        />
-      ))}
+      <ArticleCards articles={articleItems} />
       {items.length > 0 && <ImportBar commit={commit} items={items} busy={busy} />}
     </div>
   );

@@ -97,6 +97,8 @@ export function useArticleItems(preset: ArticleOption | null) {
   return { items, setItems, update, preview, commitAll, suggestions };
 }
 
+export type ArticleItems = ReturnType<typeof useArticleItems>;
+
 export function importable(items: ArticleItem[]): number {
   return items.filter((item) => item.state.phase === "preview" || item.state.phase === "failed").length;
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
-import { useReader } from "@/components/reader/reader-context";
+import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
 
 type Kind = "all" | "HIGHLIGHT" | "ENTITY" | "NOTE";
 type Item = { type: "annotation"; position: number; offset: number; value: AnnotationDTO } | { type: "note"; position: number; offset: number; value: NoteDTO };
@@ -10,9 +10,20 @@ type Item = { type: "annotation"; position: number; offset: number; value: Annot
 /**
  * Every annotation and note of the article in reading order, filterable by
  * kind, entity type and author; choosing one scrolls to it and flashes it.
+ * Lists what lies on `paragraphs`, the text loaded so far (`complete` once it is all there).
  */
-export function AnnotationsPanel({ onClose, onChoose }: { onClose: () => void; onChoose: (item: { annotationId?: string; paragraphId: string }) => void }) {
-  const { store, paragraphs, entityTypes, actor } = useReader();
+export function AnnotationsPanel({
+  paragraphs,
+  complete,
+  onClose,
+  onChoose,
+}: {
+  paragraphs: ReaderParagraph[];
+  complete: boolean;
+  onClose: () => void;
+  onChoose: (item: { annotationId?: string; paragraphId: string }) => boolean;
+}) {
+  const { store, entityTypes, actor } = useReader();
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
   const version = useSyncExternalStore(subscribe, store.getVersion, store.getVersion);
   const [kind, setKind] = useState<Kind>("all");
@@ -23,11 +34,14 @@ export function AnnotationsPanel({ onClose, onChoose }: { onClose: () => void; o
   const { items, authors } = useMemo(() => {
     void version;
     const all: Item[] = [
-      ...store.allAnnotations().map((value) => ({ type: "annotation" as const, position: positionOf.get(value.paragraphId) ?? 0, offset: value.start, value })),
+      ...store
+        .allAnnotations()
+        .filter((annotation) => positionOf.has(annotation.paragraphId))
+        .map((value) => ({ type: "annotation" as const, position: positionOf.get(value.paragraphId)!, offset: value.start, value })),
       ...store
         .allNotes()
-        .filter((note) => !note.parentId && !note.annotationId)
-        .map((value) => ({ type: "note" as const, position: positionOf.get(value.paragraphId) ?? 0, offset: Number.MAX_SAFE_INTEGER, value })),
+        .filter((note) => !note.parentId && !note.annotationId && positionOf.has(note.paragraphId))
+        .map((value) => ({ type: "note" as const, position: positionOf.get(value.paragraphId)!, offset: Number.MAX_SAFE_INTEGER, value })),
     ];
     all.sort((a, b) => a.position - b.position || a.offset - b.offset);
     const authorMap = new Map(all.map((item) => [item.value.author.id, item.value.author]));
@@ -88,6 +102,7 @@ export function AnnotationsPanel({ onClose, onChoose }: { onClose: () => void; o
       </div>
       <p className="px-4 pt-3 text-xs text-[var(--muted)]" aria-live="polite">
         {shown.length === items.length ? `${items.length} in this article` : `${shown.length} of ${items.length} shown`}
+        {!complete && " so far — loading the rest of the text…"}
       </p>
       <ol className="flex-1 space-y-1 overflow-y-auto px-2 py-2">
         {shown.map((item) => (

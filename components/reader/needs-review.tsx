@@ -18,11 +18,12 @@ export async function NeedsReview({ articleId, mode = "reader" }: { articleId: s
     db().article.findUnique({ where: { id: articleId }, select: { slug: true } }),
   ]);
   if (orphans.length === 0 || !article) return null;
+  // Labelled by the words alone, so the region is named "Needs review" whatever the count.
   return (
-    <section id="needs-review" aria-labelledby="needs-review-heading" lang="en" className="mb-8 rounded-lg border border-amber-300 bg-amber-50/60 p-4 font-sans text-sm dark:border-amber-800 dark:bg-amber-950/30">
-      <h2 id="needs-review-heading" className="flex items-center gap-2 text-base font-semibold">
+    <section id="needs-review" aria-labelledby="needs-review-title" lang="en" className="mb-8 rounded-lg border border-amber-300 bg-amber-50/60 p-4 font-sans text-sm dark:border-amber-800 dark:bg-amber-950/30">
+      <h2 className="flex items-center gap-2 text-base font-semibold">
         <span aria-hidden>⚠</span>
-        Needs review
+        <span id="needs-review-title">Needs review</span>
         <span className="rounded-full border border-current px-2 text-xs font-medium">{orphans.length}</span>
       </h2>
       <p className="mt-1 text-[var(--muted)]">

@@ -18,7 +18,6 @@ export interface ReaderContextValue {
   actor: Actor | null;
   canWrite: boolean;
   entityTypes: EntityTypeDTO[];
-  paragraphs: ReaderParagraph[];
   visibility: Visibility;
   setVisibility: (visibility: Visibility) => void;
   openAnnotation: (annotationId: string) => void;

@@ -16,12 +16,16 @@ import { Presence } from "@/components/reader/presence";
 import { ReaderContext, type ReaderContextValue, type ReaderParagraph } from "@/components/reader/reader-context";
 import { SelectionToolbar } from "@/components/reader/selection-toolbar";
 import { Toast, useToast } from "@/components/reader/toast";
+import { useArticleText } from "@/components/reader/use-article-text";
 import { useLiveArticle } from "@/components/reader/use-live-article";
 
 export interface ReaderWorkspaceProps {
   articleId: string;
   slug: string;
+  revision: number;
+  /** The first screens of text; the rest (up to `paragraphCount`) loads right after. */
   paragraphs: ReaderParagraph[];
+  paragraphCount: number;
   /** The annotations and notes on `paragraphs`, packed (see lib/annotations/packing). */
   initialState: PackedReaderState;
   lastEventId: string;
@@ -37,12 +41,14 @@ const PAINTED_AT_FIRST = 40;
 type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
 
 /** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
-export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, lastEventId, actor, entityTypes, children }: ReaderWorkspaceProps) {
+export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstParagraphs, paragraphCount, initialState, lastEventId, actor, entityTypes, children }: ReaderWorkspaceProps) {
   const [store] = useState(() => {
-    const { annotations, notes } = unpackReaderState(initialState, articleId, paragraphs);
-    return new AnnotationStore(annotations, notes, paragraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id));
+    const { annotations, notes } = unpackReaderState(initialState, articleId, firstParagraphs);
+    return new AnnotationStore(annotations, notes, firstParagraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id));
   });
   const live = useLiveArticle({ articleId, lastEventId, store });
+  const text = useArticleText({ articleId, revision, initialParagraphs: firstParagraphs, paragraphCount, store });
+  const paragraphs = text.paragraphs;
   const [visibility, setVisibility] = useState<Visibility>("SHARED");
   const [open, setOpen] = useState<Open>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -54,15 +60,15 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, las
   const openAnnotation = useCallback((id: string) => setOpen({ kind: "annotation", id }), []);
   const openNotes = useCallback((paragraphId: string) => setOpen({ kind: "notes", paragraphId }), []);
 
+  // Stable while text loads: every paragraph reads it, and none should re-render when more text arrives.
   const context = useMemo<ReaderContextValue>(
-    () => ({ articleId, store, actor, canWrite, entityTypes, paragraphs, visibility, setVisibility, openAnnotation, openNotes, notify }),
-    [articleId, store, actor, canWrite, entityTypes, paragraphs, visibility, openAnnotation, openNotes, notify],
+    () => ({ articleId, store, actor, canWrite, entityTypes, visibility, setVisibility, openAnnotation, openNotes, notify }),
+    [articleId, store, actor, canWrite, entityTypes, visibility, openAnnotation, openNotes, notify],
   );
 
   // Paint paragraphs' marks as they come within a couple of screens of the viewport.
+  const paintObserver = useRef<IntersectionObserver | null>(null);
   useEffect(() => {
-    const root = textRef.current;
-    if (!root) return;
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
@@ -74,16 +80,21 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, las
       },
       { rootMargin: "2000px 0px" },
     );
-    root.querySelectorAll("[data-paint-id]").forEach((element) => observer.observe(element));
+    paintObserver.current = observer;
     return () => observer.disconnect();
   }, [store]);
+  // Observing an element twice is a no-op, so each new stretch of text just adds its own.
+  useEffect(() => {
+    textRef.current?.querySelectorAll("[data-paint-id]").forEach((element) => paintObserver.current?.observe(element));
+  }, [paragraphs]);
 
+  /** Scrolls to an annotation (or a paragraph), flashes it and opens it; false if its text is not on the page yet. */
   const reveal = useCallback(
-    (target: { annotationId?: string; paragraphId: string }) => {
+    (target: { annotationId?: string; paragraphId: string }): boolean => {
       flushSync(() => store.paint(target.paragraphId));
       const mark = target.annotationId ? textRef.current?.querySelector<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId)}"]`) : null;
       const element = mark ?? textRef.current?.querySelector<HTMLElement>(`[data-paragraph-id="${CSS.escape(target.paragraphId)}"]`);
-      if (!element) return;
+      if (!element) return false;
       element.scrollIntoView({ block: "center", behavior: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
       const flashed = mark ? textRef.current!.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId!)}"]`) : [element];
       flashed.forEach((piece) => {
@@ -93,6 +104,7 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, las
       });
       if (target.annotationId) setOpen({ kind: "annotation", id: target.annotationId });
       else setOpen({ kind: "notes", paragraphId: target.paragraphId });
+      return true;
     },
     [store],
   );
@@ -102,17 +114,26 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, las
     performance.mark("glossa:reader-interactive");
   }, []);
 
-  // Deep links: #a-<annotationId> opens the article at that annotation.
+  // Deep links: #a-<annotationId> opens the article at that annotation; #p-N scrolls to paragraph N.
+  // Either may lie in text that loads after the first screens: try again as each stretch arrives.
+  const followedHash = useRef<string | null>(null);
   useEffect(() => {
     const follow = () => {
-      const match = /^#a-(.+)$/.exec(window.location.hash);
-      const annotation = match ? store.annotation(decodeURIComponent(match[1]!)) : undefined;
-      if (annotation) reveal({ annotationId: annotation.id, paragraphId: annotation.paragraphId });
+      const hash = window.location.hash;
+      if (followedHash.current === hash) return;
+      const annotationMatch = /^#a-(.+)$/.exec(hash);
+      const annotation = annotationMatch ? store.annotation(decodeURIComponent(annotationMatch[1]!)) : undefined;
+      if (annotation && reveal({ annotationId: annotation.id, paragraphId: annotation.paragraphId })) followedHash.current = hash;
+      const paragraph = /^#p-\d+$/.test(hash) ? document.getElementById(hash.slice(1)) : null;
+      if (paragraph) {
+        paragraph.scrollIntoView({ block: "start" });
+        followedHash.current = hash;
+      }
     };
     follow();
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
-  }, [reveal, store]);
+  }, [reveal, store, paragraphs]);
 
   // One listener for every mark: click or Enter opens its details.
   const onTextActivate = (event: React.MouseEvent | React.KeyboardEvent) => {
@@ -166,7 +187,7 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, las
         ))}
       </div>
       {canWrite && <SelectionToolbar articleRef={textRef} />}
-      {panelOpen && <AnnotationsPanel onClose={() => setPanelOpen(false)} onChoose={reveal} />}
+      {panelOpen && <AnnotationsPanel paragraphs={paragraphs} complete={text.status === "complete"} onClose={() => setPanelOpen(false)} onChoose={reveal} />}
       {open?.kind === "annotation" && <AnnotationDetails annotationId={open.id} onClose={() => setOpen(null)} />}
       {openParagraph && (
         <Drawer label={`Notes on paragraph ${openParagraph.position}`} title={`Notes on paragraph ${openParagraph.position}`} onClose={() => setOpen(null)}>
@@ -175,6 +196,11 @@ export function ReaderWorkspace({ articleId, slug, paragraphs, initialState, las
           </blockquote>
           <NoteThreads paragraphId={openParagraph.id} />
         </Drawer>
+      )}
+      {text.status !== "complete" && (
+        <p role="status" lang="en" className="mt-8 text-center font-sans text-sm text-[var(--muted)]">
+          {text.status === "loading" ? `Loading the rest of the article (${paragraphs.length} of ${paragraphCount} paragraphs)…` : "Could not load the rest of the article; trying again…"}
+        </p>
       )}
       <Toast toast={toast} onDismiss={dismiss} />
     </ReaderContext.Provider>

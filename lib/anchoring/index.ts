@@ -14,4 +14,5 @@ export {
 } from "./selectors";
 export { segmentParagraph, type Segment, type SegmentableRange } from "./segments";
 export { MATCH_THRESHOLD, matchQuote, type QuoteMatch, type QuoteSelector } from "./match-quote";
+export { mapParagraphs, type ParagraphMap } from "./paragraph-map";
 export { reanchor, type ReanchorResult, type StoredAnnotation } from "./reanchor";

@@ -18,6 +18,8 @@ export class AnnotationStore {
   private listeners = new Set<Listener>();
   private version = 0;
   private painted: Set<string>;
+  /** Ids deleted while this page was open: text loaded later must not bring them back. */
+  private removed = new Set<string>();
 
   /**
    * `paintedParagraphIds`: paragraphs whose marks render from the start (the
@@ -63,6 +65,7 @@ export class AnnotationStore {
   allNotes = (): NoteDTO[] => [...this.notes.values()];
 
   upsertAnnotation(annotation: AnnotationDTO, replacesId?: string): void {
+    this.removed.delete(annotation.id);
     const previous = this.annotations.get(replacesId ?? annotation.id);
     if (replacesId) this.annotations.delete(replacesId);
     this.annotations.set(annotation.id, annotation);
@@ -71,6 +74,7 @@ export class AnnotationStore {
   }
 
   removeAnnotation(id: string): AnnotationDTO | undefined {
+    this.removed.add(id);
     const previous = this.annotations.get(id);
     if (!previous) return undefined;
     this.annotations.delete(id);
@@ -79,12 +83,14 @@ export class AnnotationStore {
   }
 
   upsertNote(note: NoteDTO, replacesId?: string): void {
+    this.removed.delete(note.id);
     if (replacesId) this.notes.delete(replacesId);
     this.notes.set(note.id, note);
     this.rebuildNotes(note.paragraphId);
   }
 
   removeNote(id: string): NoteDTO | undefined {
+    this.removed.add(id);
     const previous = this.notes.get(id);
     if (!previous) return undefined;
     this.notes.delete(id);
@@ -92,8 +98,33 @@ export class AnnotationStore {
     return previous;
   }
 
+  /**
+   * Adds what was loaded with a further stretch of the text. That snapshot may be older than
+   * what the live feed already delivered: a newer version or a deletion seen here wins.
+   */
+  merge(annotations: AnnotationDTO[], notes: NoteDTO[]): void {
+    const touched = new Set<string>();
+    const fresher = <T extends { id: string; version: number; paragraphId: string }>(map: Map<string, T>, incoming: T[]) =>
+      incoming.filter((item) => !this.removed.has(item.id) && (map.get(item.id)?.version ?? -1) < item.version);
+    for (const annotation of fresher(this.annotations, annotations)) {
+      this.annotations.set(annotation.id, annotation);
+      touched.add(annotation.paragraphId);
+    }
+    const addedNotes = fresher(this.notes, notes);
+    for (const note of addedNotes) this.notes.set(note.id, note);
+    if (touched.size) this.rebuildAnnotationsOf(touched);
+    if (addedNotes.length) this.rebuildNotesOf(new Set(addedNotes.map((note) => note.paragraphId)));
+    for (const paragraphId of new Set([...touched, ...addedNotes.map((note) => note.paragraphId)])) this.paragraphListeners.get(paragraphId)?.forEach((listener) => listener());
+    this.version++;
+    this.listeners.forEach((listener) => listener());
+  }
+
   /** Replaces everything (after a gap in the live feed or a new revision). */
   reset(annotations: AnnotationDTO[], notes: NoteDTO[]): void {
+    for (const id of this.annotations.keys()) this.removed.add(id);
+    for (const id of this.notes.keys()) this.removed.add(id);
+    for (const annotation of annotations) this.removed.delete(annotation.id);
+    for (const note of notes) this.removed.delete(note.id);
     const touched = new Set([...this.annotationsByParagraph.keys(), ...this.notesByParagraph.keys()]);
     this.annotations = new Map(annotations.map((annotation) => [annotation.id, annotation]));
     this.notes = new Map(notes.map((note) => [note.id, note]));
@@ -109,17 +140,24 @@ export class AnnotationStore {
   }
 
   private rebuildAnnotations(paragraphId: string): void {
-    const list = [...this.annotations.values()].filter((annotation) => annotation.paragraphId === paragraphId);
-    list.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
-    this.annotationsByParagraph.set(paragraphId, list);
+    this.rebuildAnnotationsOf(new Set([paragraphId]));
     this.changed(paragraphId);
   }
 
   private rebuildNotes(paragraphId: string): void {
-    const list = [...this.notes.values()].filter((note) => note.paragraphId === paragraphId);
-    list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    this.notesByParagraph.set(paragraphId, list);
+    this.rebuildNotesOf(new Set([paragraphId]));
     this.changed(paragraphId);
+  }
+
+  /** Fresh, sorted lists for `paragraphIds`, in one pass over the store. */
+  private rebuildAnnotationsOf(paragraphIds: Set<string>): void {
+    const lists = group(this.annotations.values(), paragraphIds);
+    for (const [paragraphId, list] of lists) this.annotationsByParagraph.set(paragraphId, list.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)));
+  }
+
+  private rebuildNotesOf(paragraphIds: Set<string>): void {
+    const lists = group(this.notes.values(), paragraphIds);
+    for (const [paragraphId, list] of lists) this.notesByParagraph.set(paragraphId, list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
   }
 
   private changed(paragraphId: string): void {
@@ -127,6 +165,12 @@ export class AnnotationStore {
     this.paragraphListeners.get(paragraphId)?.forEach((listener) => listener());
     this.listeners.forEach((listener) => listener());
   }
+}
+
+function group<T extends { paragraphId: string }>(items: Iterable<T>, paragraphIds: Set<string>): Map<string, T[]> {
+  const lists = new Map<string, T[]>([...paragraphIds].map((id) => [id, []]));
+  for (const item of items) lists.get(item.paragraphId)?.push(item);
+  return lists;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -78,3 +78,44 @@ describe("applyLiveEvent", () => {
     expect(applyLiveEvent(store, { id: "3", type: "article.revised" })).toBe("refetch");
   });
 });
+
+describe("text loaded after live events (AnnotationStore.merge)", () => {
+  it("adds what the stretch carries and notifies only its paragraphs", () => {
+    const store = new AnnotationStore([annotation("x", 1)], []);
+    const heard: string[] = [];
+    store.subscribeParagraph("p1", () => heard.push("p1"));
+    store.subscribeParagraph("p9", () => heard.push("p9"));
+    store.merge([annotation("y", 1, { paragraphId: "p9", start: 4 }), annotation("z", 1, { paragraphId: "p9", start: 1 })], [{ ...note("n", 1), paragraphId: "p9" }]);
+    expect(store.paragraphAnnotations("p9").map((a) => a.id)).toEqual(["z", "y"]);
+    expect(store.paragraphNotes("p9").map((n) => n.id)).toEqual(["n"]);
+    expect(store.paragraphAnnotations("p1").map((a) => a.id)).toEqual(["x"]);
+    expect(heard).toEqual(["p9"]);
+  });
+
+  it("keeps a newer version the feed delivered over the older snapshot", () => {
+    const store = new AnnotationStore([], []);
+    applyLiveEvent(store, { id: "5", type: "annotation.upserted", annotation: annotation("x", 3, { paragraphId: "p9", color: "green" }) });
+    applyLiveEvent(store, { id: "6", type: "note.upserted", note: { ...note("n", 2, "edited"), paragraphId: "p9" } });
+    store.merge([annotation("x", 2, { paragraphId: "p9" })], [{ ...note("n", 1, "old"), paragraphId: "p9" }]);
+    expect(store.annotation("x")?.color).toBe("green");
+    expect(store.note("n")?.body).toBe("edited");
+  });
+
+  it("does not bring back what was deleted before its paragraph loaded, unless it is restored", () => {
+    const store = new AnnotationStore([], []);
+    expect(applyLiveEvent(store, { id: "7", type: "annotation.deleted", annotationId: "x" })).toBe("ignored");
+    applyLiveEvent(store, { id: "8", type: "note.deleted", noteId: "n" });
+    store.merge([annotation("x", 1, { paragraphId: "p9" })], [{ ...note("n", 1), paragraphId: "p9" }]);
+    expect(store.annotation("x")).toBeUndefined();
+    expect(store.note("n")).toBeUndefined();
+    applyLiveEvent(store, { id: "9", type: "annotation.upserted", annotation: annotation("x", 2, { paragraphId: "p9" }) });
+    expect(store.paragraphAnnotations("p9").map((a) => a.id)).toEqual(["x"]);
+  });
+
+  it("treats what a reset dropped as deleted", () => {
+    const store = new AnnotationStore([annotation("x", 1), annotation("y", 1)], []);
+    store.reset([annotation("y", 1)], []);
+    store.merge([annotation("x", 1)], []);
+    expect(store.annotation("x")).toBeUndefined();
+  });
+});

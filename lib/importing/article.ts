@@ -127,9 +127,9 @@ export interface ArticleDraft {
 /**
  * Validates a draft (EMPTY, TOO_MANY_PARAGRAPHS), settles the title (explicit, found, a
  * leading heading, or derived from the first paragraph; never repeated as a body
- * paragraph), detects the language, collects warnings and cleans the metadata.
+ * paragraph), detects the language when none is given, collects warnings and cleans the metadata.
  */
-export function buildArticle(draft: ArticleDraft): ParsedArticle {
+export async function buildArticle(draft: ArticleDraft): Promise<ParsedArticle> {
   const warnings = [...(draft.warnings ?? [])];
   const paragraphs = draft.paragraphs.filter((p) => p.text.length > 0);
   let title = normalizeInline(draft.meta.title ?? "") || normalizeInline(draft.foundTitle ?? "");
@@ -168,7 +168,7 @@ export function buildArticle(draft: ArticleDraft): ParsedArticle {
   }
 
   const requested = draft.meta.language && canonicalLanguageTag(draft.meta.language);
-  let language = requested || detectLanguage(body);
+  let language = requested || (await detectLanguage(body));
   if (language === "und" && draft.fallbackLanguage) language = draft.fallbackLanguage;
 
   return { title, language, paragraphs, metadata: cleanMetadata(draft.meta, warnings), warnings };

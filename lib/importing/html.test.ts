@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { type ParsedParagraph, parseHtml } from "./index";
+import { type ParsedArticle, type ParsedParagraph, parseHtml } from "./index";
 
 const STORY = [
   "The city council approved the new transport plan on Tuesday after a long debate about costs and routes.",
@@ -47,8 +47,12 @@ const HOSTILE_PAGE = `<!doctype html>
 </html>`;
 
 describe("parseHtml on a hostile page", () => {
-  const article = parseHtml(HOSTILE_PAGE, { url: "https://city.example/news/transport-plan?utm=x" });
-  const output = JSON.stringify(article);
+  let article: ParsedArticle;
+  let output: string;
+  beforeAll(async () => {
+    article = await parseHtml(HOSTILE_PAGE, { url: "https://city.example/news/transport-plan?utm=x" });
+    output = JSON.stringify(article);
+  });
 
   it("extracts the article's visible text as typed paragraphs", () => {
     expect(article.paragraphs).toEqual<ParsedParagraph[]>([
@@ -85,8 +89,8 @@ describe("parseHtml on a hostile page", () => {
     expect(article.warnings).toEqual([]);
   });
 
-  it("lets caller metadata override the page", () => {
-    const overridden = parseHtml(HOSTILE_PAGE, { title: "Given", author: "Someone", language: "en-GB", sourceUrl: "https://a.example/" });
+  it("lets caller metadata override the page", async () => {
+    const overridden = await parseHtml(HOSTILE_PAGE, { title: "Given", author: "Someone", language: "en-GB", sourceUrl: "https://a.example/" });
     expect(overridden.title).toBe("Given");
     expect(overridden.language).toBe("en-GB");
     expect(overridden.metadata).toMatchObject({ author: "Someone", sourceUrl: "https://a.example/", source: "City News" });
@@ -94,8 +98,8 @@ describe("parseHtml on a hostile page", () => {
 });
 
 describe("parseHtml fallbacks", () => {
-  it("walks the whole body when there is no article structure, keeping div text", () => {
-    const article = parseHtml(
+  it("walks the whole body when there is no article structure, keeping div text", async () => {
+    const article = await parseHtml(
       `<html lang="de"><body><h1>Kurze Meldung</h1><div>Direkter Text im Div.<p>Ein Absatz.</p></div><pre>  eingerückt\n    Code</pre></body></html>`,
     );
     expect(article.title).toBe("Kurze Meldung");
@@ -104,13 +108,13 @@ describe("parseHtml fallbacks", () => {
     expect(article.language).toBe("de");
   });
 
-  it("uses og:title when there is no <title>", () => {
-    const article = parseHtml(`<head><meta property="og:title" content="From OG"></head><body><p>${STORY[0]}</p></body>`);
+  it("uses og:title when there is no <title>", async () => {
+    const article = await parseHtml(`<head><meta property="og:title" content="From OG"></head><body><p>${STORY[0]}</p></body>`);
     expect(article.title).toBe("From OG");
   });
 
-  it("takes the canonical link as source URL when no URL is given", () => {
-    const article = parseHtml(`<head><link rel="canonical" href="https://city.example/a"></head><body><p>${STORY[0]}</p></body>`);
+  it("takes the canonical link as source URL when no URL is given", async () => {
+    const article = await parseHtml(`<head><link rel="canonical" href="https://city.example/a"></head><body><p>${STORY[0]}</p></body>`);
     expect(article.metadata.sourceUrl).toBe("https://city.example/a");
   });
 
@@ -118,26 +122,26 @@ describe("parseHtml fallbacks", () => {
     ["an empty document", ""],
     ["only scripts and styles", "<script>alert(1)</script><style>p{}</style>"],
     ["only hidden text", "<div hidden>secret</div>"],
-  ])("rejects %s as EMPTY", (_name, html) => {
-    expect(() => parseHtml(html)).toThrow(expect.objectContaining({ code: "EMPTY" }));
+  ])("rejects %s as EMPTY", async (_name, html) => {
+    await expect(parseHtml(html)).rejects.toThrow(expect.objectContaining({ code: "EMPTY" }));
   });
 
   it.each([
     ["nested divs", `${"<div>".repeat(20_000)}deep${"</div>".repeat(20_000)}`],
     ["self-closing divs, which HTML still nests", `${"<div/>".repeat(20_000)}deep`],
     ["nesting hidden behind stray end tags", `${"<span>".repeat(20_000)}${"</b>".repeat(20_000)}deep`],
-  ])("refuses absurdly deep nesting before parsing it: %s", (_name, html) => {
-    expect(() => parseHtml(html)).toThrow(expect.objectContaining({ code: "TOO_LARGE", message: expect.stringMatching(/nested/) }));
+  ])("refuses absurdly deep nesting before parsing it: %s", async (_name, html) => {
+    await expect(parseHtml(html)).rejects.toThrow(expect.objectContaining({ code: "TOO_LARGE", message: expect.stringMatching(/nested/) }));
   });
 
-  it("accepts large flat markup such as inline SVG charts and unclosed paragraphs", () => {
+  it("accepts large flat markup such as inline SVG charts and unclosed paragraphs", async () => {
     // Each run is longer than the 1,000-level nesting limit but nests nothing.
     const html = `<svg>${'<path d="M0 0"/>'.repeat(1_100)}</svg>${"<p>Unclosed paragraph of text.".repeat(1_100)}<ul>${"<li>item".repeat(1_100)}</ul>`;
-    const article = parseHtml(html);
+    const article = await parseHtml(html);
     expect(article.paragraphs).toHaveLength(2_200);
   });
 
-  it("refuses binary input", () => {
-    expect(() => parseHtml("\u0000\u0001PNG")).toThrow(expect.objectContaining({ code: "BINARY" }));
+  it("refuses binary input", async () => {
+    await expect(parseHtml("\u0000\u0001PNG")).rejects.toThrow(expect.objectContaining({ code: "BINARY" }));
   });
 });

@@ -244,14 +244,14 @@ const EMPTY_HTML_MESSAGE = "No readable article text was found in this HTML page
  * text…) become paragraphs. The title is `meta.title`, else Readability's, `<title>` or
  * og:title; author, source (og:site_name), publication date, canonical URL and `<html lang>`
  * come from the page when the caller does not supply them. No script runs and nothing is
- * fetched. Throws ImportError with EMPTY, TOO_LARGE (also for absurdly deep nesting),
+ * fetched. Rejects with ImportError: EMPTY, TOO_LARGE (also for absurdly deep nesting),
  * TOO_MANY_PARAGRAPHS or BINARY.
  */
-export function parseHtml(
+export async function parseHtml(
   html: string,
   meta: ArticleMetadata & { url?: string } = {},
   limits?: Partial<ImportLimits>,
-): ParsedArticle {
+): Promise<ParsedArticle> {
   const resolved = resolveLimits(limits);
   assertImportable(html, resolved);
   if (nestsDeeperThan(html, MAX_HTML_DEPTH)) {
@@ -289,7 +289,7 @@ export function parseHtml(
       sourceUrl: meta.sourceUrl ?? pageUrl ?? (page.sourceUrl ? toHttpUrl(page.sourceUrl) : undefined),
     };
 
-    return buildArticle({
+    return await buildArticle({
       paragraphs: blocks,
       foundTitle: article?.title || page.title,
       meta: merged,

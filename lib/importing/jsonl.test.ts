@@ -35,8 +35,8 @@ describe("parseJsonLine accepts", () => {
       kinds: ["PARAGRAPH"],
       metadata: {},
     },
-  ])("$name", ({ line, title, kinds, metadata }) => {
-    const article = parseJsonLine(line, 1);
+  ])("$name", async ({ line, title, kinds, metadata }) => {
+    const article = await parseJsonLine(line, 1);
     expect(article.title).toBe(title);
     expect(article.paragraphs.map((p) => p.kind)).toEqual(kinds);
     expect(article.paragraphs[0]?.text).toBe(BODY);
@@ -65,10 +65,10 @@ describe("parseJsonLine rejects", () => {
     ["a bad language tag", `{"text": "a", "language": "english!"}`, "INVALID_FIELD", /"language"/],
     ["an empty text", `{"text": "   "}`, "EMPTY", /empty/],
     ["binary text", `{"text": "\\u0000\\u0001"}`, "BINARY", /binary/],
-  ])("%s", (_name, line, code, message) => {
+  ])("%s", async (_name, line, code, message) => {
     let error: unknown;
     try {
-      parseJsonLine(line, 7);
+      await parseJsonLine(line, 7);
     } catch (caught) {
       error = caught;
     }
@@ -78,10 +78,10 @@ describe("parseJsonLine rejects", () => {
     expect((error as ImportError).message).toMatch(message);
   });
 
-  it("enforces limits with the line number", () => {
+  it("enforces limits with the line number", async () => {
     const line = JSON.stringify({ text: "a.\n\nb.\n\nc." });
-    expect(() => parseJsonLine(line, 3, { maxParagraphs: 2 })).toThrow(/^Line 3: The article has 3 paragraphs/);
-    expect(() => parseJsonLine(line, 4, { maxArticleBytes: 5 })).toThrow(
+    await expect(parseJsonLine(line, 3, { maxParagraphs: 2 })).rejects.toThrow(/^Line 3: The article has 3 paragraphs/);
+    await expect(parseJsonLine(line, 4, { maxArticleBytes: 5 })).rejects.toThrow(
       expect.objectContaining({ code: "TOO_LARGE", message: expect.stringMatching(/^Line 4: /) }),
     );
   });

@@ -28,21 +28,21 @@ function describeType(value: unknown): string {
  * can report all failures at once: INVALID_JSON, UNKNOWN_FIELD, INVALID_FIELD, MISSING_TEXT,
  * or any error of the body's parser. Callers are expected to skip blank lines.
  */
-export function parseJsonLine(line: string, lineNumber: number, limits?: Partial<ImportLimits>): ParsedArticle {
+export async function parseJsonLine(line: string, lineNumber: number, limits?: Partial<ImportLimits>): Promise<ParsedArticle> {
   const fail = (message: string, code: ImportErrorCode): ImportError => new ImportError(`Line ${lineNumber}: ${message}`, code);
   const resolved = resolveLimits(limits);
 
   // The shared guards and the parsers do not know the line number; add it to their errors.
-  const onLine = <T>(run: () => T): T => {
+  const onLine = async <T>(run: () => T | Promise<T>): Promise<T> => {
     try {
-      return run();
+      return await run();
     } catch (error) {
       if (error instanceof ImportError) throw fail(error.message, error.code);
       throw error;
     }
   };
 
-  onLine(() => assertImportable(line, resolved));
+  await onLine(() => assertImportable(line, resolved));
   const fields = readFields(line, fail);
   const bodies = BODY_FIELDS.filter((name) => fields[name] !== undefined);
   const [bodyField] = bodies;

@@ -11,8 +11,15 @@ describe("detectLanguage", () => {
     ["fr", "Le gouvernement a annoncé vendredi de nouvelles mesures pour soutenir les petites entreprises touchées par la crise."],
     ["es", "El gobierno anunció el viernes nuevas medidas para apoyar a las pequeñas empresas afectadas por la crisis."],
     ["ar", "أعلنت الحكومة يوم الجمعة عن إجراءات جديدة لدعم الشركات الصغيرة المتضررة من الأزمة الاقتصادية."],
-  ])("detects %s", (language, text) => {
-    expect(detectLanguage(text)).toBe(language);
+    // Short ru/uk pairs, some without і, ї, є or ґ to give Ukrainian away.
+    ["ru", "Сейчас очень холодно на улице."],
+    ["uk", "Зараз дуже холодно на вулиці."],
+    ["ru", "Погода завтра будет теплая и солнечная."],
+    ["uk", "Погода завтра буде тепла та сонячна."],
+    ["ru", "Депутаты проголосовали за новый закон о налогах."],
+    ["uk", "Депутати проголосували за новий закон про податки."],
+  ])("detects %s: %s", async (language, text) => {
+    expect(await detectLanguage(text)).toBe(language);
   });
 
   it.each([
@@ -20,7 +27,7 @@ describe("detectLanguage", () => {
     ["whitespace", "  \n "],
     ["numbers and punctuation", "12 345, 67.8 — 90%"],
     ["two words", "Hello world."],
-  ])("returns und for %s", (_name, text) => {
-    expect(detectLanguage(text)).toBe("und");
+  ])("returns und for %s", async (_name, text) => {
+    expect(await detectLanguage(text)).toBe("und");
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { ImportError, type ParsedParagraph, parseMarkdown } from "./index";
+import { ImportError, type ParsedArticle, type ParsedParagraph, parseMarkdown } from "./index";
 
 const DOCUMENT = `\uFEFF# The *Big* Story\r
 \r
@@ -46,7 +46,11 @@ if (x) {
 `;
 
 describe("parseMarkdown", () => {
-  const article = parseMarkdown(DOCUMENT);
+  let article: ParsedArticle;
+  beforeAll(async () => {
+    article = await parseMarkdown(DOCUMENT);
+  });
+
 
   it("takes the first h1 as the title, without formatting, and drops it from the body", () => {
     expect(article.title).toBe("The Big Story");
@@ -88,20 +92,20 @@ describe("parseMarkdown", () => {
     { name: "a leading lower heading is the title when there is no h1", input: "## Sub\n\nBody text.", meta: {}, title: "Sub", first: "Body text." },
     { name: "without headings the title is derived", input: "Body text.\n\nMore.", meta: {}, title: "Body text.", first: "Body text." },
     { name: "only the first h1 is the title", input: "# One\n\nBody.\n\n# Two\n\nMore.", meta: {}, title: "One", first: "Body." },
-  ])("$name", ({ input, meta, title, first }) => {
-    const result = parseMarkdown(input, meta);
+  ])("$name", async ({ input, meta, title, first }) => {
+    const result = await parseMarkdown(input, meta);
     expect(result.title).toBe(title);
     expect(result.paragraphs[0]?.text).toBe(first);
   });
 
-  it.each(["", "  \n\n", "# Only a title\n", "---\n\n![img](x.png)\n"])("rejects %j as EMPTY", (input) => {
-    expect(() => parseMarkdown(input)).toThrow(expect.objectContaining({ code: "EMPTY" }));
+  it.each(["", "  \n\n", "# Only a title\n", "---\n\n![img](x.png)\n"])("rejects %j as EMPTY", async (input) => {
+    await expect(parseMarkdown(input)).rejects.toThrow(expect.objectContaining({ code: "EMPTY" }));
   });
 
-  it("enforces the limits", () => {
-    expect(() => parseMarkdown("a\n\nb\n\nc", {}, { maxParagraphs: 2 })).toThrow(
+  it("enforces the limits", async () => {
+    await expect(parseMarkdown("a\n\nb\n\nc", {}, { maxParagraphs: 2 })).rejects.toThrow(
       expect.objectContaining({ code: "TOO_MANY_PARAGRAPHS" }),
     );
-    expect(() => parseMarkdown("x".repeat(100), {}, { maxArticleBytes: 10 })).toThrow(ImportError);
+    await expect(parseMarkdown("x".repeat(100), {}, { maxArticleBytes: 10 })).rejects.toThrow(ImportError);
   });
 });

@@ -97,9 +97,9 @@ function collect(nodes: RootContent[], context: ParagraphKind | undefined, walk:
  * block quotes BLOCKQUOTE, list items LIST_ITEM, table rows and code blocks PARAGRAPH.
  * Emphasis, links and inline code are reduced to their text; raw HTML blocks are skipped
  * (with a warning). The first top-level `#` heading becomes the title unless `meta.title`
- * is given. Throws ImportError with EMPTY, TOO_LARGE, TOO_MANY_PARAGRAPHS or BINARY.
+ * is given. Rejects with ImportError: EMPTY, TOO_LARGE, TOO_MANY_PARAGRAPHS or BINARY.
  */
-export function parseMarkdown(input: string, meta: ArticleMetadata = {}, limits?: Partial<ImportLimits>): ParsedArticle {
+export async function parseMarkdown(input: string, meta: ArticleMetadata = {}, limits?: Partial<ImportLimits>): Promise<ParsedArticle> {
   const resolved = resolveLimits(limits);
   assertImportable(input, resolved);
 

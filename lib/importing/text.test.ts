@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { ImportError, type ImportErrorCode, parsePlainText, slugify } from "./index";
+import { ImportError, type ImportErrorCode, type ParsedArticle, parsePlainText, slugify } from "./index";
 
 const SAMPLE = readFileSync(new URL("./fixtures/kremlin-georgia-ru.txt", import.meta.url), "utf8");
 const SAMPLE_TITLE = "“Альянс Патриотов Грузии” попросил помощи у Путина";
 
-/** Runs `run` and returns the ImportError it throws, failing the test if it does not. */
-function importError(run: () => unknown): ImportError {
+/** Runs `run` and returns the ImportError it rejects with, failing the test if it does not. */
+async function importError(run: () => Promise<unknown>): Promise<ImportError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ImportError) return error;
     throw error;
@@ -19,7 +19,11 @@ function importError(run: () => unknown): ImportError {
 }
 
 describe("parsePlainText on the sample article", () => {
-  const article = parsePlainText(SAMPLE);
+  let article: ParsedArticle;
+  beforeAll(async () => {
+    article = await parsePlainText(SAMPLE);
+  });
+
   // The file's own blocks, minus the trailing headline, are the expected paragraphs.
   const expected = SAMPLE.split(/\n\s*\n/).slice(0, -1);
   const words = (text: string): string[] => text.trim().split(/\s+/);
@@ -52,8 +56,8 @@ describe("parsePlainText on the sample article", () => {
     expect(article.metadata).toEqual({});
   });
 
-  it("gives the same result with CRLF line endings and a BOM", () => {
-    expect(parsePlainText(`\uFEFF${SAMPLE.replace(/\n/g, "\r\n")}`)).toEqual(article);
+  it("gives the same result with CRLF line endings and a BOM", async () => {
+    await expect(parsePlainText(`\uFEFF${SAMPLE.replace(/\n/g, "\r\n")}`)).resolves.toEqual(article);
   });
 
   it("slugifies the headline", () => {
@@ -68,16 +72,16 @@ describe("parsePlainText normalization", () => {
     ["BOM", "\uFEFFTitle\n\nBody.", ["Body."]],
     ["stray whitespace", "  Title \t\n \n\t First   line \n  goes\ton.  \n\n\n\n  Second.  ", ["First line goes on.", "Second."]],
     ["zero-width and control characters", "Title\n\nA\u200Bb\u0007c.\n\nD\u00ADe.", ["Abc.", "De."]],
-  ])("%s", (_name, input, paragraphs) => {
-    const article = parsePlainText(input);
+  ])("%s", async (_name, input, paragraphs) => {
+    const article = await parsePlainText(input);
     expect(article.title).toBe("Title");
     expect(article.paragraphs.map((p) => p.text)).toEqual(paragraphs);
   });
 
-  it("composes decomposed characters to NFC", () => {
+  it("composes decomposed characters to NFC", async () => {
     const decomposed = "Мои\u0306 город.";
     expect(decomposed).not.toBe("Мой город.");
-    const article = parsePlainText(`Заголовок\n\n${decomposed}`);
+    const article = await parsePlainText(`Заголовок\n\n${decomposed}`);
     expect(article.paragraphs[0]?.text).toBe("Мой город.");
   });
 });
@@ -131,27 +135,27 @@ describe("parsePlainText headline rules", () => {
       title: "Body one.",
       paragraphs: ["Body one.", "line one line two"],
     },
-  ])("$name", ({ input, title, paragraphs }) => {
-    const article = parsePlainText(input);
+  ])("$name", async ({ input, title, paragraphs }) => {
+    const article = await parsePlainText(input);
     expect(article.title).toBe(title);
     expect(article.paragraphs.map((p) => p.text)).toEqual(paragraphs);
   });
 
-  it("uses meta.title and keeps every block as a paragraph", () => {
-    const article = parsePlainText("First paragraph.\n\nShort last line", { title: "  Given  title " });
+  it("uses meta.title and keeps every block as a paragraph", async () => {
+    const article = await parsePlainText("First paragraph.\n\nShort last line", { title: "  Given  title " });
     expect(article.title).toBe("Given title");
     expect(article.paragraphs.map((p) => p.text)).toEqual(["First paragraph.", "Short last line"]);
   });
 
-  it("does not repeat meta.title as a paragraph", () => {
-    const article = parsePlainText("Given title\n\nBody.", { title: "Given title" });
+  it("does not repeat meta.title as a paragraph", async () => {
+    const article = await parsePlainText("Given title\n\nBody.", { title: "Given title" });
     expect(article.paragraphs.map((p) => p.text)).toEqual(["Body."]);
   });
 });
 
 describe("parsePlainText metadata and language", () => {
-  it("passes caller metadata through, cleaned", () => {
-    const article = parsePlainText("Body text here.", {
+  it("passes caller metadata through, cleaned", async () => {
+    const article = await parsePlainText("Body text here.", {
       source: " Reuters ",
       sourceUrl: "https://example.com/a",
       author: "Jane  Roe",
@@ -168,15 +172,15 @@ describe("parsePlainText metadata and language", () => {
     expect(article.warnings).toEqual([]);
   });
 
-  it("drops unusable caller metadata with a warning", () => {
-    const article = parsePlainText("Body text here.", { sourceUrl: "javascript:alert(1)", publishedAt: "yesterday" });
+  it("drops unusable caller metadata with a warning", async () => {
+    const article = await parsePlainText("Body text here.", { sourceUrl: "javascript:alert(1)", publishedAt: "yesterday" });
     expect(article.metadata).toEqual({});
     expect(article.warnings).toHaveLength(2);
   });
 });
 
 describe("parsePlainText errors and warnings", () => {
-  it.each<[string, () => unknown, ImportErrorCode, RegExp]>([
+  it.each<[string, () => Promise<unknown>, ImportErrorCode, RegExp]>([
     ["empty", () => parsePlainText(""), "EMPTY", /^The text is empty: paste or upload an article with at least one paragraph\.$/],
     ["whitespace only", () => parsePlainText(" \n\t\r\n \u200B "), "EMPTY", /empty/],
     ["over the byte limit", () => parsePlainText("a".repeat(2_000), {}, { maxArticleBytes: 1_000 }), "TOO_LARGE", /2,000 bytes.*1,000 bytes/],
@@ -184,20 +188,20 @@ describe("parsePlainText errors and warnings", () => {
     ["too many paragraphs", () => parsePlainText("p.\n\n".repeat(11), {}, { maxParagraphs: 10 }), "TOO_MANY_PARAGRAPHS", /11 paragraphs; the limit is 10/],
     ["NUL bytes", () => parsePlainText("PK\u0003\u0004\u0000\u0000binary"), "BINARY", /binary/],
     ["mostly replacement characters", () => parsePlainText("\uFFFD\uFFFD\uFFFD ab \uFFFD\uFFFD"), "BINARY", /UTF-8/],
-  ])("%s", (_name, run, code, message) => {
-    const error = importError(run);
+  ])("%s", async (_name, run, code, message) => {
+    const error = await importError(run);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   });
 
-  it("warns about very long paragraphs with their number and length", () => {
+  it("warns about very long paragraphs with their number and length", async () => {
     const long = `${"word ".repeat(2_840)}end.`;
-    const article = parsePlainText(`Title\n\nShort.\n\n${long}`);
+    const article = await parsePlainText(`Title\n\nShort.\n\n${long}`);
     expect(article.warnings).toEqual([`Paragraph 2 is very long (14,204 characters).`]);
   });
 
-  it("warns about mojibake", () => {
-    const article = parsePlainText("Ðîññèÿ è Ãðóçèÿ ïîäïèñàëè ñîãëàøåíèå.\n\nÂòîðîé àáçàö.");
+  it("warns about mojibake", async () => {
+    const article = await parsePlainText("Ðîññèÿ è Ãðóçèÿ ïîäïèñàëè ñîãëàøåíèå.\n\nÂòîðîé àáçàö.");
     expect(article.warnings).toEqual([expect.stringMatching(/encoding/)]);
   });
 });

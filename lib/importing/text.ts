@@ -20,10 +20,10 @@ function isHeadlineCandidate(block: string): boolean {
  * become spaces. Without `meta.title` the headline is guessed: the last block if it is one
  * short line without terminal punctuation (many news exports append the headline at the
  * end), otherwise such a first block; otherwise the title is derived from the first
- * paragraph. A headline block is never also kept as a paragraph. Throws ImportError with
+ * paragraph. A headline block is never also kept as a paragraph. Rejects with ImportError:
  * EMPTY, TOO_LARGE, TOO_MANY_PARAGRAPHS or BINARY.
  */
-export function parsePlainText(input: string, meta: ArticleMetadata = {}, limits?: Partial<ImportLimits>): ParsedArticle {
+export async function parsePlainText(input: string, meta: ArticleMetadata = {}, limits?: Partial<ImportLimits>): Promise<ParsedArticle> {
   const resolved = resolveLimits(limits);
   assertImportable(input, resolved);
 

@@ -40,3 +40,19 @@ export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 /** Re-attaching an orphaned annotation to text the reviewer selected in the current revision. */
 export const reattachAnnotationSchema = selectorSchema.strict();
 export type ReattachAnnotationInput = z.input<typeof reattachAnnotationSchema>;
+
+/** Most paragraphs the reader asks for at once (each comes with its annotations and notes). */
+export const MAX_TEXT_RANGE = 500;
+
+/** A range of an article's paragraphs for the reader: those after `after` (a position) in `revision`. */
+export const articleTextQuerySchema = z.object({
+  revision: z.coerce.number({ error: "revision must be a number." }).int("revision must be a whole number.").min(1, "revision must be at least 1."),
+  after: z.coerce.number({ error: "after must be a number." }).int("after must be a whole number.").min(0, "after must not be negative."),
+  limit: z.coerce
+    .number({ error: "limit must be a number." })
+    .int("limit must be a whole number.")
+    .min(1, "limit must be at least 1.")
+    .max(MAX_TEXT_RANGE, `limit must be at most ${MAX_TEXT_RANGE}.`)
+    .default(MAX_TEXT_RANGE),
+});
+export type ArticleTextQuery = z.input<typeof articleTextQuerySchema>;

@@ -21,6 +21,18 @@ export const ENCODING_IDS = [
   "utf-16be",
 ] as const;
 export type EncodingId = (typeof ENCODING_IDS)[number];
+/** How the import page and its previews name each encoding. */
+export const ENCODING_LABELS: Record<EncodingId, string> = {
+  "utf-8": "UTF-8",
+  "windows-1251": "Windows-1251 (Cyrillic)",
+  "koi8-r": "KOI8-R (Cyrillic)",
+  ibm866: "CP866 (Cyrillic, DOS)",
+  "iso-8859-5": "ISO-8859-5 (Cyrillic)",
+  "windows-1252": "Windows-1252 (Western European)",
+  "iso-8859-2": "ISO-8859-2 (Central European)",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+};
 
 /** Repairs of text that was decoded with the wrong encoding before it reached Glossa. */
 export const REPAIR_IDS = ["utf8-as-cp1251", "cp1251-as-latin1", "utf8-as-latin1", "koi8-as-cp1251"] as const;

@@ -22,7 +22,7 @@ export async function seed(log: (message: string) => void = console.log): Promis
 
   const files = (await readdir(ARTICLES_DIR)).filter((name) => name.endsWith(".txt")).sort();
   for (const file of files) {
-    const parsed = parsePlainText(await readFile(path.join(ARTICLES_DIR, file), "utf8"));
+    const parsed = await parsePlainText(await readFile(path.join(ARTICLES_DIR, file), "utf8"));
     const result = await importArticle({ parsed });
     if (result.status === "created") log(`Seeded the article “${parsed.title}” (/articles/${result.slug})`);
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { NeedsReview } from "@/components/reader/needs-review";
 import { ReaderWorkspace } from "@/components/reader/reader-workspace";
 import { packReaderState } from "@/lib/annotations/packing";
 import { formatDate, languageName } from "@/lib/format";
@@ -12,7 +13,10 @@ import { listEntityTypes } from "@/lib/server/entities/list-entity-types";
 
 export const dynamic = "force-dynamic";
 
-const loadArticle = cache(getArticle);
+/** Paragraphs sent with the page (a few screens); the reader loads the rest right after. */
+const FIRST_PARAGRAPHS = 60;
+
+const loadArticle = cache((slug: string) => getArticle(slug, { firstParagraphs: FIRST_PARAGRAPHS }));
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,7 +31,7 @@ export default async function ReaderPage({ params }: Props) {
   if (!article) notFound();
   const actor = await getActor();
   const [annotations, entityTypes] = await Promise.all([
-    listArticleAnnotations({ actorId: actor?.id ?? null, articleId: article.id, revision: article.revision }),
+    listArticleAnnotations({ actorId: actor?.id ?? null, articleId: article.id, revision: article.revision, paragraphIds: article.paragraphs.map((paragraph) => paragraph.id) }),
     listEntityTypes(),
   ]);
 
@@ -44,14 +48,20 @@ export default async function ReaderPage({ params }: Props) {
         </p>
       </header>
       <ReaderWorkspace
+        // A new revision is new text: the reader starts over with it.
+        key={article.revision}
         articleId={article.id}
         slug={article.slug}
+        revision={article.revision}
         paragraphs={article.paragraphs}
+        paragraphCount={article.paragraphCount}
         initialState={packReaderState(annotations.annotations, annotations.notes, article.paragraphs.map((paragraph) => paragraph.id))}
         lastEventId={annotations.lastEventId}
         actor={actor}
         entityTypes={entityTypes}
-      />
+      >
+        <NeedsReview articleId={article.id} />
+      </ReaderWorkspace>
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
+import { articleSelect } from "@/lib/server/articles/article-select";
 import { notFound } from "@/lib/server/errors";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
 
@@ -9,20 +10,7 @@ export async function getAdminArticle({ actor, articleId }: { actor: Actor | nul
   assertCanImport(actor);
   const article = await db().article.findUnique({
     where: { id: articleId },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      language: true,
-      source: true,
-      sourceUrl: true,
-      author: true,
-      publishedAt: true,
-      revision: true,
-      archivedAt: true,
-      createdAt: true,
-      updatedAt: true,
-    },
+    select: { ...articleSelect, updatedAt: true },
   });
   if (!article) throw notFound("The article");
   const [revisions, statuses, notes] = await Promise.all([

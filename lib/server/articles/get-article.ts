@@ -1,31 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { articleSelect } from "@/lib/server/articles/article-select";
 
-/** An article with the paragraphs of its current revision, in reading order; null when the slug is unknown. */
-export async function getArticle(slug: string) {
+/**
+ * An article with the first `firstParagraphs` paragraphs of its current revision (all by
+ * default), in reading order, and how many there are in all; null when the slug is unknown.
+ * The reader renders the first screens at once and loads the rest by range
+ * (get-article-text.ts), so a 2,000-paragraph article is not sent in one page.
+ */
+export async function getArticle(slug: string, { firstParagraphs }: { firstParagraphs?: number } = {}) {
   const article = await db().article.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      language: true,
-      source: true,
-      sourceUrl: true,
-      author: true,
-      publishedAt: true,
-      revision: true,
-      archivedAt: true,
-      createdAt: true,
-    },
+    select: articleSelect,
   });
   if (!article) return null;
-  const paragraphs = await db().paragraph.findMany({
-    where: { articleId: article.id, revision: article.revision },
-    orderBy: { position: "asc" },
-    select: { id: true, position: true, kind: true, text: true },
-  });
-  return { ...article, paragraphs };
+  const onCurrentText = { articleId: article.id, revision: article.revision };
+  const [paragraphs, paragraphCount] = await Promise.all([
+    db().paragraph.findMany({ where: onCurrentText, orderBy: { position: "asc" }, take: firstParagraphs, select: { id: true, position: true, kind: true, text: true } }),
+    db().paragraph.count({ where: onCurrentText }),
+  ]);
+  return { ...article, paragraphs, paragraphCount };
 }
 
 export type ReaderArticle = NonNullable<Awaited<ReturnType<typeof getArticle>>>;

@@ -1,7 +1,6 @@
 import "server-only";
-import { describeRange, reanchor, type ReanchorResult, type StoredAnnotation } from "@/lib/anchoring";
-// The paragraph correspondence reanchor() uses internally; notes follow the same mapping.
-import { mapParagraphs } from "@/lib/anchoring/paragraph-map";
+// mapParagraphs is the paragraph correspondence reanchor() uses internally; notes follow the same mapping.
+import { describeRange, mapParagraphs, reanchor, type ReanchorResult, type StoredAnnotation } from "@/lib/anchoring";
 import type { AnchorStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { ParsedArticle } from "@/lib/importing";
 import { notFound } from "@/lib/server/errors";

@@ -153,7 +153,7 @@ export async function createImportJob({
         chunk.skipped++;
       } else {
         try {
-          const parsed = parseJsonLine(item.text, item.line, limits);
+          const parsed = await parseJsonLine(item.text, item.line, limits);
           const hash = contentHash(parsed);
           const packed = packArticle(parsed, hash);
           valid++;

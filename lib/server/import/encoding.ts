@@ -4,22 +4,9 @@
  * with the wrong encoding somewhere upstream ("Р РѕСЃСЃРёСЏ", "Ðîññèÿ"). Pure: no I/O.
  */
 import { looksMojibake } from "@/lib/importing";
-import { ENCODING_IDS, REPAIR_IDS, type EncodingId, type RepairId } from "@/lib/validations/import";
+import { ENCODING_IDS, ENCODING_LABELS, REPAIR_IDS, type EncodingId, type RepairId } from "@/lib/validations/import";
 
-export { ENCODING_IDS, REPAIR_IDS, type EncodingId, type RepairId };
-
-/** Encodings the admin may choose for a file; labels are shown in the UI. */
-export const ENCODINGS = {
-  "utf-8": "UTF-8",
-  "windows-1251": "Windows-1251 (Cyrillic)",
-  "koi8-r": "KOI8-R (Cyrillic)",
-  ibm866: "CP866 (Cyrillic, DOS)",
-  "iso-8859-5": "ISO-8859-5 (Cyrillic)",
-  "windows-1252": "Windows-1252 (Western European)",
-  "iso-8859-2": "ISO-8859-2 (Central European)",
-  "utf-16le": "UTF-16 LE",
-  "utf-16be": "UTF-16 BE",
-} as const satisfies Record<EncodingId, string>;
+export { ENCODING_IDS, ENCODING_LABELS, REPAIR_IDS, type EncodingId, type RepairId };
 
 const SINGLE_BYTE_CANDIDATES: EncodingId[] = ["windows-1251", "koi8-r", "ibm866", "iso-8859-5", "windows-1252", "iso-8859-2"];
 
@@ -104,7 +91,7 @@ export function suggestEncoding(bytes: Uint8Array): EncodingSuggestion | null {
     if (!best || score > best.score) best = { encoding, score, text };
   }
   if (!best || best.score < 0.3) return null;
-  return { encoding: best.encoding, label: ENCODINGS[best.encoding], sample: sampleOf(best.text) };
+  return { encoding: best.encoding, label: ENCODING_LABELS[best.encoding], sample: sampleOf(best.text) };
 }
 
 function sampleOf(text: string): string {

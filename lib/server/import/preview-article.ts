@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { ParsedArticle, ParsedParagraph } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
-import { ENCODINGS, REPAIRS, type EncodingId, type RepairId, type RepairSuggestion } from "@/lib/server/import/encoding";
+import { ENCODING_LABELS, REPAIRS, type EncodingId, type RepairId, type RepairSuggestion } from "@/lib/server/import/encoding";
 import { readSource, type ArticleSource } from "@/lib/server/import/read-source";
 
 /** An existing article an import may duplicate or replace. */
@@ -85,7 +85,7 @@ export async function previewArticle({ actor, source }: { actor: Actor | null; s
   const read = await readSource(source);
   return {
     ...describeArticle(read.parsed, read.hash),
-    encoding: read.encoding && { id: read.encoding, label: ENCODINGS[read.encoding] },
+    encoding: read.encoding && { id: read.encoding, label: ENCODING_LABELS[read.encoding] },
     repaired: read.repaired && { id: read.repaired, label: REPAIRS[read.repaired].label },
     repairSuggestion: read.repairSuggestion,
     ...(await findMatches(read.parsed, read.hash)),

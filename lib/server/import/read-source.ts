@@ -80,7 +80,7 @@ export async function readSource(source: ArticleSource): Promise<ReadArticle> {
 
   let parsed: ParsedArticle;
   try {
-    parsed = format === "html" ? parseHtml(text, meta, limits) : format === "markdown" ? parseMarkdown(text, meta, limits) : parsePlainText(text, meta, limits);
+    parsed = await (format === "html" ? parseHtml(text, meta, limits) : format === "markdown" ? parseMarkdown(text, meta, limits) : parsePlainText(text, meta, limits));
   } catch (error) {
     throw toAppError(error);
   }

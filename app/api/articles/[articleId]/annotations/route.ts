@@ -1,8 +1,9 @@
 import { getActor } from "@/lib/server/auth/get-actor";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/server/errors";
+import { notFound, unauthenticated } from "@/lib/server/errors";
 import { handleRoute, readJson } from "@/lib/server/route";
 
 type Context = { params: Promise<{ articleId: string }> };
@@ -10,9 +11,10 @@ type Context = { params: Promise<{ articleId: string }> };
 export async function GET(_request: Request, { params }: Context) {
   return handleRoute(async () => {
     const { articleId } = await params;
+    const actor = await getActor();
+    if (!actor && config().GLOSSA_REQUIRE_SIGN_IN) throw unauthenticated("read this article");
     const article = await db().article.findUnique({ where: { id: articleId }, select: { revision: true } });
     if (!article) throw notFound("The article");
-    const actor = await getActor();
     return listArticleAnnotations({ actorId: actor?.id ?? null, articleId, revision: article.revision });
   });
 }

@@ -1,0 +1,109 @@
+import type { Page } from "@playwright/test";
+import { callApi } from "./support/reader";
+import { expect, signInAsAdmin, test } from "./support/users";
+
+/**
+ * A long article: the page carries its first screens, the reader loads the rest
+ * right after (GET /api/articles/<id>/text), and everything still works on the
+ * paragraphs that arrived later: deep links, annotations, the side panel.
+ */
+const PARAGRAPHS = 150;
+const paragraphText = (n: number) => `Paragraph ${n} of the long article: the delegation met in Geneva, and talks number ${n} went on late into the night.`;
+
+interface LongArticle {
+  articleId: string;
+  slug: string;
+  /** Paragraph ids by position (1-based). */
+  paragraphIds: Map<number, string>;
+}
+
+let imported: LongArticle | null = null;
+
+/** Imports the long article once per worker, as the admin; `admin` stays signed in. */
+async function longArticle(admin: Page): Promise<LongArticle> {
+  await signInAsAdmin(admin);
+  if (imported) return imported;
+  const title = `A long article ${Math.random().toString(36).slice(2, 8)}`;
+  const text = [title, ...Array.from({ length: PARAGRAPHS }, (_, index) => paragraphText(index + 1))].join("\n\n");
+  const answer = await callApi<{ articleId: string; slug: string }>(admin, "POST", "/api/admin/import/commit", { kind: "paste", format: "text", title, language: "en", text, target: { mode: "new" } });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+  const { articleId, slug } = answer.data!;
+  const range = await callApi<{ paragraphs: { id: string; position: number; text: string }[]; done: boolean }>(admin, "GET", `/api/articles/${articleId}/text?revision=1&after=0&limit=500`);
+  expect(range.status, JSON.stringify(range.error)).toBe(200);
+  expect(range.data!.done).toBe(true);
+  expect(range.data!.paragraphs.map((paragraph) => paragraph.text)).toEqual(Array.from({ length: PARAGRAPHS }, (_, index) => paragraphText(index + 1)));
+  imported = { articleId, slug, paragraphIds: new Map(range.data!.paragraphs.map((paragraph) => [paragraph.position, paragraph.id])) };
+  return imported;
+}
+
+test("a long article's page carries its first screens; the rest loads right after, in order", async ({ page }) => {
+  const article = await longArticle(page);
+  const html = await (await page.request.get(`/articles/${article.slug}`)).text();
+  expect(html).toContain('id="p-60"');
+  expect(html).not.toContain('id="p-61"');
+
+  await page.goto(`/articles/${article.slug}`);
+  await expect(page.locator("[id^='p-']")).toHaveCount(PARAGRAPHS);
+  for (const n of [1, 60, 61, 149, 150]) await expect(page.locator(`#p-${n}`)).toHaveText(paragraphText(n));
+  await expect(page.getByText(/Loading the rest of the article/)).toHaveCount(0);
+});
+
+test("deep links reach annotations and paragraphs beyond the first screens", async ({ page }) => {
+  const article = await longArticle(page);
+  const exact = "talks number 140";
+  const start = paragraphText(140).indexOf(exact);
+  const created = await callApi<{ id: string }>(page, "POST", `/api/articles/${article.articleId}/annotations`, {
+    kind: "HIGHLIGHT",
+    paragraphId: article.paragraphIds.get(140),
+    start,
+    end: start + exact.length,
+    exact,
+    prefix: paragraphText(140).slice(Math.max(0, start - 32), start),
+    suffix: paragraphText(140).slice(start + exact.length, start + exact.length + 32),
+    color: "green",
+  });
+  expect(created.status, JSON.stringify(created.error)).toBe(201);
+
+  await page.goto(`/articles/${article.slug}#a-${created.data!.id}`);
+  await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible();
+  const mark = page.locator(`mark[data-annotation-id="${created.data!.id}"]`);
+  await expect(mark).toHaveText(exact);
+  await expect(mark).toBeInViewport();
+  await expect(page.locator("#p-140")).toHaveText(paragraphText(140));
+
+  await page.goto(`/articles/${article.slug}#p-120`);
+  await expect(page.locator("#p-120")).toBeInViewport();
+
+  // The side panel lists it once the text is all there; choosing it brings it back into view.
+  await page.goto(`/articles/${article.slug}`);
+  await expect(page.locator("[id^='p-']")).toHaveCount(PARAGRAPHS);
+  await page.getByRole("button", { name: "Show annotations" }).click();
+  const panel = page.getByRole("region", { name: "Annotations" });
+  await panel.getByRole("button").filter({ hasText: exact }).click();
+  await expect(mark).toBeInViewport();
+});
+
+test("the text range API refuses bad input with a clear message", async ({ page }) => {
+  const article = await longArticle(page);
+  const url = (query: string) => `/api/articles/${article.articleId}/text?${query}`;
+  const cases: [string, number, RegExp][] = [
+    ["after=0", 400, /revision/],
+    ["revision=1", 400, /after/],
+    ["revision=abc&after=0", 400, /revision must be a number/],
+    ["revision=1&after=-5", 400, /after must not be negative/],
+    ["revision=1&after=0&limit=0", 400, /limit must be at least 1/],
+    ["revision=1&after=0&limit=100000", 400, /limit must be at most 500/],
+    ["revision=1&after=1.5", 400, /after must be a whole number/],
+    ["revision=2&after=0", 409, /new revision/],
+  ];
+  for (const [query, status, message] of cases) {
+    const answer = await callApi(page, "GET", url(query));
+    expect(answer.status, query).toBe(status);
+    expect(answer.error?.message, query).toMatch(message);
+  }
+  const unknown = await callApi(page, "GET", `/api/articles/no-such-article/text?revision=1&after=0`);
+  expect(unknown.status).toBe(404);
+  // Past the end: nothing, and done.
+  const past = await callApi<{ paragraphs: unknown[]; done: boolean }>(page, "GET", url(`revision=1&after=${PARAGRAPHS}`));
+  expect(past.data).toMatchObject({ paragraphs: [], done: true });
+});

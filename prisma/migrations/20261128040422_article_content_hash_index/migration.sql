@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Article_contentHash_idx" ON "Article"("contentHash");
+
