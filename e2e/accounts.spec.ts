@@ -116,7 +116,7 @@ test.describe("managing users", () => {
 
   test("a non-admin gets 403 from the users page and from the users API", async ({ page }) => {
     const user = await newUser(page);
-    await page.goto("/admin/users");
+    expect((await page.goto("/admin/users"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
     await expect(page.getByText(ONLY_ADMINS)).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);

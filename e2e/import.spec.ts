@@ -72,11 +72,11 @@ test.describe("who may import", () => {
     expect((await callApi(page, "POST", "/api/admin/import/preview", { kind: "paste", text: "x" })).status).toBe(401);
 
     await newUser(page, { label: "Annotator" });
-    await page.goto("/admin/import");
+    expect((await page.goto("/admin/import"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     await expect(page.getByText("403")).toBeVisible();
     await expect(page.getByRole("tab", { name: "Paste" })).toHaveCount(0);
-    await page.goto("/admin/articles");
+    expect((await page.goto("/admin/articles"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 
     for (const [method, url, body] of [

@@ -38,6 +38,8 @@ function createAuth() {
     // Stored in PostgreSQL so every app instance shares one count.
     rateLimit: { enabled: process.env.NODE_ENV === "production", storage: "database", window: 60, max: 100 },
     advanced: {
+      // The session and its user in one query: every signed-in request reads them.
+      database: { joins: true },
       useSecureCookies: !isLocalhost(settings.baseURL),
       ipAddress: settings.GLOSSA_TRUSTED_PROXIES
         ? { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: settings.GLOSSA_TRUSTED_PROXIES.split(",").map((proxy) => proxy.trim()) }

@@ -4,9 +4,13 @@ import { ROOT } from "./runtime";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-/** Spawns the Next.js CLI from this repo with the given environment additions. */
+/**
+ * Spawns the Next.js CLI from this repo with the given environment additions.
+ * GLOSSA_NEXT_NODE_ARGS passes options to its Node.js (e.g. `--cpu-prof` to profile a benchmark's server).
+ */
 export function spawnNext(args: string[], env: Record<string, string> = {}, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+  const nodeArgs = process.env.GLOSSA_NEXT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio,

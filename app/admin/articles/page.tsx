@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArchiveButton } from "@/components/admin/articles/archive-button";
-import { Forbidden } from "@/components/forbidden";
 import { formatDate, languageName } from "@/lib/format";
 import { searchArticles } from "@/lib/server/articles/search-articles";
 import { requireAdminPage } from "@/lib/server/auth/require-admin-page";
-import { ONLY_ADMINS_IMPORT } from "@/lib/server/import/assert-can-import";
 import { articleListQuerySchema, type ArticleStatusFilter } from "@/lib/validations/article";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -16,12 +14,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const STATUS_LABEL: Record<ArticleStatusFilter, string> = { active: "In the library", archived: "Archived", all: "All" };
 
 export default async function AdminArticlesPage({ searchParams }: Props) {
-  const access = await requireAdminPage("/admin/articles");
-  if (!access.allowed) return <Forbidden message={ONLY_ADMINS_IMPORT} />;
+  const admin = await requireAdminPage("/admin/articles");
   const raw = await searchParams;
   const query = articleListQuerySchema.parse({ q: raw.q, status: raw.status, page: raw.page });
   const status = query.status ?? "active";
-  const result = await searchArticles({ actor: access.actor, q: query.q, status, page: query.page });
+  const result = await searchArticles({ actor: admin, q: query.q, status, page: query.page });
   const href = (page: number) => {
     const params = new URLSearchParams();
     if (query.q) params.set("q", query.q);

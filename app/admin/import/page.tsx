@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
-import { Forbidden } from "@/components/forbidden";
 import { ImportWorkbench } from "@/components/import/import-workbench";
 import { RecentJobs } from "@/components/import/recent-jobs";
 import { db } from "@/lib/db";
 import { importConfig } from "@/lib/import-config";
 import { requireAdminPage } from "@/lib/server/auth/require-admin-page";
-import { ONLY_ADMINS_IMPORT } from "@/lib/server/import/assert-can-import";
 import { listImportJobs } from "@/lib/server/import/list-import-jobs";
 import { runImportJob } from "@/lib/server/import/run-import-job";
 
@@ -17,14 +15,13 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ImportPage({ searchParams }: Props) {
-  const access = await requireAdminPage("/admin/import");
-  if (!access.allowed) return <Forbidden message={ONLY_ADMINS_IMPORT} />;
+  const admin = await requireAdminPage("/admin/import");
   const params = await searchParams;
   const tab = params.tab === "files" || params.tab === "url" ? params.tab : "paste";
   const replaceId = typeof params.replace === "string" ? params.replace.slice(0, 64) : null;
   const [replace, recent] = await Promise.all([
     replaceId ? db().article.findUnique({ where: { id: replaceId }, select: { id: true, title: true, slug: true } }) : null,
-    listImportJobs({ actor: access.actor }),
+    listImportJobs({ actor: admin }),
   ]);
   // A bulk import whose instance went away is picked up again by whoever looks at it.
   for (const id of recent.resume) after(() => runImportJob(id));

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/forbidden";
 import { UserRoleSelect } from "@/components/admin/user-role-select";
 import { UserStatusButton } from "@/components/admin/user-status-button";
 import { formatDate } from "@/lib/format";
 import { requireAdminPage } from "@/lib/server/auth/require-admin-page";
-import { ONLY_ADMINS_MESSAGE } from "@/lib/server/users/administer-user";
 import { listUsers } from "@/lib/server/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -13,9 +11,8 @@ export const dynamic = "force-dynamic";
 const SELF_NOTE_ID = "users-self-note";
 
 export default async function AdminUsersPage() {
-  const access = await requireAdminPage("/admin/users");
-  if (!access.allowed) return <Forbidden message={ONLY_ADMINS_MESSAGE} />;
-  const users = await listUsers({ actor: access.actor });
+  const admin = await requireAdminPage("/admin/users");
+  const users = await listUsers({ actor: admin });
   const disabledCount = users.filter((user) => user.disabledAt).length;
 
   return (
@@ -48,7 +45,7 @@ export default async function AdminUsersPage() {
           </thead>
           <tbody className="divide-y divide-[var(--rule)]">
             {users.map((user) => {
-              const isSelf = user.id === access.actor.id;
+              const isSelf = user.id === admin.id;
               return (
                 <tr key={user.id} className="align-top">
                   <th scope="row" className="py-3 pr-4 font-normal">

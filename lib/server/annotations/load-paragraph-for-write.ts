@@ -8,17 +8,20 @@ import { AppError, notFound } from "@/lib/server/errors";
  * article's current revision; the article must exist and not be archived.
  */
 export async function loadParagraphForWrite(tx: Prisma.TransactionClient, articleId: string, paragraphId: string) {
-  const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, revision: true, archivedAt: true } });
-  if (!article) throw notFound("The article");
-  if (article.archivedAt) throw new AppError("CONFLICT", "This article is archived: its annotations and notes are read-only.");
-  const paragraph = await tx.paragraph.findUnique({ where: { id: paragraphId }, select: { id: true, articleId: true, revision: true, text: true } });
-  if (!paragraph || paragraph.articleId !== article.id) {
+  // One query on the way that succeeds; the article is looked up alone only to word a refusal.
+  const paragraph = await tx.paragraph.findUnique({
+    where: { id: paragraphId },
+    select: { id: true, articleId: true, revision: true, text: true, article: { select: { revision: true, archivedAt: true } } },
+  });
+  if (!paragraph || paragraph.articleId !== articleId) {
+    if (!(await tx.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw notFound("The article");
     throw new AppError("UNPROCESSABLE", "The paragraph does not belong to this article.");
   }
-  if (paragraph.revision !== article.revision) {
+  if (paragraph.article.archivedAt) throw new AppError("CONFLICT", "This article is archived: its annotations and notes are read-only.");
+  if (paragraph.revision !== paragraph.article.revision) {
     throw new AppError("UNPROCESSABLE", "The paragraph belongs to an older revision of this article: reload the page.");
   }
-  return paragraph;
+  return { id: paragraph.id, articleId: paragraph.articleId, revision: paragraph.revision, text: paragraph.text };
 }
 
 /** Re-checks a client's selector against the stored paragraph text (422 when they disagree). */

@@ -1,22 +1,17 @@
 import "server-only";
+import { forbidden } from "next/navigation";
 import { isAdmin, type Actor } from "@/lib/permissions";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { redirectToSignIn } from "@/lib/server/auth/redirect-to-sign-in";
 
-export type AdminPageAccess = { allowed: true; actor: Actor } | { allowed: false; actor: Actor };
-
 /**
  * The gate of an admin page: anonymous visitors are redirected to sign in and
- * back to `nextPath`; a signed-in non-admin gets `allowed: false`, for which
- * the page renders `<Forbidden>` (Next's `forbidden()` still needs the
- * experimental `authInterrupts` flag).
- *
- * @example
- * const access = await requireAdminPage("/admin/users");
- * if (!access.allowed) return <Forbidden message="Only administrators can manage users." />;
+ * back to `nextPath`; a signed-in non-admin gets the nearest `forbidden.tsx`
+ * with HTTP 403. Returns the admin.
  */
-export async function requireAdminPage(nextPath: string): Promise<AdminPageAccess> {
+export async function requireAdminPage(nextPath: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirectToSignIn(nextPath);
-  return isAdmin(actor) ? { allowed: true, actor } : { allowed: false, actor };
+  if (!isAdmin(actor)) forbidden();
+  return actor;
 }

@@ -1,13 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { bulkPool } from "@/lib/server/import/bulk-pool";
+import { newId } from "@/lib/server/new-id";
 import type { ParsedArticle } from "@/lib/importing";
-
-/** An id in the shape of Prisma's cuid()s (a letter, then time and randomness), made here because raw SQL bypasses Prisma's defaults. */
-function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(9).toString("base64url").replace(/[-_]/g, "x").toLowerCase()}`;
-}
 
 /**
  * The bulk importer's fast path: one SQL statement, hence one transaction, that stores a new

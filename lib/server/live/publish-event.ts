@@ -20,12 +20,16 @@ export async function publishEvent(
   event: NewArticleEvent,
   audienceId: string | null,
 ): Promise<bigint> {
-  const row = await tx.articleEvent.create({
-    data: { articleId, type: event.type, audienceId, payload: event as unknown as Prisma.InputJsonValue },
-    select: { id: true },
-  });
-  const notification = JSON.stringify({ id: row.id.toString(), articleId, audienceId });
-  await tx.$executeRaw`SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, ${notification})`;
+  // One statement, one round trip: the row and its notification. The payload carries only ids.
+  const [row] = await tx.$queryRaw<{ id: bigint }[]>`
+    WITH "event" AS (
+      INSERT INTO "ArticleEvent" ("articleId", "type", "audienceId", "payload")
+      VALUES (${articleId}, ${event.type}, ${audienceId}, ${JSON.stringify(event)}::jsonb)
+      RETURNING "id"
+    )
+    SELECT "id" FROM "event"
+    CROSS JOIN LATERAL (SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', ${articleId}::text, 'audienceId', ${audienceId}::text)::text)) AS "notified"`;
+  if (!row) throw new Error("The event was not recorded.");
   return row.id;
 }
 

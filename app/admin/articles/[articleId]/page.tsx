@@ -3,13 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/admin/articles/archive-button";
 import { ArticleMetadataForm } from "@/components/admin/articles/article-metadata-form";
-import { Forbidden } from "@/components/forbidden";
 import { NeedsReview } from "@/components/reader/needs-review";
 import { formatDate, languageName } from "@/lib/format";
 import { getAdminArticle, type AdminArticle } from "@/lib/server/articles/get-admin-article";
 import { requireAdminPage } from "@/lib/server/auth/require-admin-page";
 import { AppError } from "@/lib/server/errors";
-import { ONLY_ADMINS_IMPORT } from "@/lib/server/import/assert-can-import";
 
 export const metadata: Metadata = { title: "Edit article" };
 export const dynamic = "force-dynamic";
@@ -18,11 +16,10 @@ type Props = { params: Promise<{ articleId: string }> };
 
 export default async function AdminArticlePage({ params }: Props) {
   const { articleId } = await params;
-  const access = await requireAdminPage(`/admin/articles/${articleId}`);
-  if (!access.allowed) return <Forbidden message={ONLY_ADMINS_IMPORT} />;
+  const admin = await requireAdminPage(`/admin/articles/${articleId}`);
   let article: AdminArticle;
   try {
-    article = await getAdminArticle({ actor: access.actor, articleId });
+    article = await getAdminArticle({ actor: admin, articleId });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
