@@ -2,6 +2,7 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 import { HIGHLIGHT_COLORS } from "@/lib/annotations/types";
+import { PENDING } from "@/lib/client/annotation-store";
 import { canModify } from "@/lib/permissions";
 import { NoteThreads } from "@/components/notes/note-threads";
 import { AuthorLine } from "@/components/reader/author-line";
@@ -26,7 +27,7 @@ export function AnnotationDetails({ annotationId, onClose }: { annotationId: str
       </Drawer>
     );
   }
-  const editable = canModify(actor, annotation.author.id) && !annotation.id.startsWith("pending-");
+  const editable = canModify(actor, annotation.author.id) && !annotation.id.startsWith(PENDING);
   const isEntity = annotation.kind === "ENTITY";
 
   return (

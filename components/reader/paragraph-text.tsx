@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import { segmentParagraph } from "@/lib/anchoring";
 import type { AnnotationDTO } from "@/lib/annotations/types";
+import { PENDING } from "@/lib/client/annotation-store";
 
 /**
  * A paragraph's text with its annotations as nested `<mark>`s: the text is cut
@@ -42,7 +43,7 @@ function AnnotationMark({ annotation, mine, first, last, children }: { annotatio
       data-entity-type={isEntity ? annotation.entityType?.key : undefined}
       data-entity-label={isEntity && last ? annotation.entityType?.label : undefined}
       data-color={annotation.color ?? undefined}
-      data-pending={annotation.id.startsWith("pending-") ? "" : undefined}
+      data-pending={annotation.id.startsWith(PENDING) ? "" : undefined}
       data-private={annotation.visibility === "PRIVATE" ? "" : undefined}
       data-mine={mine ? "" : undefined}
       style={{ "--author": annotation.author.color, "--entity": annotation.entityType?.color } as React.CSSProperties}

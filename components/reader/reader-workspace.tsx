@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { unpackReaderState, type PackedReaderState } from "@/lib/annotations/packing";
 import type { EntityTypeDTO, Visibility } from "@/lib/annotations/types";
-import { AnnotationStore } from "@/lib/client/annotation-store";
+import { AnnotationStore, PENDING } from "@/lib/client/annotation-store";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { NoteThreads } from "@/components/notes/note-threads";
 import { AnnotationDetails } from "@/components/reader/annotation-details";
@@ -141,7 +141,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
     if (!("key" in event) && !document.getSelection()?.isCollapsed) return;
     const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-annotation-id]");
     const id = mark?.dataset.annotationId;
-    if (id && !id.startsWith("pending-")) {
+    if (id && !id.startsWith(PENDING)) {
       event.preventDefault();
       openAnnotation(id);
     }

@@ -2,6 +2,7 @@
 
 import { useCallback } from "react";
 import type { AnnotationDTO, HighlightColor, NoteDTO } from "@/lib/annotations/types";
+import { PENDING } from "@/lib/client/annotation-store";
 import { api } from "@/lib/client/api";
 import type { ParagraphSelection } from "@/lib/client/selection";
 import { useReader } from "@/components/reader/reader-context";
@@ -22,7 +23,7 @@ export function useAnnotationActions() {
       const created: AnnotationDTO[] = [];
       await Promise.all(
         selections.map(async (selection) => {
-          const pendingId = `pending-${++pendingCounter}`;
+          const pendingId = `${PENDING}${++pendingCounter}`;
           const entityType = kind.kind === "ENTITY" ? (entityTypes.find((type) => type.id === kind.entityTypeId) ?? null) : null;
           store.upsertAnnotation({
             id: pendingId,

@@ -2,6 +2,8 @@ import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 
 type Listener = () => void;
 const EMPTY: never[] = [];
+/** Ids of optimistic annotations, shown before the server has answered. */
+export const PENDING = "pending-";
 
 /**
  * The reader's client state: annotations and notes grouped by paragraph.
@@ -64,13 +66,33 @@ export class AnnotationStore {
   allAnnotations = (): AnnotationDTO[] => [...this.annotations.values()];
   allNotes = (): NoteDTO[] => [...this.notes.values()];
 
-  upsertAnnotation(annotation: AnnotationDTO, replacesId?: string): void {
+  upsertAnnotation(annotation: AnnotationDTO, replacesId = this.placeholderOf(annotation)): void {
     this.removed.delete(annotation.id);
     const previous = this.annotations.get(replacesId ?? annotation.id);
     if (replacesId) this.annotations.delete(replacesId);
     this.annotations.set(annotation.id, annotation);
     if (previous && previous.paragraphId !== annotation.paragraphId) this.rebuildAnnotations(previous.paragraphId);
     this.rebuildAnnotations(annotation.paragraphId);
+  }
+
+  /**
+   * The optimistic copy (id `pending-…`) a newly stored annotation stands for: same author,
+   * paragraph, kind and range. The live feed often brings an annotation back before its
+   * author's own request has answered; it then takes the placeholder's place, so it never
+   * shows twice.
+   */
+  private placeholderOf(annotation: AnnotationDTO): string | undefined {
+    if (this.annotations.has(annotation.id) || annotation.id.startsWith(PENDING)) return undefined;
+    return this.annotationsByParagraph
+      .get(annotation.paragraphId)
+      ?.find(
+        (other) =>
+          other.id.startsWith(PENDING) &&
+          other.author.id === annotation.author.id &&
+          other.kind === annotation.kind &&
+          other.start === annotation.start &&
+          other.end === annotation.end,
+      )?.id;
   }
 
   removeAnnotation(id: string): AnnotationDTO | undefined {

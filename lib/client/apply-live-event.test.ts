@@ -119,3 +119,22 @@ describe("text loaded after live events (AnnotationStore.merge)", () => {
     expect(store.annotation("x")).toBeUndefined();
   });
 });
+
+describe("an own annotation that the live feed brings back before the request answers", () => {
+  it("takes the optimistic copy's place instead of showing twice; the answer then changes nothing", () => {
+    const store = new AnnotationStore([], []);
+    store.upsertAnnotation(annotation("pending-1", 1));
+    store.upsertAnnotation(annotation("pending-2", 1, { start: 2, end: 4 }));
+    applyLiveEvent(store, { id: "1", type: "annotation.upserted", annotation: annotation("real", 1) });
+    expect(store.paragraphAnnotations("p1").map((a) => a.id)).toEqual(["real", "pending-2"]);
+    store.upsertAnnotation(annotation("real", 1), "pending-1");
+    expect(store.paragraphAnnotations("p1").map((a) => a.id)).toEqual(["real", "pending-2"]);
+  });
+
+  it("leaves someone else's identical annotation beside the placeholder", () => {
+    const store = new AnnotationStore([], []);
+    store.upsertAnnotation(annotation("pending-1", 1));
+    applyLiveEvent(store, { id: "1", type: "annotation.upserted", annotation: annotation("theirs", 1, { author: { id: "u2", name: "Other", color: "#000" } }) });
+    expect(store.paragraphAnnotations("p1").map((a) => a.id).sort()).toEqual(["pending-1", "theirs"]);
+  });
+});
