@@ -182,6 +182,7 @@ async function main() {
     };
     log(`Import: ${importSeconds.toFixed(1)} s (${result.articlesPerSecond} articles/s), status ${done.status}, ${done.created} created, ${done.failed} failed, peak RSS ${importMemory.peakRssMb} MB`);
     log(`Total: ${result.totalSeconds} s for ${result.fileMb} MB (target: under 60 s)`);
+    log(`Command: npm run bench import   (or npx tsx --conditions=react-server scripts/bench/import-bench.ts --articles ${ARTICLES} --concurrency ${CONCURRENCY}); ${result.cpus} cores`);
     mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench-results", "import-bench.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
