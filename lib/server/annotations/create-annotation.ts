@@ -3,7 +3,7 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
-import { assertSelectorMatches, loadParagraphForWrite } from "@/lib/server/annotations/load-paragraph-for-write";
+import { assertSelectorMatches, loadParagraphForWrite, loadParagraphForWriteDirect } from "@/lib/server/annotations/load-paragraph-for-write";
 import { linkEntity } from "@/lib/server/entities/link-entity";
 import { insertHighlight } from "@/lib/server/annotations/insert-highlight";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
@@ -55,7 +55,7 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
 
 /** A highlight without a note, the most frequent write: checked, then stored with its event in one statement. */
 async function createHighlight(actor: Actor, articleId: string, data: Extract<CreateAnnotationInput, { kind: "HIGHLIGHT" }>): Promise<AnnotationDTO> {
-  const paragraph = await loadParagraphForWrite(db(), articleId, data.paragraphId);
+  const paragraph = await loadParagraphForWriteDirect(articleId, data.paragraphId);
   assertSelectorMatches(paragraph.text, data);
   const now = new Date().toISOString();
   const annotation: AnnotationDTO = {
@@ -80,6 +80,6 @@ async function createHighlight(actor: Actor, articleId: string, data: Extract<Cr
   };
   if (await insertHighlight(annotation, audienceOf(annotation.visibility, actor.id))) return annotation;
   // The article was archived or got a new revision in between: say which.
-  await loadParagraphForWrite(db(), articleId, data.paragraphId);
+  await loadParagraphForWriteDirect(articleId, data.paragraphId);
   throw new AppError("CONFLICT", "The article changed while the highlight was being saved: reload and try again.");
 }

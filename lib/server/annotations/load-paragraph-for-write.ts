@@ -1,27 +1,52 @@
 import "server-only";
 import { validateSelector, type SelectorInput } from "@/lib/anchoring";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { directPool } from "@/lib/server/direct-pool";
 import { AppError, notFound } from "@/lib/server/errors";
+
+export interface ParagraphForWrite {
+  id: string;
+  articleId: string;
+  revision: number;
+  text: string;
+}
+
+type ParagraphRow = ParagraphForWrite & { article: { revision: number; archivedAt: Date | null } };
 
 /**
  * The paragraph a new annotation or note targets, checked to belong to the
  * article's current revision; the article must exist and not be archived.
  */
-export async function loadParagraphForWrite(tx: Prisma.TransactionClient, articleId: string, paragraphId: string) {
-  // One query on the way that succeeds; the article is looked up alone only to word a refusal.
-  const paragraph = await tx.paragraph.findUnique({
+export async function loadParagraphForWrite(tx: Prisma.TransactionClient, articleId: string, paragraphId: string): Promise<ParagraphForWrite> {
+  const row = await tx.paragraph.findUnique({
     where: { id: paragraphId },
     select: { id: true, articleId: true, revision: true, text: true, article: { select: { revision: true, archivedAt: true } } },
   });
-  if (!paragraph || paragraph.articleId !== articleId) {
-    if (!(await tx.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw notFound("The article");
+  return checkWritable(row, articleId, async () => Boolean(await tx.article.findUnique({ where: { id: articleId }, select: { id: true } })));
+}
+
+/** The same, read through the direct pool (see direct-pool.ts), for the highlight fast path. */
+export async function loadParagraphForWriteDirect(articleId: string, paragraphId: string): Promise<ParagraphForWrite> {
+  const { rows } = await directPool().query<ParagraphForWrite & { articleRevision: number; archivedAt: Date | null }>(
+    `SELECT "p"."id", "p"."articleId", "p"."revision", "p"."text", "a"."revision" AS "articleRevision", "a"."archivedAt"
+     FROM "Paragraph" AS "p" JOIN "Article" AS "a" ON "a"."id" = "p"."articleId" WHERE "p"."id" = $1`,
+    [paragraphId],
+  );
+  const row = rows[0] ? { id: rows[0].id, articleId: rows[0].articleId, revision: rows[0].revision, text: rows[0].text, article: { revision: rows[0].articleRevision, archivedAt: rows[0].archivedAt } } : null;
+  return checkWritable(row, articleId, async () => ((await directPool().query(`SELECT 1 FROM "Article" WHERE "id" = $1`, [articleId])).rowCount ?? 0) > 0);
+}
+
+// One query on the way that succeeds; the article is looked up alone only to word a refusal.
+async function checkWritable(row: ParagraphRow | null, articleId: string, articleExists: () => Promise<boolean>): Promise<ParagraphForWrite> {
+  if (!row || row.articleId !== articleId) {
+    if (!(await articleExists())) throw notFound("The article");
     throw new AppError("UNPROCESSABLE", "The paragraph does not belong to this article.");
   }
-  if (paragraph.article.archivedAt) throw new AppError("CONFLICT", "This article is archived: its annotations and notes are read-only.");
-  if (paragraph.revision !== paragraph.article.revision) {
+  if (row.article.archivedAt) throw new AppError("CONFLICT", "This article is archived: its annotations and notes are read-only.");
+  if (row.revision !== row.article.revision) {
     throw new AppError("UNPROCESSABLE", "The paragraph belongs to an older revision of this article: reload the page.");
   }
-  return { id: paragraph.id, articleId: paragraph.articleId, revision: paragraph.revision, text: paragraph.text };
+  return { id: row.id, articleId: row.articleId, revision: row.revision, text: row.text };
 }
 
 /** Re-checks a client's selector against the stored paragraph text (422 when they disagree). */
