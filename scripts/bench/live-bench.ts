@@ -6,10 +6,10 @@
  * paced like people (each writer one every ~1 s with jitter, ~10 creates/s
  * in all; BENCH_PACE_MS=250 for a ~40/s stress run). Measures:
  *   - delivery latency, insert → receipt: the annotation's `createdAt`
- *     (stamped inside the writing transaction, just before the event row and
- *     the commit) to the moment a reader has parsed its event; an upper bound
- *     of commit → receipt. Same machine, same clock. Also send → receipt
- *     (from the writer starting its POST), the whole way round;
+ *     (stamped by the server just before the statement that stores the row,
+ *     its event and the notification) to the moment a reader has parsed its
+ *     event; an upper bound of commit → receipt. Same machine, same clock.
+ *     Also send → receipt (from the writer starting its POST), the whole way round;
  *   - create-annotation latency under that load (client-side round trip);
  *   - correctness: every reader got every annotation once, in id order.
  * Everything (database, server, readers) stops by itself; bounded to 2 min.
