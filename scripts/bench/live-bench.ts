@@ -2,7 +2,8 @@
  * Live benchmark (issue: live). In a throwaway embedded database, behind a
  * `next start` of the existing production build, 50 signed-in readers follow
  * one article over Server-Sent Events (plain streaming fetch in Node, parsed
- * with lib/live/sse) while 10 writers create 200 highlights through the API,
+ * with lib/live/sse, in a process of their own: live-readers.ts) while 10
+ * writers create 200 highlights through the API,
  * paced like people (each writer one every ~1 s with jitter, ~10 creates/s
  * in all; BENCH_PACE_MS=250 for a ~40/s stress run). Measures:
  *   - delivery latency, insert → receipt: the annotation's `createdAt`
@@ -18,16 +19,18 @@
  *   GLOSSA_DIST_DIR=.next-live npx next build   # or npm run build, once
  *   GLOSSA_DIST_DIR=.next-live npx tsx --conditions=react-server scripts/bench/live-bench.ts
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { SseParser } from "../../lib/live/sse";
 import { isPortFree } from "../db/embedded";
 import { spawnNext } from "../next";
 import { prepareDatabase, ROOT } from "../runtime";
+import type { FromReaders, ToReaders } from "./live-readers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3950);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -61,51 +64,6 @@ async function signUp(label: string): Promise<string> {
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
-}
-
-interface Receipt {
-  at: number;
-  eventId: bigint;
-}
-
-/** One reader: a streaming fetch of the feed, parsing events as they arrive. */
-class SseReader {
-  readonly received = new Map<string, Receipt[]>();
-  readonly order: bigint[] = [];
-  presence = false;
-  private controller = new AbortController();
-  done: Promise<void>;
-
-  constructor(url: string, cookie: string) {
-    this.done = this.run(url, cookie).catch((error: unknown) => {
-      if (!this.controller.signal.aborted) console.error("reader failed:", error);
-    });
-  }
-
-  private async run(url: string, cookie: string): Promise<void> {
-    const response = await fetch(url, { headers: { Accept: "text/event-stream", Cookie: cookie }, signal: this.controller.signal });
-    if (!response.ok || !response.body) throw new Error(`feed answered ${response.status}`);
-    const parser = new SseParser();
-    const decoder = new TextDecoder();
-    const body = response.body.getReader();
-    for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
-      const at = Date.now();
-      for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-        if (message.event === "presence") this.presence = true;
-        if (message.event !== "annotation.upserted") continue;
-        const event = JSON.parse(message.data) as { id: string; annotation: { id: string } };
-        const id = BigInt(event.id);
-        this.order.push(id);
-        const list = this.received.get(event.annotation.id) ?? [];
-        list.push({ at, eventId: id });
-        this.received.set(event.annotation.id, list);
-      }
-    }
-  }
-
-  close(): void {
-    this.controller.abort();
-  }
 }
 
 interface Created {
@@ -161,13 +119,15 @@ async function main() {
   process.env.BETTER_AUTH_SECRET = "bench-throwaway-secret-0123456789abcdefgh";
   process.env.GLOSSA_PORT = String(PORT);
   delete process.env.DATABASE_URL;
-  const readers: SseReader[] = [];
+  let readers: ChildProcess | undefined;
   let server: ReturnType<typeof spawnNext> | undefined;
   let database: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
   const cleanup = async () => {
-    for (const reader of readers) reader.close();
-    // Let the server see the readers go (it removes them from presence) while the database is still up.
-    if (readers.length > 0) await sleep(500);
+    if (readers && readers.exitCode === null) {
+      readers.kill();
+      // Let the server see the readers go (it removes them from presence) while the database is still up.
+      await sleep(500);
+    }
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
       server.kill("SIGTERM");
@@ -208,11 +168,15 @@ async function main() {
     await Promise.all(writerCookies.map((cookie) => writer(cookie, article.id, paragraphs, 3, [], [], false)));
 
     const feed = `${BASE}/api/articles/${article.id}/events`;
-    for (const cookie of readerCookies) readers.push(new SseReader(feed, cookie));
-    for (let waited = 0; readers.some((reader) => !reader.presence); waited += 50) {
-      if (waited > 20_000) throw new Error("Readers did not all connect within 20 s.");
-      await sleep(50);
-    }
+    const readerProcess = fork(path.join(import.meta.dirname, "live-readers.ts"), [], { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    readers = readerProcess;
+    const fromReaders = async <T extends FromReaders["type"]>(type: T) => {
+      const [message] = (await Promise.race([once(readerProcess, "message"), sleep(20_000).then(() => [null])])) as [FromReaders | null];
+      if (message?.type !== type) throw new Error(`The readers did not answer "${type}" within 20 s.`);
+      return message as Extract<FromReaders, { type: T }>;
+    };
+    readerProcess.send({ type: "start", feed, cookies: readerCookies } satisfies ToReaders);
+    await fromReaders("connected");
     console.log(`${READERS} readers connected; ${WRITERS} writers creating ${ANNOTATIONS} annotations …`);
     await sleep(1000); // let the 50 presence announcements settle
 
@@ -224,15 +188,15 @@ async function main() {
       writerCookies.map((cookie, index) => writer(cookie, article.id, paragraphs, Math.floor(ANNOTATIONS / WRITERS) + (index < ANNOTATIONS % WRITERS ? 1 : 0), created, roundTrips, true)),
     );
     const writeSeconds = (Date.now() - writeStart) / 1000;
-    const ids = new Set(created.map((entry) => entry.id));
-    for (let waited = 0; waited < 10_000 && readers.some((reader) => [...ids].some((id) => !reader.received.has(id))); waited += 50) await sleep(50);
+    readerProcess.send({ type: "collect", ids: created.map((entry) => entry.id) } satisfies ToReaders);
+    const receipts = (await fromReaders("receipts")).readers;
 
     const delivery: number[] = [];
     const endToEnd: number[] = [];
     let missing = 0;
     let duplicates = 0;
     let outOfOrder = 0;
-    for (const reader of readers) {
+    for (const reader of receipts) {
       for (const entry of created) {
         const receipts = reader.received.get(entry.id);
         if (!receipts) {
