@@ -94,6 +94,8 @@ test("the text range API refuses bad input with a clear message", async ({ page 
     ["revision=1&after=0&limit=0", 400, /limit must be at least 1/],
     ["revision=1&after=0&limit=100000", 400, /limit must be at most 500/],
     ["revision=1&after=1.5", 400, /after must be a whole number/],
+    ["revision=1&after=3000000000", 400, /after is too large/],
+    ["revision=99999999999&after=0", 400, /revision is too large/],
     ["revision=2&after=0", 409, /new revision/],
   ];
   for (const [query, status, message] of cases) {

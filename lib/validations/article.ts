@@ -41,13 +41,16 @@ export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 export const reattachAnnotationSchema = selectorSchema.strict();
 export type ReattachAnnotationInput = z.input<typeof reattachAnnotationSchema>;
 
+/** PostgreSQL's largest integer: positions and revisions are stored as such. */
+const MAX_INT4 = 2_147_483_647;
+
 /** Most paragraphs the reader asks for at once (each comes with its annotations and notes). */
 export const MAX_TEXT_RANGE = 500;
 
 /** A range of an article's paragraphs for the reader: those after `after` (a position) in `revision`. */
 export const articleTextQuerySchema = z.object({
-  revision: z.coerce.number({ error: "revision must be a number." }).int("revision must be a whole number.").min(1, "revision must be at least 1."),
-  after: z.coerce.number({ error: "after must be a number." }).int("after must be a whole number.").min(0, "after must not be negative."),
+  revision: z.coerce.number({ error: "revision must be a number." }).int("revision must be a whole number.").min(1, "revision must be at least 1.").max(MAX_INT4, "revision is too large."),
+  after: z.coerce.number({ error: "after must be a number." }).int("after must be a whole number.").min(0, "after must not be negative.").max(MAX_INT4, "after is too large."),
   limit: z.coerce
     .number({ error: "limit must be a number." })
     .int("limit must be a whole number.")
