@@ -9,15 +9,12 @@
  * Both sides are reduced to the same `SchemaShape`, so the comparison is one
  * pure function, `diffSchemas`, checked against deliberate drift at the end.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
+import { startThrowawayDatabase, type ThrowawayDatabase } from "../scripts/db/throwaway-database";
 import { migrate } from "../scripts/db/migrate";
 
 // ---------------------------------------------------------------------------
@@ -514,20 +511,7 @@ function diffIndex(want: IndexShape, have: IndexShape): string[] {
 // The tests
 // ---------------------------------------------------------------------------
 
-/** An OS-assigned free port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-let dataDir: string;
-let database: EmbeddedDatabase;
+let database: ThrowawayDatabase;
 let admin: pg.Client;
 
 async function createDatabase(name: string): Promise<string> {
@@ -548,15 +532,7 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-schema-test-"));
-  // Pin the cluster to a free port: test files start clusters in parallel, and would
-  // otherwise all pick embedded.ts's default port before any of them listens on it.
-  await writeFile(
-    path.join(dataDir, "postgres.json"),
-    JSON.stringify({ password: randomBytes(18).toString("base64url"), port: await freePort() }),
-    { mode: 0o600 },
-  );
-  database = await startEmbeddedDatabase({ dataDir, throwaway: true });
+  database = await startThrowawayDatabase("glossa-schema-test");
   admin = new pg.Client({ connectionString: database.url });
   await admin.connect();
 });
@@ -564,7 +540,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin?.end();
   await database?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("the migrated schema", () => {

@@ -69,6 +69,23 @@ export function useArticleItems(preset: ArticleOption | null) {
     [preset, update],
   );
 
+  /** Replaces the list with one article (a pasted text, a URL) and previews it. */
+  const previewOne = useCallback(
+    async (key: string, label: string, source: ItemSource) => {
+      const item: ArticleItem = {
+        key,
+        label,
+        source,
+        state: { phase: "idle" },
+        target: preset ? { mode: "replace", articleId: preset.id, title: preset.title } : { mode: "new" },
+        targetTouched: false,
+      };
+      setItems([item]);
+      await preview(item);
+    },
+    [preset, preview],
+  );
+
   /** Imports every previewed article in turn; resolves to what happened to them. */
   const commitAll = useCallback(async (snapshot: ArticleItem[]): Promise<CommitOutcome> => {
     const outcome: CommitOutcome = { created: 0, revised: 0, unchanged: 0, failed: 0 };
@@ -94,7 +111,7 @@ export function useArticleItems(preset: ArticleOption | null) {
 
   const suggestions = (item: ArticleItem): ArticleOption[] => ("preview" in item.state ? suggestionsFrom(item.state.preview, preset) : preset ? [preset] : []);
 
-  return { items, setItems, update, preview, commitAll, suggestions };
+  return { items, setItems, update, preview, previewOne, commitAll, suggestions };
 }
 
 export type ArticleItems = ReturnType<typeof useArticleItems>;

@@ -3,14 +3,12 @@
  * refuses, how a failure rolls back, and that concurrent starts apply each
  * migration once. One embedded cluster for the file, one database per test.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
-import os from "node:os";
+import { createHash } from "node:crypto";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
+import { startThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-database";
 import { migrate, MIGRATIONS_DIR } from "./migrate";
 
 interface MigrationRow {
@@ -23,24 +21,11 @@ interface MigrationRow {
   applied_steps_count: number;
 }
 
-let dataDir: string;
-let database: EmbeddedDatabase;
+let database: ThrowawayDatabase;
 let admin: pg.Client;
 let databaseCount = 0;
 /** The committed migrations, in order, with the sha256 of each file. */
 let committed: { name: string; checksum: string }[];
-
-/** An OS-assigned free port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 /** A new empty database on the cluster; returns its URL. */
 async function emptyDatabase(): Promise<string> {
@@ -69,7 +54,7 @@ const tableExists = async (url: string, table: string) =>
 
 /** A scratch copy of the committed migrations, for tests that edit or add some. */
 async function copyOfMigrations(): Promise<string> {
-  const dir = await mkdtemp(path.join(dataDir, "migrations-"));
+  const dir = await mkdtemp(path.join(database.dataDir, "migrations-"));
   await cp(MIGRATIONS_DIR, dir, { recursive: true });
   return dir;
 }
@@ -80,15 +65,7 @@ async function addMigration(dir: string, name: string, sql: string): Promise<voi
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-migrate-test-"));
-  // Pin the cluster to a free port: test files start clusters in parallel, and would
-  // otherwise all pick embedded.ts's default port before any of them listens on it.
-  await writeFile(
-    path.join(dataDir, "postgres.json"),
-    JSON.stringify({ password: randomBytes(18).toString("base64url"), port: await freePort() }),
-    { mode: 0o600 },
-  );
-  database = await startEmbeddedDatabase({ dataDir, throwaway: true });
+  database = await startThrowawayDatabase("glossa-migrate-test");
   admin = new pg.Client({ connectionString: database.url });
   await admin.connect();
 
@@ -107,7 +84,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin?.end();
   await database?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("migrate", () => {

@@ -4,10 +4,18 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { api } from "@/lib/client/api";
 import { updateArticleSchema } from "@/lib/validations/article";
+import { ArticleMetadataFields, type ArticleMetadataValues, type MetadataFieldOptions } from "@/components/article-metadata-fields";
 
-type Values = { title: string; source: string; sourceUrl: string; author: string; publishedAt: string; language: string };
+type Values = ArticleMetadataValues;
 
-const inputClass = "w-full rounded-md border border-[var(--rule)] bg-transparent px-3 py-2 outline-none focus:border-[var(--accent)] aria-[invalid=true]:border-red-500";
+const FIELD_OPTIONS: MetadataFieldOptions = {
+  title: { props: { required: true, maxLength: 500, dir: "auto" } },
+  source: { props: { maxLength: 200 } },
+  sourceUrl: { props: { type: "url", maxLength: 2000 }, hint: "Re-imports from this address become new revisions of this article." },
+  author: { props: { maxLength: 300 } },
+  publishedAt: { props: { type: "date" } },
+  language: { props: { required: true, maxLength: 35 }, hint: "BCP-47, e.g. ru, en, pt-BR; und if unknown." },
+};
 
 /** Edits an article's metadata; the text changes only by importing a new revision. */
 export function ArticleMetadataForm({ articleId, initial, readOnly }: { articleId: string; initial: Values; readOnly?: boolean }) {
@@ -43,48 +51,21 @@ export function ArticleMetadataForm({ articleId, initial, readOnly }: { articleI
     });
   }
 
-  const field = (name: keyof Values, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
-    <div className="space-y-1">
-      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={`${id}-${name}`}
-        value={values[name]}
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate aria-label="Article details">
+      <ArticleMetadataFields
+        id={id}
+        values={values}
+        errors={errors}
         readOnly={readOnly}
-        onChange={(event) => {
-          setValues((current) => ({ ...current, [name]: event.target.value }));
+        options={FIELD_OPTIONS}
+        titleAbove
+        onChange={(name, value) => {
+          setValues((current) => ({ ...current, [name]: value }));
           setErrors((current) => ({ ...current, [name]: undefined }));
           setMessage(null);
         }}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={[hint ? `${id}-${name}-hint` : "", errors[name] ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
-        className={inputClass}
-        {...props}
       />
-      {hint && (
-        <p id={`${id}-${name}-hint`} className="text-xs text-[var(--muted)]">
-          {hint}
-        </p>
-      )}
-      {errors[name] && (
-        <p id={`${id}-${name}-error`} className="text-xs text-red-700 dark:text-red-300">
-          {errors[name]}
-        </p>
-      )}
-    </div>
-  );
-
-  return (
-    <form onSubmit={submit} className="space-y-4" noValidate aria-label="Article details">
-      {field("title", "Title", { required: true, maxLength: 500, dir: "auto" })}
-      <div className="grid gap-4 sm:grid-cols-2">
-        {field("source", "Source", { maxLength: 200 })}
-        {field("sourceUrl", "Source URL", { type: "url", maxLength: 2000 }, "Re-imports from this address become new revisions of this article.")}
-        {field("author", "Author", { maxLength: 300 })}
-        {field("publishedAt", "Published", { type: "date" })}
-        {field("language", "Language", { required: true, maxLength: 35 }, "BCP-47, e.g. ru, en, pt-BR; und if unknown.")}
-      </div>
       {!readOnly && (
         <div className="flex items-center gap-3">
           <button type="submit" disabled={saving || !dirty} aria-busy={saving || undefined} className="rounded-md bg-[var(--ink)] px-4 py-2 text-sm font-medium text-[var(--page)] disabled:opacity-50">

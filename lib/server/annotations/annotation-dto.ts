@@ -4,10 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const author = { select: { id: true, name: true, color: true } } as const;
 
-/** What every read of an annotation selects, so that one mapper serves pages, APIs and live events. */
-export const annotationSelect = {
-  id: true,
-  articleId: true,
+/** Where an annotation is anchored: its paragraph, offsets and quote (with context to re-anchor it). */
+export const annotationAnchorSelect = {
   paragraphId: true,
   kind: true,
   start: true,
@@ -15,6 +13,13 @@ export const annotationSelect = {
   exact: true,
   prefix: true,
   suffix: true,
+} satisfies Prisma.AnnotationSelect;
+
+/** What every read of an annotation selects, so that one mapper serves pages, APIs and live events. */
+export const annotationSelect = {
+  id: true,
+  articleId: true,
+  ...annotationAnchorSelect,
   color: true,
   visibility: true,
   anchorStatus: true,

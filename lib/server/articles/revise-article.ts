@@ -3,6 +3,7 @@ import "server-only";
 import { describeRange, mapParagraphs, reanchor, type ReanchorResult, type StoredAnnotation } from "@/lib/anchoring";
 import type { AnchorStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { ParsedArticle } from "@/lib/importing";
+import { annotationAnchorSelect } from "@/lib/server/annotations/annotation-dto";
 import { notFound } from "@/lib/server/errors";
 import { publishEvent } from "@/lib/server/live/publish-event";
 
@@ -35,13 +36,7 @@ export interface RevisionReport {
 
 const annotationFields = {
   id: true,
-  paragraphId: true,
-  kind: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
+  ...annotationAnchorSelect,
   anchorStatus: true,
   deletedAt: true,
   dismissedAt: true,

@@ -4,31 +4,23 @@
  * commits, private events, replay and resets, a dropped LISTEN connection,
  * and presence.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 import type { PresenceReader } from "@/lib/live/protocol";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/scripts/db/embedded";
+import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
 import { migrate } from "@/scripts/db/migrate";
 
 vi.mock("server-only", () => ({}));
 
 const { subscribeToArticle, MAX_REPLAY } = await import("./article-event-hub");
 
-let dataDir: string;
-let database: EmbeddedDatabase;
+let database: ThrowawayDatabase;
 const clients: pg.Client[] = [];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-hub-test-"));
-  // A port of our own, so that parallel test files and a developer's database never race for the default one.
-  await writeFile(path.join(dataDir, "postgres.json"), JSON.stringify({ password: randomBytes(18).toString("base64url"), port: await freePort() }));
-  database = await startEmbeddedDatabase({ dataDir, throwaway: true });
+  database = await startThrowawayDatabase("glossa-hub-test");
   await migrate(database.url, { log: () => {} });
   process.env.DATABASE_URL = database.url;
 });
@@ -38,19 +30,7 @@ afterAll(async () => {
   const { db } = await import("@/lib/db");
   await db().$disconnect();
   await database?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 async function connection(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: database.url });
