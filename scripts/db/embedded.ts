@@ -106,7 +106,11 @@ async function saveSettings(dataDir: string, settings: ClusterSettings): Promise
 }
 
 async function choosePort(preferred: number): Promise<number> {
-  if (await isPortFree(preferred)) return preferred;
+  return (await isPortFree(preferred)) ? preferred : freePort();
+}
+
+/** A free loopback port, chosen by the operating system. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
+import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
 
 /** A throwaway cluster for tests; `stop` also deletes `dataDir`, which tests may use for scratch files. */
 export interface ThrowawayDatabase extends EmbeddedDatabase {
@@ -39,16 +38,4 @@ export async function startThrowawayDatabase(prefix: string): Promise<ThrowawayD
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** An OS-assigned free port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
 }
