@@ -60,12 +60,13 @@ export function useArticleText({
         loadedUpTo.current = more.at(-1)?.position ?? loadedUpTo.current;
         const { annotations, notes } = unpackReaderState(state, articleId, more);
         store.merge(annotations, notes);
+        const finished = done || more.length === 0;
         // A transition: rendering hundreds of paragraphs must not hold up the reader's typing or scrolling.
         startTransition(() => {
           setParagraphs((current) => [...current, ...more]);
-          setStatus(done || more.length === 0 ? "complete" : "loading");
+          setStatus(finished ? "complete" : "loading");
         });
-        if (done || more.length === 0) {
+        if (finished) {
           performance.mark("glossa:reader-text-complete");
           return;
         }

@@ -3,9 +3,9 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
+import { insertHighlight } from "@/lib/server/annotations/insert-highlight";
 import { assertSelectorMatches, loadParagraphForWrite, loadParagraphForWriteDirect } from "@/lib/server/annotations/load-paragraph-for-write";
 import { linkEntity } from "@/lib/server/entities/link-entity";
-import { insertHighlight } from "@/lib/server/annotations/insert-highlight";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { newId } from "@/lib/server/new-id";
@@ -24,22 +24,25 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
     assertSelectorMatches(paragraph.text, data);
     const entityId = data.kind === "ENTITY" ? await linkEntity(tx, { entityTypeId: data.entityTypeId, mention: data.exact, entityId: data.entityId }) : null;
 
-    const fields = {
-      articleId,
-      paragraphId: paragraph.id,
-      authorId: actor.id,
-      kind: data.kind,
-      start: data.start,
-      end: data.end,
-      exact: data.exact,
-      prefix: data.prefix,
-      suffix: data.suffix,
-      color: data.kind === "HIGHLIGHT" ? data.color : null,
-      entityTypeId: data.kind === "ENTITY" ? data.entityTypeId : null,
-      entityId,
-      visibility: data.visibility,
-    };
-    const annotation = toAnnotationDTO(await tx.annotation.create({ data: fields, select: annotationSelect }));
+    const row = await tx.annotation.create({
+      data: {
+        articleId,
+        paragraphId: paragraph.id,
+        authorId: actor.id,
+        kind: data.kind,
+        start: data.start,
+        end: data.end,
+        exact: data.exact,
+        prefix: data.prefix,
+        suffix: data.suffix,
+        color: data.kind === "HIGHLIGHT" ? data.color : null,
+        entityTypeId: data.kind === "ENTITY" ? data.entityTypeId : null,
+        entityId,
+        visibility: data.visibility,
+      },
+      select: annotationSelect,
+    });
+    const annotation = toAnnotationDTO(row);
     const audience = audienceOf(annotation.visibility, actor.id);
     await publishEvent(tx, articleId, { type: "annotation.upserted", annotation }, audience);
     if (data.kind === "HIGHLIGHT" && data.note) {

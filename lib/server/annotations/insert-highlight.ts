@@ -1,7 +1,7 @@
 import "server-only";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { directPool } from "@/lib/server/direct-pool";
-import { ARTICLE_EVENTS_CHANNEL } from "@/lib/server/live/publish-event";
+import { NOTIFY_RECORDED_EVENTS } from "@/lib/server/live/publish-event";
 
 /**
  * Stores a new highlight, its `annotation.upserted` event and the notification in one SQL
@@ -28,10 +28,8 @@ export async function insertHighlight(annotation: AnnotationDTO, audienceId: str
      ), "event" AS (
        INSERT INTO "ArticleEvent" ("articleId", "type", "audienceId", "payload")
        SELECT $2, 'annotation.upserted', $13, CAST($14 AS jsonb) FROM "inserted"
-       RETURNING "id"
-     )
-     SELECT "id" FROM "event"
-     CROSS JOIN LATERAL (SELECT pg_notify($15, json_build_object('id', "id"::text, 'articleId', $2::text, 'audienceId', $13::text)::text)) AS "notified"`,
+       RETURNING "id", "articleId", "audienceId"
+     )${NOTIFY_RECORDED_EVENTS}`,
     [
       annotation.id,
       annotation.articleId,
@@ -47,7 +45,6 @@ export async function insertHighlight(annotation: AnnotationDTO, audienceId: str
       at,
       audienceId,
       JSON.stringify(event),
-      ARTICLE_EVENTS_CHANNEL,
     ],
   );
   return rowCount === 1;

@@ -9,10 +9,19 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type NewArticleEvent = DistributiveOmit<ArticleEventDTO, "id">;
 
 /**
+ * The end of every statement that records events: given a CTE "event" that inserted
+ * ArticleEvent rows `RETURNING "id", "articleId", "audienceId"`, notifies every instance of
+ * each (delivered on commit) in the one format the hub reads, and selects their ids.
+ */
+export const NOTIFY_RECORDED_EVENTS = `
+  SELECT "id" FROM "event"
+  CROSS JOIN LATERAL (SELECT pg_notify('${ARTICLE_EVENTS_CHANNEL}', json_build_object('id', "id"::text, 'articleId', "articleId", 'audienceId', "audienceId")::text)) AS "notified"`;
+
+/**
  * Records a change in the article's event log and notifies every instance,
  * inside the caller's transaction: NOTIFY is delivered only on commit, so
  * nobody hears of a change that was rolled back. `audienceId` limits a
- * private change to its author.
+ * private change to its author. One statement, one round trip.
  */
 export async function publishEvent(
   tx: Prisma.TransactionClient,
@@ -20,15 +29,17 @@ export async function publishEvent(
   event: NewArticleEvent,
   audienceId: string | null,
 ): Promise<bigint> {
-  // One statement, one round trip: the row and its notification. The payload carries only ids.
-  const [row] = await tx.$queryRaw<{ id: bigint }[]>`
-    WITH "event" AS (
-      INSERT INTO "ArticleEvent" ("articleId", "type", "audienceId", "payload")
-      VALUES (${articleId}, ${event.type}, ${audienceId}, ${JSON.stringify(event)}::jsonb)
-      RETURNING "id"
-    )
-    SELECT "id" FROM "event"
-    CROSS JOIN LATERAL (SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', ${articleId}::text, 'audienceId', ${audienceId}::text)::text)) AS "notified"`;
+  const [row] = await tx.$queryRawUnsafe<{ id: bigint }[]>(
+    `WITH "event" AS (
+       INSERT INTO "ArticleEvent" ("articleId", "type", "audienceId", "payload")
+       VALUES ($1, $2, $3, CAST($4 AS jsonb))
+       RETURNING "id", "articleId", "audienceId"
+     )${NOTIFY_RECORDED_EVENTS}`,
+    articleId,
+    event.type,
+    audienceId,
+    JSON.stringify(event),
+  );
   if (!row) throw new Error("The event was not recorded.");
   return row.id;
 }
