@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/accounts";
+import { openSample, paragraphText, selectorOf } from "./support/reader";
 import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/sample";
 import { E2E_BASE_URL, E2E_PORT } from "./support/urls";
 import {
@@ -42,6 +43,26 @@ test.describe("signing up and in", () => {
     await siteHeader(page).getByRole("link", { name: "Sign in" }).click();
     await signIn(page, me);
     await expect(roleBadge(page, "Annotator")).toBeVisible();
+  });
+
+  test("signing out ends the session on the server: a copy of its cookies is refused at once", async ({ page, newClient }) => {
+    const me = await newUser(page);
+    const article = await openSample(page);
+    const copy = await newClient();
+    await copy.context().addCookies(await page.context().cookies());
+    await copy.goto("/");
+    await expect(siteHeader(copy)).toContainText(me.name);
+
+    await signOut(page);
+    await copy.goto("/");
+    await expect(siteHeader(copy).getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(siteHeader(copy)).not.toContainText(me.name);
+    const { start, end, exact } = selectorOf(1, paragraphText(1).slice(0, 12));
+    const response = await copy.request.post(`/api/articles/${article.articleId}/annotations`, {
+      data: { kind: "HIGHLIGHT", paragraphId: article.paragraphIds[0], start, end, exact, prefix: "", suffix: paragraphText(1).slice(end, end + 32), color: "yellow" },
+    });
+    expect(response.status()).toBe(401);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/sign in/i);
   });
 
   test("a wrong password shows a clear error and signs nobody in", async ({ page }) => {

@@ -34,11 +34,17 @@ function createAuth() {
         disabledAt: { type: "date", input: false, required: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+      // Signed session data in a cookie, so reading the session needs no database query;
+      // getActor still confirms the session and the user's role with one (see get-actor.ts).
+      cookieCache: { enabled: true, maxAge: 5 * 60 },
+    },
     // Stored in PostgreSQL so every app instance shares one count.
     rateLimit: { enabled: process.env.NODE_ENV === "production", storage: "database", window: 60, max: 100 },
     advanced: {
-      // The session and its user in one query: every signed-in request reads them.
+      // The session and its user in one query when the cookie cache is refreshed.
       database: { joins: true },
       useSecureCookies: !isLocalhost(settings.baseURL),
       ipAddress: settings.GLOSSA_TRUSTED_PROXIES

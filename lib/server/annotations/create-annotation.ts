@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { insertHighlight } from "@/lib/server/annotations/insert-highlight";
-import { assertSelectorMatches, loadParagraphForWrite, loadParagraphForWriteDirect } from "@/lib/server/annotations/load-paragraph-for-write";
+import { assertSelectorMatches, loadParagraphForHighlight, loadParagraphForWrite, loadParagraphForWriteDirect } from "@/lib/server/annotations/load-paragraph-for-write";
 import { linkEntity } from "@/lib/server/entities/link-entity";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
@@ -58,7 +58,7 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
 
 /** A highlight without a note, the most frequent write: checked, then stored with its event in one statement. */
 async function createHighlight(actor: Actor, articleId: string, data: Extract<CreateAnnotationInput, { kind: "HIGHLIGHT" }>): Promise<AnnotationDTO> {
-  const paragraph = await loadParagraphForWriteDirect(articleId, data.paragraphId);
+  const paragraph = await loadParagraphForHighlight(articleId, data.paragraphId);
   assertSelectorMatches(paragraph.text, data);
   const now = new Date().toISOString();
   const annotation: AnnotationDTO = {

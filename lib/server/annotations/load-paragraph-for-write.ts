@@ -25,7 +25,44 @@ export async function loadParagraphForWrite(tx: Prisma.TransactionClient, articl
   return checkWritable(row, articleId, async () => Boolean(await tx.article.findUnique({ where: { id: articleId }, select: { id: true } })));
 }
 
-/** The same, read through the direct pool (see direct-pool.ts), for the highlight fast path. */
+/**
+ * The same for the highlight fast path, whose insert re-checks the revision and archiving in
+ * its own statement: a paragraph that passed this check once is then taken from memory.
+ * Paragraph rows are never updated (a new revision makes new rows), so a remembered one cannot
+ * go stale; an archived article or a new revision still fails that insert, which then calls
+ * loadParagraphForWriteDirect to word the refusal.
+ */
+export async function loadParagraphForHighlight(articleId: string, paragraphId: string): Promise<ParagraphForWrite> {
+  const remembered = checkedParagraphs.get(paragraphId);
+  if (remembered?.articleId === articleId) {
+    // Most recently used last, so the oldest are dropped first.
+    checkedParagraphs.delete(paragraphId);
+    checkedParagraphs.set(paragraphId, remembered);
+    return remembered;
+  }
+  const paragraph = await loadParagraphForWriteDirect(articleId, paragraphId);
+  remember(paragraph);
+  return paragraph;
+}
+
+const MAX_REMEMBERED_CHARACTERS = 4_000_000;
+const checkedParagraphs = new Map<string, ParagraphForWrite>();
+let rememberedCharacters = 0;
+
+function remember(paragraph: ParagraphForWrite): void {
+  const previous = checkedParagraphs.get(paragraph.id);
+  if (previous) rememberedCharacters -= previous.text.length;
+  checkedParagraphs.delete(paragraph.id);
+  checkedParagraphs.set(paragraph.id, paragraph);
+  rememberedCharacters += paragraph.text.length;
+  for (const [id, oldest] of checkedParagraphs) {
+    if (rememberedCharacters <= MAX_REMEMBERED_CHARACTERS) break;
+    checkedParagraphs.delete(id);
+    rememberedCharacters -= oldest.text.length;
+  }
+}
+
+/** The same, read through the direct pool (see direct-pool.ts). */
 export async function loadParagraphForWriteDirect(articleId: string, paragraphId: string): Promise<ParagraphForWrite> {
   const { rows } = await directPool().query<ParagraphForWrite & { articleRevision: number; archivedAt: Date | null }>(
     `SELECT "p"."id", "p"."articleId", "p"."revision", "p"."text", "a"."revision" AS "articleRevision", "a"."archivedAt"
