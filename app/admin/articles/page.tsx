@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 import { ArchiveButton } from "@/components/admin/articles/archive-button";
 import { formatDate, languageName } from "@/lib/format";
 import { searchArticles } from "@/lib/server/articles/search-articles";
@@ -12,6 +13,16 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const STATUS_LABEL: Record<ArticleStatusFilter, string> = { active: "In the library", archived: "Archived", all: "All" };
+
+const ARTICLE_COLUMNS: AdminColumn[] = [
+  { label: "Title" },
+  { label: "Language" },
+  { label: "Revision", align: "right" },
+  { label: "Paragraphs", align: "right" },
+  { label: "Annotations", align: "right" },
+  { label: "Imported" },
+  { label: "Actions", align: "right", hidden: true },
+];
 
 export default async function AdminArticlesPage({ searchParams }: Props) {
   const admin = await requireAdminPage("/admin/articles");
@@ -79,68 +90,50 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
       {result.items.length === 0 ? (
         <p className="mt-10 text-[var(--muted)]">{query.q ? "No article matches this search." : "No articles here yet."}</p>
       ) : (
-        <div className="mt-8 overflow-x-auto">
-          <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Articles, newest import first</caption>
-            <thead>
-              <tr className="border-b border-[var(--rule)] text-xs uppercase tracking-wide text-[var(--muted)]">
-                <th scope="col" className="py-2 pr-4 font-medium">Title</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Language</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">Revision</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">Paragraphs</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">Annotations</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Imported</th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-[var(--rule)]">
-              {result.items.map((article) => (
-                <tr key={article.id} className="align-top">
-                  <th scope="row" className="py-3 pr-4 font-normal">
-                    <Link href={`/admin/articles/${article.id}`} className="font-serif text-base font-medium hover:text-[var(--accent)] hover:underline" dir="auto" lang={article.language}>
-                      {article.title}
-                    </Link>
-                    {article.archivedAt && <span className="ml-2 rounded border border-[var(--rule)] px-1.5 text-xs text-[var(--muted)]">Archived</span>}
-                    <span className="mt-0.5 block text-[var(--muted)]">
-                      {[article.source, article.author].filter(Boolean).join(" · ") || "Unknown source"}
-                      {article.sourceUrl && (
-                        <>
-                          {" · "}
-                          <span className="break-all">{article.sourceUrl}</span>
-                        </>
-                      )}
-                    </span>
-                  </th>
-                  <td className="py-3 pr-4">{languageName(article.language)}</td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{article.revision}</td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{article.paragraphCount}</td>
-                  <td className="py-3 pr-4 text-right tabular-nums">
-                    {article.annotationCount}
-                    {article.orphanCount > 0 && (
-                      <Link href={`/admin/articles/${article.id}#needs-review`} className="mt-0.5 block text-xs text-amber-800 underline dark:text-amber-200">
-                        <span aria-hidden>⚠ </span>
-                        {article.orphanCount} need review
-                      </Link>
-                    )}
-                  </td>
-                  <td className="py-3 pr-4 whitespace-nowrap">
-                    <time dateTime={article.createdAt}>{formatDate(new Date(article.createdAt))}</time>
-                  </td>
-                  <td className="py-3 text-right">
-                    <div className="flex items-start justify-end gap-2">
-                      <Link href={`/admin/articles/${article.id}`} aria-label={`Edit ${article.title}`} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
-                        Edit
-                      </Link>
-                      <ArchiveButton articleId={article.id} title={article.title} archived={article.archivedAt !== null} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable caption="Articles, newest import first" minWidth="56rem" columns={ARTICLE_COLUMNS}>
+          {result.items.map((article) => (
+            <tr key={article.id} className="align-top">
+              <th scope="row" className="py-3 pr-4 font-normal">
+                <Link href={`/admin/articles/${article.id}`} className="font-serif text-base font-medium hover:text-[var(--accent)] hover:underline" dir="auto" lang={article.language}>
+                  {article.title}
+                </Link>
+                {article.archivedAt && <span className="ml-2 rounded border border-[var(--rule)] px-1.5 text-xs text-[var(--muted)]">Archived</span>}
+                <span className="mt-0.5 block text-[var(--muted)]">
+                  {[article.source, article.author].filter(Boolean).join(" · ") || "Unknown source"}
+                  {article.sourceUrl && (
+                    <>
+                      {" · "}
+                      <span className="break-all">{article.sourceUrl}</span>
+                    </>
+                  )}
+                </span>
+              </th>
+              <td className="py-3 pr-4">{languageName(article.language)}</td>
+              <td className="py-3 pr-4 text-right tabular-nums">{article.revision}</td>
+              <td className="py-3 pr-4 text-right tabular-nums">{article.paragraphCount}</td>
+              <td className="py-3 pr-4 text-right tabular-nums">
+                {article.annotationCount}
+                {article.orphanCount > 0 && (
+                  <Link href={`/admin/articles/${article.id}#needs-review`} className="mt-0.5 block text-xs text-amber-800 underline dark:text-amber-200">
+                    <span aria-hidden>⚠ </span>
+                    {article.orphanCount} need review
+                  </Link>
+                )}
+              </td>
+              <td className="py-3 pr-4 whitespace-nowrap">
+                <time dateTime={article.createdAt}>{formatDate(new Date(article.createdAt))}</time>
+              </td>
+              <td className="py-3 text-right">
+                <div className="flex items-start justify-end gap-2">
+                  <Link href={`/admin/articles/${article.id}`} aria-label={`Edit ${article.title}`} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+                    Edit
+                  </Link>
+                  <ArchiveButton articleId={article.id} title={article.title} archived={article.archivedAt !== null} />
+                </div>
+              </td>
+            </tr>
+          ))}
+    </AdminTable>
       )}
 
       {result.pageCount > 1 && (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 import { UserRoleSelect } from "@/components/admin/user-role-select";
 import { UserStatusButton } from "@/components/admin/user-status-button";
 import { formatDate } from "@/lib/format";
@@ -9,6 +10,15 @@ export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 const SELF_NOTE_ID = "users-self-note";
+
+const USER_COLUMNS: AdminColumn[] = [
+  { label: "User" },
+  { label: "Role" },
+  { label: "Status" },
+  { label: "Annotations", align: "right" },
+  { label: "Created" },
+  { label: "Access", align: "right", hidden: true },
+];
 
 export default async function AdminUsersPage() {
   const admin = await requireAdminPage("/admin/users");
@@ -28,73 +38,56 @@ export default async function AdminUsersPage() {
         You cannot change your own role or disable your own account: another administrator can.
       </p>
 
-      <div className="mt-8 overflow-x-auto">
-        <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-          <caption className="sr-only">All accounts, with their role, status and annotations</caption>
-          <thead>
-            <tr className="border-b border-[var(--rule)] text-xs uppercase tracking-wide text-[var(--muted)]">
-              <th scope="col" className="py-2 pr-4 font-medium">User</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">Annotations</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Created</th>
-              <th scope="col" className="py-2 text-right font-medium">
-                <span className="sr-only">Access</span>
+      <AdminTable caption="All accounts, with their role, status and annotations" minWidth="44rem" columns={USER_COLUMNS}>
+        {users.map((user) => {
+          const isSelf = user.id === admin.id;
+          return (
+            <tr key={user.id} className="align-top">
+              <th scope="row" className="py-3 pr-4 font-normal">
+                <span className="flex items-center gap-2">
+                  <span aria-hidden className="size-2.5 shrink-0 rounded-full" style={{ background: user.color }} />
+                  <span className={user.disabledAt ? "font-medium text-[var(--muted)]" : "font-medium"}>{user.name}</span>
+                  {isSelf && <span className="rounded border border-[var(--rule)] px-1.5 text-xs text-[var(--muted)]">You</span>}
+                </span>
+                <span className="mt-0.5 block pl-[1.125rem] text-[var(--muted)]">{user.email}</span>
               </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-[var(--rule)]">
-            {users.map((user) => {
-              const isSelf = user.id === admin.id;
-              return (
-                <tr key={user.id} className="align-top">
-                  <th scope="row" className="py-3 pr-4 font-normal">
-                    <span className="flex items-center gap-2">
-                      <span aria-hidden className="size-2.5 shrink-0 rounded-full" style={{ background: user.color }} />
-                      <span className={user.disabledAt ? "font-medium text-[var(--muted)]" : "font-medium"}>{user.name}</span>
-                      {isSelf && <span className="rounded border border-[var(--rule)] px-1.5 text-xs text-[var(--muted)]">You</span>}
+              <td className="py-3 pr-4">
+                <UserRoleSelect userId={user.id} name={user.name} role={user.role} locked={isSelf} describedBy={isSelf ? SELF_NOTE_ID : undefined} />
+              </td>
+              <td className="py-3 pr-4 whitespace-nowrap">
+                {user.disabledAt ? (
+                  <span className="inline-flex flex-col">
+                    <span className="inline-flex items-center gap-1.5 font-medium text-red-800 dark:text-red-300">
+                      <span aria-hidden>⊘</span>Disabled
                     </span>
-                    <span className="mt-0.5 block pl-[1.125rem] text-[var(--muted)]">{user.email}</span>
-                  </th>
-                  <td className="py-3 pr-4">
-                    <UserRoleSelect userId={user.id} name={user.name} role={user.role} locked={isSelf} describedBy={isSelf ? SELF_NOTE_ID : undefined} />
-                  </td>
-                  <td className="py-3 pr-4 whitespace-nowrap">
-                    {user.disabledAt ? (
-                      <span className="inline-flex flex-col">
-                        <span className="inline-flex items-center gap-1.5 font-medium text-red-800 dark:text-red-300">
-                          <span aria-hidden>⊘</span>Disabled
-                        </span>
-                        <span className="text-xs text-[var(--muted)]">
-                          since <time dateTime={user.disabledAt.toISOString()}>{formatDate(user.disabledAt)}</time>
-                        </span>
-                      </span>
-                    ) : (
-                      <span className="inline-flex items-center gap-1.5">
-                        <span aria-hidden className="size-2 rounded-full bg-emerald-600" />
-                        Active
-                      </span>
-                    )}
-                  </td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{user.annotationCount}</td>
-                  <td className="py-3 pr-4 whitespace-nowrap">
-                    <time dateTime={user.createdAt.toISOString()}>{formatDate(user.createdAt)}</time>
-                  </td>
-                  <td className="py-3 text-right">
-                    <UserStatusButton
-                      userId={user.id}
-                      name={user.name}
-                      disabled={user.disabledAt !== null}
-                      locked={isSelf}
-                      describedBy={isSelf ? SELF_NOTE_ID : undefined}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    <span className="text-xs text-[var(--muted)]">
+                      since <time dateTime={user.disabledAt.toISOString()}>{formatDate(user.disabledAt)}</time>
+                    </span>
+                  </span>
+                ) : (
+                  <span className="inline-flex items-center gap-1.5">
+                    <span aria-hidden className="size-2 rounded-full bg-emerald-600" />
+                    Active
+                  </span>
+                )}
+              </td>
+              <td className="py-3 pr-4 text-right tabular-nums">{user.annotationCount}</td>
+              <td className="py-3 pr-4 whitespace-nowrap">
+                <time dateTime={user.createdAt.toISOString()}>{formatDate(user.createdAt)}</time>
+              </td>
+              <td className="py-3 text-right">
+                <UserStatusButton
+                  userId={user.id}
+                  name={user.name}
+                  disabled={user.disabledAt !== null}
+                  locked={isSelf}
+                  describedBy={isSelf ? SELF_NOTE_ID : undefined}
+                />
+              </td>
+            </tr>
+          );
+        })}
+  </AdminTable>
     </section>
   );
 }
