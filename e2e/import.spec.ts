@@ -421,6 +421,66 @@ test("bad input on every path gets a clear message and writes nothing", async ({
   expect(await sql(`SELECT id FROM "Article" WHERE title LIKE $1`, [`%${id}%`])).toHaveLength(0);
 });
 
+// ---- editing an article's details ----
+
+test("an admin edits an article's details: saved and shown everywhere; bad values get a message and change nothing", async ({ page }) => {
+  await signInAsAdmin(page);
+  const id = tag();
+  const sourceUrl = `https://example.test/edit-${id}`;
+  const imported = await callApi(page, "POST", "/api/admin/import/commit", { kind: "paste", text: SAMPLE_PARAGRAPHS.slice(0, 2).join("\n\n"), title: `Правка ${id}`, sourceUrl });
+  expect(imported.status).toBe(200);
+  const article = await articleBySourceUrl(sourceUrl);
+
+  await page.goto(`/admin/articles/${article.id}`);
+  const form = page.getByRole("form", { name: "Article details" });
+  const title = form.getByRole("textbox", { name: "Title" });
+  await expect(title).toHaveValue(`Правка ${id}`);
+  const save = form.getByRole("button", { name: "Save changes" });
+  await expect(save).toBeDisabled();
+
+  // Refused in the form, before anything is sent: an empty title, an address that is not one.
+  await title.fill("   ");
+  await form.getByRole("textbox", { name: "Source URL" }).fill("not an address");
+  await save.click();
+  await expect(title).toHaveAccessibleDescription("Title must not be empty.");
+  await expect(form.getByRole("textbox", { name: "Source URL" })).toHaveAccessibleDescription(/Source URL must be an http\(s\) address/);
+  // The server refuses the same, and anything else, with its message.
+  for (const [body, message] of [
+    [{ title: "" }, /Title must not be empty/],
+    [{ title: "x", language: "not a language!" }, /BCP-47/],
+    [{ title: "x", publishedAt: "yesterday" }, /Published must be a date/],
+    [{ title: "x", revision: 9 }, /revision/],
+    [{ title: 42 }, /Title must be text/],
+  ] as const) {
+    const answer = await callApi(page, "PATCH", `/api/admin/articles/${article.id}`, { language: "ru", ...body });
+    expect(answer.status, JSON.stringify(body)).toBe(400);
+    expect(answer.error?.message).toMatch(message);
+  }
+  expect((await callApi(page, "PATCH", "/api/admin/articles/no-such-article", { title: "x", language: "ru" })).status).toBe(404);
+  expect(await articleBySourceUrl(sourceUrl)).toMatchObject({ title: `Правка ${id}`, revision: 1 });
+
+  // Markup in a title is kept as text, never run.
+  const newTitle = `<img src=x onerror="window.__hacked=1"> Правка ${id}, исправлено`;
+  await title.fill(newTitle);
+  await form.getByRole("textbox", { name: "Source URL" }).fill(sourceUrl);
+  await form.getByRole("textbox", { name: "Source", exact: true }).fill("ТАСС");
+  await form.getByRole("textbox", { name: "Author" }).fill("Иван Петров");
+  await form.getByLabel("Published").fill("2024-05-31");
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(newTitle);
+
+  await page.reload();
+  await expect(form.getByRole("textbox", { name: "Source", exact: true })).toHaveValue("ТАСС");
+  await expect(form.getByRole("textbox", { name: "Author" })).toHaveValue("Иван Петров");
+  await expect(form.getByLabel("Published")).toHaveValue("2024-05-31");
+  await page.getByRole("link", { name: "Open in the reader" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(newTitle);
+  await expect(page).toHaveTitle(new RegExp(`Правка ${id}`));
+  expect(await page.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+  expect(await articleBySourceUrl(sourceUrl)).toMatchObject({ title: newTitle, revision: 1 });
+});
+
 // ---- re-import ----
 
 test("re-importing an edited sample keeps every annotation: placed on the right words, or listed under Needs review", async ({ page, newClient }) => {
