@@ -16,8 +16,7 @@
  * Everything (database, server, readers) stops by itself; bounded to 2 min.
  * BENCH_SERVER_LOGS=1 shows the server's output.
  *
- *   GLOSSA_DIST_DIR=.next-live npx next build   # or npm run build, once
- *   GLOSSA_DIST_DIR=.next-live npx tsx --conditions=react-server scripts/bench/live-bench.ts
+ *   npm run build && npm run bench live     (or GLOSSA_DIST_DIR=<dir> for both, to keep a build aside)
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
@@ -31,6 +30,7 @@ import { isPortFree } from "../db/embedded";
 import { spawnNext } from "../next";
 import { prepareDatabase, ROOT } from "../runtime";
 import type { FromReaders, ToReaders } from "./live-readers";
+import { benchCommand, percentile } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3950);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -39,15 +39,8 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 10);
 const ANNOTATIONS = Number(process.env.BENCH_ANNOTATIONS ?? 200);
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 1000);
 const DEADLINE_MS = 120_000;
-const COMMAND = "GLOSSA_DIST_DIR=.next-live npx tsx --conditions=react-server scripts/bench/live-bench.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Each simulated client claims its own address: better-auth limits sign-ups per client IP. */
 const clientAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -214,7 +207,7 @@ async function main() {
     const line = (name: string, values: number[], target = "") =>
       console.log(`${name.padEnd(40)}${ms(percentile(values, 50))}${ms(percentile(values, 95))}${ms(Math.max(...values))}  ${target}`);
     console.log(`\nLive benchmark — ${READERS} SSE readers, ${WRITERS} writers, ${created.length} annotations on one article in ${writeSeconds.toFixed(1)} s (${(created.length / writeSeconds).toFixed(0)}/s), ${os.cpus().length} cores`);
-    console.log(`Command: ${COMMAND}   (pace ${PACE_MS} ms per writer; load average at start ${loadAtStart})\n`);
+    console.log(`Command: ${benchCommand("live")}   (pace ${PACE_MS} ms per writer; load average at start ${loadAtStart})\n`);
     console.log(`${"".padEnd(40)}${"p50".padStart(10)}${"p95".padStart(10)}${"max".padStart(10)}`);
     line("Delivery, insert → receipt", delivery, "target p95 < 250 ms");
     line("Delivery, writer's send → receipt", endToEnd);

@@ -23,6 +23,7 @@ import { stopChild } from "../process";
 import { prepareDatabase } from "../runtime";
 import { isPortFree } from "../db/embedded";
 import { chromiumExecutable } from "../../e2e/support/chromium";
+import { benchCommand, median, percentile } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -30,16 +31,6 @@ const PARAGRAPHS = 2000;
 const ANNOTATIONS = 10_000;
 const NOTES = 2000;
 const WORDS = "власти россии разделяют озабоченность нынешним состоянием двусторонних связей грузией призыв улучшению кремля письмо партии альянс патриотов президента путина содействие нормализации отношений москвой тбилиси".split(" ");
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function generateArticle(url: string): Promise<{ slug: string; userId: string }> {
   const client = new pg.Client({ connectionString: url });
@@ -239,7 +230,7 @@ async function main() {
     const sample = await measurePage(page, `${BASE}${sampleSlug}`, { loadsMore: false });
 
     const row = (name: string, value: string, target = "") => console.log(`${name.padEnd(48)} ${value.padStart(12)}  ${target}`);
-    console.log("\nReader benchmark — command: npm run build && npx tsx --conditions=react-server scripts/bench/reader-bench.ts\n");
+    console.log(`\nReader benchmark — command: ${benchCommand("reader")}   (on the production build: npm run build first)\n`);
     row("Large article: page HTML size (first screens)", `${(big.bytes / 1024).toFixed(0)} KB`);
     row("Large article: server render (median of 5)", `${big.serverRender.toFixed(0)} ms`);
     row("Large article: first contentful paint", `${big.fcp.toFixed(0)} ms`);
