@@ -1,29 +1,44 @@
 import "server-only";
 import pg from "pg";
 
-const cached = globalThis as unknown as { glossaDirectPool?: pg.Pool };
+type PoolName = "requests" | "import";
+
+const cached = globalThis as unknown as { glossaDirectPools?: Partial<Record<PoolName, pg.Pool>> };
 
 /*
- * The few hottest statements talk to PostgreSQL through node-postgres directly: creating a
- * highlight (the write everyone waits on), and bulk import's chunks and article inserts.
- * Measured on the 2-core machine, Prisma's layer multiplied their cost: 4.7 ms against
- * 2.3 ms per article insert, 90 ms against 18 ms per 100-article chunk, and a third of a
- * highlight's server time. Small, and it closes its connections when idle; everything else
- * uses lib/db.ts.
+ * The few hottest statements talk to PostgreSQL through node-postgres directly: confirming the
+ * session of a request, creating a highlight (the write everyone waits on), and bulk import's
+ * chunks and article inserts. Measured on the 2-core machine, Prisma's layer multiplied their
+ * cost: 4.7 ms against 2.3 ms per article insert, 90 ms against 18 ms per 100-article chunk,
+ * and a third of a highlight's server time. Everything else uses lib/db.ts.
+ *
+ * Requests and bulk import get a pool each, so that a long import never makes readers and
+ * writers wait for a connection. Both are small and close their connections when idle.
  */
-export function directPool(): pg.Pool {
-  if (cached.glossaDirectPool) return cached.glossaDirectPool;
+const MAX_CONNECTIONS: Record<PoolName, number> = { requests: 6, import: 4 };
+
+function pool(name: PoolName): pg.Pool {
+  const pools = (cached.glossaDirectPools ??= {});
+  const existing = pools[name];
+  if (existing) return existing;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
-  const pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  const created = new pg.Pool({ connectionString, max: MAX_CONNECTIONS[name], idleTimeoutMillis: 10_000, allowExitOnIdle: true, application_name: `glossa-${name}` });
   // An idle connection the server closed (restart, failover) must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("Direct database connection closed:", error.message));
-  cached.glossaDirectPool = pool;
-  return pool;
+  created.on("error", (error) => console.error("Direct database connection closed:", error.message));
+  pools[name] = created;
+  return created;
 }
 
-/** Closes the direct pool (scripts call it before exiting). */
-export async function closeDirectPool(): Promise<void> {
-  await cached.glossaDirectPool?.end();
-  cached.glossaDirectPool = undefined;
+/** The pool for statements that requests wait on. */
+export const directPool = (): pg.Pool => pool("requests");
+
+/** The pool for bulk import's statements. */
+export const importPool = (): pg.Pool => pool("import");
+
+/** Closes the direct pools (scripts call it before exiting). */
+export async function closeDirectPools(): Promise<void> {
+  const pools = cached.glossaDirectPools ?? {};
+  cached.glossaDirectPools = undefined;
+  await Promise.all(Object.values(pools).map((open) => open.end()));
 }

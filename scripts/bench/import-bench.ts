@@ -133,7 +133,7 @@ async function main() {
     const { createImportJob } = await import("../../lib/server/import/create-import-job");
     const { startImportJob } = await import("../../lib/server/import/start-import-job");
     const { runImportJob } = await import("../../lib/server/import/run-import-job");
-    const { closeDirectPool } = await import("../../lib/server/direct-pool");
+    const { closeDirectPools } = await import("../../lib/server/direct-pool");
     const admin = await db().user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true, role: true, color: true } });
 
     const memory = memoryProbe();
@@ -187,7 +187,7 @@ async function main() {
     writeFileSync(path.join(ROOT, "bench-results", "import-bench.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
     await db().$disconnect();
-    await closeDirectPool();
+    await closeDirectPools();
     if (done.status !== "DONE" || done.failed > 0) process.exitCode = 1;
   } finally {
     await stopDatabase();

@@ -35,8 +35,8 @@ afterAll(async () => {
   await client?.end();
   const { db } = await import("@/lib/db");
   await db().$disconnect();
-  const { closeDirectPool } = await import("@/lib/server/direct-pool");
-  await closeDirectPool();
+  const { closeDirectPools } = await import("@/lib/server/direct-pool");
+  await closeDirectPools();
   await database?.stop();
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { directPool } from "@/lib/server/direct-pool";
+import { importPool } from "@/lib/server/direct-pool";
 import { newId } from "@/lib/server/new-id";
 import type { ParsedArticle } from "@/lib/importing";
 
@@ -18,7 +18,7 @@ import type { ParsedArticle } from "@/lib/importing";
 export async function insertNewArticle({ parsed, hash, slug }: { parsed: ParsedArticle; hash: string; slug: string }): Promise<{ id: string } | null> {
   const id = newId();
   const { source = null, sourceUrl = null, author = null, publishedAt = null } = parsed.metadata;
-  const result = await directPool().query(INSERT_ARTICLE, [
+  const result = await importPool().query(INSERT_ARTICLE, [
     id,
     slug,
     parsed.title,
