@@ -63,6 +63,9 @@ test.describe("signing up and in", () => {
     });
     expect(response.status()).toBe(401);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/sign in/i);
+    // better-auth's own session endpoint does not vouch for it either.
+    const session = await copy.request.get("/api/auth/get-session");
+    expect(await session.json()).toBeNull();
   });
 
   test("a wrong password shows a clear error and signs nobody in", async ({ page }) => {
