@@ -7,6 +7,7 @@ import { ArticleCards } from "@/components/import/article-cards";
 import { ImportBar, PreviewButton, useCommit } from "@/components/import/import-buttons";
 import type { ArticleOption } from "@/components/import/target-picker";
 import { useArticleItems } from "@/components/import/use-article-items";
+import { fieldErrors } from "@/lib/validations/field-errors";
 
 type Fields = { format: PasteFormat; text: string; title: string; source: string; sourceUrl: string; author: string; publishedAt: string; language: string };
 const EMPTY: Fields = { format: "text", text: "", title: "", source: "", sourceUrl: "", author: "", publishedAt: "", language: "" };
@@ -42,12 +43,7 @@ export function PastePanel({ preset }: { preset: ArticleOption | null }) {
     event.preventDefault();
     const parsed = pasteSourceSchema.safeParse({ kind: "paste", ...fields });
     if (!parsed.success) {
-      const next: Partial<Record<keyof Fields, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const name = issue.path[0] as keyof Fields | undefined;
-        if (name && !next[name]) next[name] = issue.message;
-      }
-      setErrors(next);
+      setErrors(fieldErrors<keyof Fields>(parsed.error.issues));
       return;
     }
     commit.reset();

@@ -5,6 +5,7 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { api } from "@/lib/client/api";
 import { updateArticleSchema } from "@/lib/validations/article";
 import { ArticleMetadataFields, type ArticleMetadataValues, type MetadataFieldOptions } from "@/components/article-metadata-fields";
+import { fieldErrors } from "@/lib/validations/field-errors";
 
 type Values = ArticleMetadataValues;
 
@@ -31,12 +32,7 @@ export function ArticleMetadataForm({ articleId, initial, readOnly }: { articleI
     event.preventDefault();
     const parsed = updateArticleSchema.safeParse(values);
     if (!parsed.success) {
-      const next: Partial<Record<keyof Values, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const name = issue.path[0] as keyof Values | undefined;
-        if (name && !next[name]) next[name] = issue.message;
-      }
-      setErrors(next);
+      setErrors(fieldErrors<keyof Values>(parsed.error.issues));
       return;
     }
     setMessage(null);
