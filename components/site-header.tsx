@@ -7,7 +7,7 @@ const ROLE_LABEL = { ADMIN: "Admin", ANNOTATOR: "Annotator", READER: "Reader" } 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-[var(--rule)] bg-[var(--page)]/90 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-6xl items-center gap-5 px-4 text-sm">
+      <nav aria-label="Main" className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 text-sm">
         <Link href="/" className="font-serif text-xl font-semibold tracking-tight">
           Glossa
         </Link>
@@ -27,13 +27,14 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             </Link>
           </>
         )}
-        <div className="ml-auto flex items-center gap-4">
+        <div className="ml-auto flex min-w-0 items-center gap-4">
           {actor ? (
             <>
-              <span className="flex items-center gap-2" title={actor.email}>
-                <span aria-hidden className="size-2.5 rounded-full" style={{ background: actor.color }} />
-                <span className="font-medium">{actor.name}</span>
-                <span className="rounded border border-[var(--rule)] px-1.5 py-0.5 text-xs text-[var(--muted)]">{ROLE_LABEL[actor.role]}</span>
+              <span className="flex min-w-0 items-center gap-2" title={actor.email}>
+                <span aria-hidden className="size-2.5 shrink-0 rounded-full" style={{ background: actor.color }} />
+                {/* A long name is cut on a phone; the title shows the account in full. */}
+                <span className="max-w-[9rem] truncate font-medium sm:max-w-[16rem]">{actor.name}</span>
+                <span className="whitespace-nowrap rounded border border-[var(--rule)] px-1.5 py-0.5 text-xs text-[var(--muted)]">{ROLE_LABEL[actor.role]}</span>
               </span>
               <SignOutButton />
             </>

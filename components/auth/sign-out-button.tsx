@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="text-sm text-[var(--muted)] hover:text-[var(--ink)]"
+      className="whitespace-nowrap text-sm text-[var(--muted)] hover:text-[var(--ink)]"
       onClick={async () => {
         await authClient.signOut();
         router.push("/");
