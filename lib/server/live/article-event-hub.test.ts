@@ -236,4 +236,23 @@ describe("article event hub", () => {
     expect(rows).toEqual([]);
     watcher.unsubscribe();
   });
+
+  it("closes the feeds of a user whose sessions were ended, on every article, and no one else's", async () => {
+    const client = await connection();
+    const [gone, stays] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+    for (const id of [gone, stays]) await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ($1, $1, $2, now())`, [id, `${id}@test.local`]);
+    const [first, second] = [`a-${randomUUID()}`, `a-${randomUUID()}`];
+    const feeds = [follow(first, { userId: gone }), follow(second, { userId: gone }), follow(first, { userId: stays }), follow(first)];
+    await Promise.all(feeds.map(ready));
+    expect(feeds.map((feed) => feed.isClosed())).toEqual([false, false, false, false]);
+
+    // What set-user-disabled does, in a transaction: nothing is heard before the commit.
+    await client.query("BEGIN");
+    await client.query(`SELECT pg_notify('glossa_sessions_ended', $1)`, [gone]);
+    await sleep(150);
+    expect(feeds[0]!.isClosed()).toBe(false);
+    await client.query("COMMIT");
+    await vi.waitFor(() => expect(feeds.map((feed) => feed.isClosed())).toEqual([true, true, false, false]), { timeout: 5000 });
+    for (const feed of feeds) feed.unsubscribe();
+  });
 });

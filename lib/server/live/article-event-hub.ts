@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { PresenceReader, ResetPayload } from "@/lib/live/protocol";
 import { ARTICLE_EVENTS_CHANNEL } from "@/lib/server/live/publish-event";
 import { joinPresence, leavePresence, PRESENCE_CHANNEL, READERS_SQL, touchPresence } from "@/lib/server/live/presence";
+import { SESSIONS_ENDED_CHANNEL } from "@/lib/server/live/sessions-ended";
 
 /** Where a subscriber's messages go (the SSE route writes them to its stream). */
 export interface LiveSink {
@@ -190,7 +191,7 @@ class ArticleEventHub {
     try {
       await client.connect();
       // LISTEN before reading the horizon, so no commit falls between the two unheard.
-      await client.query(`LISTEN "${ARTICLE_EVENTS_CHANNEL}"; LISTEN "${PRESENCE_CHANNEL}"`);
+      await client.query(`LISTEN "${ARTICLE_EVENTS_CHANNEL}"; LISTEN "${PRESENCE_CHANNEL}"; LISTEN "${SESSIONS_ENDED_CHANNEL}"`);
       if (generation !== this.generation) return;
       this.client = client;
       if (!this.initialised) await this.initialiseHorizon(client);
@@ -269,6 +270,10 @@ class ArticleEventHub {
       if (message.payload && this.subscribers.has(message.payload)) void this.refreshPresence(message.payload);
       return;
     }
+    if (message.channel === SESSIONS_ENDED_CHANNEL) {
+      if (message.payload) this.endFeedsOf(message.payload);
+      return;
+    }
     if (message.channel !== ARTICLE_EVENTS_CHANNEL || !message.payload) return;
     let id: bigint;
     let articleId: string;
@@ -283,6 +288,12 @@ class ArticleEventHub {
     }
     if (this.skipped.has(id)) this.arrivedLate(id, articleId, audienceId);
     if (id > this.horizon) void this.advance();
+  }
+
+  /** The user's sessions were ended: their feeds close now, and a reconnect is authorised afresh. */
+  private endFeedsOf(userId: string): void {
+    // Closing unsubscribes, which edits the sets: go through copies.
+    for (const set of [...this.subscribers.values()]) for (const subscriber of [...set]) if (subscriber.userId === userId) subscriber.sink.close();
   }
 
   // ---- delivery ----

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/permissions";
 import { AppError } from "@/lib/server/errors";
+import { announceSessionsEnded } from "@/lib/server/live/sessions-ended";
 import { administerUser, isLastActiveAdmin, toUpdatedUser, type UpdatedUser, type UserAdministration } from "@/lib/server/users/administer-user";
 
 /**
@@ -33,6 +34,8 @@ export async function applyDisabledChange(administration: UserAdministration, di
   // Deleting the sessions is what signs them out now rather than when a session expires;
   // it runs even when already disabled, in case a session slipped in before.
   await tx.session.deleteMany({ where: { userId: target.id } });
+  // Their open live feeds are tied to those sessions: every instance closes them on commit.
+  await announceSessionsEnded(tx, target.id);
   const admins = new Set(activeAdminIds);
   admins.delete(target.id);
   return { ...administration, target: { ...target, disabledAt }, activeAdminIds: admins };
