@@ -32,7 +32,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             <>
               <span className="flex min-w-0 items-center gap-2" title={actor.email}>
                 <span aria-hidden className="size-2.5 shrink-0 rounded-full" style={{ background: actor.color }} />
-                {/* A long name is cut on a phone; the title shows the account in full. */}
+                {/* A long name is cut on a phone (screen readers still read it whole). */}
                 <span className="max-w-[9rem] truncate font-medium sm:max-w-[16rem]">{actor.name}</span>
                 <span className="whitespace-nowrap rounded border border-[var(--rule)] px-1.5 py-0.5 text-xs text-[var(--muted)]">{ROLE_LABEL[actor.role]}</span>
               </span>

@@ -44,7 +44,8 @@ function createAuth() {
     // Stored in PostgreSQL so every app instance shares one count.
     rateLimit: { enabled: process.env.NODE_ENV === "production", storage: "database", window: 60, max: 100 },
     advanced: {
-      // The session and its user in one query when the cookie cache is refreshed.
+      // Lets the adapter read the session with its user when the cookie cache is refreshed
+      // (Prisma still sends two queries for it; getActor's confirmation is the one per request).
       database: { joins: true },
       useSecureCookies: !isLocalhost(settings.baseURL),
       ipAddress: settings.GLOSSA_TRUSTED_PROXIES

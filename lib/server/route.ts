@@ -10,7 +10,7 @@ import { AppError } from "@/lib/server/errors";
 export async function handleRoute<T>(run: () => Promise<T>, successStatus = 200): Promise<NextResponse> {
   try {
     const data = await run();
-    return json({ data }, successStatus, { "Cache-Control": "no-store" });
+    return json({ data }, successStatus, "no-store");
   } catch (error) {
     if (error instanceof AppError) {
       return json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
@@ -27,14 +27,12 @@ export async function handleRoute<T>(run: () => Promise<T>, successStatus = 200)
  * A JSON response. A small body (most answers to writes) is marked no-transform, which keeps
  * the server's gzip off it: compressing one packet's worth of bytes costs more CPU than it saves.
  */
-function json(body: unknown, status: number, headers: Record<string, string> = {}): NextResponse {
+function json(body: unknown, status: number, cacheControl?: string): NextResponse {
   const text = JSON.stringify(body);
-  const small = text.length < SMALL_BODY_CHARACTERS;
-  const cacheControl = [headers["Cache-Control"], small ? "no-transform" : undefined].filter(Boolean).join(", ");
-  return new NextResponse(text, {
-    status,
-    headers: { ...headers, "Content-Type": "application/json", ...(cacheControl ? { "Cache-Control": cacheControl } : {}) },
-  });
+  const directives = [cacheControl, text.length < SMALL_BODY_CHARACTERS ? "no-transform" : undefined].filter(Boolean);
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (directives.length) headers["Cache-Control"] = directives.join(", ");
+  return new NextResponse(text, { status, headers });
 }
 
 const SMALL_BODY_CHARACTERS = 1400;

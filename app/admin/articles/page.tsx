@@ -133,7 +133,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
               </td>
             </tr>
           ))}
-    </AdminTable>
+        </AdminTable>
       )}
 
       {result.pageCount > 1 && (

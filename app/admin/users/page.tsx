@@ -87,7 +87,7 @@ export default async function AdminUsersPage() {
             </tr>
           );
         })}
-  </AdminTable>
+      </AdminTable>
     </section>
   );
 }
