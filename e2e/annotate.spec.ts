@@ -87,6 +87,30 @@ test.describe("selecting and highlighting", () => {
     await expectParagraphIntact(page, article, 3);
   });
 
+  test("Tab pressed in the same moment as the last change of a selection acts on the whole selection", async ({ page }) => {
+    await newUser(page);
+    await openSample(page);
+    const phrase = "наглядным подтверждением";
+    const { start } = offsetsOf(3, phrase);
+    await selectBetween(page, { paragraph: 3, offset: start }, { paragraph: 3, offset: start + "наглядным".length });
+    const toolbar = selectionToolbar(page);
+    await expect(toolbar).toBeVisible();
+
+    // Extend the selection and press Tab before the page draws another frame, as a fast typist or a script does.
+    await page.evaluate((phrase) => {
+      const selection = document.getSelection()!;
+      for (let steps = 0; selection.toString() !== phrase && steps < phrase.length + 5; steps++) selection.modify("extend", "forward", "character");
+      document.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", bubbles: true, cancelable: true }));
+    }, phrase);
+    await expect(toolbar.getByRole("radio", { name: "Yellow" })).toBeFocused();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+    await expect(toolbar.getByRole("button", { name: "Highlight" })).toBeFocused();
+    const created = nextCreatedAnnotations(page);
+    await page.keyboard.press("Enter");
+    const [highlight] = await created;
+    expect(highlight).toMatchObject({ kind: "HIGHLIGHT", exact: phrase, ...offsetsOf(3, phrase) });
+  });
+
   test("a selection across two paragraphs becomes one highlight in each", async ({ page }) => {
     await newUser(page);
     const article = await openSample(page);

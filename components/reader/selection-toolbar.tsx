@@ -47,23 +47,27 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
     setNote("");
   }, []);
 
-  // Follow the document selection; ignore changes made while using the toolbar itself.
+  /** Takes the document's selection as the one to act on, or closes when it is not in the article. */
+  const takeSelection = useCallback(() => {
+    const selection = document.getSelection();
+    const root = articleRef.current;
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !root) return close();
+    const range = selection.getRangeAt(0);
+    if (!root.contains(range.commonAncestorContainer)) return close();
+    const selections = rangeToParagraphSelections(range, root);
+    if (selections.length === 0) return close();
+    setMode("main");
+    setShown({ selections, range: range.cloneRange() });
+    setPlace(placeFor(range));
+  }, [articleRef, close]);
+
+  // Follow the document selection, once a frame; ignore changes made while using the toolbar itself.
   useEffect(() => {
     let frame = 0;
     const onSelectionChange = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (toolbarRef.current?.contains(document.activeElement)) return;
-        const selection = document.getSelection();
-        const root = articleRef.current;
-        if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !root) return close();
-        const range = selection.getRangeAt(0);
-        if (!root.contains(range.commonAncestorContainer)) return close();
-        const selections = rangeToParagraphSelections(range, root);
-        if (selections.length === 0) return close();
-        setMode("main");
-        setShown({ selections, range: range.cloneRange() });
-        setPlace(placeFor(range));
+        if (!toolbarRef.current?.contains(document.activeElement)) takeSelection();
       });
     };
     document.addEventListener("selectionchange", onSelectionChange);
@@ -71,7 +75,7 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
       cancelAnimationFrame(frame);
       document.removeEventListener("selectionchange", onSelectionChange);
     };
-  }, [articleRef, close]);
+  }, [takeSelection]);
 
   // Keyboard path from the selection into the toolbar, and Escape out of it.
   useEffect(() => {
@@ -83,12 +87,15 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
         if (inToolbar) (document.activeElement as HTMLElement | null)?.blur();
       } else if (event.key === "Tab" && !event.shiftKey && !inToolbar) {
         event.preventDefault();
+        // A key pressed just before Tab may have changed the selection since the last frame: take it now,
+        // as the toolbar ignores selection changes once it has the focus.
+        takeSelection();
         toolbarRef.current?.querySelector<HTMLElement>("button")?.focus();
       }
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [shown, close]);
+  }, [shown, close, takeSelection]);
 
   // Stay next to the words while the page reflows (long articles lay out paragraphs as they scroll in).
   useEffect(() => {
