@@ -1,11 +1,11 @@
-import { Suspense } from "react";
 import { AuthForm } from "@/components/auth/auth-form";
 import { config } from "@/lib/config";
+import { safeNextPath } from "@/lib/safe-next-path";
 
 export const metadata = { title: "Sign up" };
 export const dynamic = "force-dynamic";
 
-export default function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   if (!config().GLOSSA_OPEN_SIGNUP) {
     return (
       <section className="mx-auto mt-10 max-w-sm">
@@ -14,9 +14,6 @@ export default function SignUpPage() {
       </section>
     );
   }
-  return (
-    <Suspense>
-      <AuthForm mode="sign-up" />
-    </Suspense>
-  );
+  const { next } = await searchParams;
+  return <AuthForm mode="sign-up" next={safeNextPath(typeof next === "string" ? next : null, config().baseURL)} />;
 }

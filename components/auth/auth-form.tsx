@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/client/auth-client";
 
-/** Sign-in and sign-up share one form; sign-up adds the display name. */
-export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+/**
+ * Sign-in and sign-up share one form; sign-up adds the display name.
+ * `next` is where to go afterwards: a path on this site, already checked by the page with safeNextPath.
+ */
+export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: string }) {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const isSignUp = mode === "sign-up";
@@ -88,9 +90,4 @@ function Field({ label, name, hint, ...input }: { label: string; name: string; h
       )}
     </div>
   );
-}
-
-/** Only same-site paths: `?next=https://evil.example` must not become an open redirect. */
-function safeNext(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
