@@ -90,8 +90,8 @@ describe("creating a highlight", () => {
     await createAnnotation({ actor, articleId, input: highlight(paragraphId) });
     await client.query(`UPDATE "Article" SET revision = 2 WHERE id = $1`, [articleId]);
     await expect(createAnnotation({ actor, articleId, input: highlight(paragraphId) })).rejects.toMatchObject({
-      code: "UNPROCESSABLE",
-      message: expect.stringMatching(/older revision/),
+      code: "CONFLICT",
+      message: expect.stringMatching(/just updated/),
     });
     expect(await stored(articleId)).toEqual({ annotations: 1, events: 1 });
   });

@@ -11,18 +11,39 @@ export interface ParagraphForWrite {
   text: string;
 }
 
-type ParagraphRow = ParagraphForWrite & { article: { revision: number; archivedAt: Date | null } };
+/**
+ * The one read every write on an article's text goes through (this file's functions and the
+ * highlight fast path's single statement): the article row with the target paragraph, the
+ * article locked FOR SHARE. A revision (reviseArticle) holds that row FOR UPDATE from its first
+ * statement to its commit, so a write and a revision of one article are ordered: a write that
+ * locked first commits before the revision reads the annotations and notes it re-anchors, and a
+ * write that comes second waits, then sees the new revision (PostgreSQL re-reads a row it waited
+ * for) and is refused with 409 — never left on the old text, unlisted. `$1` is the article id,
+ * `$2` the paragraph id; `writable` says whether a new annotation or note may go there.
+ */
+export const LOCKED_PARAGRAPH_SQL = `
+  SELECT "p"."id", "p"."articleId", "p"."revision", "p"."text", "a"."revision" AS "articleRevision", "a"."archivedAt",
+         ("p"."revision" = "a"."revision" AND "a"."archivedAt" IS NULL) AS "writable"
+  FROM "Article" AS "a" LEFT JOIN "Paragraph" AS "p" ON "p"."id" = $2 AND "p"."articleId" = "a"."id"
+  WHERE "a"."id" = $1
+  FOR SHARE OF "a"`;
+
+interface LockedRow {
+  id: string | null;
+  articleId: string | null;
+  revision: number | null;
+  text: string | null;
+  articleRevision: number;
+  archivedAt: Date | null;
+}
 
 /**
- * The paragraph a new annotation or note targets, checked to belong to the
- * article's current revision; the article must exist and not be archived.
+ * The paragraph a new annotation or note targets, checked to belong to the article's current
+ * revision; the article must exist and not be archived. Locks the article for the rest of the
+ * caller's transaction (see LOCKED_PARAGRAPH_SQL), so write inside that transaction.
  */
 export async function loadParagraphForWrite(tx: Prisma.TransactionClient, articleId: string, paragraphId: string): Promise<ParagraphForWrite> {
-  const row = await tx.paragraph.findUnique({
-    where: { id: paragraphId },
-    select: { id: true, articleId: true, revision: true, text: true, article: { select: { revision: true, archivedAt: true } } },
-  });
-  return checkWritable(row, articleId, async () => Boolean(await tx.article.findUnique({ where: { id: articleId }, select: { id: true } })));
+  return checkWritable(await tx.$queryRawUnsafe<LockedRow[]>(LOCKED_PARAGRAPH_SQL, articleId, paragraphId));
 }
 
 /**
@@ -62,26 +83,21 @@ function remember(paragraph: ParagraphForWrite): void {
   }
 }
 
-/** The same, read through the direct pool (see direct-pool.ts). */
+/** The same, read through the direct pool (see direct-pool.ts); a revision under way is waited for. */
 export async function loadParagraphForWriteDirect(articleId: string, paragraphId: string): Promise<ParagraphForWrite> {
-  const { rows } = await directPool().query<ParagraphForWrite & { articleRevision: number; archivedAt: Date | null }>(
-    `SELECT "p"."id", "p"."articleId", "p"."revision", "p"."text", "a"."revision" AS "articleRevision", "a"."archivedAt"
-     FROM "Paragraph" AS "p" JOIN "Article" AS "a" ON "a"."id" = "p"."articleId" WHERE "p"."id" = $1`,
-    [paragraphId],
-  );
-  const row = rows[0] ? { id: rows[0].id, articleId: rows[0].articleId, revision: rows[0].revision, text: rows[0].text, article: { revision: rows[0].articleRevision, archivedAt: rows[0].archivedAt } } : null;
-  return checkWritable(row, articleId, async () => ((await directPool().query(`SELECT 1 FROM "Article" WHERE "id" = $1`, [articleId])).rowCount ?? 0) > 0);
+  return checkWritable((await directPool().query<LockedRow>(LOCKED_PARAGRAPH_SQL, [articleId, paragraphId])).rows);
 }
 
-// One query on the way that succeeds; the article is looked up alone only to word a refusal.
-async function checkWritable(row: ParagraphRow | null, articleId: string, articleExists: () => Promise<boolean>): Promise<ParagraphForWrite> {
-  if (!row || row.articleId !== articleId) {
-    if (!(await articleExists())) throw notFound("The article");
+function checkWritable(rows: LockedRow[]): ParagraphForWrite {
+  const row = rows[0];
+  if (!row) throw notFound("The article");
+  if (row.id === null || row.articleId === null || row.revision === null || row.text === null) {
     throw new AppError("UNPROCESSABLE", "The paragraph does not belong to this article.");
   }
-  if (row.article.archivedAt) throw new AppError("CONFLICT", "This article is archived: its annotations and notes are read-only.");
-  if (row.revision !== row.article.revision) {
-    throw new AppError("UNPROCESSABLE", "The paragraph belongs to an older revision of this article: reload the page.");
+  if (row.archivedAt) throw new AppError("CONFLICT", "This article is archived: its annotations and notes are read-only.");
+  if (row.revision !== row.articleRevision) {
+    // Usually a re-import that committed while the page was open (or while this write waited for it).
+    throw new AppError("CONFLICT", "The article was just updated and this paragraph belongs to its older text: reload the page, then try again.");
   }
   return { id: row.id, articleId: row.articleId, revision: row.revision, text: row.text };
 }

@@ -61,7 +61,10 @@ export async function reviseArticle(
   tx: Prisma.TransactionClient,
   { articleId, parsed, hash }: { articleId: string; parsed: ParsedArticle; hash: string },
 ): Promise<RevisionReport> {
-  // Serialises concurrent revisions of one article; the second waits and builds on the first.
+  // Serialises concurrent revisions of one article (the second waits and builds on the first), and
+  // orders every write on its text against this one: writes lock the row FOR SHARE
+  // (LOCKED_PARAGRAPH_SQL), so they either committed before this point, and are re-anchored
+  // below, or wait for the commit and are refused as stale.
   const locked = await tx.$queryRaw<{ revision: number }[]>`SELECT "revision" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
   const current = locked[0]?.revision;
   if (current === undefined) throw notFound("The article to replace");
