@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise-article";
 import { AppError, notFound } from "@/lib/server/errors";
+import { lockSourceUrl } from "@/lib/server/import/lock-source-urls";
 import type { ImportTarget } from "@/lib/validations/import";
 
 export interface ImportedArticleRef {
@@ -24,7 +25,8 @@ const articleRef = { id: true, slug: true, title: true, contentHash: true } sati
  * Stores a parsed article in one transaction (a failure leaves nothing behind):
  * - `target: { mode: "replace", articleId }` makes it the next revision of that article;
  * - `mode: "auto"` (the default) does the same for the article with the same source URL, if any;
- * - otherwise (and for `mode: "new"`) it creates a new article.
+ * - otherwise (and for `mode: "new"`) it creates a new article, refused (409) when an article
+ *   from the same source URL exists: one source URL names one article, even under concurrency.
  * Content identical to the article it would replace, or (when creating) to any article, is a
  * no-op reported as "unchanged". `expectedHash` guards a commit against a source that changed
  * since its preview. Not authorised here: callers check the actor (the seed has none).
@@ -57,12 +59,19 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   // Imports of the same source, or of identical content, running at once (two admins, a bulk
   // file listing one URL twice) are serialised, so the second sees the first. Always URL, then
   // content: one order, no deadlock.
-  if (target.mode === "auto" && parsed.metadata.sourceUrl) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`url:${parsed.metadata.sourceUrl}`}, 0))`;
-  }
+  const sourceUrl = parsed.metadata.sourceUrl;
+  if (sourceUrl) await lockSourceUrl(tx, sourceUrl);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`hash:${hash}`}, 0))`;
 
   const existing = await findTarget(tx, parsed, target);
+  if (!existing && sourceUrl) {
+    // "New" was chosen when no article had this address (the preview's default) and one has
+    // been imported since, or was chosen despite it: a source URL names one article.
+    const sameSource = await tx.article.findFirst({ where: { sourceUrl }, select: { title: true } });
+    if (sameSource) {
+      throw new AppError("CONFLICT", `An article from this source URL already exists (“${sameSource.title}”): import the text as its next revision instead.`);
+    }
+  }
   if (existing) {
     const ref = { articleId: existing.id, slug: existing.slug, title: existing.title };
     if (existing.contentHash === hash) return { status: "unchanged", ...ref };

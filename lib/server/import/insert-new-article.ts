@@ -7,9 +7,10 @@ import type { ParsedArticle } from "@/lib/importing";
 /**
  * The bulk importer's fast path: one SQL statement, hence one transaction, that stores a new
  * article with all its paragraphs, or nothing. The caller has checked, for its whole chunk,
- * that no stored article has this content or source URL. The statement re-checks the source
- * URL (indexed) and refuses (returns null) if an article from that address appeared since,
- * so a concurrent import never forks an article's revisions; the caller then takes the full
+ * that no stored article has this content or source URL, and holds the URL's lock
+ * (withSourceUrlsLocked). The statement re-checks the source URL (indexed) and refuses (returns
+ * null) if an article from that address appeared since, so a concurrent import never forks an
+ * article's revisions; the caller then takes the full
  * path (importArticle), which makes a new revision. Content is not re-checked here: without
  * an index on Article.contentHash that is a scan of every article, per article. The price is
  * that two imports of identical text without a source URL at the same instant may both land. A slug taken meanwhile raises a unique violation (23505),

@@ -11,6 +11,7 @@ import { unpackArticle, type StoredArticle } from "@/lib/server/import/bulk-arti
 import { MAX_STORED_ERRORS, STALE_AFTER_MS, type BulkLineError } from "@/lib/server/import/import-job-dto";
 import { readChunk } from "@/lib/server/import/import-job-chunks";
 import { insertNewArticle, reserveSlugs } from "@/lib/server/import/insert-new-article";
+import { withSourceUrlsLocked } from "@/lib/server/import/lock-source-urls";
 
 // Kept on globalThis: Next.js may load this module more than once in one process (pages and
 // route handlers), and the process must still be one worker that never runs a job twice.
@@ -112,18 +113,21 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
 
   const slugs = await reserveSlugs(fast.map((article) => ({ base: slugify(article.parsed.title), hash: article.hash })));
   const fallback: typeof articles = [];
-  await pool(
-    fast.map((article, index) => ({ article, slug: slugs[index]! })),
-    concurrency,
-    async ({ article, slug }) => {
-      try {
-        if (await insertNewArticle({ parsed: article.parsed, hash: article.hash, slug })) outcome.created++;
-        else fallback.push(article);
-      } catch (error) {
-        if (isUniqueViolation(error)) fallback.push(article);
-        else fail(article.line, error);
-      }
-    },
+  // The insert re-checks each URL; the locks make that check hold against concurrent imports.
+  await withSourceUrlsLocked(fast.flatMap((article) => article.parsed.metadata.sourceUrl ?? []), () =>
+    pool(
+      fast.map((article, index) => ({ article, slug: slugs[index]! })),
+      concurrency,
+      async ({ article, slug }) => {
+        try {
+          if (await insertNewArticle({ parsed: article.parsed, hash: article.hash, slug })) outcome.created++;
+          else fallback.push(article);
+        } catch (error) {
+          if (isUniqueViolation(error)) fallback.push(article);
+          else fail(article.line, error);
+        }
+      },
+    ),
   );
 
   // In line order, one at a time: the same URL twice must become revision 2, then 3.

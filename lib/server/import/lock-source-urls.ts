@@ -1,0 +1,40 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { importPool } from "@/lib/server/direct-pool";
+
+/*
+ * One source URL names one article. Every import that may create an article from a URL holds
+ * this advisory lock (keyed by the URL, which is stored as the URL parser's `href`, so equal
+ * addresses are equal strings) while it checks that no article has that URL and inserts one.
+ * Transaction-level and session-level advisory locks on one key exclude each other, so the
+ * single imports (in their transaction) and the bulk worker (for a chunk) share it.
+ */
+const lockKey = (parameter: string) => `hashtextextended('url:' || ${parameter}, 0)`;
+
+/** Locks a source URL until the end of the caller's transaction (waits for another import of it). */
+export async function lockSourceUrl(tx: Prisma.TransactionClient, sourceUrl: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${lockKey("$1")})`, sourceUrl);
+}
+
+/**
+ * Runs `work` holding the locks of every URL in `sourceUrls` (taken in one statement, in sorted
+ * order, so two workers locking overlapping sets cannot deadlock), on a connection of its own
+ * that is released afterwards. A statement `work` runs on another connection starts after the
+ * locks are taken, so it sees every article another import of those URLs committed.
+ */
+export async function withSourceUrlsLocked<T>(sourceUrls: string[], work: () => Promise<T>): Promise<T> {
+  if (sourceUrls.length === 0) return work();
+  const client = await importPool().connect();
+  let broken = false;
+  try {
+    await client.query(`SELECT pg_advisory_lock(${lockKey('"url"')}) FROM (SELECT DISTINCT unnest($1::text[]) AS "url" ORDER BY 1) AS "urls"`, [sourceUrls]);
+    return await work();
+  } catch (error) {
+    broken = true;
+    throw error;
+  } finally {
+    // A connection whose unlock failed is discarded, which ends its session and so its locks.
+    await client.query("SELECT pg_advisory_unlock_all()").catch(() => (broken = true));
+    client.release(broken);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * One source URL names one article, whatever imports of it run at once: single imports (auto or
+ * "new"), and the bulk worker's fast path racing with an import that has not committed yet.
+ * Against a real PostgreSQL (a throwaway embedded cluster).
+ */
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parsePlainText } from "@/lib/importing";
+import type { Actor } from "@/lib/permissions";
+import { migrate } from "@/scripts/db/migrate";
+import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+
+vi.mock("server-only", () => ({}));
+
+const { db } = await import("@/lib/db");
+const { importArticle } = await import("@/lib/server/articles/import-article");
+const { createImportJob } = await import("./create-import-job");
+const { startImportJob } = await import("./start-import-job");
+const { runImportJob } = await import("./run-import-job");
+
+let database: ThrowawayDatabase;
+let client: pg.Client;
+let admin: Actor;
+
+beforeAll(async () => {
+  database = await startThrowawayDatabase("glossa-source-url-test");
+  await migrate(database.url, { log: () => {} });
+  process.env.DATABASE_URL = database.url;
+  client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const id = randomUUID();
+  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, 'Ada Min', $2, 'ADMIN', now())`, [id, `${id}@test.glossa`]);
+  admin = { id, name: "Ada Min", email: `${id}@test.glossa`, role: "ADMIN", color: "#8a4b0f" };
+}, 120_000);
+
+afterAll(async () => {
+  await client?.end();
+  await db().$disconnect();
+  const { closeDirectPools } = await import("@/lib/server/direct-pool");
+  await closeDirectPools();
+  await database?.stop();
+});
+
+const articlesFrom = async (sourceUrl: string) =>
+  (await client.query<{ revision: number }>(`SELECT revision FROM "Article" WHERE "sourceUrl" = $1`, [sourceUrl])).rows;
+
+const story = (n: number) => `Сообщение номер ${n}: переговоры продолжатся в Женеве.\n\nНовости дня`;
+
+describe("concurrent imports of one source URL", () => {
+  it("make one article and its revisions, in auto mode", async () => {
+    const sourceUrl = `https://example.test/${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, async (_, n) => importArticle({ parsed: await parsePlainText(story(n), { sourceUrl }) })),
+    );
+    expect(results.filter((result) => result.status === "created")).toHaveLength(1);
+    expect(await articlesFrom(sourceUrl)).toEqual([{ revision: 6 }]);
+  });
+
+  it("make one article when both chose “new” (the preview's default when the URL was unknown): the other gets 409", async () => {
+    const sourceUrl = `https://example.test/${randomUUID()}`;
+    const results = await Promise.allSettled(
+      [1, 2].map(async (n) => importArticle({ parsed: await parsePlainText(story(n), { sourceUrl }), target: { mode: "new" } })),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", message: expect.stringMatching(/already exists/) } });
+    expect(await articlesFrom(sourceUrl)).toHaveLength(1);
+  });
+
+  it("make one article when a bulk job's fast path meets an import of the URL that has not committed yet", async () => {
+    const sourceUrl = `https://example.test/${randomUUID()}`;
+    const line = JSON.stringify({ title: "Новости дня", text: "Переговоры продолжатся в Женеве на этой неделе.", sourceUrl });
+    const job = await createImportJob({ actor: admin, fileName: "one.jsonl", contentLength: null, body: Readable.from([Buffer.from(line + "\n")]) });
+    await startImportJob({ actor: admin, jobId: job.id });
+
+    // Another import of the same URL, holding its lock in an open transaction, exactly as importArticle does.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    await other.query("BEGIN");
+    await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('url:' || $1, 0))`, [sourceUrl]);
+    const articleId = randomUUID();
+    await other.query(`INSERT INTO "Article" (id, slug, title, language, "sourceUrl", "contentHash", "updatedAt") VALUES ($1, $1, 'Новости', 'ru', $2, 'other', now())`, [articleId, sourceUrl]);
+    await other.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, 'Переговоры в Женеве.')`, [randomUUID(), articleId]);
+
+    const running = runImportJob(job.id, { concurrency: 2 });
+    const waiting = async () =>
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`)).rows[0]!.n;
+    for (let waited = 0; waited < 5_000 && (await waiting()) === 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await other.query("COMMIT");
+    await other.end();
+    await running;
+
+    expect(await articlesFrom(sourceUrl)).toEqual([{ revision: 2 }]);
+    const { rows } = await client.query(`SELECT status, created, revised, failed FROM "ImportJob" WHERE id = $1`, [job.id]);
+    expect(rows[0]).toEqual({ status: "DONE", created: 0, revised: 1, failed: 0 });
+  });
+});
