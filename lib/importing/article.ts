@@ -4,6 +4,7 @@
  */
 import { Buffer } from "node:buffer";
 
+import { toIsoDateTime } from "../validations/iso-date";
 import { ImportError } from "./errors";
 import { canonicalLanguageTag, detectLanguage } from "./language";
 import { looksBinary, looksMojibake, normalizeInline } from "./normalize";
@@ -45,22 +46,8 @@ export function assertImportable(input: string, limits: ImportLimits): void {
   }
 }
 
-/**
- * Accepts ISO 8601 dates ("2021-03-05") and date-times, returning a full UTC timestamp.
- * Anything else is rejected because `Date.parse` happily reads "1" as the year 2001.
- * A date-time without an offset is taken as UTC so the result does not depend on the
- * server's time zone.
- */
-export function toIsoDateTime(value: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value.trim());
-  if (!match) return undefined;
-  const [, date, time, zone] = match;
-  // V8 rolls impossible days over ("2024-02-31" becomes March 2): require a round trip.
-  const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) return undefined;
-  const parsed = time ? new Date(`${date}T${time}${zone ?? "Z"}`) : day;
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
-}
+// Lives in lib/validations so the forms' schemas refuse exactly the dates the importer does.
+export { toIsoDateTime };
 
 /**
  * Returns the normalized URL if `value` (resolved against `base`, if given) is an http(s)

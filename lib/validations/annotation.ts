@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { HIGHLIGHT_COLORS } from "@/lib/annotations/types";
+import { MAX_INT4, storableString } from "@/lib/validations/storable";
 
-const id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
+const id = storableString().trim().min(1, "is required").max(64, "is not a valid id");
 export const visibilitySchema = z.enum(["SHARED", "PRIVATE"]);
 
 /** A W3C TextPositionSelector + TextQuoteSelector on one paragraph; the server re-checks it against the text. */
 export const selectorSchema = z.object({
   paragraphId: id,
-  start: z.number().int("must be a whole number").min(0, "must not be negative"),
-  end: z.number().int("must be a whole number").min(1, "must be after the start"),
-  exact: z.string().min(1, "must not be empty").max(20_000, "is too long"),
-  prefix: z.string().max(64).default(""),
-  suffix: z.string().max(64).default(""),
+  start: z.number().int("must be a whole number").min(0, "must not be negative").max(MAX_INT4, "is too large"),
+  end: z.number().int("must be a whole number").min(1, "must be after the start").max(MAX_INT4, "is too large"),
+  exact: storableString().min(1, "must not be empty").max(20_000, "is too long"),
+  prefix: storableString().max(64).default(""),
+  suffix: storableString().max(64).default(""),
 });
 
-const noteBody = z.string().trim().min(1, "must not be empty").max(20_000, "is too long (20,000 characters at most)");
+const noteBody = storableString().trim().min(1, "must not be empty").max(20_000, "is too long (20,000 characters at most)");
 
 export const createAnnotationSchema = z.discriminatedUnion("kind", [
   selectorSchema.extend({
@@ -34,7 +35,7 @@ export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 
 export const updateAnnotationSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_INT4, "is too large"),
     color: z.enum(HIGHLIGHT_COLORS).optional(),
     entityTypeId: id.optional(),
     entityId: id.optional(),
@@ -58,7 +59,7 @@ export const createNoteSchema = z
 export type CreateNoteInput = z.infer<typeof createNoteSchema>;
 
 export const updateNoteSchema = z
-  .object({ version: z.number().int().positive(), body: noteBody.optional(), visibility: visibilitySchema.optional() })
+  .object({ version: z.number().int().positive().max(MAX_INT4, "is too large"), body: noteBody.optional(), visibility: visibilitySchema.optional() })
   .strict()
   .refine((input) => input.body !== undefined || input.visibility !== undefined, "Nothing to change: send a body or visibility.");
 export type UpdateNoteInput = z.infer<typeof updateNoteSchema>;

@@ -5,11 +5,12 @@
 import { z } from "zod";
 import { selectorSchema } from "@/lib/validations/annotation";
 import { articleMetadataSchema } from "@/lib/validations/import";
+import { MAX_INT4, storableString } from "@/lib/validations/storable";
 
 /** An admin's edit of an article's metadata; the text itself changes only by re-import. */
 export const updateArticleSchema = articleMetadataSchema
   .extend({
-    title: z.string({ error: "Title must be text." }).trim().min(1, "Title must not be empty.").max(500, "Title is too long (at most 500 characters)."),
+    title: storableString({ error: "Title must be text." }).trim().min(1, "Title must not be empty.").max(500, "Title is too long (at most 500 characters)."),
     language: z
       .string({ error: "Language must be text." })
       .trim()
@@ -40,9 +41,6 @@ export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 /** Re-attaching an orphaned annotation to text the reviewer selected in the current revision. */
 export const reattachAnnotationSchema = selectorSchema.strict();
 export type ReattachAnnotationInput = z.input<typeof reattachAnnotationSchema>;
-
-/** PostgreSQL's largest integer: positions and revisions are stored as such. */
-const MAX_INT4 = 2_147_483_647;
 
 /** Most paragraphs the reader asks for at once (each comes with its annotations and notes). */
 export const MAX_TEXT_RANGE = 500;

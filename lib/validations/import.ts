@@ -3,6 +3,8 @@
  * Client-safe: zod and constants only.
  */
 import { z } from "zod";
+import { toIsoDateTime } from "@/lib/validations/iso-date";
+import { storableString } from "@/lib/validations/storable";
 
 export const PASTE_FORMATS = ["text", "markdown", "html"] as const;
 export type PasteFormat = (typeof PASTE_FORMATS)[number];
@@ -72,8 +74,7 @@ function isHttpUrl(value: string): boolean {
 
 /** An optional text field: blank means absent. */
 const optional = (max: number, label: string) =>
-  z
-    .string({ error: `${label} must be text.` })
+  storableString({ error: `${label} must be text.` })
     .trim()
     .max(max, `${label} is too long (at most ${max} characters).`)
     .optional()
@@ -85,7 +86,7 @@ export const articleMetadataSchema = z.object({
   sourceUrl: optional(2000, "Source URL").refine((value) => value === undefined || isHttpUrl(value), "Source URL must be an http(s) address, such as https://example.com/story."),
   author: optional(300, "Author"),
   publishedAt: optional(40, "Published")
-    .refine((value) => value === undefined || /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(value), "Published must be a date such as 2024-05-31."),
+    .refine((value) => value === undefined || toIsoDateTime(value) !== undefined, "Published must be a real date such as 2024-05-31."),
   language: optional(35, "Language").refine((value) => value === undefined || isLanguageTag(value), "Language must be a BCP-47 tag such as ru, en or pt-BR (or empty to detect it)."),
 });
 export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
@@ -94,7 +95,7 @@ export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
 export const importTargetSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("auto") }),
   z.object({ mode: z.literal("new") }),
-  z.object({ mode: z.literal("replace"), articleId: z.string().min(1, "Choose the article to replace.").max(64) }),
+  z.object({ mode: z.literal("replace"), articleId: storableString().min(1, "Choose the article to replace.").max(64) }),
 ]);
 export type ImportTarget = z.infer<typeof importTargetSchema>;
 
@@ -107,14 +108,14 @@ const commitExtras = {
 export const pasteSourceSchema = articleMetadataSchema.extend({
   kind: z.literal("paste"),
   format: z.enum(PASTE_FORMATS, { error: "Format must be plain text, Markdown or HTML." }).default("text"),
+  // The importer cleans the text itself (and refuses binary, NUL included, with its own message).
   text: z.string({ error: "Text must be text." }),
   repair: z.enum(REPAIR_IDS).optional(),
 });
 
 export const urlSourceSchema = z.object({
   kind: z.literal("url"),
-  url: z
-    .string({ error: "Enter a URL." })
+  url: storableString({ error: "Enter a URL." })
     .trim()
     .min(1, "Enter the address of the page to import.")
     .max(2000, "The URL is too long.")

@@ -10,24 +10,39 @@ import { listArticleAnnotations } from "@/lib/server/annotations/list-article-an
 import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { listEntityTypes } from "@/lib/server/entities/list-entity-types";
+import { isStorableText } from "@/lib/validations/storable";
 
 export const dynamic = "force-dynamic";
 
 /** Paragraphs sent with the page (a few screens); the reader loads the rest right after. */
 const FIRST_PARAGRAPHS = 60;
 
-const loadArticle = cache((slug: string) => getArticle(slug, { firstParagraphs: FIRST_PARAGRAPHS }));
+/** `rawSlug` as it appears in the URL. */
+const loadArticle = cache(async (rawSlug: string) => {
+  const slug = decodeSlug(rawSlug);
+  return slug === null ? null : getArticle(slug, { firstParagraphs: FIRST_PARAGRAPHS });
+});
+
+/** A malformed percent-encoding (`%E0%A4%A`) or a NUL (`%00`, which PostgreSQL refuses) names no article: 404, not 500. */
+function decodeSlug(rawSlug: string): string | null {
+  try {
+    const slug = decodeURIComponent(rawSlug);
+    return isStorableText(slug) ? slug : null;
+  } catch {
+    return null;
+  }
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle(decodeURIComponent((await params).slug));
+  const article = await loadArticle((await params).slug);
   return { title: article?.title ?? "Article not found" };
 }
 
 export default async function ReaderPage({ params }: Props) {
   await requireReaderPage(`/articles/${(await params).slug}`);
-  const article = await loadArticle(decodeURIComponent((await params).slug));
+  const article = await loadArticle((await params).slug);
   if (!article) notFound();
   const actor = await getActor();
   const [annotations, entityTypes] = await Promise.all([
