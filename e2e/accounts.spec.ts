@@ -59,6 +59,7 @@ test.describe("signing up and in", () => {
     await expect(siteHeader(copy)).not.toContainText(me.name);
     const { start, end, exact } = selectorOf(1, paragraphText(1).slice(0, 12));
     const response = await copy.request.post(`/api/articles/${article.articleId}/annotations`, {
+      headers: { Origin: E2E_BASE_URL },
       data: { kind: "HIGHLIGHT", paragraphId: article.paragraphIds[0], start, end, exact, prefix: "", suffix: paragraphText(1).slice(end, end + 32), color: "yellow" },
     });
     expect(response.status()).toBe(401);
@@ -145,7 +146,7 @@ test.describe("managing users", () => {
     await expect(page.getByText(ONLY_ADMINS)).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
 
-    const response = await page.request.patch(userApi(user.id), { data: { role: "ADMIN" } });
+    const response = await page.request.patch(userApi(user.id), { data: { role: "ADMIN" }, headers: { Origin: E2E_BASE_URL } });
     expect(response.status()).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "FORBIDDEN", message: ONLY_ADMINS } });
     await page.reload();
@@ -181,15 +182,15 @@ test.describe("managing users", () => {
       "READER",
     ];
     for (const body of refused) {
-      const response = await page.request.patch(userApi(user.id), { data: body });
+      const response = await page.request.patch(userApi(user.id), { data: body, headers: { "Content-Type": "application/json", Origin: E2E_BASE_URL } });
       expect(response.status(), JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "INVALID_INPUT" } });
     }
-    const notJson = await page.request.patch(userApi(user.id), { headers: { "Content-Type": "application/json" }, data: Buffer.from("{ role: READER") });
+    const notJson = await page.request.patch(userApi(user.id), { headers: { "Content-Type": "application/json", Origin: E2E_BASE_URL }, data: Buffer.from("{ role: READER") });
     expect(notJson.status()).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: "INVALID_INPUT", message: "The request body must be valid JSON." } });
 
-    const unknown = await page.request.patch(userApi(`no-such-user-${user.id}`), { data: { role: "READER" } });
+    const unknown = await page.request.patch(userApi(`no-such-user-${user.id}`), { data: { role: "READER" }, headers: { Origin: E2E_BASE_URL } });
     expect(unknown.status()).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "That user was not found." } });
 
@@ -215,7 +216,7 @@ test.describe("managing users", () => {
       [{ disabled: true }, "You cannot disable your own account. Ask another administrator to do it."],
       [{ role: "ADMIN", disabled: true }, "You cannot disable your own account. Ask another administrator to do it."],
     ] as const) {
-      const response = await page.request.patch(userApi(adminId), { data: body });
+      const response = await page.request.patch(userApi(adminId), { data: body, headers: { Origin: E2E_BASE_URL } });
       expect(response.status(), JSON.stringify(body)).toBe(422);
       expect(await response.json()).toMatchObject({ error: { code: "UNPROCESSABLE", message } });
     }

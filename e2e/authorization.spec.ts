@@ -55,7 +55,7 @@ function entityBody(article: SampleArticle, n: number, entityTypeId: string, sel
  * that route does not exist yet, directly in the e2e database.
  */
 async function makeReader(admin: Page, user: TestUser): Promise<void> {
-  const response = await admin.request.patch(`/api/admin/users/${user.id}`, { data: { role: "READER" } });
+  const response = await admin.request.patch(`/api/admin/users/${user.id}`, { data: { role: "READER" }, headers: { Origin: `http://127.0.0.1:${E2E_PORT}` } });
   if (response.status() !== 404 || (response.headers()["content-type"] ?? "").includes("json")) {
     expect(response.status(), await response.text()).toBe(200);
     return;
@@ -186,8 +186,8 @@ test.describe("who may change what", () => {
     const refused = await expectEveryMutationRefused(reader.page, cast.article, entityTypeId, work, 403, {
       create: "Readers cannot annotate: ask an admin for the Annotator role.",
       note: "Readers cannot write notes: ask an admin for the Annotator role.",
-      change: "Readers cannot change annotations.",
-      changeNote: "Readers cannot change notes.",
+      change: "Readers cannot change annotations: ask an admin for the Annotator role.",
+      changeNote: "Readers cannot change notes: ask an admin for the Annotator role.",
     });
     await expectUnchanged(page, cast.article, work, refused);
   });

@@ -267,7 +267,7 @@ test.describe("files", () => {
     await expect(recent.getByRole("table", { name: /Errors by line/ })).toContainText("40");
 
     // Importing the same file again changes nothing.
-    const again = await page.request.post(`/api/admin/import/jobs?name=${name}`, { data: Buffer.from(lines.join("\n")), headers: { "Content-Type": "application/octet-stream" } });
+    const again = await page.request.post(`/api/admin/import/jobs?name=${name}`, { data: Buffer.from(lines.join("\n")), headers: { "Content-Type": "application/octet-stream", Origin: `http://127.0.0.1:${E2E_PORT}` } });
     expect(again.status()).toBe(201);
     const { data } = (await again.json()) as { data: { id: string; preview: { identical: number } } };
     expect(data.preview.identical).toBe(47);
@@ -275,7 +275,7 @@ test.describe("files", () => {
 
   test("bad bulk files are refused with a reason, and nothing is written", async ({ page }) => {
     await signInAsAdmin(page);
-    const upload = (name: string, body: Buffer) => page.request.post(`/api/admin/import/jobs?name=${encodeURIComponent(name)}`, { data: body, headers: { "Content-Type": "application/octet-stream" } });
+    const upload = (name: string, body: Buffer) => page.request.post(`/api/admin/import/jobs?name=${encodeURIComponent(name)}`, { data: body, headers: { "Content-Type": "application/octet-stream", Origin: `http://127.0.0.1:${E2E_PORT}` } });
     const expectError = async (response: Awaited<ReturnType<typeof upload>>, status: number, message: RegExp) => {
       expect(response.status()).toBe(status);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, type Locator, type Page, type Response } from "@playwright/test";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 import { SAMPLE_PARAGRAPHS, SAMPLE_PATH } from "./sample";
+import { E2E_BASE_URL } from "./urls";
 
 export type { AnnotationDTO, NoteDTO };
 
@@ -281,7 +282,8 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE";
  * sent byte for byte (with a JSON content type), anything else as JSON.
  */
 export async function callApi<T = unknown>(page: Page, method: Method, path: string, body?: unknown): Promise<ApiAnswer<T>> {
-  const headers: Record<string, string> = {};
+  // As the browser's fetch would: state-changing requests with cookies must carry their Origin (lib/server/route/origin.ts).
+  const headers: Record<string, string> = { Origin: new URL(path, E2E_BASE_URL).origin };
   let data: Buffer | undefined;
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";

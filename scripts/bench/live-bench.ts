@@ -86,7 +86,7 @@ async function writer(cookie: string, articleId: string, paragraphs: { id: strin
     const started = performance.now();
     const response = await fetch(`${BASE}/api/articles/${articleId}/annotations`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Cookie: cookie },
+      headers: { "Content-Type": "application/json", Origin: BASE, Cookie: cookie },
       body: JSON.stringify(body),
     });
     const text = await response.text();

@@ -1,7 +1,7 @@
-import { searchEntities } from "@/lib/server/entities/search-entities";
-import { handleRoute } from "@/lib/server/route";
+import { searchEntities, searchEntitiesSchema } from "@/lib/server/entities/search-entities";
+import { readerRoute } from "@/lib/server/route";
 
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  return handleRoute(async () => searchEntities({ typeId: params.get("typeId") ?? undefined, q: params.get("q") ?? undefined }));
-}
+/** Type-ahead over one type's entities: `?typeId=&q=`. */
+export const GET = readerRoute({ action: "search entities", query: searchEntitiesSchema }, async ({ actor, query }) =>
+  searchEntities({ actor, input: query }),
+);

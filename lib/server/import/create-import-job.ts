@@ -180,7 +180,8 @@ export async function createImportJob({
     }
     await flush();
   } catch (error) {
-    const problem = error instanceof UploadProblem ? error.appError : null;
+    // An AppError from the body itself: the route's gate cut it at the size limit.
+    const problem = error instanceof UploadProblem ? error.appError : error instanceof AppError ? error : null;
     await db().importJob.updateMany({
       where: { id: jobId, status: "UPLOADING" },
       data: { status: "FAILED", message: problem?.message ?? "The upload was interrupted before the whole file arrived.", bytes, total, valid, finishedAt: new Date() },

@@ -1,14 +1,14 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
 import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
-import { handleRoute, readJson } from "@/lib/server/route";
+import { annotatorRoute, idParams, jsonBody } from "@/lib/server/route";
+import { updateAnnotationSchema } from "@/lib/validations/annotation";
 
-type Context = { params: Promise<{ annotationId: string }> };
+const params = idParams("annotationId");
 
-export async function PATCH(request: Request, { params }: Context) {
-  return handleRoute(async () => updateAnnotation({ actor: await getActor(), annotationId: (await params).annotationId, input: await readJson(request) }));
-}
+export const PATCH = annotatorRoute({ action: "change annotations", params, body: jsonBody(updateAnnotationSchema) }, async ({ actor, params, body }) =>
+  updateAnnotation({ actor, annotationId: params.annotationId, input: body }),
+);
 
-export async function DELETE(_request: Request, { params }: Context) {
-  return handleRoute(async () => deleteAnnotation({ actor: await getActor(), annotationId: (await params).annotationId }));
-}
+export const DELETE = annotatorRoute({ action: "change annotations", params }, async ({ actor, params }) =>
+  deleteAnnotation({ actor, annotationId: params.annotationId }),
+);

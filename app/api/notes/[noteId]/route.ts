@@ -1,14 +1,12 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { deleteNote } from "@/lib/server/notes/delete-note";
 import { updateNote } from "@/lib/server/notes/update-note";
-import { handleRoute, readJson } from "@/lib/server/route";
+import { annotatorRoute, idParams, jsonBody } from "@/lib/server/route";
+import { updateNoteSchema } from "@/lib/validations/annotation";
 
-type Context = { params: Promise<{ noteId: string }> };
+const params = idParams("noteId");
 
-export async function PATCH(request: Request, { params }: Context) {
-  return handleRoute(async () => updateNote({ actor: await getActor(), noteId: (await params).noteId, input: await readJson(request) }));
-}
+export const PATCH = annotatorRoute({ action: "change notes", params, body: jsonBody(updateNoteSchema) }, async ({ actor, params, body }) =>
+  updateNote({ actor, noteId: params.noteId, input: body }),
+);
 
-export async function DELETE(_request: Request, { params }: Context) {
-  return handleRoute(async () => deleteNote({ actor: await getActor(), noteId: (await params).noteId }));
-}
+export const DELETE = annotatorRoute({ action: "change notes", params }, async ({ actor, params }) => deleteNote({ actor, noteId: params.noteId }));

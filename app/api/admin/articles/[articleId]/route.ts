@@ -1,17 +1,17 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { getAdminArticle } from "@/lib/server/articles/get-admin-article";
 import { updateArticle } from "@/lib/server/articles/update-article";
-import { handleRoute, readJson } from "@/lib/server/route";
+import { adminRoute, idParams, jsonBody } from "@/lib/server/route";
+import { updateArticleSchema } from "@/lib/validations/article";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ articleId: string }> };
+const params = idParams("articleId");
 
-export async function GET(_request: Request, { params }: Context) {
-  return handleRoute(async () => getAdminArticle({ actor: await getActor(), articleId: (await params).articleId }));
-}
+export const GET = adminRoute({ action: "import and manage articles", params }, async ({ actor, params }) =>
+  getAdminArticle({ actor, articleId: params.articleId }),
+);
 
 /** Edits metadata: `{ title, language, source?, sourceUrl?, author?, publishedAt? }` (blank clears). */
-export async function PATCH(request: Request, { params }: Context) {
-  return handleRoute(async () => updateArticle({ actor: await getActor(), articleId: (await params).articleId, input: await readJson(request) }));
-}
+export const PATCH = adminRoute({ action: "import and manage articles", params, body: jsonBody(updateArticleSchema) }, async ({ actor, params, body }) =>
+  updateArticle({ actor, articleId: params.articleId, input: body }),
+);

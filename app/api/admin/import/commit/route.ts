@@ -1,8 +1,6 @@
-import { getActor } from "@/lib/server/auth/get-actor";
-import { assertCanImport } from "@/lib/server/import/assert-can-import";
 import { commitArticle } from "@/lib/server/import/commit-article";
-import { readImportRequest } from "@/lib/server/import/read-import-request";
-import { handleRoute } from "@/lib/server/route";
+import { importRequestBody } from "@/lib/server/import/read-import-request";
+import { adminRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +9,6 @@ export const dynamic = "force-dynamic";
  * (`{ mode: "auto" | "new" }` or `{ mode: "replace", articleId }`) and `expectedHash`.
  * Answers `{ status: "created" | "revised" | "unchanged", articleId, slug, title, report? }`.
  */
-export async function POST(request: Request) {
-  return handleRoute(async () => {
-    const actor = await getActor();
-    assertCanImport(actor);
-    const { source, target, expectedHash } = await readImportRequest(request);
-    return commitArticle({ actor, source, target, expectedHash });
-  });
-}
+export const POST = adminRoute({ action: "import and manage articles", body: importRequestBody }, async ({ actor, body: { source, target, expectedHash } }) =>
+  commitArticle({ actor, source, target, expectedHash }),
+);

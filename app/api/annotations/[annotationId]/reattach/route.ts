@@ -1,12 +1,11 @@
 import { reattachAnnotation } from "@/lib/server/articles/reattach-annotation";
-import { getActor } from "@/lib/server/auth/get-actor";
-import { handleRoute, readJson } from "@/lib/server/route";
+import { annotatorRoute, idParams, jsonBody } from "@/lib/server/route";
+import { reattachAnnotationSchema } from "@/lib/validations/article";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ annotationId: string }> };
-
 /** Re-attaches an orphaned annotation: `{ paragraphId, start, end, exact, prefix, suffix }` on the current text. */
-export async function POST(request: Request, { params }: Context) {
-  return handleRoute(async () => reattachAnnotation({ actor: await getActor(), annotationId: (await params).annotationId, input: await readJson(request) }));
-}
+export const POST = annotatorRoute(
+  { action: "change annotations", params: idParams("annotationId"), body: jsonBody(reattachAnnotationSchema) },
+  async ({ actor, params, body }) => reattachAnnotation({ actor, annotationId: params.annotationId, input: body }),
+);

@@ -1,7 +1,7 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { restoreAnnotation } from "@/lib/server/annotations/restore-annotation";
-import { handleRoute } from "@/lib/server/route";
+import { annotatorRoute, idParams } from "@/lib/server/route";
 
-export async function POST(_request: Request, { params }: { params: Promise<{ annotationId: string }> }) {
-  return handleRoute(async () => restoreAnnotation({ actor: await getActor(), annotationId: (await params).annotationId }));
-}
+/** Brings back a deleted annotation (undo). */
+export const POST = annotatorRoute({ action: "change annotations", params: idParams("annotationId") }, async ({ actor, params }) =>
+  restoreAnnotation({ actor, annotationId: params.annotationId }),
+);

@@ -1,7 +1,8 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { createNote } from "@/lib/server/notes/create-note";
-import { handleRoute, readJson } from "@/lib/server/route";
+import { annotatorRoute, idParams, jsonBody } from "@/lib/server/route";
+import { createNoteSchema } from "@/lib/validations/annotation";
 
-export async function POST(request: Request, { params }: { params: Promise<{ articleId: string }> }) {
-  return handleRoute(async () => createNote({ actor: await getActor(), articleId: (await params).articleId, input: await readJson(request) }), 201);
-}
+export const POST = annotatorRoute(
+  { action: "write notes", params: idParams("articleId"), body: jsonBody(createNoteSchema), status: 201 },
+  async ({ actor, params, body }) => createNote({ actor, articleId: params.articleId, input: body }),
+);

@@ -1,13 +1,9 @@
 import { getArticleText } from "@/lib/server/articles/get-article-text";
-import { getActor } from "@/lib/server/auth/get-actor";
-import { handleRoute } from "@/lib/server/route";
-
-type Context = { params: Promise<{ articleId: string }> };
+import { idParams, readerRoute } from "@/lib/server/route";
+import { articleTextQuerySchema } from "@/lib/validations/article";
 
 /** `?revision=&after=&limit=`: the reader's next stretch of paragraphs with their annotations and notes. */
-export async function GET(request: Request, { params }: Context) {
-  return handleRoute(async () => {
-    const query = Object.fromEntries(new URL(request.url).searchParams);
-    return getArticleText({ actor: await getActor(), articleId: (await params).articleId, query });
-  });
-}
+export const GET = readerRoute(
+  { action: "read this article", params: idParams("articleId"), query: articleTextQuerySchema },
+  async ({ actor, params, query }) => getArticleText({ actor, articleId: params.articleId, query }),
+);

@@ -1,12 +1,9 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { setArticleArchived } from "@/lib/server/articles/set-article-archived";
-import { handleRoute } from "@/lib/server/route";
+import { adminRoute, idParams } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ articleId: string }> };
-
 /** Brings an archived article back to the library. */
-export async function POST(_request: Request, { params }: Context) {
-  return handleRoute(async () => setArticleArchived({ actor: await getActor(), articleId: (await params).articleId, archived: false }));
-}
+export const POST = adminRoute({ action: "import and manage articles", params: idParams("articleId") }, async ({ actor, params }) =>
+  setArticleArchived({ actor, articleId: params.articleId, archived: false }),
+);

@@ -1,12 +1,9 @@
-import { getActor } from "@/lib/server/auth/get-actor";
 import { cancelImportJob } from "@/lib/server/import/cancel-import-job";
-import { handleRoute } from "@/lib/server/route";
+import { adminRoute, idParams } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ jobId: string }> };
-
 /** Discards a previewed bulk file, or stops a running import after its current chunk. */
-export async function POST(_request: Request, { params }: Context) {
-  return handleRoute(async () => cancelImportJob({ actor: await getActor(), jobId: (await params).jobId }));
-}
+export const POST = adminRoute({ action: "import and manage articles", params: idParams("jobId") }, async ({ actor, params }) =>
+  cancelImportJob({ actor, jobId: params.jobId }),
+);

@@ -1,18 +1,13 @@
 import { after } from "next/server";
-import { getActor } from "@/lib/server/auth/get-actor";
 import { runImportJob } from "@/lib/server/import/run-import-job";
 import { startImportJob } from "@/lib/server/import/start-import-job";
-import { handleRoute } from "@/lib/server/route";
+import { adminRoute, idParams } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ jobId: string }> };
-
 /** Commits a previewed bulk file: the import runs in the background; poll the job for progress. */
-export async function POST(_request: Request, { params }: Context) {
-  return handleRoute(async () => {
-    const { id } = await startImportJob({ actor: await getActor(), jobId: (await params).jobId });
-    after(() => runImportJob(id));
-    return { id };
-  }, 202);
-}
+export const POST = adminRoute({ action: "import and manage articles", params: idParams("jobId"), status: 202 }, async ({ actor, params }) => {
+  const { id } = await startImportJob({ actor, jobId: params.jobId });
+  after(() => runImportJob(id));
+  return { id };
+});

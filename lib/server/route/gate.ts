@@ -1,0 +1,42 @@
+import "server-only";
+import { canAnnotate, canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
+import { readPolicy } from "@/lib/permissions/policy";
+import { getActor } from "@/lib/server/auth/get-actor";
+import { forbidden, unauthenticated } from "@/lib/server/errors";
+
+/**
+ * Who may call a route, checked through lib/permissions:
+ * - `reader`: whoever may read the library (anyone, unless GLOSSA_REQUIRE_SIGN_IN);
+ * - `annotator`: annotators and admins (canAnnotate);
+ * - `admin`: admins (isAdmin).
+ * Per-resource rules (whose note, which article) stay in the use cases.
+ */
+export type Access = "reader" | "annotator" | "admin";
+
+/** The actor a route of that access gets: readers may be anonymous, the others are signed in. */
+export type ActorOf<A extends Access> = A extends "reader" ? Actor | null : Actor;
+
+/**
+ * Authenticates the request (its session cookie) and authorises its role for `access`, or throws
+ * 401 (`Sign in to <action>.`) / 403. `action` completes the refusals: "annotate" gives
+ * "Readers cannot annotate: ask an admin for the Annotator role.", "manage users" gives
+ * "Only administrators can manage users.". For routes that cannot use the wrappers of
+ * `@/lib/server/route`, such as a streaming response; map its errors with `errorResponse`.
+ */
+export async function authorizeActor<A extends Access>(access: A, action: string): Promise<ActorOf<A>> {
+  const actor = await getActor();
+  switch (access) {
+    case "reader":
+      if (!canReadLibrary(actor, readPolicy())) throw unauthenticated(action);
+      break;
+    case "annotator":
+      if (!actor) throw unauthenticated(action);
+      if (!canAnnotate(actor)) throw forbidden(`Readers cannot ${action}: ask an admin for the Annotator role.`);
+      break;
+    case "admin":
+      if (!actor) throw unauthenticated(action);
+      if (!isAdmin(actor)) throw forbidden(`Only administrators can ${action}.`);
+      break;
+  }
+  return actor as ActorOf<A>;
+}
