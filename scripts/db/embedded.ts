@@ -127,6 +127,17 @@ async function startCluster({
 const OWNER_FILE = "glossa.pid";
 
 /**
+ * The URL of the embedded database another live process is running on `dataDir` (a Glossa
+ * started with `npm start`), or null if none is: lets a backup read it without a second start.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const owner = Number((await readFile(path.join(dataDir, OWNER_FILE), "utf8").catch(() => "")).trim());
+  if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid || !isProcessAlive(owner)) return null;
+  const settings = existsSync(path.join(dataDir, "postgres.json")) ? await loadSettings(dataDir) : null;
+  return settings ? `postgresql://${USER}:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/${DATABASE_NAME}` : null;
+}
+
+/**
  * Makes this process the one user of `dataDir`, or refuses — before touching anything — when a
  * live process holds it (another `npm start`, or a db: script): a second start must not stop
  * the first one's database. A pid file whose process is gone (killed, crashed) is taken over;

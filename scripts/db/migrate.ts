@@ -5,11 +5,11 @@ import path from "node:path";
 import pg from "pg";
 
 /** Arbitrary constant: the advisory lock key every Glossa instance takes while migrating. */
-const MIGRATION_LOCK_KEY = 7_240_118_311;
+export const MIGRATION_LOCK_KEY = 7_240_118_311;
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 // The table exactly as Prisma creates it, so `prisma migrate status/deploy` agree with this runner.
-const CREATE_MIGRATIONS_TABLE = `
+export const CREATE_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
-interface Migration {
+export interface Migration {
   name: string;
   sql: string;
   checksum: string;
@@ -61,6 +61,19 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
       const bytes = await readFile(path.join(dir, name, "migration.sql"));
       return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
     }),
+  );
+}
+
+/**
+ * Runs one migration and records it as Prisma does, inside the caller's transaction (the
+ * migrations table must exist: CREATE_MIGRATIONS_TABLE).
+ */
+export async function applyMigration(client: pg.ClientBase, migration: Migration): Promise<void> {
+  await client.query(migration.sql);
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+     VALUES ($1, $2, $3, now(), now(), 1)`,
+    [randomUUID(), migration.checksum, migration.name],
   );
 }
 
@@ -106,12 +119,7 @@ export async function migrate(
       log(`Applying migration ${migration.name}`);
       await client.query("BEGIN");
       try {
-        await client.query(migration.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES ($1, $2, $3, now(), now(), 1)`,
-          [randomUUID(), migration.checksum, migration.name],
-        );
+        await applyMigration(client, migration);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
