@@ -69,6 +69,14 @@ export function canRead(actor: Actor | null, resource: Readable, policy: ReadPol
   }
 }
 
+/**
+ * `canRead` for someone signed in, as write paths check what they write on: the site's read
+ * policy (GLOSSA_REQUIRE_SIGN_IN) only ever closes the library to anonymous visitors.
+ */
+export function canReadSignedIn(actor: Actor, resource: Readable): boolean {
+  return canRead(actor, resource, { requireSignIn: true });
+}
+
 /** Write access: create work on an article, change or delete one's own (admins: anyone's shared work), import. */
 export function canWrite(actor: Actor | null, resource: Writable): boolean {
   if (!actor) return false;

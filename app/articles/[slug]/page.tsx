@@ -20,7 +20,7 @@ const FIRST_PARAGRAPHS = 60;
 /** `rawSlug` as it appears in the URL. */
 const loadArticle = cache(async (rawSlug: string) => {
   const slug = decodeSlug(rawSlug);
-  return slug === null ? null : getArticle(slug, { firstParagraphs: FIRST_PARAGRAPHS });
+  return slug === null ? null : getArticle({ actor: await getActor(), slug, firstParagraphs: FIRST_PARAGRAPHS });
 });
 
 /** A malformed percent-encoding (`%E0%A4%A`) or a NUL (`%00`, which PostgreSQL refuses) names no article: 404, not 500. */
@@ -61,6 +61,12 @@ export default async function ReaderPage({ params }: Props) {
             .filter(Boolean)
             .join(" · ")}
         </p>
+        {article.archivedAt && (
+          // Only admins reach an archived article (everyone else gets 404): say why it is not in the library.
+          <p role="status" lang="en" className="mt-4 rounded-md border border-amber-300 bg-amber-50/60 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/30">
+            <strong className="font-semibold">Archived</strong> {formatDate(article.archivedAt)}: out of the library and read-only; only admins can open it.
+          </p>
+        )}
       </header>
       <ReaderWorkspace
         // A new revision is new text: the reader starts over with it.

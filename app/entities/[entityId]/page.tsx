@@ -8,7 +8,7 @@ import { getEntity } from "@/lib/server/entities/get-entity";
 
 type Props = { params: Promise<{ entityId: string }> };
 
-const load = cache(async (entityId: string) => getEntity({ entityId, actorId: (await getActor())?.id ?? null }));
+const load = cache(async (entityId: string) => getEntity({ entityId, actor: await getActor() }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const entity = await load((await params).entityId);
@@ -44,7 +44,7 @@ export default async function EntityPage({ params }: Props) {
               <Link href={`/articles/${mention.articleSlug}`} lang={mention.articleLanguage} className="font-medium text-[var(--ink)] hover:underline">
                 {mention.articleTitle}
               </Link>{" "}
-              · paragraph {mention.paragraphPosition} · tagged by {mention.authorName}
+              {mention.articleArchived && "(archived) "}· paragraph {mention.paragraphPosition} · tagged by {mention.authorName}
             </p>
             <p lang={mention.articleLanguage} dir="auto" className="mt-1.5 font-serif leading-relaxed">
               {mention.before}

@@ -61,8 +61,3 @@ export type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 export function toNoteDTO(row: NoteRow): NoteDTO {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
-
-/** Rows a given reader may see: everything shared, plus their own private work. */
-export function visibleTo(actorId: string | null) {
-  return actorId ? { OR: [{ visibility: "SHARED" as const }, { authorId: actorId }] } : { visibility: "SHARED" as const };
-}

@@ -22,7 +22,7 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
   return db().$transaction(async (tx) => {
     const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
     assertSelectorMatches(paragraph.text, data);
-    const entityId = data.kind === "ENTITY" ? await linkEntity(tx, { entityTypeId: data.entityTypeId, mention: data.exact, entityId: data.entityId }) : null;
+    const entityId = data.kind === "ENTITY" ? await linkEntity(tx, { actor, entityTypeId: data.entityTypeId, mention: data.exact, entityId: data.entityId, visibility: data.visibility }) : null;
 
     const row = await tx.annotation.create({
       data: {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AnnotationDTO, AuthorDTO, EntityTypeDTO, HighlightColor, NoteDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
-import { visibleTo } from "@/lib/server/annotations/annotation-dto";
+import { readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
 
 export interface ArticleAnnotations {
   annotations: AnnotationDTO[];
@@ -29,10 +29,11 @@ export async function listArticleAnnotations({
 }): Promise<ArticleAnnotations> {
   // Read the event cursor first: anything committed after it is replayed by the feed (upserts are idempotent).
   const last = await db().articleEvent.findFirst({ where: { articleId }, orderBy: { id: "desc" }, select: { id: true } });
+  const reader = actorId ? { id: actorId } : null;
   const onCurrentText = paragraphIds ? { articleId, paragraphId: { in: paragraphIds } } : { articleId, paragraph: { revision } };
   const [annotations, notes] = await Promise.all([
     db().annotation.findMany({
-      where: { ...onCurrentText, deletedAt: null, anchorStatus: { not: "ORPHANED" }, ...visibleTo(actorId) },
+      where: { ...onCurrentText, anchorStatus: { not: "ORPHANED" }, ...readableWorkWhere(reader) },
       orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
       select: {
         id: true, articleId: true, paragraphId: true, kind: true, start: true, end: true, exact: true, prefix: true, suffix: true, color: true,
@@ -40,7 +41,7 @@ export async function listArticleAnnotations({
       },
     }),
     db().note.findMany({
-      where: { ...onCurrentText, deletedAt: null, ...visibleTo(actorId) },
+      where: { ...onCurrentText, ...readableNoteWhere(reader) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, articleId: true, paragraphId: true, annotationId: true, parentId: true, body: true, visibility: true, version: true, createdAt: true, updatedAt: true, authorId: true },
     }),

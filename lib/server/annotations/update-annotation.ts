@@ -4,18 +4,21 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { annotationSelect, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
 import { findAnnotationForWrite } from "@/lib/server/annotations/find-annotation-for-write";
-import { linkEntity } from "@/lib/server/entities/link-entity";
-import { AppError } from "@/lib/server/errors";
+import { linkEntity, shareMentionName } from "@/lib/server/entities/link-entity";
+import { AppError, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
+import { privatiseNotes } from "@/lib/server/notes/privatise-notes";
 import { updateAnnotationSchema } from "@/lib/validations/annotation";
 
 /**
  * Changes a highlight's colour, an entity tag's type or entity, or the
  * visibility. `version` must be the one the client saw: a concurrent change
  * answers 409 with the current annotation instead of being overwritten.
+ * Made private, its notes (everyone's) go private with it, in the same transaction.
  */
 export async function updateAnnotation({ actor, annotationId, input }: { actor: Actor | null; annotationId: string; input: unknown }): Promise<AnnotationDTO> {
   const data = updateAnnotationSchema.parse(input);
+  if (!actor) throw unauthenticated("change annotations");
   return db().$transaction(async (tx) => {
     const current = await findAnnotationForWrite(tx, actor, annotationId);
     if (current.kind === "HIGHLIGHT" && (data.entityTypeId || data.entityId)) {
@@ -27,7 +30,7 @@ export async function updateAnnotation({ actor, annotationId, input }: { actor: 
     const retyped = data.entityTypeId !== undefined && data.entityTypeId !== current.entityTypeId;
     const entityId =
       current.kind === "ENTITY" && (data.entityId || retyped)
-        ? await linkEntity(tx, { entityTypeId: entityTypeId!, mention: current.exact, entityId: data.entityId })
+        ? await linkEntity(tx, { actor, entityTypeId: entityTypeId!, mention: current.exact, entityId: data.entityId, visibility: data.visibility ?? current.visibility })
         : undefined;
 
     const { count } = await tx.annotation.updateMany({
@@ -42,8 +45,13 @@ export async function updateAnnotation({ actor, annotationId, input }: { actor: 
     }
     const annotation = toAnnotationDTO(row);
     if (current.visibility === "SHARED" && annotation.visibility === "PRIVATE") {
-      // Made private: everyone else must drop it.
+      // Made private: everyone else must drop it, and its notes go private with it.
       await publishEvent(tx, annotation.articleId, { type: "annotation.deleted", annotationId }, null);
+      await privatiseNotes(tx, { where: { annotationId }, ownerId: annotation.author.id });
+    }
+    if (current.visibility === "PRIVATE" && annotation.visibility === "SHARED" && annotation.entity) {
+      // Made shared: its words are now one of the entity's published names.
+      await shareMentionName(tx, { entityId: annotation.entity.id, mention: current.exact });
     }
     await publishEvent(tx, annotation.articleId, { type: "annotation.upserted", annotation }, audienceOf(annotation.visibility, annotation.author.id));
     return annotation;

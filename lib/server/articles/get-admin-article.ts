@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
+import { readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
 import { articleSelect } from "@/lib/server/articles/article-select";
 import { notFound } from "@/lib/server/errors";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
@@ -15,8 +16,9 @@ export async function getAdminArticle({ actor, articleId }: { actor: Actor | nul
   if (!article) throw notFound("The article");
   const [revisions, statuses, notes] = await Promise.all([
     db().paragraph.groupBy({ by: ["revision"], where: { articleId }, _count: { _all: true }, orderBy: { revision: "desc" } }),
-    db().annotation.groupBy({ by: ["anchorStatus"], where: { articleId, deletedAt: null, dismissedAt: null }, _count: { _all: true } }),
-    db().note.count({ where: { articleId, deletedAt: null } }),
+    // Counts are of what this admin can read: others' private work is not theirs to count.
+    db().annotation.groupBy({ by: ["anchorStatus"], where: { articleId, dismissedAt: null, ...readableWorkWhere(actor) }, _count: { _all: true } }),
+    db().note.count({ where: { articleId, ...readableNoteWhere(actor) } }),
   ]);
   const count = (status: "ANCHORED" | "REANCHORED" | "ORPHANED") => statuses.find((row) => row.anchorStatus === status)?._count._all ?? 0;
   return {

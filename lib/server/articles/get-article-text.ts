@@ -1,10 +1,10 @@
 import "server-only";
 import { packReaderState, type PackedReaderState } from "@/lib/annotations/packing";
-import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
-import { AppError, notFound, unauthenticated } from "@/lib/server/errors";
+import { findReadableArticle } from "@/lib/server/articles/find-readable-article";
+import { AppError } from "@/lib/server/errors";
 import { articleTextQuerySchema } from "@/lib/validations/article";
 
 export interface ArticleTextDTO {
@@ -21,10 +21,8 @@ export interface ArticleTextDTO {
  * A revision that is no longer current answers 409: the reader reloads the new text.
  */
 export async function getArticleText({ actor, articleId, query }: { actor: Actor | null; articleId: string; query: unknown }): Promise<ArticleTextDTO> {
-  if (!actor && config().GLOSSA_REQUIRE_SIGN_IN) throw unauthenticated("read this article");
   const { revision, after, limit } = articleTextQuerySchema.parse(query);
-  const article = await db().article.findUnique({ where: { id: articleId }, select: { revision: true } });
-  if (!article) throw notFound("The article");
+  const article = await findReadableArticle(actor, articleId);
   if (article.revision !== revision) throw new AppError("CONFLICT", "The article has a new revision: reload to read it.", { revision: article.revision });
 
   // One more than asked tells whether the text goes on.

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { canModify, type Actor } from "@/lib/permissions";
-import { visibleTo } from "@/lib/server/annotations/annotation-dto";
+import { canModify, canRead, type Actor } from "@/lib/permissions";
+import { readPolicy } from "@/lib/permissions/policy";
+import { readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
 
 /** An annotation a re-import could not place, as the Needs review list shows it. */
 export interface OrphanDTO {
@@ -25,14 +26,15 @@ export interface OrphanDTO {
 }
 
 /**
- * The orphaned annotations of an article that nobody has dismissed, visible to the viewer
- * (shared ones, plus their own private ones), in the order of the text they came from.
+ * The orphaned annotations of an article that nobody has dismissed, readable by the viewer
+ * (shared ones, plus their own private ones), in the order of the text they came from; each
+ * with the number of its notes the viewer can read.
  */
 export async function listOrphans({ actor, articleId }: { actor: Actor | null; articleId: string }): Promise<OrphanDTO[]> {
   const [article, rows] = await Promise.all([
     db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true } }),
     db().annotation.findMany({
-      where: { articleId, anchorStatus: "ORPHANED", dismissedAt: null, deletedAt: null, ...visibleTo(actor?.id ?? null) },
+      where: { articleId, anchorStatus: "ORPHANED", dismissedAt: null, ...readableWorkWhere(actor) },
       orderBy: [{ paragraph: { revision: "desc" } }, { paragraph: { position: "asc" } }, { start: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -48,11 +50,11 @@ export async function listOrphans({ actor, articleId }: { actor: Actor | null; a
         entityType: { select: { key: true, label: true, color: true } },
         entity: { select: { name: true } },
         paragraph: { select: { revision: true, position: true } },
-        _count: { select: { notes: { where: { deletedAt: null } } } },
+        _count: { select: { notes: { where: readableNoteWhere(actor) } } },
       },
     }),
   ]);
-  if (!article) return [];
+  if (!article || !canRead(actor, { type: "article", article }, readPolicy())) return [];
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

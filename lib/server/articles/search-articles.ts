@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
+import { readableWorkWhere } from "@/lib/permissions/where";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
 import type { ArticleStatusFilter } from "@/lib/validations/article";
 
@@ -74,7 +75,8 @@ export async function searchArticles({
   const ids = rows.map((row) => row.id);
   const [paragraphs, annotations] = await Promise.all([
     db().paragraph.groupBy({ by: ["articleId", "revision"], where: { articleId: { in: ids } }, _count: { _all: true } }),
-    db().annotation.groupBy({ by: ["articleId", "anchorStatus"], where: { articleId: { in: ids }, deletedAt: null, dismissedAt: null }, _count: { _all: true } }),
+    // Counts are of what this admin can read: others' private work is not theirs to count.
+    db().annotation.groupBy({ by: ["articleId", "anchorStatus"], where: { articleId: { in: ids }, dismissedAt: null, ...readableWorkWhere(actor) }, _count: { _all: true } }),
   ]);
   const paragraphCount = new Map(paragraphs.map((row) => [`${row.articleId}:${row.revision}`, row._count._all]));
   const annotationCount = new Map<string, number>();

@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleTo } from "@/lib/server/annotations/annotation-dto";
+import { canRead, type Actor } from "@/lib/permissions";
+import { readPolicy } from "@/lib/permissions/policy";
+import { readableMentionWhere } from "@/lib/permissions/where";
+import { visibleAliases } from "@/lib/server/entities/visible-aliases";
 
 const CONTEXT = 90;
 
@@ -9,6 +12,8 @@ export interface EntityMention {
   articleTitle: string;
   articleSlug: string;
   articleLanguage: string;
+  /** Only admins are shown mentions on archived articles. */
+  articleArchived: boolean;
   paragraphPosition: number;
   before: string;
   exact: string;
@@ -16,15 +21,20 @@ export interface EntityMention {
   authorName: string;
 }
 
-/** A canonical entity and every mention of it the reader may see, across articles, with paragraph context. */
-export async function getEntity({ entityId, actorId }: { entityId: string; actorId: string | null }) {
+/**
+ * A canonical entity and every mention of it the reader may see, across articles, with paragraph
+ * context; null when it does not exist or the reader may not know of it (no readable mention, not
+ * theirs), so that an unreadable entity and a missing one look alike. Its aliases are the words of
+ * those mentions.
+ */
+export async function getEntity({ actor, entityId }: { actor: Actor | null; entityId: string }) {
   const entity = await db().entity.findUnique({
     where: { id: entityId },
-    select: { id: true, name: true, aliases: true, type: { select: { key: true, label: true, color: true } } },
+    select: { id: true, name: true, createdById: true, type: { select: { key: true, label: true, color: true } } },
   });
   if (!entity) return null;
   const rows = await db().annotation.findMany({
-    where: { entityId, deletedAt: null, anchorStatus: { not: "ORPHANED" }, ...visibleTo(actorId) },
+    where: { entityId, ...readableMentionWhere(actor) },
     orderBy: [{ article: { createdAt: "desc" } }, { paragraph: { position: "asc" } }, { start: "asc" }],
     select: {
       id: true,
@@ -36,20 +46,20 @@ export async function getEntity({ entityId, actorId }: { entityId: string; actor
       paragraph: { select: { position: true, text: true } },
     },
   });
-  const mentions: EntityMention[] = rows
-    .filter((row) => !row.article.archivedAt)
-    .map((row) => ({
-      annotationId: row.id,
-      articleTitle: row.article.title,
-      articleSlug: row.article.slug,
-      articleLanguage: row.article.language,
-      paragraphPosition: row.paragraph.position,
-      before: clipStart(row.paragraph.text.slice(0, row.start)),
-      exact: row.paragraph.text.slice(row.start, row.end),
-      after: clipEnd(row.paragraph.text.slice(row.end)),
-      authorName: row.author.name,
-    }));
-  return { ...entity, mentions };
+  if (!canRead(actor, { type: "entity", createdById: entity.createdById, readableMentions: rows.length }, readPolicy())) return null;
+  const mentions: EntityMention[] = rows.map((row) => ({
+    annotationId: row.id,
+    articleTitle: row.article.title,
+    articleSlug: row.article.slug,
+    articleLanguage: row.article.language,
+    articleArchived: row.article.archivedAt !== null,
+    paragraphPosition: row.paragraph.position,
+    before: clipStart(row.paragraph.text.slice(0, row.start)),
+    exact: row.paragraph.text.slice(row.start, row.end),
+    after: clipEnd(row.paragraph.text.slice(row.end)),
+    authorName: row.author.name,
+  }));
+  return { id: entity.id, name: entity.name, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions };
 }
 
 function clipStart(text: string): string {

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { canReadSignedIn, type Actor, type Visibility } from "@/lib/permissions";
+import { readableMentionWhere } from "@/lib/permissions/where";
 import { AppError } from "@/lib/server/errors";
 
 /** Names compare the way a reader would: NFC, collapsed whitespace, any case. */
@@ -9,24 +11,29 @@ export function normaliseName(name: string): string {
 }
 
 /**
- * The canonical entity a mention links to: the given one (which must be of
- * the mention's type), else the entity of that type whose name or alias
- * matches the mention, else a new entity named by it. The mention's text
- * joins the entity's aliases, so later mentions find it.
+ * The canonical entity a mention links to: the given one (which must be of the mention's type and
+ * known to the actor), else the entity of that type whose name or alias matches the mention, else a
+ * new entity named by it, created by the actor (who alone may see it while no one else can read a
+ * mention of it). A shared mention's text joins the entity's aliases, so later mentions find it; a
+ * private one never does, or others' tags of those words would reveal whom the actor took them for.
  */
 export async function linkEntity(
   tx: Prisma.TransactionClient,
-  { entityTypeId, mention, entityId }: { entityTypeId: string; mention: string; entityId?: string },
+  { actor, entityTypeId, mention, entityId, visibility }: { actor: Actor; entityTypeId: string; mention: string; entityId?: string; visibility: Visibility },
 ): Promise<string> {
   const type = await tx.entityType.findUnique({ where: { id: entityTypeId }, select: { id: true } });
   if (!type) throw new AppError("UNPROCESSABLE", "That entity type does not exist.");
   const name = normaliseName(mention);
 
   if (entityId) {
-    const entity = await tx.entity.findUnique({ where: { id: entityId }, select: { id: true, typeId: true, name: true, aliases: true } });
-    if (!entity) throw new AppError("UNPROCESSABLE", "That entity does not exist.");
+    const entity = await tx.entity.findUnique({ where: { id: entityId }, select: { id: true, typeId: true, name: true, aliases: true, createdById: true } });
+    // An entity the actor cannot know of reads as missing, so that its existence does not leak.
+    const readableMentions = entity ? await tx.annotation.count({ where: { entityId, ...readableMentionWhere(actor) } }) : 0;
+    if (!entity || !canReadSignedIn(actor, { type: "entity", createdById: entity.createdById, readableMentions })) {
+      throw new AppError("UNPROCESSABLE", "That entity does not exist.");
+    }
     if (entity.typeId !== entityTypeId) throw new AppError("UNPROCESSABLE", "The entity is of another type than the tag.");
-    await addAlias(tx, entity, name);
+    if (visibility === "SHARED") await addAlias(tx, entity, name);
     return entity.id;
   }
 
@@ -39,11 +46,20 @@ export async function linkEntity(
   // Two people may tag the same new name at once: ON CONFLICT lets both end up on one entity,
   // where catching the unique violation would leave this transaction aborted.
   await tx.$executeRaw`
-    INSERT INTO "Entity" (id, "typeId", name, aliases, "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${entityTypeId}, ${name}, ARRAY[]::text[], now(), now())
+    INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${entityTypeId}, ${name}, ARRAY[]::text[], ${actor.id}, now(), now())
     ON CONFLICT ("typeId", name) DO NOTHING`;
   const entity = await tx.entity.findUniqueOrThrow({ where: { typeId_name: { typeId: entityTypeId, name } }, select: { id: true } });
   return entity.id;
+}
+
+/**
+ * A mention made Shared publishes its words as one of the entity's names: they join the aliases
+ * later tags are matched against (what `linkEntity` does for a mention shared from the start).
+ */
+export async function shareMentionName(tx: Prisma.TransactionClient, { entityId, mention }: { entityId: string; mention: string }): Promise<void> {
+  const entity = await tx.entity.findUnique({ where: { id: entityId }, select: { id: true, name: true, aliases: true } });
+  if (entity) await addAlias(tx, entity, normaliseName(mention));
 }
 
 async function addAlias(tx: Prisma.TransactionClient, entity: { id: string; name: string; aliases: string[] }, alias: string) {
