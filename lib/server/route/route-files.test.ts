@@ -20,8 +20,8 @@ const OUTSIDE_THE_GATE: Record<string, string> = {
 const FORBIDDEN: [RegExp, string][] = [
   [/\bgetActor\b/, "looks up the actor itself (the gate does, with the role check)"],
   [/\bget-actor\b/, "imports get-actor (the gate authenticates)"],
-  [/\.(json|text|formData|arrayBuffer|blob|bytes)\s*\(/, "reads the body itself (uncapped, maybe before authenticating)"],
-  [/\brequest\.body\b/, "reads the body stream itself (uncapped)"],
+  [/\.(json|text|formData|arrayBuffer|blob|bytes)\(\s*\)/, "reads the body itself (uncapped, maybe before authenticating)"],
+  [/\b(request|req)\.body\b/, "reads the body stream itself (uncapped)"],
   [/\bhandleRoute\b/, "bypasses the gate (handleRoute maps errors only)"],
   [/export\s+(async\s+)?function\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/, "exports a bare handler instead of one made by a gate"],
 ];
