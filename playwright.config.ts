@@ -26,7 +26,9 @@ export default defineConfig({
       command: "tsx --conditions=react-server scripts/e2e-server.ts",
       url: `${E2E_BASE_URL}/api/health`,
       // e2e/import.spec.ts serves pages for the URL importer from a local server on E2E_PORT + 7.
-      env: { GLOSSA_FETCH_ALLOW_HOSTS: `127.0.0.1:${Number(new URL(E2E_BASE_URL).port) + 7}` },
+      // Test clients connect from 127.0.0.1, trusted as a proxy, so each can claim its own address
+      // with X-Forwarded-For (e2e/support/users.ts); e2e/sign-in-limits.spec.ts attacks from 127.0.0.2.
+      env: { GLOSSA_FETCH_ALLOW_HOSTS: `127.0.0.1:${Number(new URL(E2E_BASE_URL).port) + 7}`, GLOSSA_TRUSTED_PROXIES: "127.0.0.1" },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -37,7 +39,7 @@ export default defineConfig({
       // A second instance on the same database: live collaboration must work across instances.
       command: "tsx --conditions=react-server scripts/e2e-server.ts --second",
       url: `${E2E_SECOND_BASE_URL}/api/health`,
-      env: { GLOSSA_FETCH_ALLOW_HOSTS: `127.0.0.1:${Number(new URL(E2E_BASE_URL).port) + 7}` },
+      env: { GLOSSA_FETCH_ALLOW_HOSTS: `127.0.0.1:${Number(new URL(E2E_BASE_URL).port) + 7}`, GLOSSA_TRUSTED_PROXIES: "127.0.0.1" },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -3,8 +3,10 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { signInLimits } from "@/lib/server/auth/sign-in-limits";
 import { colorForUser } from "@/lib/user-colors";
 
 function isLocalhost(url: string): boolean {
@@ -14,6 +16,8 @@ function isLocalhost(url: string): boolean {
 
 function createAuth() {
   const settings = config();
+  // As better-auth does, limits apply to production servers only (dev and tests sign in freely).
+  const rateLimits = process.env.NODE_ENV === "production";
   return betterAuth({
     appName: "Glossa",
     secret: settings.BETTER_AUTH_SECRET,
@@ -41,16 +45,23 @@ function createAuth() {
       // getActor still confirms the session and the user's role with one (see get-actor.ts).
       cookieCache: { enabled: true, maxAge: 5 * 60 },
     },
-    // Stored in PostgreSQL so every app instance shares one count.
-    rateLimit: { enabled: process.env.NODE_ENV === "production", storage: "database", window: 60, max: 100 },
+    // Stored in PostgreSQL so every app instance shares one count. Email sign-in and sign-up are
+    // limited per address and per account by signInLimits instead of better-auth's per-address rule.
+    rateLimit: {
+      enabled: rateLimits,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": false, "/sign-up/email": false },
+    },
     advanced: {
       // Lets the adapter read the session with its user when the cookie cache is refreshed
       // (Prisma still sends two queries for it; getActor's confirmation is the one per request).
       database: { joins: true },
       useSecureCookies: !isLocalhost(settings.baseURL),
-      ipAddress: settings.GLOSSA_TRUSTED_PROXIES
-        ? { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: settings.GLOSSA_TRUSTED_PROXIES.split(",").map((proxy) => proxy.trim()) }
-        : undefined,
+      // The client address the server resolved from the socket and GLOSSA_TRUSTED_PROXIES
+      // (instrumentation.ts), never X-Forwarded-For as a client wrote it.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     databaseHooks: {
       user: {
@@ -68,7 +79,7 @@ function createAuth() {
         },
       },
     },
-    plugins: [nextCookies()],
+    plugins: [signInLimits({ enabled: rateLimits }), nextCookies()],
   });
 }
 

@@ -16,10 +16,11 @@ export interface TestUser extends Credentials {
 }
 
 /**
- * A made-up client address. better-auth allows 3 sign-ins (and 3 sign-ups)
- * per 10 s per client IP, and every test browser connects from 127.0.0.1, so
- * each client claims its own address with `X-Forwarded-For`, which the
- * server honours when it holds a single address.
+ * A made-up client address. Sign-ins and sign-ups are limited per client
+ * address, and every test browser connects from 127.0.0.1, so each client
+ * claims its own address with `X-Forwarded-For`, which the e2e server honours
+ * because it trusts 127.0.0.1 as its proxy (GLOSSA_TRUSTED_PROXIES in
+ * playwright.config.ts).
  */
 function clientAddress(): Record<string, string> {
   return { "X-Forwarded-For": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };

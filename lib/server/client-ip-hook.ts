@@ -1,0 +1,41 @@
+import type { IncomingMessage } from "node:http";
+import net from "node:net";
+import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
+
+const INSTALLED = Symbol.for("glossa.clientIpHook");
+
+/**
+ * Makes every HTTP request this process serves carry CLIENT_IP_HEADER: the client address
+ * resolved from the socket peer, X-Forwarded-For and GLOSSA_TRUSTED_PROXIES (lib/client-ip.ts).
+ *
+ * Why a hook on the server's `request` event: `next start` gives route handlers and proxy.ts no
+ * way to see the socket's address, and it keeps a client's own X-Forwarded-For (it only fills the
+ * header in when it is missing), so without this anyone could pick the address better-auth's rate
+ * limits count them under. Whatever a client sends in CLIENT_IP_HEADER is replaced.
+ * A bad GLOSSA_TRUSTED_PROXIES stops the server at start-up.
+ */
+export function installClientIpHook(trustedProxies: string | undefined = process.env.GLOSSA_TRUSTED_PROXIES): void {
+  const trusted = parseTrustedProxies(trustedProxies);
+  if (!trusted) {
+    throw new Error(`GLOSSA_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas (e.g. 127.0.0.1,10.0.0.0/8); got "${trustedProxies}".`);
+  }
+  // net.Server is the base of http.Server and https.Server alike.
+  const prototype = net.Server.prototype as net.Server & { [INSTALLED]?: true };
+  if (prototype[INSTALLED]) return;
+  prototype[INSTALLED] = true;
+  const emit = prototype.emit as (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  prototype.emit = function (this: net.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const request = args[0] as IncomingMessage;
+      const forwarded = request.headers["x-forwarded-for"];
+      const client = resolveClientIp({
+        peer: request.socket?.remoteAddress,
+        forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+        trusted,
+      });
+      if (client) request.headers[CLIENT_IP_HEADER] = client;
+      else delete request.headers[CLIENT_IP_HEADER];
+    }
+    return emit.call(this, event, ...args);
+  } as typeof prototype.emit;
+}
