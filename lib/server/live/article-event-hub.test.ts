@@ -2,19 +2,22 @@
  * The hub against a real PostgreSQL (a throwaway embedded cluster): order by
  * id even when a later id commits first, holes left by rollbacks, late
  * commits, private events, replay and resets, a dropped LISTEN connection,
- * and presence.
+ * presence, and ended sessions. What a replay may show is in
+ * ./live-privacy.test.ts.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 import type { PresenceReader } from "@/lib/live/protocol";
+import { MAX_REPLAY } from "@/lib/live/replay";
+import type { Actor } from "@/lib/permissions";
 import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
 import { migrate } from "@/scripts/db/migrate";
 
 vi.mock("server-only", () => ({}));
 
-const { subscribeToArticle, MAX_REPLAY } = await import("./article-event-hub");
+const { subscribeToArticle } = await import("./article-event-hub");
 
 let database: ThrowawayDatabase;
 const clients: pg.Client[] = [];
@@ -56,14 +59,17 @@ async function commitEvent(articleId: string, options: { audienceId?: string | n
   return insertEvent(client, articleId, options);
 }
 
-function follow(articleId: string, { userId = null as string | null, after = null as bigint | null } = {}) {
+const annotator = (id: string): Actor => ({ id, name: id, email: `${id}@test.local`, role: "ANNOTATOR", color: "#000000" });
+
+function follow(articleId: string, { userId = null as string | null, after = null as bigint | null, sessionId = null as string | null } = {}) {
   const received: string[] = [];
   const resets: { reason: string; cursor: string }[] = [];
   const presence: PresenceReader[][] = [];
   let closed = false;
   const unsubscribe = subscribeToArticle({
     articleId,
-    userId,
+    viewer: { actor: userId ? annotator(userId) : null, policy: { requireSignIn: false } },
+    sessionId,
     after,
     sink: {
       events: (events: ArticleEventDTO[]) => received.push(...events.map((event) => event.id)),
@@ -182,7 +188,7 @@ describe("article event hub", () => {
     const first = await commitEvent(articleId);
     const client = await connection();
     await client.query(
-      `INSERT INTO "ArticleEvent" ("articleId", type, payload) SELECT $1, 'note.deleted', '{"type":"note.deleted","noteId":"x"}' FROM generate_series(1, $2)`,
+      `INSERT INTO "ArticleEvent" ("articleId", type, payload) SELECT $1, 'note.deleted', json_build_object('type', 'note.deleted', 'noteId', 'n' || n) FROM generate_series(1, $2) AS n`,
       [articleId, MAX_REPLAY + 1],
     );
     const last = await commitEvent(articleId);
@@ -248,11 +254,25 @@ describe("article event hub", () => {
 
     // What set-user-disabled does, in a transaction: nothing is heard before the commit.
     await client.query("BEGIN");
-    await client.query(`SELECT pg_notify('glossa_sessions_ended', $1)`, [gone]);
+    await client.query(`SELECT pg_notify('glossa_sessions_ended', $1)`, [`user:${gone}`]);
     await sleep(150);
     expect(feeds[0]!.isClosed()).toBe(false);
     await client.query("COMMIT");
     await vi.waitFor(() => expect(feeds.map((feed) => feed.isClosed())).toEqual([true, true, false, false]), { timeout: 5000 });
+    for (const feed of feeds) feed.unsubscribe();
+  });
+
+  it("signing out closes that session's feeds in every tab, and no other session's", async () => {
+    const client = await connection();
+    const userId = `u-${randomUUID()}`;
+    await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ($1, $1, $2, now())`, [userId, `${userId}@test.local`]);
+    const articleId = `a-${randomUUID()}`;
+    const [signedOut, otherBrowser] = [`s-${randomUUID()}`, `s-${randomUUID()}`];
+    const feeds = [follow(articleId, { userId, sessionId: signedOut }), follow(`a-${randomUUID()}`, { userId, sessionId: signedOut }), follow(articleId, { userId, sessionId: otherBrowser })];
+    await Promise.all(feeds.map(ready));
+    const { announceSessionEnded } = await import("./sessions-ended");
+    await announceSessionEnded(signedOut);
+    await vi.waitFor(() => expect(feeds.map((feed) => feed.isClosed())).toEqual([true, true, false]), { timeout: 5000 });
     for (const feed of feeds) feed.unsubscribe();
   });
 });

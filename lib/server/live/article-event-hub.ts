@@ -1,16 +1,21 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
-import { db } from "@/lib/db";
+import { EventSequencer, newerThan, SEQUENCER_BATCH } from "@/lib/live/event-sequencer";
 import type { PresenceReader, ResetPayload } from "@/lib/live/protocol";
+import { asDeletion, liveDelivery, type LiveEventFacts, type Viewer } from "@/lib/live/replay";
+import type { Visibility } from "@/lib/permissions";
+import { readCatchUp } from "@/lib/server/live/catch-up";
+import { scheduleEventLogCompaction } from "@/lib/server/live/compact-event-log";
+import { ListenConnection } from "@/lib/server/live/listen-connection";
+import { joinPresence, leavePresence, PRESENCE_CHANNEL, PresenceBoard, READERS_SQL, type PresenceConnection } from "@/lib/server/live/presence";
 import { ARTICLE_EVENTS_CHANNEL } from "@/lib/server/live/publish-event";
-import { joinPresence, leavePresence, PRESENCE_CHANNEL, READERS_SQL, touchPresence } from "@/lib/server/live/presence";
-import { SESSIONS_ENDED_CHANNEL } from "@/lib/server/live/sessions-ended";
+import { parseSessionsEnded, SESSIONS_ENDED_CHANNEL } from "@/lib/server/live/sessions-ended";
 
-/** Where a subscriber's messages go (the SSE route writes them to its stream). */
+/** Where a subscriber's messages go (the SSE stream writes them out). */
 export interface LiveSink {
-  /** Stored events, in id order, each newer than anything sent before. */
+  /** Events in id order, each newer than anything sent before, each one this reader may see now. */
   events(events: ArticleEventDTO[]): void;
   /** The client must refetch everything; `cursor` is the event id its refetch covers. */
   reset(reason: ResetPayload["reason"], cursor: string): void;
@@ -22,27 +27,24 @@ export interface LiveSink {
 
 export interface SubscribeOptions {
   articleId: string;
-  /** The signed-in reader (sees shared events plus their own private ones, and shows in presence), or null. */
-  userId: string | null;
+  /** Who reads (every event is checked with canRead for them) — signed-in readers also show in presence. */
+  viewer: Viewer;
+  /** Their session: signing it out closes this feed. */
+  sessionId: string | null;
   /** Resume after this event id (Last-Event-ID); null = only what happens from now on. */
   after: bigint | null;
   sink: LiveSink;
 }
 
-/** More missed events than this and the client refetches instead of replaying. */
-export const MAX_REPLAY = 500;
-/** How long a hole in the id sequence may stay open (a transaction that took an id but has not committed) before moving on. */
-const GAP_TIMEOUT_MS = 750;
 const HEARTBEAT_MS = 15_000;
-const BATCH = 1000;
-const FORGET_AFTER_MS = 10 * 60_000;
 
 interface Subscriber {
   articleId: string;
-  userId: string | null;
+  viewer: Viewer;
+  sessionId: string | null;
   sink: LiveSink;
   connectionId: string;
-  /** The newest event id this subscriber has (or was reset past); it only moves forward. */
+  /** The newest event id this subscriber has been brought past (sent, filtered out, or reset past); it only moves forward. */
   cursor: bigint;
   /** A catch-up from the table is running; live batches meanwhile only ask it to run once more. */
   syncing: boolean;
@@ -54,68 +56,65 @@ interface Subscriber {
   joining: Promise<void> | null;
 }
 
+/** A stored event as read for live delivery: payload and read facts only for watched articles. */
 interface EventRow {
   id: string;
   articleId: string;
   audienceId: string | null;
   type: string;
   payload: Record<string, unknown> | null;
+  archivedAt: Date | null;
+  annotationAuthorId: string | null;
+  annotationVisibility: Visibility | null;
+  annotationDeletedAt: Date | null;
 }
 
-const visibleTo = (row: { audienceId: string | null }, userId: string | null) => row.audienceId === null || row.audienceId === userId;
-// One DTO object per row, shared by every subscriber it goes to (the route caches its encoding per object).
-const dtos = new WeakMap<EventRow, ArticleEventDTO>();
-const toDTO = (row: EventRow): ArticleEventDTO => {
-  let dto = dtos.get(row);
-  if (!dto) dtos.set(row, (dto = { ...row.payload, id: row.id } as unknown as ArticleEventDTO));
-  return dto;
-};
+/** One DTO (and one deletion form) per row, shared by every subscriber it goes to: the stream caches its encoding per object. */
+interface LiveEvent {
+  id: string;
+  dto: ArticleEventDTO;
+  facts: LiveEventFacts;
+  deletion?: ArticleEventDTO;
+}
+
+const userIdOf = (subscriber: Subscriber) => subscriber.viewer.actor?.id ?? null;
 
 /**
- * The process's one LISTEN connection and its local subscribers.
- *
- * PostgreSQL is the only shared state: every instance hears every commit's
- * NOTIFY (ids only) and reads the rows from ArticleEvent, so payloads of any
- * size work and any instance can serve any reader. Event ids come from a
- * sequence, taken before commit, so a later id can commit first; the hub
- * therefore delivers only up to its `horizon`, below which every id has
- * committed or been waited for (GAP_TIMEOUT_MS). An id that commits after
- * being given up on is a "late" event: subscribers that have not passed it
- * get it from the table, the others a reset (refetch) — nothing is lost and a
- * cursor never moves back.
+ * The process's live feeds. PostgreSQL is the only shared state: every
+ * instance hears every commit's NOTIFY (ids only) on its one LISTEN
+ * connection and reads the rows from ArticleEvent, so any instance can serve
+ * any reader. The ordering rules live in EventSequencer; what each reader may
+ * be sent, in lib/live/replay; catch-ups from the table, in ./catch-up.
  */
 class ArticleEventHub {
   private subscribers = new Map<string, Set<Subscriber>>();
-  private client: pg.Client | null = null;
-  private generation = 0;
-  private connecting = false;
-  private reconnectDelay = 250;
-  private ready!: Promise<void>;
-  private markReady!: () => void;
-  private isReady = false;
-  /** Every event id ≤ horizon has been delivered to local subscribers or given up on (see `skipped`). */
-  private horizon = BigInt(0);
+  private readonly sequencer = new EventSequencer();
   private initialised = false;
-  private gap: { from: bigint; since: number } | null = null;
-  private gapTimer: NodeJS.Timeout | null = null;
+  private readonly connection = new ListenConnection({
+    channels: [ARTICLE_EVENTS_CHANNEL, PRESENCE_CHANNEL, SESSIONS_ENDED_CHANNEL],
+    onNotification: (channel, payload) => this.onNotification(channel, payload),
+    onConnected: (client) => this.onConnected(client),
+    onReady: () => {
+      // Whatever committed while the connection was away is read from the table now (subscribers keep their cursors).
+      void this.advance();
+      for (const articleId of this.subscribers.keys()) void this.presence.refresh(articleId);
+    },
+  });
+  private readonly presence = new PresenceBoard(
+    (articleId) => this.connection.query<PresenceReader>(READERS_SQL, [articleId]),
+    (articleId) => this.subscribers.get(articleId) ?? [],
+    () => this.connection.up,
+  );
   private advancing = false;
   private advanceAgain = false;
-  /** Ids below the horizon that had not committed when given up on, and when. */
-  private skipped = new Map<bigint, number>();
-  /** Skipped ids that committed after all: article, and when they arrived. */
-  private late = new Map<bigint, { articleId: string; at: number }>();
-  private presenceRuns = new Map<string, boolean>();
+  private gapTimer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
-  private queue: Promise<void> = Promise.resolve();
 
-  constructor() {
-    this.resetReady();
-  }
-
-  subscribe({ articleId, userId, after, sink }: SubscribeOptions): () => void {
+  subscribe({ articleId, viewer, sessionId, after, sink }: SubscribeOptions): () => void {
     const subscriber: Subscriber = {
       articleId,
-      userId,
+      viewer,
+      sessionId,
       sink,
       connectionId: randomUUID(),
       cursor: after ?? BigInt(-1),
@@ -144,156 +143,92 @@ class ArticleEventHub {
     };
   }
 
+  private start(): void {
+    if (!this.heartbeat) {
+      this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+      this.heartbeat.unref();
+      scheduleEventLogCompaction();
+    }
+    this.connection.start();
+  }
+
   /** The first catch-up of a new subscriber, then its presence. */
   private async begin(subscriber: Subscriber, fromNow: boolean): Promise<void> {
     try {
-      await this.ready;
+      await this.connection.ready();
       if (subscriber.closed) return;
-      if (fromNow) subscriber.cursor = this.horizon;
+      if (fromNow) subscriber.cursor = this.sequencer.horizon;
       await this.syncLoop(subscriber, true);
       if (subscriber.closed) return;
-      if (subscriber.userId) {
-        subscriber.joining = joinPresence({ connectionId: subscriber.connectionId, articleId: subscriber.articleId, userId: subscriber.userId });
+      const userId = userIdOf(subscriber);
+      if (userId) {
+        subscriber.joining = joinPresence({ connectionId: subscriber.connectionId, articleId: subscriber.articleId, userId });
         await subscriber.joining;
       }
       // Also sends the list to this subscriber when joining changed nothing (anonymous, or a second tab).
-      void this.refreshPresence(subscriber.articleId);
+      void this.presence.refresh(subscriber.articleId);
     } catch (error) {
       console.error("[live] subscribing failed", error);
       subscriber.sink.close();
     }
   }
 
-  // ---- the LISTEN connection ----
+  // ---- the connection's news ----
 
-  private resetReady(): void {
-    this.isReady = false;
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
-  }
-
-  private start(): void {
-    if (!this.heartbeat) {
-      this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
-      this.heartbeat.unref();
-    }
-    if (!this.client && !this.connecting) void this.connect();
-  }
-
-  private async connect(): Promise<void> {
-    this.connecting = true;
-    const generation = ++this.generation;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "glossa-live", keepAlive: true });
-    client.on("notification", (message) => {
-      if (generation === this.generation) this.onNotification(message);
-    });
-    client.on("error", (error) => this.dropped(generation, client, error));
-    client.on("end", () => this.dropped(generation, client));
-    try {
-      await client.connect();
-      // LISTEN before reading the horizon, so no commit falls between the two unheard.
-      await client.query(`LISTEN "${ARTICLE_EVENTS_CHANNEL}"; LISTEN "${PRESENCE_CHANNEL}"; LISTEN "${SESSIONS_ENDED_CHANNEL}"`);
-      if (generation !== this.generation) return;
-      this.client = client;
-      if (!this.initialised) await this.initialiseHorizon(client);
-      else await this.recoverLate(client);
+  private async onConnected(client: pg.Client): Promise<void> {
+    if (!this.initialised) {
+      // Starts at the newest event; holes among the last ones may be transactions still committing.
+      const { rows } = await client.query<{ max: string | null }>(`SELECT max(id)::text AS max FROM "ArticleEvent"`);
+      const max = BigInt(rows[0]?.max ?? 0);
+      const recent = await client.query<{ id: string }>(`SELECT id::text AS id FROM "ArticleEvent" WHERE id > $1::bigint`, [(max - BigInt(SEQUENCER_BATCH)).toString()]);
+      this.sequencer.start(
+        max,
+        recent.rows.map((row) => BigInt(row.id)),
+        Date.now(),
+      );
       this.initialised = true;
-      this.connecting = false;
-      this.reconnectDelay = 250;
-      this.isReady = true;
-      this.markReady();
-      // Whatever committed while we were away is read from the table now (subscribers keep their cursors).
-      void this.advance();
-      for (const articleId of this.subscribers.keys()) void this.refreshPresence(articleId);
-    } catch (error) {
-      this.dropped(generation, client, error);
+      return;
     }
-  }
-
-  private dropped(generation: number, client: pg.Client, error?: unknown): void {
-    if (generation !== this.generation) return;
-    this.generation++; // ignore anything the dead connection still emits
-    if (error) console.error("[live] LISTEN connection lost:", error instanceof Error ? error.message : error);
-    client.removeAllListeners("notification");
-    client.on("error", () => {});
-    client.end().catch(() => {});
-    if (this.client === client || this.client === null) {
-      // Waiters keep waiting on the pending promise; only a resolved one is replaced.
-      if (this.isReady) this.resetReady();
-      this.client = null;
-    }
-    this.connecting = false;
-    const delay = this.reconnectDelay;
-    this.reconnectDelay = Math.min(this.reconnectDelay * 2, 10_000);
-    setTimeout(() => {
-      if (!this.client && !this.connecting) void this.connect();
-    }, delay + Math.floor(Math.random() * 250)).unref();
-  }
-
-  /** Runs on the LISTEN connection, one query at a time (pg does not multiplex a connection). */
-  private query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-    const run = this.queue.then(async () => {
-      await this.ready;
-      const client = this.client;
-      if (!client) throw new Error("The live connection is down.");
-      return (await client.query<T>(sql, params)).rows;
-    });
-    this.queue = run.then(
-      () => {},
-      () => {},
-    );
-    return run;
-  }
-
-  /** Starts at the newest event; holes among the last ones may be transactions still committing. */
-  private async initialiseHorizon(client: pg.Client): Promise<void> {
-    const { rows } = await client.query<{ max: string | null }>(`SELECT max(id)::text AS max FROM "ArticleEvent"`);
-    const max = BigInt(rows[0]?.max ?? 0);
-    const recent = await client.query<{ id: string }>(`SELECT e.id::text AS id FROM "ArticleEvent" e WHERE e.id > $1::bigint`, [(max - BigInt(BATCH)).toString()]);
-    const present = new Set(recent.rows.map((row) => BigInt(row.id)));
-    const now = Date.now();
-    for (let id = max - BigInt(BATCH) + BigInt(1); id < max; id++) if (id > BigInt(0) && !present.has(id)) this.skipped.set(id, now);
-    this.horizon = max;
-  }
-
-  /** Notifications of late commits may have been lost with the connection: look for them in the table. */
-  private async recoverLate(client: pg.Client): Promise<void> {
-    if (this.skipped.size === 0) return;
+    // Notifications of late commits may have been lost with the old connection: look for them in the table.
+    const skipped = this.sequencer.skippedIds();
+    if (skipped.length === 0) return;
     const { rows } = await client.query<{ id: string; articleId: string; audienceId: string | null }>(
       `SELECT id::text AS id, "articleId", "audienceId" FROM "ArticleEvent" WHERE id = ANY($1::bigint[])`,
-      [[...this.skipped.keys()].map(String)],
+      [skipped.map(String)],
     );
-    for (const row of rows) this.arrivedLate(BigInt(row.id), row.articleId, row.audienceId);
+    for (const row of rows) this.heard(BigInt(row.id), row.articleId, row.audienceId);
   }
 
-  private onNotification(message: pg.Notification): void {
-    if (message.channel === PRESENCE_CHANNEL) {
-      if (message.payload && this.subscribers.has(message.payload)) void this.refreshPresence(message.payload);
+  private onNotification(channel: string, payload: string): void {
+    if (channel === PRESENCE_CHANNEL) {
+      if (this.subscribers.has(payload)) void this.presence.refresh(payload);
       return;
     }
-    if (message.channel === SESSIONS_ENDED_CHANNEL) {
-      if (message.payload) this.endFeedsOf(message.payload);
+    if (channel === SESSIONS_ENDED_CHANNEL) {
+      const ended = parseSessionsEnded(payload);
+      if (ended) this.closeFeeds((subscriber) => (ended.kind === "user" ? userIdOf(subscriber) === ended.id : subscriber.sessionId === ended.id));
       return;
     }
-    if (message.channel !== ARTICLE_EVENTS_CHANNEL || !message.payload) return;
-    let id: bigint;
-    let articleId: string;
-    let audienceId: string | null;
+    if (channel !== ARTICLE_EVENTS_CHANNEL) return;
+    let parsed: { id: string; articleId: string; audienceId: string | null };
     try {
-      const parsed = JSON.parse(message.payload) as { id: string; articleId: string; audienceId: string | null };
-      id = BigInt(parsed.id);
-      articleId = parsed.articleId;
-      audienceId = parsed.audienceId;
+      parsed = JSON.parse(payload) as typeof parsed;
+      this.heard(BigInt(parsed.id), parsed.articleId, parsed.audienceId);
     } catch {
-      return;
+      // not ours
     }
-    if (this.skipped.has(id)) this.arrivedLate(id, articleId, audienceId);
-    if (id > this.horizon) void this.advance();
   }
 
-  /** The user's sessions were ended: their feeds close now, and a reconnect is authorised afresh. */
-  private endFeedsOf(userId: string): void {
+  private heard(id: bigint, articleId: string, audienceId: string | null): void {
+    const { late, ahead } = this.sequencer.heard(id, articleId, Date.now());
+    if (late) this.arrivedLate(id, articleId, audienceId);
+    if (ahead) void this.advance();
+  }
+
+  /** Sessions ended (signed out, or the account disabled): those feeds close now, and a reconnect is authorised afresh. */
+  private closeFeeds(matches: (subscriber: Subscriber) => boolean): void {
     // Closing unsubscribes, which edits the sets: go through copies.
-    for (const set of [...this.subscribers.values()]) for (const subscriber of [...set]) if (subscriber.userId === userId) subscriber.sink.close();
+    for (const set of [...this.subscribers.values()]) for (const subscriber of [...set]) if (matches(subscriber)) subscriber.sink.close();
   }
 
   // ---- delivery ----
@@ -309,44 +244,31 @@ class ArticleEventHub {
       do {
         this.advanceAgain = false;
         await this.advanceOnce();
-      } while (this.advanceAgain && this.client);
+      } while (this.advanceAgain && this.connection.up);
     } catch (error) {
       // The connection dropped mid-query: reconnecting runs advance() again.
-      if (this.client) console.error("[live] reading events failed", error);
+      if (this.connection.up) console.error("[live] reading events failed", error);
     } finally {
       this.advancing = false;
     }
   }
 
   private async advanceOnce(): Promise<void> {
-    const rows = await this.query<EventRow>(
+    // The article's archiving and a note's annotation are read as they are now: canRead is decided at send time.
+    const rows = await this.connection.query<EventRow>(
       `SELECT e.id::text AS id, e."articleId", e."audienceId", e.type,
-              CASE WHEN e."articleId" = ANY($2::text[]) THEN e.payload END AS payload
-         FROM "ArticleEvent" e WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${BATCH}`,
-      [this.horizon.toString(), [...this.subscribers.keys()]],
+              CASE WHEN w.watched THEN e.payload END AS payload,
+              ar."archivedAt", an."authorId" AS "annotationAuthorId", an.visibility::text AS "annotationVisibility", an."deletedAt" AS "annotationDeletedAt"
+         FROM "ArticleEvent" e
+         CROSS JOIN LATERAL (SELECT e."articleId" = ANY($2::text[]) AS watched) w
+         LEFT JOIN "Article" ar ON w.watched AND ar.id = e."articleId"
+         LEFT JOIN "Annotation" an ON w.watched AND e.type = 'note.upserted' AND an.id = e.payload->'note'->>'annotationId'
+        WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${SEQUENCER_BATCH}`,
+      [this.sequencer.horizon.toString(), [...this.subscribers.keys()]],
     );
-    const settled: EventRow[] = [];
-    let next = this.horizon + BigInt(1);
-    let waiting = false;
-    for (const row of rows) {
-      const id = BigInt(row.id);
-      if (id > next) {
-        const now = Date.now();
-        if (!this.gap || this.gap.from !== next) this.gap = { from: next, since: now };
-        if (now - this.gap.since < GAP_TIMEOUT_MS) {
-          waiting = true;
-          this.armGapTimer(this.gap.since + GAP_TIMEOUT_MS - now);
-          break;
-        }
-        // Rolled back, or so slow to commit that it will be handled as a late event.
-        for (let missing = next; missing < id && missing < next + BigInt(10_000); missing++) this.skipped.set(missing, now);
-      }
-      settled.push(row);
-      next = id + BigInt(1);
-    }
-    if (!waiting) this.gap = null;
-    this.horizon = next - BigInt(1);
-    if (!waiting && rows.length === BATCH) this.advanceAgain = true;
+    const { settled, retryInMs, more } = this.sequencer.settle(rows, Date.now());
+    if (retryInMs !== null) this.armGapTimer(retryInMs);
+    if (more) this.advanceAgain = true;
     this.deliver(settled);
   }
 
@@ -368,17 +290,23 @@ class ArticleEventHub {
       else byArticle.set(row.articleId, [row]);
     }
     for (const [articleId, list] of byArticle) {
-      // No payload: the article gained its first subscriber while the rows were read; read them again.
-      const complete = list.every((row) => row.payload !== null);
+      // No payload: the article gained its first subscriber while the rows were read; read them from the table.
+      const events = list.every((row) => row.payload !== null) ? list.map(toLiveEvent) : null;
       for (const subscriber of this.subscribers.get(articleId) ?? []) {
-        if (!complete || subscriber.syncing) {
+        if (!events || subscriber.syncing) {
           this.catchUp(subscriber);
           continue;
         }
-        const events = list.filter((row) => BigInt(row.id) > subscriber.cursor && visibleTo(row, subscriber.userId));
-        if (events.length === 0) continue;
-        subscriber.cursor = BigInt(events[events.length - 1]!.id);
-        subscriber.sink.events(events.map(toDTO));
+        const fresh = newerThan(subscriber.cursor, events);
+        if (fresh.length === 0) continue;
+        subscriber.cursor = BigInt(fresh[fresh.length - 1]!.id);
+        const out: ArticleEventDTO[] = [];
+        for (const event of fresh) {
+          const delivery = liveDelivery(subscriber.viewer, event.facts);
+          if (delivery === "send") out.push(event.dto);
+          else if (delivery === "delete") out.push((event.deletion ??= asDeletion(event.dto)));
+        }
+        if (out.length > 0) subscriber.sink.events(out);
       }
     }
   }
@@ -396,37 +324,27 @@ class ArticleEventHub {
   }
 
   /**
-   * Replays from the table what this subscriber may see after its cursor, up
-   * to the horizon — or a reset when that is too much or spans a new revision.
+   * Brings the subscriber from its cursor up to the horizon from the table:
+   * the current state of what changed meanwhile, or a reset.
    */
   private async syncLoop(subscriber: Subscriber, initial: boolean): Promise<void> {
     subscriber.syncing = true;
     try {
       do {
         subscriber.resync = false;
-        await this.ready;
+        await this.connection.ready();
         if (subscriber.closed) return;
-        const upTo = this.horizon;
+        const upTo = this.sequencer.horizon;
         if (subscriber.cursor >= upTo) continue;
-        const rows = await db().$queryRawUnsafe<EventRow[]>(
-          `SELECT e.id::text AS id, e."articleId", e."audienceId", e.type, e.payload FROM "ArticleEvent" e
-            WHERE e."articleId" = $1 AND e.id > $2::bigint AND e.id <= $3::bigint AND (e."audienceId" IS NULL OR e."audienceId" = $4)
-            ORDER BY e.id LIMIT ${MAX_REPLAY + 1}`,
-          subscriber.articleId,
-          subscriber.cursor.toString(),
-          upTo.toString(),
-          subscriber.userId ?? "",
-        );
+        // An event of this article committed late, below the cursor: a reconnecting client may have missed it.
+        const missedLate = initial && this.sequencer.lateAtOrBefore(subscriber.articleId, subscriber.cursor);
+        const result = missedLate
+          ? ({ kind: "reset", reason: "gap" } as const)
+          : await readCatchUp({ articleId: subscriber.articleId, after: subscriber.cursor, upTo, viewer: subscriber.viewer });
         if (subscriber.closed) return;
-        const revised = initial && rows.some((row) => row.type === "article.revised");
-        const missedLate = initial && this.lateSince(subscriber.articleId, subscriber.cursor);
-        if (rows.length > MAX_REPLAY || revised || missedLate) {
-          subscriber.cursor = upTo;
-          subscriber.sink.reset(revised ? "revised" : "gap", upTo.toString());
-        } else if (rows.length > 0) {
-          subscriber.cursor = BigInt(rows[rows.length - 1]!.id);
-          subscriber.sink.events(rows.map(toDTO));
-        }
+        subscriber.cursor = upTo;
+        if (result.kind === "reset") subscriber.sink.reset(result.reason, upTo.toString());
+        else if (result.events.length > 0) subscriber.sink.events(result.events);
         initial = false;
       } while (subscriber.resync && !subscriber.closed);
     } finally {
@@ -434,69 +352,38 @@ class ArticleEventHub {
     }
   }
 
-  /** A given-up id committed after all: deliver it to whoever has not passed it; the others refetch. */
+  /** A given-up id committed after all: whoever has not passed it catches up from the table; the others refetch. */
   private arrivedLate(id: bigint, articleId: string, audienceId: string | null): void {
-    this.skipped.delete(id);
-    this.late.set(id, { articleId, at: Date.now() });
     for (const subscriber of this.subscribers.get(articleId) ?? []) {
-      if (!visibleTo({ audienceId }, subscriber.userId)) continue;
+      if (audienceId !== null && audienceId !== userIdOf(subscriber)) continue;
       if (subscriber.cursor < id) this.catchUp(subscriber);
       else if (!subscriber.syncing) subscriber.sink.reset("gap", subscriber.cursor.toString());
       else subscriber.resync = true;
     }
   }
 
-  /** Did an event of this article commit late, below `cursor`, recently? A reconnecting client may have missed it. */
-  private lateSince(articleId: string, cursor: bigint): boolean {
-    for (const [id, late] of this.late) if (late.articleId === articleId && id <= cursor) return true;
-    return false;
-  }
-
-  // ---- presence and heartbeat ----
-
-  private async refreshPresence(articleId: string): Promise<void> {
-    if (this.presenceRuns.has(articleId)) {
-      this.presenceRuns.set(articleId, true);
-      return;
-    }
-    this.presenceRuns.set(articleId, false);
-    try {
-      do {
-        this.presenceRuns.set(articleId, false);
-        const readers = await this.query<PresenceReader>(READERS_SQL, [articleId]);
-        const key = JSON.stringify(readers);
-        for (const subscriber of this.subscribers.get(articleId) ?? []) {
-          if (subscriber.presenceKey === key) continue;
-          subscriber.presenceKey = key;
-          subscriber.sink.presence(readers);
-        }
-      } while (this.presenceRuns.get(articleId) === true);
-    } catch (error) {
-      if (this.client) console.error("[live] reading presence failed", error);
-    } finally {
-      this.presenceRuns.delete(articleId);
-    }
-  }
-
   private async beat(): Promise<void> {
-    const connections: { connectionId: string; articleId: string; userId: string }[] = [];
+    const connections: PresenceConnection[] = [];
     for (const set of this.subscribers.values()) {
       for (const subscriber of set) {
         subscriber.sink.heartbeat();
-        if (subscriber.userId) connections.push({ connectionId: subscriber.connectionId, articleId: subscriber.articleId, userId: subscriber.userId });
+        const userId = userIdOf(subscriber);
+        if (userId) connections.push({ connectionId: subscriber.connectionId, articleId: subscriber.articleId, userId });
       }
     }
-    const forgetBefore = Date.now() - FORGET_AFTER_MS;
-    for (const [id, at] of this.skipped) if (at < forgetBefore) this.skipped.delete(id);
-    for (const [id, late] of this.late) if (late.at < forgetBefore) this.late.delete(id);
-    try {
-      await touchPresence(connections);
-    } catch (error) {
-      console.error("[live] presence heartbeat failed", error);
-    }
-    // Readers of crashed instances expire without a notification: recompute the lists we serve.
-    if (this.client) for (const articleId of this.subscribers.keys()) void this.refreshPresence(articleId);
+    this.sequencer.forget(Date.now());
+    // Readers of crashed instances expire without a notification: the board recomputes the lists we serve.
+    await this.presence.beat(connections, this.subscribers.keys());
   }
+}
+
+function toLiveEvent(row: EventRow): LiveEvent {
+  const dto = { ...row.payload, id: row.id } as unknown as ArticleEventDTO;
+  const noteAnnotation =
+    row.annotationAuthorId && row.annotationVisibility
+      ? { authorId: row.annotationAuthorId, visibility: row.annotationVisibility, deletedAt: row.annotationDeletedAt }
+      : null;
+  return { id: row.id, dto, facts: { event: dto, audienceId: row.audienceId, article: { archivedAt: row.archivedAt }, noteAnnotation } };
 }
 
 const cache = globalThis as unknown as { glossaArticleEventHub?: ArticleEventHub };
@@ -507,10 +394,11 @@ function hub(): ArticleEventHub {
 }
 
 /**
- * Subscribes to an article's live feed: first the stored events after
- * `after` that this reader may see (or a reset), then every new one as it
- * commits, plus presence. Returns the unsubscribe function (call it when the
- * client goes away: it also removes the reader from presence).
+ * Subscribes to an article's live feed: first what changed after `after`
+ * that this reader may see now (in its current state, or a reset), then
+ * every new change as it commits, checked for this reader at send time, plus
+ * presence. Returns the unsubscribe function (call it when the client goes
+ * away: it also removes the reader from presence).
  */
 export function subscribeToArticle(options: SubscribeOptions): () => void {
   return hub().subscribe(options);

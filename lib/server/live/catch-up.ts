@@ -1,0 +1,83 @@
+import "server-only";
+import type { ArticleEventDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import { planReplay, replayDelivery, type LoggedChange, type ReplayItem, type Viewer } from "@/lib/live/replay";
+import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
+import { prunedThrough } from "@/lib/server/live/compact-event-log";
+
+/** What a subscriber gets for the events between its cursor and the horizon. */
+export type CatchUp = { kind: "reset"; reason: "gap" | "revised" } | { kind: "events"; events: ArticleEventDTO[] };
+
+/** Log rows read for one catch-up before giving up on replaying (the client refetches instead). */
+const MAX_SCAN = 5000;
+
+/**
+ * The catch-up of one reader from `after` to `upTo`: the events in between
+ * collapsed to one item per annotation or note, each sent as its current
+ * row (through the one DTO mapper) when this reader may read it now, else as
+ * a bare deletion — never the log's old payloads. A cursor older than what
+ * the log still holds, a new revision, or too much, is a reset.
+ */
+export async function readCatchUp({ articleId, after, upTo, viewer }: { articleId: string; after: bigint; upTo: bigint; viewer: Viewer }): Promise<CatchUp> {
+  if (after < (await prunedThrough(articleId))) return { kind: "reset", reason: "gap" };
+  // Only ids, types and audiences: the payloads (old bodies) are never read back.
+  const rows = await db().$queryRawUnsafe<{ id: string; type: LoggedChange["type"]; entityId: string | null; audienceId: string | null }[]>(
+    // Ordered by the bigint column, not by the text alias ("10" < "9").
+    `SELECT e.id::text AS id, type, "audienceId",
+            COALESCE(payload->'annotation'->>'id', payload->>'annotationId', payload->'note'->>'id', payload->>'noteId') AS "entityId"
+       FROM "ArticleEvent" e
+      WHERE "articleId" = $1 AND e.id > $2::bigint AND e.id <= $3::bigint
+      ORDER BY e.id LIMIT ${MAX_SCAN + 1}`,
+    articleId,
+    after.toString(),
+    upTo.toString(),
+  );
+  if (rows.length > MAX_SCAN) return { kind: "reset", reason: "gap" };
+  const plan = planReplay(rows.map((row) => ({ ...row, id: BigInt(row.id) })));
+  if (plan.kind === "reset") return plan;
+  if (plan.items.length === 0) return { kind: "events", events: [] };
+  return { kind: "events", events: await currentStateOf(articleId, plan.items, viewer) };
+}
+
+async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Viewer): Promise<ArticleEventDTO[]> {
+  const idsOf = (entity: ReplayItem["entity"]) => items.filter((item) => item.entity === entity).map((item) => item.entityId);
+  const [article, annotations, notes] = await Promise.all([
+    db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true } }),
+    db().annotation.findMany({ where: { id: { in: idsOf("annotation") }, articleId }, select: { ...annotationSelect, deletedAt: true } }),
+    db().note.findMany({
+      where: { id: { in: idsOf("note") }, articleId },
+      select: { ...noteSelect, deletedAt: true, annotation: { select: { authorId: true, visibility: true, deletedAt: true } } },
+    }),
+  ]);
+  const facts = { archivedAt: article?.archivedAt ?? null };
+  const annotationById = new Map(annotations.map((row) => [row.id, row]));
+  const noteById = new Map(notes.map((row) => [row.id, row]));
+
+  const events: ArticleEventDTO[] = [];
+  for (const item of items) {
+    const id = item.eventId.toString();
+    if (item.entity === "annotation") {
+      const row = annotationById.get(item.entityId);
+      const readable = row && { type: "annotation" as const, article: facts, annotation: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt } };
+      const delivery = replayDelivery(viewer, readable ?? null, item);
+      if (delivery === "send" && row) {
+        const { deletedAt: _deleted, ...dto } = row;
+        events.push({ id, type: "annotation.upserted", annotation: toAnnotationDTO(dto) });
+      } else if (delivery === "delete") events.push({ id, type: "annotation.deleted", annotationId: item.entityId });
+    } else {
+      const row = noteById.get(item.entityId);
+      const readable = row && {
+        type: "note" as const,
+        article: facts,
+        note: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt },
+        annotation: row.annotation,
+      };
+      const delivery = replayDelivery(viewer, readable ?? null, item);
+      if (delivery === "send" && row) {
+        const { deletedAt: _deleted, annotation: _annotation, ...dto } = row;
+        events.push({ id, type: "note.upserted", note: toNoteDTO(dto) });
+      } else if (delivery === "delete") events.push({ id, type: "note.deleted", noteId: item.entityId });
+    }
+  }
+  return events;
+}

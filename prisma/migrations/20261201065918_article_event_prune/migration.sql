@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "ArticleEventPrune" (
+    "articleId" TEXT NOT NULL,
+    "prunedThrough" BIGINT NOT NULL,
+
+    CONSTRAINT "ArticleEventPrune_pkey" PRIMARY KEY ("articleId")
+);
