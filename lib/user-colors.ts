@@ -1,4 +1,4 @@
-/** Author accents, each readable as text on both the light and the dark page. */
+/** Author accents, readable as text on the light page (the dark page lifts them: `.author-ink` in globals.css). */
 export const USER_COLORS = ["#b45309", "#0f766e", "#7c3aed", "#be123c", "#1d4ed8", "#4d7c0f", "#a21caf", "#0e7490", "#c2410c", "#475569"] as const;
 
 /** A stable colour for a user, derived from their email. */

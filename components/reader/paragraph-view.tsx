@@ -31,6 +31,7 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
       <button
         type="button"
         aria-label={`Notes on paragraph ${paragraph.position}`}
+        aria-describedby={threadCount > 0 ? `p-${paragraph.position}-threads` : undefined}
         onClick={() => openNotes(paragraph.id)}
         className={`absolute -right-14 top-0 flex h-7 min-w-9 items-center justify-center gap-1 rounded-full border px-2 font-sans text-xs transition max-lg:static max-lg:mt-1 max-lg:inline-flex ${
           threadCount > 0
@@ -41,8 +42,15 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
         <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
           <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H6l-3 3v-3h.5A1.5 1.5 0 0 1 2 9.5z" />
         </svg>
-        {threadCount > 0 && <span>{threadCount}</span>}
+        {/* The name stays exactly "Notes on paragraph N" (other tools drive the app by it), so the count is
+            drawn by CSS, not text that would belong in the name, and said by the description. */}
+        {threadCount > 0 && <span aria-hidden data-count={threadCount} className="after:content-[attr(data-count)]" />}
       </button>
+      {threadCount > 0 && (
+        <span id={`p-${paragraph.position}-threads`} hidden>
+          {threadCount === 1 ? "1 thread" : `${threadCount} threads`}
+        </span>
+      )}
     </div>
   );
 });

@@ -15,8 +15,8 @@ export function Presence({ readers, status }: { readers: PresenceReader[]; statu
             <li
               key={reader.id}
               title={reader.name}
-              className="grid size-7 place-items-center rounded-full border-2 bg-[var(--page)] text-[0.68rem] font-semibold leading-none"
-              style={{ borderColor: reader.color, color: reader.color }}
+              className="author-ink grid size-7 place-items-center rounded-full border-2 bg-[var(--page)] text-[0.68rem] font-semibold leading-none"
+              style={{ "--author": reader.color } as React.CSSProperties}
             >
               <span aria-hidden>{initialsOf(reader.name)}</span>
               <span className="sr-only">{reader.name}</span>
