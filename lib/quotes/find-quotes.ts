@@ -1,7 +1,7 @@
 import { isAccordingTo, isNameContext, isScareMarker, isSpeechVerb } from "./lexicon";
 import type { QuotedStretch } from "./marks";
 import { gapBetween, readArticle, sentenceEndOf, sentenceStartOf, startsSentence, tokensBetween, type Article, type Paragraph } from "./paragraph";
-import { collectMentions, resolvePronoun, subjectAfter, subjectBefore, type Mention } from "./speaker";
+import { collectMentions, collectNames, mentionsBefore, resolvePronoun, subjectAfter, subjectBefore, type Mention } from "./speaker";
 import { isCapitalised, tokenize, type Token } from "./text";
 
 /** A span of the article: paragraph index and UTF-16 offsets into that paragraph. */
@@ -49,6 +49,9 @@ interface Attribution {
 }
 
 const DASH = "[—–-]";
+// «A, — сказал он, — B» and «A, — сказал он. — B»: the attribution clause between two dashes.
+const INTERRUPTION = new RegExp(`[,!?…]\\s+${DASH}\\s+([^—–«»“”"]{2,120}?)[,.]\\s+${DASH}\\s+`, "gu");
+const DASH_AFTER = new RegExp(`^\\s*[,!?…]?\\s*${DASH}\\s+`, "u");
 const trimmedPiece = (text: string, start: number, end: number): Piece => {
   while (start < end && /[\s]/u.test(text[start]!)) start++;
   while (end > start && /[\s,:;]/u.test(text[end - 1]!)) end--;
@@ -62,8 +65,8 @@ const trimmedPiece = (text: string, start: number, end: number): Piece => {
 function splitInterrupted(paragraph: Paragraph, stretch: QuotedStretch): { pieces: Piece[]; attribution?: Attribution } {
   const text = paragraph.text;
   const inside = text.slice(stretch.start, stretch.end);
-  const pattern = new RegExp(`[,!?…]\\s+${DASH}\\s+([^—–«»“”"]{2,120}?)[,.]\\s+${DASH}\\s+`, "gu");
-  for (let match = pattern.exec(inside); match; match = pattern.exec(inside)) {
+  INTERRUPTION.lastIndex = 0;
+  for (let match = INTERRUPTION.exec(inside); match; match = INTERRUPTION.exec(inside)) {
     const clauseStart = stretch.start + match.index + match[0].indexOf(match[1]!);
     const clauseEnd = clauseStart + match[1]!.length;
     const clause = tokenize(text, clauseStart, clauseEnd);
@@ -82,7 +85,7 @@ function attributionAfter(paragraph: Paragraph, stretch: QuotedStretch, content:
   const text = paragraph.text;
   const limit = sentenceEndOf(paragraph, stretch.close);
   const after = text.slice(stretch.close + 1, limit);
-  const dash = new RegExp(`^\\s*[,!?…]?\\s*${DASH}\\s+`, "u").exec(after);
+  const dash = DASH_AFTER.exec(after);
   const englishStyle = /[,!?.…—-]\s*$/u.test(content) || /^\s*,/u.test(after) || startsSentence(paragraph, stretch.open);
   if (!dash && !englishStyle) return undefined;
   const from = stretch.close + 1 + (dash ? dash[0].length : 0);
@@ -209,6 +212,7 @@ export function findQuotes(paragraphs: string[], _options: FindQuotesOptions = {
   });
   // Names in marks now read as words of their sentences, so "газета «Коммерсантъ» пишет" has a subject.
   const mentions = collectMentions(article);
+  const names = collectNames(article);
 
   const found: QuoteCandidate[] = [];
   let lastSpeaker: { mention: Mention; paragraph: number } | undefined;
@@ -219,8 +223,8 @@ export function findQuotes(paragraphs: string[], _options: FindQuotesOptions = {
       let mention = mentionFor(article, paragraph, stretch, judgement);
       // No attribution of its own: the speaker of the quote just before, or whoever was last said to speak ("заявил:").
       if (!mention && lastSpeaker && paragraph.index - lastSpeaker.paragraph <= 1) mention = lastSpeaker.mention;
-      mention ??= mentions.findLast((m) => !m.pronoun && (m.paragraph < paragraph.index || m.start < stretch.open) && paragraph.index - m.paragraph <= 1);
-      if (mention?.pronoun) mention = resolvePronoun(article, mentions, mention);
+      mention ??= mentionsBefore(mentions, paragraph.index, stretch.open, 1).findLast((m) => !m.pronoun);
+      if (mention?.pronoun) mention = resolvePronoun(article, mentions, names, mention);
       if (mention) lastSpeaker = { mention, paragraph: paragraph.index };
 
       const confidence = confidenceOf(judgement.margin);

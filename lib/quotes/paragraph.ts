@@ -46,7 +46,20 @@ export const sentenceEndOf = (paragraph: Paragraph, at: number): number => sente
  * он, — но…») or the marks hold a name («Газпром»).
  */
 export function tokensBetween(paragraph: Paragraph, from: number, to: number): Token[] {
-  return paragraph.tokens.filter((t) => t.start >= from && t.end <= to && !inQuotation(paragraph, t.start, { from, to }));
+  const { tokens } = paragraph;
+  // Binary search for the first word at or after `from`: a long paragraph is read many times.
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: Token[] = [];
+  for (let i = low; i < tokens.length && tokens[i]!.end <= to; i++) {
+    if (!inQuotation(paragraph, tokens[i]!.start, { from, to })) found.push(tokens[i]!);
+  }
+  return found;
 }
 
 /** A word that names someone: capitalised, and not a common word that merely opens a sentence. */

@@ -187,22 +187,61 @@ export function collectMentions(article: Article): Mention[] {
   return mentions;
 }
 
+/**
+ * Full names (two or more name words in a row, outside any marks) of the article: what a pronoun
+ * may stand for when no one was said to speak before it ("Депутат Сардана Авксентьева выступила
+ * против. «…», — заявила она").
+ */
+export function collectNames(article: Article): Mention[] {
+  const names: Mention[] = [];
+  for (const paragraph of article.paragraphs) {
+    let run: Token[] = [];
+    const finish = () => {
+      if (run.length >= 2) names.push({ paragraph: paragraph.index, start: run[0]!.start, end: run[run.length - 1]!.end, named: true, gender: genderOf(run, undefined) });
+      run = [];
+    };
+    for (const token of paragraph.tokens) {
+      const outside = !paragraph.stretches.some((s) => token.start >= s.open && token.start < s.close);
+      const joined = !run.length || gapBetween(paragraph.text, run[run.length - 1]!.end, token.start) === "";
+      if (!joined) finish();
+      if (outside && isNameWord(article, token)) run.push(token);
+      else finish();
+    }
+    finish();
+  }
+  return names;
+}
+
+/** The mentions before offset `at` of paragraph `paragraph`, from at most `back` paragraphs earlier (binary search: mentions are in text order). */
+export function mentionsBefore(mentions: readonly Mention[], paragraph: number, at: number, back: number): readonly Mention[] {
+  const isBefore = (m: Mention) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < at);
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (isBefore(mentions[middle]!)) low = middle + 1;
+    else high = middle;
+  }
+  let first = low;
+  while (first > 0 && paragraph - mentions[first - 1]!.paragraph <= back) first--;
+  return mentions.slice(first, low);
+}
+
 const compatible = (a: Gender | undefined, b: Gender | undefined): boolean => !a || !b || a === b;
 
 /**
  * What a pronoun stands for: the nearest earlier speaker mention of a compatible gender, in the
- * same paragraph or up to three before. When that mention is only a title ("Дипломат", "the
- * spokesman") and a name of a compatible gender was mentioned up to a paragraph earlier, the name
- * wins: the reader wants the entity, and a definite title refers back to it. An indefinite one
- * ("a spokeswoman") brings in someone new, so it stays.
+ * same paragraph or up to three before, or else the nearest full name up to a paragraph before.
+ * When that mention is only a title ("Дипломат", "the spokesman") and a name of a compatible
+ * gender was mentioned up to a paragraph earlier, the name wins: the reader wants the entity, and
+ * a definite title refers back to it. An indefinite one ("a spokeswoman") brings in someone new.
  */
-export function resolvePronoun(article: Article, mentions: readonly Mention[], pronoun: Mention): Mention | undefined {
-  const before = mentions.filter(
-    (m) => !m.pronoun && (m.paragraph < pronoun.paragraph || (m.paragraph === pronoun.paragraph && m.start < pronoun.start)) && pronoun.paragraph - m.paragraph <= 3 && compatible(m.gender, pronoun.gender),
-  );
+export function resolvePronoun(article: Article, mentions: readonly Mention[], names: readonly Mention[], pronoun: Mention): Mention | undefined {
+  const before = mentionsBefore(mentions, pronoun.paragraph, pronoun.start, 3).filter((m) => !m.pronoun && compatible(m.gender, pronoun.gender));
   const nearest = before[before.length - 1];
+  if (!nearest) return mentionsBefore(names, pronoun.paragraph, pronoun.start, 1).findLast((m) => compatible(m.gender, pronoun.gender));
   // Only a person is named behind a title; "там", "они" stand for the body itself.
-  if (!nearest || nearest.named || pronoun.gender === "p" || isIndefinite(article, nearest)) return nearest;
+  if (nearest.named || pronoun.gender === "p" || isIndefinite(article, nearest)) return nearest;
   const name = before.findLast((m) => m.named && nearest.paragraph - m.paragraph <= 1 && compatible(m.gender, nearest.gender));
   return name ?? nearest;
 }

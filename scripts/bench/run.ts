@@ -1,5 +1,5 @@
 /**
- * `npm run bench [reader|live|import|reanchor]...`: runs the named benchmarks (all by
+ * `npm run bench [reader|live|import|reanchor|quotes]...`: runs the named benchmarks (all by
  * default), one after another, each printing its numbers and the command that
  * produced them. The reader and live benchmarks serve the production build:
  * run `npm run build` first.
@@ -12,6 +12,7 @@ const BENCHMARKS = {
   live: "live-bench.ts",
   import: "import-bench.ts",
   reanchor: "reanchor-bench.ts",
+  quotes: "quotes-bench.ts",
 } as const;
 
 const requested = process.argv.slice(2);
