@@ -17,7 +17,7 @@ import { startThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-data
 let database: ThrowawayDatabase;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-embedded-test");
+  database = await startThrowawayDatabase("glossa-embedded-test", { embedded: true });
 }, 120_000);
 
 afterAll(async () => {
