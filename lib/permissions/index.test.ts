@@ -5,7 +5,7 @@
  * by evaluating each filter the way PostgreSQL would on the same rows.
  */
 import { describe, expect, it } from "vitest";
-import { canRead, canReadLibrary, canWrite, type Actor, type ReadPolicy, type Visibility } from "./index";
+import { canRead, canReadLibrary, canReadSignedIn, canWrite, type Actor, type ReadPolicy, type Visibility } from "./index";
 import { readableAnnotationWhere, readableArticleWhere, readableEntityWhere, readableMentionWhere, readableNoteWhere, readableWorkWhere } from "./where";
 
 const person = (id: string, role: Actor["role"]): Actor => ({ id, role, name: id, email: `${id}@test.glossa`, color: "#000000" });
@@ -79,6 +79,16 @@ describe("canRead, the hard cases", () => {
     ["without a creator or a readable mention, anyone", "author", null, 0, OPEN, false],
   ])("entity: %s", (_, who, createdById, readableMentions, policy, expected) => {
     expect(canRead(ACTORS[who], { type: "entity", createdById, readableMentions }, policy)).toBe(expected);
+  });
+});
+
+describe("canReadSignedIn (write paths)", () => {
+  it("answers as canRead does for someone signed in, whatever the read policy", () => {
+    for (const actor of [ann, bob, rita, ada]) for (const article of ARTICLES) for (const annotation of works()) {
+      const resource = { type: "annotation" as const, article, annotation };
+      expect(canReadSignedIn(actor, resource)).toBe(canRead(actor, resource, OPEN));
+      expect(canReadSignedIn(actor, resource)).toBe(canRead(actor, resource, CLOSED));
+    }
   });
 });
 
