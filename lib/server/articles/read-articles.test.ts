@@ -19,6 +19,7 @@ const { getArticleAnnotations } = await import("./get-article-annotations");
 const { getAdminArticle } = await import("./get-admin-article");
 const { listOrphans } = await import("./list-orphans");
 const { searchArticles } = await import("./search-articles");
+const { listUsers } = await import("@/lib/server/users/list-users");
 
 const TEXT = "Переговоры в Женеве продолжатся на следующей неделе, сообщил представитель МИД.";
 
@@ -89,5 +90,9 @@ describe("counts", () => {
 
     const { items } = await searchArticles({ actor: library.ada, status: "all", pageSize: 500 });
     expect(items.find((item) => item.id === articleId)).toMatchObject({ annotationCount: 0, orphanCount: 1 });
+
+    // Bob has written only private highlights: the admin's user list counts none of them.
+    const users = await listUsers({ actor: library.ada });
+    expect(users.find((user) => user.id === library.bob.id)?.annotationCount).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readableWorkWhere } from "@/lib/permissions/where";
 import type { Actor, Role } from "@/lib/permissions";
 import { assertCanManageUsers } from "@/lib/server/users/administer-user";
 
@@ -28,7 +29,8 @@ export async function listUsers({ actor }: { actor: Actor | null }): Promise<Use
       color: true,
       createdAt: true,
       disabledAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
+      // Only what this admin can read: someone's private work is not theirs to count.
+      _count: { select: { annotations: { where: readableWorkWhere(actor) } } },
     },
   });
   return users.map(({ _count, ...user }) => ({ ...user, annotationCount: _count.annotations }));
