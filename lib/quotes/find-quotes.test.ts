@@ -97,6 +97,14 @@ describe("findQuotes: Russian conventions", () => {
       quotes: [{ paragraph: 1, text: "Мы создаем условия, при которых инвестор чувствует себя защищенным. Все споры должны решаться в суде", speaker: "Касым-Жомарт Токаев", speakerParagraph: 0 }],
     },
     {
+      name: "someone said to speak after the last quote speaks the next unattributed one",
+      paragraphs: ["«Переговоры идут по плану», — сказал министр Антон Силуанов. Его заместитель Иван Чебесков заявил:", "«Мы завершим работу над бюджетом к осени»."],
+      quotes: [
+        { text: "Переговоры идут по плану", speaker: "Антон Силуанов" },
+        { paragraph: 1, text: "Мы завершим работу над бюджетом к осени", speaker: "Иван Чебесков", speakerParagraph: 0 },
+      ],
+    },
+    {
       name: "organisation as speaker: — сообщили в министерстве",
       paragraphs: ["«Информация не соответствует действительности», — сообщили в министерстве."],
       quotes: [{ text: "Информация не соответствует действительности", speaker: "министерстве" }],
@@ -195,6 +203,19 @@ describe("findQuotes: English conventions", () => {
       quotes: [
         { paragraph: 1, text: "Patients have waited too long", speaker: "Wes Streeting", speakerParagraph: 0 },
         { paragraph: 1, text: "This government will fix it.", speaker: "Wes Streeting", speakerParagraph: 0 },
+      ],
+    },
+    {
+      name: "a title's full stop does not end the speaker: said Dr. Jane Smith",
+      paragraphs: ['"The vaccine halves hospital admissions," said Dr. Jane Smith of the University of Oxford.'],
+      quotes: [{ text: "The vaccine halves hospital admissions", speaker: "Jane Smith" }],
+    },
+    {
+      name: "an unnamed speaker described by the clause: a person familiar with the matter said",
+      paragraphs: ['"This is not the end," a person familiar with the matter said, "but it is close."'],
+      quotes: [
+        { text: "This is not the end", speaker: "person familiar with the matter" },
+        { text: "but it is close.", speaker: "person familiar with the matter" },
       ],
     },
     {

@@ -1,8 +1,8 @@
-import { isAccordingTo, isNameContext, isScareMarker, isSpeechVerb } from "./lexicon";
+import { isAccordingTo, isDeterminer, isNameContext, isScareMarker, isSpeechVerb } from "./lexicon";
 import type { QuotedStretch } from "./marks";
-import { gapBetween, readArticle, sentenceEndOf, sentenceStartOf, startsSentence, tokensBetween, type Article, type Paragraph } from "./paragraph";
+import { gapBetween, isNameWord, readArticle, sentenceEndOf, sentenceStartOf, startsSentence, tokensBetween, type Article, type Paragraph } from "./paragraph";
 import { collectMentions, collectNames, mentionsBefore, resolvePronoun, subjectAfter, subjectBefore, type Mention } from "./speaker";
-import { isCapitalised, tokenize, type Token } from "./text";
+import { clauseEnd, isCapitalised, tokenize, type Token } from "./text";
 
 /** A span of the article: paragraph index and UTF-16 offsets into that paragraph. */
 export interface TextSpan {
@@ -89,11 +89,11 @@ function attributionAfter(paragraph: Paragraph, stretch: QuotedStretch, content:
   const englishStyle = /[,!?.…—-]\s*$/u.test(content) || /^\s*,/u.test(after) || startsSentence(paragraph, stretch.open);
   if (!dash && !englishStyle) return undefined;
   const from = stretch.close + 1 + (dash ? dash[0].length : 0);
-  const clauseEnd = from + (/[.;!?—–]|\s-\s/u.exec(text.slice(from, limit))?.index ?? limit - from);
-  const tokens = tokensBetween(paragraph, from, clauseEnd);
+  const to = clauseEnd(text, from, limit);
+  const tokens = tokensBetween(paragraph, from, to);
   const verbAt = tokens.findIndex((t) => isSpeechVerb(t.lower));
   if (verbAt === -1 || verbAt > (dash ? 4 : 7)) return undefined;
-  return { verb: tokens[verbAt]!, from, to: clauseEnd, verbFirst: verbAt === 0 };
+  return { verb: tokens[verbAt]!, from, to, verbFirst: verbAt === 0 };
 }
 
 /** The speech verb (or "по словам") before the quote in its sentence, if any, and whether it leads straight into it. */
@@ -180,13 +180,24 @@ function mentionFor(article: Article, paragraph: Paragraph, stretch: QuotedStret
   if (attribution) {
     const { verb } = attribution;
     if (attribution.verbFirst) return subjectAfter(article, paragraph, verb, attribution.to) ?? subjectBefore(article, paragraph, verb, attribution.from);
-    return subjectBefore(article, paragraph, verb, attribution.from) ?? subjectAfter(article, paragraph, verb, attribution.to);
+    return subjectBefore(article, paragraph, verb, attribution.from) ?? subjectAfter(article, paragraph, verb, attribution.to) ?? clauseSubject(article, paragraph, attribution);
   }
   if (before) {
     if (before.according) return subjectAfter(article, paragraph, before.verb, stretch.open);
     return subjectBefore(article, paragraph, before.verb, before.from) ?? subjectAfter(article, paragraph, before.verb, stretch.open);
   }
   return undefined;
+}
+
+/**
+ * The words between the quote and its verb when nothing in them is a known name or title:
+ * "a person familiar with the matter said" — whoever the clause puts before the verb speaks.
+ */
+function clauseSubject(article: Article, paragraph: Paragraph, attribution: Attribution): Mention | undefined {
+  const words = tokensBetween(paragraph, attribution.from, attribution.verb.start).filter((t) => !isDeterminer(t.lower));
+  const first = words[0];
+  const last = words[Math.min(words.length, 6) - 1];
+  return first && last ? { paragraph: paragraph.index, start: first.start, end: last.end, named: words.some((t) => isNameWord(article, t)) } : undefined;
 }
 
 const toSpan = (mention: Mention): TextSpan => ({ paragraph: mention.paragraph, start: mention.start, end: mention.end });
@@ -215,17 +226,21 @@ export function findQuotes(paragraphs: string[], _options: FindQuotesOptions = {
   const names = collectNames(article);
 
   const found: QuoteCandidate[] = [];
-  let lastSpeaker: { mention: Mention; paragraph: number } | undefined;
+  let lastSpeaker: { mention: Mention; paragraph: number; at: number } | undefined;
   for (const paragraph of article.paragraphs) {
     for (const judgement of judged[paragraph.index]!) {
       if (judgement.margin < THRESHOLD) continue;
       const { stretch } = judgement;
       let mention = mentionFor(article, paragraph, stretch, judgement);
-      // No attribution of its own: the speaker of the quote just before, or whoever was last said to speak ("заявил:").
-      if (!mention && lastSpeaker && paragraph.index - lastSpeaker.paragraph <= 1) mention = lastSpeaker.mention;
-      mention ??= mentionsBefore(mentions, paragraph.index, stretch.open, 1).findLast((m) => !m.pronoun);
+      // No attribution of its own: whoever spoke last — the speaker of the quote before, or someone
+      // said to speak since ("Президент заявил:" closing the paragraph before).
+      if (!mention) {
+        const said = mentionsBefore(mentions, paragraph.index, stretch.open, 1).findLast((m) => !m.pronoun);
+        const quoted = lastSpeaker && paragraph.index - lastSpeaker.paragraph <= 1 ? lastSpeaker : undefined;
+        mention = said && (!quoted || said.paragraph > quoted.paragraph || (said.paragraph === quoted.paragraph && said.start > quoted.at)) ? said : quoted?.mention;
+      }
       if (mention?.pronoun) mention = resolvePronoun(article, mentions, names, mention);
-      if (mention) lastSpeaker = { mention, paragraph: paragraph.index };
+      if (mention) lastSpeaker = { mention, paragraph: paragraph.index, at: stretch.open };
 
       const confidence = confidenceOf(judgement.margin);
       for (const piece of judgement.pieces) {

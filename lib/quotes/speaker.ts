@@ -1,6 +1,6 @@
 import { isAccordingTo, isDeterminer, isDocumentNoun, isImpersonalSpeechVerb, isSpeakerNoun, isSpeechVerb, pronounGender } from "./lexicon";
 import { gapBetween, isNameWord, sentenceEndOf, sentenceStartOf, tokensBetween, type Article, type Paragraph } from "./paragraph";
-import type { Token } from "./text";
+import { isAbbreviation, type Token } from "./text";
 
 export type Gender = "m" | "f" | "p";
 
@@ -70,7 +70,8 @@ export function subjectAfter(article: Article, paragraph: Paragraph, verb: Token
   while (i < tokens.length) {
     const token = tokens[i]!;
     const gap = gapBetween(text, previousEnd, token.start);
-    if (/[.;:!?—–]|^-$/u.test(gap) || (taken.length && gap.includes(","))) break;
+    const afterAbbreviation = gap === "." && taken.length > 0 && isAbbreviation(taken[taken.length - 1]!.text);
+    if ((/[.;:!?—–]|^-$/u.test(gap) && !afterAbbreviation) || (taken.length && gap.includes(","))) break;
     if (!taken.length && pronounGender(token.lower)) return mentionOf(article, paragraph, [token]);
     // "заявил, что Анкара готова…": what follows "что" is what was said, not who said it.
     if (CONJUNCTIONS.has(token.lower)) break;
@@ -117,7 +118,9 @@ export function subjectAfter(article: Article, paragraph: Paragraph, verb: Token
 /** Cuts trailing words that name nobody ("Песков журналистам" → "Песков"); keeps the head when nothing is a name. */
 function trimToNominal(article: Article, tokens: Token[]): Token[] {
   let end = tokens.length;
-  while (end > 1 && !isNominal(article, tokens[end - 1]!)) end--;
+  // Nothing known to name anyone ("регионального минтранса", "one worker"): keep the short phrase whole.
+  if (!tokens.some((t) => isNominal(article, t)) && tokens.length <= 3) end = tokens.length;
+  else while (end > 1 && !isNominal(article, tokens[end - 1]!)) end--;
   let start = 0;
   while (start < end - 1 && (isDeterminer(tokens[start]!.lower) || ADVERBS.has(tokens[start]!.lower))) start++;
   return tokens.slice(start, end);

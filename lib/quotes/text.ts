@@ -44,6 +44,20 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
+/** Titles and initials whose full stop does not end a name: "Dr. Jane Smith", "В. Путин", "U.S. Secretary". */
+export const isAbbreviation = (word: string): boolean => /^(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|U\.S|U\.K)$/u.test(word);
+
+/** Where the clause starting at `from` ends: at [.;!?—–] or a spaced hyphen, not at the full stop of "Dr." or "В.". */
+export function clauseEnd(text: string, from: number, limit: number): number {
+  const pattern = /[.;!?—–]|\s-\s/gu;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match && match.index < limit; match = pattern.exec(text)) {
+    if (match[0] === "." && isAbbreviation(/[\p{L}.]+$/u.exec(text.slice(Math.max(from, match.index - 4), match.index))?.[0] ?? "")) continue;
+    return match.index;
+  }
+  return limit;
+}
+
 export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 // Abbreviations and initials after which a full stop does not end the sentence.

@@ -285,4 +285,101 @@ export const DEV: LabelledArticle[] = [
     ],
     quotes: [{ paragraph: 0, text: "Это минимальное значение с начала года", speaker: { text: "Сергей Галкин" } }],
   },
+  {
+    id: "en-statement-company",
+    language: "en",
+    paragraphs: [
+      "Volkswagen will cut 3,000 jobs at its plant in Zwickau, the company said on Tuesday. \"These steps are painful but necessary to secure the site's future,\" the company said in a statement.",
+      "\"Nobody saw this coming,\" said one worker, who asked not to be named. The works council called the decision \"a slap in the face\".",
+      "\"We will fight for every job,\" Daniela Cavallo, head of the works council, told Reuters by phone.",
+    ],
+    quotes: [
+      { paragraph: 0, text: "These steps are painful but necessary to secure the site's future,", speaker: { text: "company", nth: 1 } },
+      { paragraph: 1, text: "Nobody saw this coming,", speaker: { text: "worker" } },
+      { paragraph: 1, text: "a slap in the face", speaker: { text: "works council" } },
+      { paragraph: 2, text: "We will fight for every job,", speaker: { text: "Daniela Cavallo" } },
+    ],
+  },
+  {
+    id: "en-dr-abbreviation",
+    language: "en",
+    paragraphs: [
+      "\"The data are clear: the vaccine reduces hospital admissions by half,\" said Dr. Jane Smith of the University of Oxford.",
+      "U.S. Secretary of State Antony Blinken told reporters in Brussels: \"We are not going to negotiate over the heads of our partners.\"",
+      "\"That is simply not true,\" Smith, 54, said when asked about the criticism.",
+    ],
+    quotes: [
+      { paragraph: 0, text: "The data are clear: the vaccine reduces hospital admissions by half,", speaker: { text: "Jane Smith" } },
+      { paragraph: 1, text: "We are not going to negotiate over the heads of our partners.", speaker: { text: "Antony Blinken" } },
+      { paragraph: 2, text: "That is simply not true,", speaker: { text: "Smith" } },
+    ],
+  },
+  {
+    id: "en-british-single",
+    language: "en",
+    paragraphs: [
+      "The Prime Minister said the plan was 'a disaster waiting to happen' and urged ministers to think again.",
+      "'We are ready to work with anyone who wants to fix the NHS,' he told the Commons.",
+      "Members of the so-called 'Red Wall' group of MPs met on Monday.",
+    ],
+    quotes: [
+      { paragraph: 0, text: "a disaster waiting to happen", speaker: { text: "Prime Minister" } },
+      { paragraph: 1, text: "We are ready to work with anyone who wants to fix the NHS,", speaker: { text: "Prime Minister", paragraph: 0 } },
+    ],
+  },
+  {
+    id: "en-post-on-x",
+    language: "en",
+    paragraphs: [
+      "In a post on X, Elon Musk wrote: \"The deal is off.\" Twitter's board declined to comment.",
+      "The mercenary \"Wagner\" group and the newspaper's \"Insight\" team were also mentioned.",
+      "\"This is not the end,\" a person familiar with the matter said, \"but it is close.\"",
+    ],
+    quotes: [
+      { paragraph: 0, text: "The deal is off.", speaker: { text: "Elon Musk" } },
+      { paragraph: 2, text: "This is not the end,", speaker: { text: "person familiar with the matter" } },
+      { paragraph: 2, text: "but it is close.", speaker: { text: "person familiar with the matter" } },
+    ],
+  },
+  {
+    id: "ru-media-between",
+    language: "ru",
+    paragraphs: [
+      "«Задержанный дает показания, ему предъявлено обвинение», — сообщил РИА Новости источник в правоохранительных органах.",
+      "Как заявил глава МИД Сергей Лавров, «Россия не будет участвовать в конференции, где ее интересы заранее не учитываются».",
+      "«Решение о повышении тарифов пока не принято», — сказал «Интерфаксу» собеседник в отрасли.",
+    ],
+    quotes: [
+      { paragraph: 0, text: "Задержанный дает показания, ему предъявлено обвинение", speaker: { text: "источник" } },
+      { paragraph: 1, text: "Россия не будет участвовать в конференции, где ее интересы заранее не учитываются", speaker: { text: "Сергей Лавров" } },
+      { paragraph: 2, text: "Решение о повышении тарифов пока не принято", speaker: { text: "собеседник" } },
+    ],
+  },
+  {
+    id: "ru-question-and-tak",
+    language: "ru",
+    paragraphs: [
+      "На заседании Госдумы обсуждали вакцину «Спутник V» и ход учений «Запад-2025». «Кто ответит за срыв поставок?» — спросил депутат Алексей Куринный.",
+      "«Это безответственно» — так прокомментировал ситуацию губернатор Андрей Бочаров.",
+      "Он подчеркнул: «Все жители ЖК „Солнечный“ получат компенсации до конца месяца».",
+    ],
+    quotes: [
+      { paragraph: 0, text: "Кто ответит за срыв поставок?", speaker: { text: "Алексей Куринный" } },
+      { paragraph: 1, text: "Это безответственно", speaker: { text: "Андрей Бочаров" } },
+      { paragraph: 2, text: "Все жители ЖК „Солнечный“ получат компенсации до конца месяца", speaker: { text: "Андрей Бочаров", paragraph: 1 } },
+    ],
+  },
+  {
+    id: "ru-telegram-and-cites",
+    language: "ru",
+    paragraphs: [
+      "«Ситуация на дорогах области находится под контролем», — говорится в Telegram-канале регионального минтранса.",
+      "В сообщении также отмечается, что на трассе М-4 «Дон» введено ограничение для грузовиков.",
+      "Министр транспорта региона Игорь Петров призвал водителей «без необходимости не выезжать на трассы».",
+    ],
+    quotes: [
+      { paragraph: 0, text: "Ситуация на дорогах области находится под контролем", speaker: { text: "минтранса" } },
+      { paragraph: 2, text: "без необходимости не выезжать на трассы", speaker: { text: "Игорь Петров" } },
+    ],
+  },
 ];
