@@ -105,6 +105,16 @@ describe("findQuotes: Russian conventions", () => {
       ],
     },
     {
+      name: "a company in marks says the quote: «Роснефть» заявила: «…»",
+      paragraphs: ["«Роснефть» заявила: «Мы выполним все обязательства перед акционерами»."],
+      quotes: [{ text: "Мы выполним все обязательства перед акционерами", speaker: "Роснефть" }],
+    },
+    {
+      name: "a headline: Песков: «…»",
+      paragraphs: ["Песков: «Кремль не получал приглашения на саммит»"],
+      quotes: [{ text: "Кремль не получал приглашения на саммит", speaker: "Песков" }],
+    },
+    {
       name: "organisation as speaker: — сообщили в министерстве",
       paragraphs: ["«Информация не соответствует действительности», — сообщили в министерстве."],
       quotes: [{ text: "Информация не соответствует действительности", speaker: "министерстве" }],
@@ -251,6 +261,11 @@ describe("findQuotes: words in marks that are not quotes", () => {
     ["a single-quoted term", "Management at the plant, which makes the 'Ranger' pickup, declined to comment."],
     ["apostrophes are not quotes", "The company's shares rose in the '90s, and O'Brien's team didn't sell."],
     ["a headline with a name", "“Альянс Патриотов Грузии” попросил помощи у Путина"],
+    ["a company in marks as the subject of a verb of saying", "«Газпром» сообщил о росте добычи в первом квартале."],
+    ["a club in marks as the subject", "«Спартак» объявил о подписании нападающего."],
+    ["an English company as the subject", '"Harbour Trust" said the strike was over.'],
+    ["a newspaper in marks as the subject", "«Коммерсантъ» пишет, что сделка закрыта."],
+    ["a law's title", "Госдума приняла поправки в закон «О защите прав потребителей»."],
   ])("%s", (_name, paragraph) => {
     expect(found([paragraph])).toEqual([]);
   });

@@ -86,13 +86,16 @@ function attributionAfter(paragraph: Paragraph, stretch: QuotedStretch, content:
   const limit = sentenceEndOf(paragraph, stretch.close);
   const after = text.slice(stretch.close + 1, limit);
   const dash = DASH_AFTER.exec(after);
-  const englishStyle = /[,!?.…—-]\s*$/u.test(content) || /^\s*,/u.test(after) || startsSentence(paragraph, stretch.open);
-  if (!dash && !englishStyle) return undefined;
+  const punctuated = /[,!?.…—-]\s*$/u.test(content) || /^\s*,/u.test(after);
+  if (!dash && !punctuated && !startsSentence(paragraph, stretch.open)) return undefined;
   const from = stretch.close + 1 + (dash ? dash[0].length : 0);
   const to = clauseEnd(text, from, limit);
   const tokens = tokensBetween(paragraph, from, to);
   const verbAt = tokens.findIndex((t) => isSpeechVerb(t.lower));
   if (verbAt === -1 || verbAt > (dash ? 4 : 7)) return undefined;
+  // "«Газпром» сообщил…", "“Harbour Trust” said…": with no comma or dash between, the words in
+  // marks are the verb's subject, not its quotation ("…" the spokeswoman told reporters has one between).
+  if (!dash && !punctuated && verbAt === 0) return undefined;
   return { verb: tokens[verbAt]!, from, to, verbFirst: verbAt === 0 };
 }
 
@@ -185,6 +188,12 @@ function mentionFor(article: Article, paragraph: Paragraph, stretch: QuotedStret
   if (before) {
     if (before.according) return subjectAfter(article, paragraph, before.verb, stretch.open);
     return subjectBefore(article, paragraph, before.verb, before.from) ?? subjectAfter(article, paragraph, before.verb, stretch.open);
+  }
+  // A headline's "Песков: «…»", "Lagarde: “…”": the name right before the colon speaks.
+  const colon = /:\s*$/u.exec(paragraph.text.slice(0, stretch.open));
+  if (colon) {
+    const at = colon.index;
+    return subjectBefore(article, paragraph, { text: ":", lower: ":", start: at, end: at + 1 }, sentenceStartOf(paragraph, at));
   }
   return undefined;
 }
