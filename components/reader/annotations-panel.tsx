@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import { ANNOTATION_KIND_KEYS, kindOf, renderHints, type AnnotationKind } from "@/lib/annotations/kinds";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
 
-type Kind = "all" | "HIGHLIGHT" | "ENTITY" | "NOTE";
+type Kind = "all" | AnnotationKind | "NOTE";
 type Item = { type: "annotation"; position: number; offset: number; value: AnnotationDTO } | { type: "note"; position: number; offset: number; value: NoteDTO };
 
 /**
@@ -69,8 +70,11 @@ export function AnnotationsPanel({
           <span className="block font-medium">Kind</span>
           <select value={kind} onChange={(event) => setKind(event.target.value as Kind)} className="w-full rounded border border-[var(--rule)] bg-[var(--page)] px-1 py-1">
             <option value="all">All</option>
-            <option value="HIGHLIGHT">Highlights</option>
-            <option value="ENTITY">Entities</option>
+            {ANNOTATION_KIND_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {kindOf(key).plural}
+              </option>
+            ))}
             <option value="NOTE">Notes</option>
           </select>
         </label>
@@ -115,11 +119,11 @@ export function AnnotationsPanel({
               <span className="flex items-center gap-2 text-xs text-[var(--muted)]">
                 <span aria-hidden className="size-2 rounded-full" style={{ background: item.value.author.color }} />
                 {item.value.author.name} · ¶{item.position} ·{" "}
-                {item.type === "note" ? "Note" : item.value.kind === "ENTITY" ? (item.value.entityType?.label ?? "Entity") : `Highlight (${item.value.color})`}
+                {item.type === "note" ? "Note" : renderHints(item.value).panelLabel}
                 {item.value.visibility === "PRIVATE" && " · Private"}
               </span>
               <span dir="auto" className="mt-0.5 line-clamp-2 block">
-                {item.type === "note" ? item.value.body : item.value.kind === "ENTITY" && item.value.entity ? `${item.value.exact} → ${item.value.entity.name}` : item.value.exact}
+                {item.type === "note" ? item.value.body : renderHints(item.value).summary}
               </span>
             </button>
           </li>

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { segmentParagraph } from "@/lib/anchoring";
+import { renderHints } from "@/lib/annotations/kinds";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { PENDING } from "@/lib/client/annotation-store";
 
@@ -7,8 +8,8 @@ import { PENDING } from "@/lib/client/annotation-store";
  * A paragraph's text with its annotations as nested `<mark>`s: the text is cut
  * at every annotation boundary and each piece is wrapped by every annotation
  * covering it, so overlaps and nesting render without duplicating, losing or
- * reordering a character. Entity type labels are CSS generated content
- * (`data-entity-label`), outside the text.
+ * reordering a character. How each kind looks comes from the registry's render hints; a kind's
+ * label (an entity tag's type) is CSS generated content (`data-entity-label`), outside the text.
  */
 export function ParagraphText({ text, annotations, actorId }: { text: string; annotations: AnnotationDTO[]; actorId: string | null }) {
   if (annotations.length === 0) return text;
@@ -34,25 +35,23 @@ export function ParagraphText({ text, annotations, actorId }: { text: string; an
 }
 
 function AnnotationMark({ annotation, mine, first, last, children }: { annotation: AnnotationDTO; mine: boolean; first: boolean; last: boolean; children: ReactNode }) {
-  const isEntity = annotation.kind === "ENTITY";
-  const label = isEntity ? `${annotation.entityType?.label ?? "Entity"}${annotation.entity ? `: ${annotation.entity.name}` : ""}` : `${annotation.color ?? "yellow"} highlight`;
+  const hints = renderHints(annotation);
   return (
     <mark
       data-annotation-id={annotation.id}
       data-kind={annotation.kind}
-      data-entity-type={isEntity ? annotation.entityType?.key : undefined}
-      data-entity-label={isEntity && last ? annotation.entityType?.label : undefined}
-      data-color={annotation.color ?? undefined}
+      {...hints.markData}
+      data-entity-label={last && hints.outsideLabel !== null ? hints.outsideLabel : undefined}
       data-pending={annotation.id.startsWith(PENDING) ? "" : undefined}
       data-private={annotation.visibility === "PRIVATE" ? "" : undefined}
       data-mine={mine ? "" : undefined}
-      style={{ "--author": annotation.author.color, "--entity": annotation.entityType?.color } as React.CSSProperties}
-      title={`${isEntity ? label : "Highlight"} — ${annotation.author.name}`}
+      style={{ "--author": annotation.author.color, ...hints.markStyle } as React.CSSProperties}
+      title={`${hints.name} — ${annotation.author.name}`}
     >
       {first && (
         // The keyboard handle: an empty, focusable button at the annotation's start. The mark itself is not
         // focusable, because Chromium will not start a mouse selection on a focusable element's first letter.
-        <span tabIndex={0} role="button" data-annotation-focus="" aria-label={`${isEntity ? label : "Highlight"} by ${annotation.author.name}: ${annotation.exact}`} />
+        <span tabIndex={0} role="button" data-annotation-focus="" aria-label={`${hints.name} by ${annotation.author.name}: ${annotation.exact}`} />
       )}
       {children}
     </mark>

@@ -1,10 +1,13 @@
 "use client";
 
 import { useCallback } from "react";
-import type { AnnotationDTO, HighlightColor, NoteDTO } from "@/lib/annotations/types";
+import { annotationDTOFromRow, kindColumnsFromInput, refsFrom } from "@/lib/annotations/annotation-row";
+import type { KindData } from "@/lib/annotations/kinds";
+import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 import { PENDING } from "@/lib/client/annotation-store";
 import { api } from "@/lib/client/api";
 import type { ParagraphSelection } from "@/lib/client/selection";
+import type { UpdateAnnotationInput } from "@/lib/validations/annotation";
 import { useReader } from "@/components/reader/reader-context";
 
 let pendingCounter = 0;
@@ -17,34 +20,38 @@ export function useAnnotationActions() {
   const { articleId, store, actor, entityTypes, visibility, notify } = useReader();
 
   const create = useCallback(
-    async (selections: ParagraphSelection[], kind: { kind: "HIGHLIGHT"; color: HighlightColor; note?: string } | { kind: "ENTITY"; entityTypeId: string }) => {
+    async (selections: ParagraphSelection[], kind: KindData) => {
       if (!actor) return [];
-      const now = new Date().toISOString();
+      const now = new Date();
       const created: AnnotationDTO[] = [];
+      // The placeholder is mapped like any stored annotation: from a row and what it refers to.
+      const refs = refsFrom({ authors: [{ id: actor.id, name: actor.name, color: actor.color }], entityTypes });
       await Promise.all(
         selections.map(async (selection) => {
           const pendingId = `${PENDING}${++pendingCounter}`;
-          const entityType = kind.kind === "ENTITY" ? (entityTypes.find((type) => type.id === kind.entityTypeId) ?? null) : null;
-          store.upsertAnnotation({
-            id: pendingId,
-            articleId,
-            paragraphId: selection.paragraphId,
-            kind: kind.kind,
-            start: selection.start,
-            end: selection.end,
-            exact: selection.exact,
-            prefix: selection.prefix,
-            suffix: selection.suffix,
-            color: kind.kind === "HIGHLIGHT" ? kind.color : null,
-            entityType,
-            entity: null,
-            visibility,
-            anchorStatus: "ANCHORED",
-            version: 1,
-            author: { id: actor.id, name: actor.name, color: actor.color },
-            createdAt: now,
-            updatedAt: now,
-          });
+          store.upsertAnnotation(
+            annotationDTOFromRow(
+              {
+                id: pendingId,
+                articleId,
+                paragraphId: selection.paragraphId,
+                kind: kind.kind,
+                start: selection.start,
+                end: selection.end,
+                exact: selection.exact,
+                prefix: selection.prefix,
+                suffix: selection.suffix,
+                ...kindColumnsFromInput(kind),
+                visibility,
+                anchorStatus: "ANCHORED",
+                version: 1,
+                authorId: actor.id,
+                createdAt: now,
+                updatedAt: now,
+              },
+              refs,
+            ),
+          );
           const result = await api<AnnotationDTO>("POST", `/api/articles/${articleId}/annotations`, {
             paragraphId: selection.paragraphId,
             start: selection.start,
@@ -71,7 +78,7 @@ export function useAnnotationActions() {
   );
 
   const update = useCallback(
-    async (annotation: AnnotationDTO, changes: Partial<{ color: HighlightColor; entityTypeId: string; entityId: string; visibility: "SHARED" | "PRIVATE" }>) => {
+    async (annotation: AnnotationDTO, changes: Omit<UpdateAnnotationInput, "version">) => {
       const result = await api<AnnotationDTO>("PATCH", `/api/annotations/${annotation.id}`, { version: annotation.version, ...changes });
       if (result.ok) store.upsertAnnotation(result.data);
       else {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
+import { refsFrom, annotationDTOFromRow, type AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 import { packReaderState, unpackReaderState } from "./packing";
 
@@ -10,36 +11,36 @@ const paragraphs = [
 const alice = { id: "u1", name: "Alice", color: "#b45309" };
 const bob = { id: "u2", name: "Bob", color: "#0f766e" };
 const person = { id: "t1", key: "PER", label: "Person", color: "#2563eb", hotkey: "1" };
+const alliance = { id: "e1", name: "Альянс патриотов Грузии" };
 
-function annotation(overrides: Partial<AnnotationDTO> & { paragraph: number; start: number; end: number }): AnnotationDTO {
+function annotation(overrides: Partial<AnnotationRow> & { paragraph: number; start: number; end: number }): AnnotationDTO {
   const { paragraph, ...rest } = overrides;
-  const quote = describeRange(paragraphs[paragraph]!.text, overrides.start, overrides.end);
-  return {
+  const row: AnnotationRow = {
     id: `a${overrides.start}`,
     articleId: "art",
     paragraphId: paragraphs[paragraph]!.id,
     kind: "HIGHLIGHT",
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
+    ...describeRange(paragraphs[paragraph]!.text, overrides.start, overrides.end),
     color: "yellow",
-    entityType: null,
-    entity: null,
+    entityTypeId: null,
+    entityId: null,
     visibility: "SHARED",
     anchorStatus: "ANCHORED",
     version: 1,
-    author: alice,
-    createdAt: "2026-11-27T10:00:00.000Z",
-    updatedAt: "2026-11-27T10:05:00.000Z",
+    authorId: alice.id,
+    createdAt: new Date("2026-11-27T10:00:00.000Z"),
+    updatedAt: new Date("2026-11-27T10:05:00.000Z"),
     ...rest,
   };
+  return annotationDTOFromRow(row, refsFrom({ authors: [alice, bob], entityTypes: [person], entities: [alliance] }));
 }
 
 describe("packReaderState / unpackReaderState", () => {
   const annotations = [
     annotation({ paragraph: 0, start: 0, end: 6 }),
     annotation({ paragraph: 0, start: 38, end: 42, color: "pink", visibility: "PRIVATE", version: 3 }),
-    annotation({ paragraph: 1, start: 1, end: 24, kind: "ENTITY", color: null, entityType: person, entity: { id: "e1", name: "Альянс патриотов Грузии" }, author: bob, anchorStatus: "REANCHORED" }),
+    annotation({ paragraph: 1, start: 1, end: 24, kind: "ENTITY", color: null, entityTypeId: person.id, entityId: alliance.id, authorId: bob.id, anchorStatus: "REANCHORED" }),
+    annotation({ paragraph: 1, start: 44, end: 50, kind: "ENTITY", color: null, entityTypeId: person.id, entityId: null }),
   ];
   const notes: NoteDTO[] = [
     { id: "n1", articleId: "art", paragraphId: "p2", annotationId: null, parentId: null, body: "**Note** <script>", visibility: "SHARED", version: 1, author: bob, createdAt: "2026-11-27T11:00:00.000Z", updatedAt: "2026-11-27T11:00:00.000Z" },
@@ -54,8 +55,7 @@ describe("packReaderState / unpackReaderState", () => {
   it("sends each author, type and entity once", () => {
     const packed = packReaderState(annotations, notes, paragraphs.map((p) => p.id));
     expect(packed.authors).toEqual([alice, bob]);
-    expect(packed.entityTypes).toEqual([person]);
-    expect(packed.entities).toHaveLength(1);
+    expect(packed.refs).toEqual({ entityTypes: [person], entities: [alliance] });
   });
 
   it("refuses an annotation on a paragraph outside the packed text", () => {

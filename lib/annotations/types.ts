@@ -2,8 +2,8 @@
  * The shapes the reader, the API and the live feed exchange. Plain data (ISO
  * dates), shared by server and browser code.
  */
-export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink"] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export { HIGHLIGHT_COLORS, type AnnotationDTO, type AnnotationKind, type AnnotationOf, type HighlightColor } from "@/lib/annotations/kinds";
+import type { AnnotationDTO } from "@/lib/annotations/kinds";
 export type Visibility = "SHARED" | "PRIVATE";
 export type AnchorStatus = "ANCHORED" | "REANCHORED" | "ORPHANED";
 
@@ -21,19 +21,21 @@ export interface EntityTypeDTO {
   hotkey: string | null;
 }
 
-export interface AnnotationDTO {
+export interface EntityRefDTO {
+  id: string;
+  name: string;
+}
+
+/** What every annotation has, whatever its kind (its kind's fields come from the registry, lib/annotations/kinds.ts). */
+export interface AnnotationBase {
   id: string;
   articleId: string;
   paragraphId: string;
-  kind: "HIGHLIGHT" | "ENTITY";
   start: number;
   end: number;
   exact: string;
   prefix: string;
   suffix: string;
-  color: HighlightColor | null;
-  entityType: EntityTypeDTO | null;
-  entity: { id: string; name: string } | null;
   visibility: Visibility;
   anchorStatus: AnchorStatus;
   version: number;

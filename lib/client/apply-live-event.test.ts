@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
+import type { AnnotationDTO, AnnotationOf, NoteDTO } from "@/lib/annotations/types";
 import { AnnotationStore } from "@/lib/client/annotation-store";
 import { applyLiveEvent } from "./apply-live-event";
 
 const author = { id: "u1", name: "Анна Петрова", color: "#0f766e" };
 
-function annotation(id: string, version: number, extra: Partial<AnnotationDTO> = {}): AnnotationDTO {
+function annotation(id: string, version: number, extra: Partial<AnnotationOf<"HIGHLIGHT">> = {}): AnnotationDTO {
   return {
     id,
     articleId: "a1",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HIGHLIGHT_COLORS } from "@/lib/annotations/types";
+import { ANNOTATION_KIND_KEYS, kindOf, type AnnotationKind, type InputSchemas, type KindData, type KindUpdateShape } from "@/lib/annotations/kinds";
 import { MAX_INT4, storableString } from "@/lib/validations/storable";
 
 const id = storableString().trim().min(1, "is required").max(64, "is not a valid id");
@@ -17,28 +17,32 @@ export const selectorSchema = z.object({
 
 const noteBody = storableString().trim().min(1, "must not be empty").max(20_000, "is too long (20,000 characters at most)");
 
-export const createAnnotationSchema = z.discriminatedUnion("kind", [
-  selectorSchema.extend({
-    kind: z.literal("HIGHLIGHT"),
-    color: z.enum(HIGHLIGHT_COLORS).default("yellow"),
-    note: noteBody.optional(),
-    visibility: visibilitySchema.default("SHARED"),
-  }).strict(),
-  selectorSchema.extend({
-    kind: z.literal("ENTITY"),
-    entityTypeId: id,
-    entityId: id.optional(),
-    visibility: visibilitySchema.default("SHARED"),
-  }).strict(),
-], { error: "kind must be HIGHLIGHT or ENTITY" });
-export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
+const inputSchemas: InputSchemas = { id };
 
+/** One create schema per registered kind: the selector, visibility, a note where notes attach, and the kind's own fields. */
+const createSchemaFor = (kind: AnnotationKind) => {
+  const definition = kindOf(kind);
+  return selectorSchema
+    .extend({ kind: z.literal(kind), visibility: visibilitySchema.default("SHARED"), ...(definition.notes ? { note: noteBody.optional() } : {}), ...definition.create(inputSchemas) })
+    .strict();
+};
+const [firstKind, ...otherKinds] = ANNOTATION_KIND_KEYS.map(createSchemaFor);
+
+/** What a create request holds once parsed. */
+export type CreateAnnotationInput = z.output<typeof selectorSchema> & { visibility: z.output<typeof visibilitySchema> } & KindData;
+
+// The union is built from the registry at run time; its static type is the registry's (KindData), which the kind table test checks against.
+export const createAnnotationSchema = z.discriminatedUnion("kind", [firstKind!, ...otherKinds], {
+  error: `kind must be ${ANNOTATION_KIND_KEYS.join(" or ")}`,
+}) as unknown as z.ZodType<CreateAnnotationInput>;
+
+const kindUpdateFields = Object.assign({}, ...ANNOTATION_KIND_KEYS.map((kind) => kindOf(kind).update(inputSchemas))) as KindUpdateShape;
+
+/** A change to an annotation: every kind's changeable fields; the use case refuses those of another kind than the annotation's. */
 export const updateAnnotationSchema = z
   .object({
     version: z.number().int().positive().max(MAX_INT4, "is too large"),
-    color: z.enum(HIGHLIGHT_COLORS).optional(),
-    entityTypeId: id.optional(),
-    entityId: id.optional(),
+    ...kindUpdateFields,
     visibility: visibilitySchema.optional(),
   })
   .strict()

@@ -1,11 +1,12 @@
 import "server-only";
+import { annotationDTOFromRow, kindColumnsFromInput, refsFrom, type AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { insertHighlight } from "@/lib/server/annotations/insert-highlight";
+import { kindColumnsForCreate } from "@/lib/server/annotations/kind-writes";
 import { assertSelectorMatches, loadParagraphForHighlight, loadParagraphForWrite, loadParagraphForWriteDirect } from "@/lib/server/annotations/load-paragraph-for-write";
-import { linkEntity } from "@/lib/server/entities/link-entity";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { newId } from "@/lib/server/new-id";
@@ -22,7 +23,7 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
   return db().$transaction(async (tx) => {
     const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
     assertSelectorMatches(paragraph.text, data);
-    const entityId = data.kind === "ENTITY" ? await linkEntity(tx, { actor, entityTypeId: data.entityTypeId, mention: data.exact, entityId: data.entityId, visibility: data.visibility }) : null;
+    const columns = await kindColumnsForCreate(tx, { actor, input: data });
 
     const row = await tx.annotation.create({
       data: {
@@ -35,9 +36,7 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
         exact: data.exact,
         prefix: data.prefix,
         suffix: data.suffix,
-        color: data.kind === "HIGHLIGHT" ? data.color : null,
-        entityTypeId: data.kind === "ENTITY" ? data.entityTypeId : null,
-        entityId,
+        ...columns,
         visibility: data.visibility,
       },
       select: annotationSelect,
@@ -45,7 +44,7 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
     const annotation = toAnnotationDTO(row);
     const audience = audienceOf(annotation.visibility, actor.id);
     await publishEvent(tx, articleId, { type: "annotation.upserted", annotation }, audience);
-    if (data.kind === "HIGHLIGHT" && data.note) {
+    if ("note" in data && data.note) {
       const note = await tx.note.create({
         data: { articleId, paragraphId: paragraph.id, annotationId: annotation.id, authorId: actor.id, body: data.note, visibility: data.visibility },
         select: noteSelect,
@@ -60,27 +59,26 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
 async function createHighlight(actor: Actor, articleId: string, data: Extract<CreateAnnotationInput, { kind: "HIGHLIGHT" }>): Promise<AnnotationDTO> {
   const paragraph = await loadParagraphForHighlight(articleId, data.paragraphId);
   assertSelectorMatches(paragraph.text, data);
-  const now = new Date().toISOString();
-  const annotation: AnnotationDTO = {
+  const now = new Date();
+  const row: AnnotationRow = {
     id: newId(),
     articleId,
     paragraphId: paragraph.id,
-    kind: "HIGHLIGHT",
+    kind: data.kind,
     start: data.start,
     end: data.end,
     exact: data.exact,
     prefix: data.prefix,
     suffix: data.suffix,
-    color: data.color,
-    entityType: null,
-    entity: null,
+    ...kindColumnsFromInput(data),
     visibility: data.visibility,
     anchorStatus: "ANCHORED",
     version: 1,
-    author: { id: actor.id, name: actor.name, color: actor.color },
+    authorId: actor.id,
     createdAt: now,
     updatedAt: now,
   };
+  const annotation = annotationDTOFromRow(row, refsFrom({ authors: [{ id: actor.id, name: actor.name, color: actor.color }] }));
   if (await insertHighlight(annotation, audienceOf(annotation.visibility, actor.id))) return annotation;
   // The article was archived or got a new revision in between: say which.
   await loadParagraphForWriteDirect(articleId, data.paragraphId);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canModify, type Actor } from "@/lib/permissions";
+import { kindColumnSelect } from "@/lib/server/annotations/annotation-dto";
 import { forbidden, notFound, unauthenticated } from "@/lib/server/errors";
 
 /**
@@ -17,7 +18,7 @@ export async function findAnnotationForWrite(
   if (!actor) throw unauthenticated("change annotations");
   const annotation = await tx.annotation.findUnique({
     where: { id: annotationId },
-    select: { id: true, articleId: true, authorId: true, kind: true, exact: true, entityTypeId: true, visibility: true, version: true, deletedAt: true, article: { select: { archivedAt: true } } },
+    select: { id: true, articleId: true, authorId: true, kind: true, exact: true, ...kindColumnSelect, visibility: true, version: true, deletedAt: true, article: { select: { archivedAt: true } } },
   });
   const visible = annotation && (annotation.visibility === "SHARED" || annotation.authorId === actor.id);
   if (!annotation || !visible || (annotation.deletedAt && !includeDeleted)) throw notFound("The annotation");

@@ -1,10 +1,12 @@
 import "server-only";
+import { refusedUpdateFields } from "@/lib/annotations/kinds";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { annotationSelect, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
 import { findAnnotationForWrite } from "@/lib/server/annotations/find-annotation-for-write";
-import { linkEntity, shareMentionName } from "@/lib/server/entities/link-entity";
+import { kindColumnsForUpdate } from "@/lib/server/annotations/kind-writes";
+import { shareMentionName } from "@/lib/server/entities/link-entity";
 import { AppError, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { privatiseNotes } from "@/lib/server/notes/privatise-notes";
@@ -21,21 +23,13 @@ export async function updateAnnotation({ actor, annotationId, input }: { actor: 
   if (!actor) throw unauthenticated("change annotations");
   return db().$transaction(async (tx) => {
     const current = await findAnnotationForWrite(tx, actor, annotationId);
-    if (current.kind === "HIGHLIGHT" && (data.entityTypeId || data.entityId)) {
-      throw new AppError("UNPROCESSABLE", "A highlight has no entity: tag the text as an entity instead.");
-    }
-    if (current.kind === "ENTITY" && data.color) throw new AppError("UNPROCESSABLE", "Entity tags take their colour from their type.");
-
-    const entityTypeId = data.entityTypeId ?? current.entityTypeId;
-    const retyped = data.entityTypeId !== undefined && data.entityTypeId !== current.entityTypeId;
-    const entityId =
-      current.kind === "ENTITY" && (data.entityId || retyped)
-        ? await linkEntity(tx, { actor, entityTypeId: entityTypeId!, mention: current.exact, entityId: data.entityId, visibility: data.visibility ?? current.visibility })
-        : undefined;
+    const refused = refusedUpdateFields(current.kind, data);
+    if (refused) throw new AppError("UNPROCESSABLE", refused.message);
+    const columns = await kindColumnsForUpdate(tx, { actor, current, input: data });
 
     const { count } = await tx.annotation.updateMany({
       where: { id: annotationId, version: data.version },
-      data: { color: data.color, entityTypeId: data.entityTypeId, entityId, visibility: data.visibility, version: { increment: 1 } },
+      data: { ...columns, visibility: data.visibility, version: { increment: 1 } },
     });
     const row = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
     if (count === 0) {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { canRead, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { readableMentionWhere } from "@/lib/permissions/where";
+import { annotationSelect, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
 import { visibleAliases } from "@/lib/server/entities/visible-aliases";
 
 const CONTEXT = 90;
@@ -37,28 +38,27 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
     where: { entityId, ...readableMentionWhere(actor) },
     orderBy: [{ article: { createdAt: "desc" } }, { paragraph: { position: "asc" } }, { start: "asc" }],
     select: {
-      id: true,
-      start: true,
-      end: true,
-      exact: true,
-      author: { select: { name: true } },
+      ...annotationSelect,
       article: { select: { title: true, slug: true, language: true, archivedAt: true } },
       paragraph: { select: { position: true, text: true } },
     },
   });
   if (!canRead(actor, { type: "entity", createdById: entity.createdById, readableMentions: rows.length }, readPolicy())) return null;
-  const mentions: EntityMention[] = rows.map((row) => ({
-    annotationId: row.id,
-    articleTitle: row.article.title,
-    articleSlug: row.article.slug,
-    articleLanguage: row.article.language,
-    articleArchived: row.article.archivedAt !== null,
-    paragraphPosition: row.paragraph.position,
-    before: clipStart(row.paragraph.text.slice(0, row.start)),
-    exact: row.paragraph.text.slice(row.start, row.end),
-    after: clipEnd(row.paragraph.text.slice(row.end)),
-    authorName: row.author.name,
-  }));
+  const mentions: EntityMention[] = rows.map(({ article, paragraph, ...row }) => {
+    const annotation = toAnnotationDTO(row);
+    return {
+      annotationId: annotation.id,
+      articleTitle: article.title,
+      articleSlug: article.slug,
+      articleLanguage: article.language,
+      articleArchived: article.archivedAt !== null,
+      paragraphPosition: paragraph.position,
+      before: clipStart(paragraph.text.slice(0, annotation.start)),
+      exact: paragraph.text.slice(annotation.start, annotation.end),
+      after: clipEnd(paragraph.text.slice(annotation.end)),
+      authorName: annotation.author.name,
+    };
+  });
   return { id: entity.id, name: entity.name, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions };
 }
 

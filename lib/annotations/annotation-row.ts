@@ -1,0 +1,131 @@
+import { KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, REF_TABLES, type AnnotationDTO, type AnnotationKind, type KindColumn, type KindColumns, type RefTable, type RefTypes } from "@/lib/annotations/kinds";
+import type { AnchorStatus, AuthorDTO, Visibility } from "@/lib/annotations/types";
+
+/**
+ * An annotation as stored: one flat Annotation row, references as ids. Every read of an
+ * annotation (the page, the list, the highlight fast path, the packer, orphans, the entity page,
+ * writes and live events) turns rows into DTOs through {@link annotationDTOFromRow}, the one mapper.
+ */
+export interface AnnotationRow extends KindColumns {
+  id: string;
+  articleId: string;
+  paragraphId: string;
+  kind: AnnotationKind;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  visibility: Visibility;
+  anchorStatus: AnchorStatus;
+  version: number;
+  authorId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The rows a batch of annotation rows refers to, looked up once per read. */
+export type AnnotationRefs = { authors: ReadonlyMap<string, AuthorDTO> } & { [T in RefTable]: ReadonlyMap<string, RefTypes[T]> };
+
+/** The ids a batch of rows refers to, per table: what to look up before mapping them. */
+export function referencedIds(rows: readonly Pick<AnnotationRow, "kind" | "authorId" | KindColumn>[]): { authors: string[] } & Record<RefTable, string[]> {
+  const ids = { authors: new Set<string>(), ...Object.fromEntries(REF_TABLES.map((table) => [table, new Set<string>()])) } as { authors: Set<string> } & Record<RefTable, Set<string>>;
+  for (const row of rows) {
+    ids.authors.add(row.authorId);
+    for (const spec of Object.values(kindOf(row.kind).fields)) {
+      const value = row[spec.column];
+      if ("ref" in spec && value !== null) ids[spec.ref].add(value);
+    }
+  }
+  return Object.fromEntries(Object.entries(ids).map(([table, set]) => [table, [...set]])) as { authors: string[] } & Record<RefTable, string[]>;
+}
+
+/** Builds lookups from lists of rows (each list may hold more than the rows refer to). */
+export function refsFrom(lists: { authors: readonly AuthorDTO[] } & { [T in RefTable]?: readonly RefTypes[T][] }): AnnotationRefs {
+  const byId = <T extends { id: string }>(list: readonly T[] = []) => new Map(list.map((item) => [item.id, item]));
+  return { authors: byId(lists.authors), entityTypes: byId(lists.entityTypes), entities: byId(lists.entities) };
+}
+
+/**
+ * The one row → DTO mapper: common fields copied, the kind's fields read from its columns as its
+ * registry entry says (references resolved through `refs`), other kinds' fields null.
+ * A missing required reference is a broken row and throws; a missing optional one reads as null.
+ */
+export function annotationDTOFromRow(row: AnnotationRow, refs: AnnotationRefs): AnnotationDTO {
+  const author = refs.authors.get(row.authorId);
+  if (!author) throw new Error(`Annotation ${row.id}: its author ${row.authorId} was not looked up.`);
+  const fields: Record<string, unknown> = Object.fromEntries(KIND_FIELD_NAMES.map((name) => [name, null]));
+  for (const [name, spec] of Object.entries(kindOf(row.kind).fields)) {
+    const value = row[spec.column];
+    if ("values" in spec) {
+      if (value === null || !spec.values.includes(value)) throw new Error(`Annotation ${row.id}: ${spec.column} ${String(value)} is not one of ${spec.values.join(", ")}.`);
+      fields[name] = value;
+    } else {
+      const target = value === null ? undefined : refs[spec.ref].get(value);
+      if (!target && !spec.optional) throw new Error(`Annotation ${row.id}: ${spec.column} ${String(value)} was not looked up in ${spec.ref}.`);
+      fields[name] = target ?? null;
+    }
+  }
+  // The fields were filled from the kind's own registry entry, which is what AnnotationDTO is derived from.
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    paragraphId: row.paragraphId,
+    kind: row.kind,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    ...fields,
+    visibility: row.visibility,
+    anchorStatus: row.anchorStatus,
+    version: row.version,
+    author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  } as AnnotationDTO;
+}
+
+/** The kind columns of an annotation: its own fields' values (references by id), other columns null. The inverse of the mapping above. */
+export function kindColumnsOf(annotation: AnnotationDTO): KindColumns {
+  const columns = Object.fromEntries(KIND_COLUMNS.map((column) => [column, null])) as KindColumns;
+  const values = annotation as unknown as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(kindOf(annotation.kind).fields)) {
+    const value = values[name];
+    columns[spec.column] = value === null || value === undefined ? null : "ref" in spec ? (value as { id: string }).id : (value as string);
+  }
+  return columns;
+}
+
+/** The row an annotation DTO was mapped from (with {@link kindColumnsOf}); used to re-map it with other lookups. */
+export function toAnnotationRow(annotation: AnnotationDTO): AnnotationRow {
+  return {
+    id: annotation.id,
+    articleId: annotation.articleId,
+    paragraphId: annotation.paragraphId,
+    kind: annotation.kind,
+    start: annotation.start,
+    end: annotation.end,
+    exact: annotation.exact,
+    prefix: annotation.prefix,
+    suffix: annotation.suffix,
+    ...kindColumnsOf(annotation),
+    visibility: annotation.visibility,
+    anchorStatus: annotation.anchorStatus,
+    version: annotation.version,
+    authorId: annotation.author.id,
+    createdAt: new Date(annotation.createdAt),
+    updatedAt: new Date(annotation.updatedAt),
+  };
+}
+
+/** The kind columns a create input sets before any server-side resolution: input fields are named after their columns. */
+export function kindColumnsFromInput(input: { kind: AnnotationKind } & Record<string, unknown>): KindColumns {
+  const columns = Object.fromEntries(KIND_COLUMNS.map((column) => [column, null])) as KindColumns;
+  for (const spec of Object.values(kindOf(input.kind).fields)) {
+    const value = input[spec.column];
+    columns[spec.column] = typeof value === "string" ? value : null;
+  }
+  return columns;
+}
