@@ -24,8 +24,12 @@ function pool(name: PoolName): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
   const created = new pg.Pool({ connectionString, max: MAX_CONNECTIONS[name], idleTimeoutMillis: 10_000, allowExitOnIdle: true, application_name: `glossa-${name}` });
-  // An idle connection the server closed (restart, failover) must not crash the process; the next query reconnects.
-  created.on("error", (error) => console.error("Direct database connection closed:", error.message));
+  // A connection the server closed (restart, failover) must never crash the process. The pool's
+  // "error" covers idle connections; a checked-out one (withSourceUrlsLocked holds one across an
+  // import) has no listener of the pool's, so each gets its own. The next query reconnects.
+  created.on("connect", (client) => client.on("error", (error) => console.error("Direct database connection closed:", error.message)));
+  // The pool re-emits an idle connection's error (logged just above); unheard, it would be thrown.
+  created.on("error", () => {});
   pools[name] = created;
   return created;
 }
