@@ -1,7 +1,7 @@
-import { isAccordingTo, isDeterminer, isNameContext, isScareMarker, isSpeechVerb } from "./lexicon";
+import { accordingTo, isDeterminer, isNameContext, isScareMarker, isSpeechVerb } from "./lexicon";
 import type { QuotedStretch } from "./marks";
 import { gapBetween, isNameWord, readArticle, sentenceEndOf, sentenceStartOf, startsSentence, tokensBetween, type Article, type Paragraph } from "./paragraph";
-import { collectMentions, collectNames, mentionsBefore, resolvePronoun, subjectAfter, subjectBefore, type Mention } from "./speaker";
+import { collectMentions, collectNames, mentionsBefore, resolvePronoun, subjectAfter, subjectBefore, subjectOfAccordingTo, type Mention } from "./speaker";
 import { clauseEnd, isCapitalised, tokenize, type Token } from "./text";
 
 /** A span of the article: paragraph index and UTF-16 offsets into that paragraph. */
@@ -100,16 +100,16 @@ function attributionAfter(paragraph: Paragraph, stretch: QuotedStretch, content:
 }
 
 /** The speech verb (or "по словам") before the quote in its sentence, if any, and whether it leads straight into it. */
-function attributionBefore(paragraph: Paragraph, stretch: QuotedStretch): { verb: Token; according: boolean; direct: boolean; from: number } | undefined {
+function attributionBefore(paragraph: Paragraph, stretch: QuotedStretch): { verb: Token; tokens: Token[]; index: number; according: boolean; direct: boolean; from: number } | undefined {
   const from = sentenceStartOf(paragraph, stretch.open);
   const tokens = tokensBetween(paragraph, from, stretch.open);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i]!;
-    const according = isAccordingTo(tokens[i - 1]?.lower, token.lower);
+    const according = accordingTo(tokens, i) !== undefined;
     if (!according && !isSpeechVerb(token.lower)) continue;
     const rest = tokens.slice(i + 1).map((t) => t.lower);
     const direct = rest.length === 0 || (rest.length === 1 && (rest[0] === "что" || rest[0] === "that" || rest[0] === "как"));
-    return { verb: token, according, direct, from };
+    return { verb: token, tokens, index: i, according, direct, from };
   }
   return undefined;
 }
@@ -186,7 +186,7 @@ function mentionFor(article: Article, paragraph: Paragraph, stretch: QuotedStret
     return subjectBefore(article, paragraph, verb, attribution.from) ?? subjectAfter(article, paragraph, verb, attribution.to) ?? clauseSubject(article, paragraph, attribution);
   }
   if (before) {
-    if (before.according) return subjectAfter(article, paragraph, before.verb, stretch.open);
+    if (before.according) return subjectOfAccordingTo(article, paragraph, before.tokens, before.index, stretch.open);
     return subjectBefore(article, paragraph, before.verb, before.from) ?? subjectAfter(article, paragraph, before.verb, stretch.open);
   }
   // A headline's "Песков: «…»", "Lagarde: “…”": the name right before the colon speaks.

@@ -75,9 +75,20 @@ export function isNameContext(lower: string): boolean {
 const SCARE_MARKER = /^(?:называем|именуем|пресловут|якобы|so-called|dubbed|supposed|alleged)/u;
 export const isScareMarker = (lower: string): boolean => SCARE_MARKER.test(lower);
 
-// Words introducing whose words follow: по словам X, according to X.
-export const isAccordingTo = (previous: string | undefined, lower: string): boolean =>
-  (previous === "по" && (lower === "словам" || lower === "мнению" || lower === "данным" || lower === "информации")) || (previous === "according" && lower === "to");
+/**
+ * Whether the word at `i` closes a phrase giving whose words follow: "по словам X", "according to
+ * X" ("follows": the speaker comes next), or "по его словам" ("pronoun": the word before stands for him).
+ */
+export function accordingTo(tokens: readonly { lower: string }[], i: number): "follows" | "pronoun" | undefined {
+  const word = tokens[i]?.lower;
+  if (word === "to" && tokens[i - 1]?.lower === "according") return "follows";
+  if (!word || !ACCORDING_TO.has(word)) return undefined;
+  if (tokens[i - 1]?.lower === "по") return "follows";
+  if (tokens[i - 2]?.lower === "по" && POSSESSIVES.has(tokens[i - 1]!.lower)) return "pronoun";
+  return undefined;
+}
+const POSSESSIVES = new Set(["его", "ее", "их"]);
+const ACCORDING_TO = new Set(["словам", "мнению", "данным", "информации", "оценке", "оценкам", "утверждению", "признанию", "убеждению", "версии", "прогнозу", "подсчетам"]);
 
 // Function words that open a sentence with a capital without being a name.
 const NOT_NAMES = new Set(

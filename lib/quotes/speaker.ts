@@ -1,4 +1,4 @@
-import { isAccordingTo, isDeterminer, isDocumentNoun, isImpersonalSpeechVerb, isSpeakerNoun, isSpeechVerb, pronounGender } from "./lexicon";
+import { accordingTo, isDeterminer, isDocumentNoun, isImpersonalSpeechVerb, isSpeakerNoun, isSpeechVerb, pronounGender } from "./lexicon";
 import { gapBetween, isNameWord, sentenceEndOf, sentenceStartOf, tokensBetween, type Article, type Paragraph } from "./paragraph";
 import { isAbbreviation, type Token } from "./text";
 
@@ -44,10 +44,15 @@ function mentionOf(article: Article, paragraph: Paragraph, tokens: readonly Toke
   if (!first || !last) return undefined;
   const gender = pronounGender(first.lower);
   if (tokens.length === 1 && gender) return { paragraph: paragraph.index, start: first.start, end: first.end, named: false, gender, pronoun: true };
+  // A name in marks at either edge keeps its marks: источник "Известий", not источник "Известий.
+  // unless the name in marks is all there is («Коммерсантъ» пишет → Коммерсантъ).
+  const around = (at: number) => paragraph.stretches.find((s) => paragraph.names.has(s) && at > s.open && at < s.close);
+  const [opening, closing] = [around(first.start), around(last.start)];
+  const alone = opening !== undefined && opening === closing;
   return {
     paragraph: paragraph.index,
-    start: first.start,
-    end: last.end,
+    start: opening && !alone ? opening.open : first.start,
+    end: closing && !alone ? closing.close + 1 : last.end,
     named: tokens.some((t) => isNameWord(article, t)),
     gender: genderOf(tokens, verb),
   };
@@ -172,6 +177,12 @@ export function subjectOf(article: Article, paragraph: Paragraph, verb: Token, l
   return subjectBefore(article, paragraph, verb, from) ?? subjectAfter(article, paragraph, verb, limit);
 }
 
+/** "по словам губернатора", "according to the ministry": the words after the phrase; "по его словам": the pronoun, to be resolved. */
+export function subjectOfAccordingTo(article: Article, paragraph: Paragraph, tokens: readonly Token[], i: number, limit: number): Mention | undefined {
+  if (accordingTo(tokens, i) === "pronoun") return mentionOf(article, paragraph, [tokens[i - 1]!]);
+  return subjectAfter(article, paragraph, tokens[i]!, limit);
+}
+
 /** Every speaker mention of the article: the subject of each speech verb outside quotation marks. */
 export function collectMentions(article: Article): Mention[] {
   const mentions: Mention[] = [];
@@ -179,11 +190,10 @@ export function collectMentions(article: Article): Mention[] {
     const tokens = tokensBetween(paragraph, 0, paragraph.text.length);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const according = isAccordingTo(tokens[i - 1]?.lower, token.lower);
+      const according = accordingTo(tokens, i);
       if (!according && !isSpeechVerb(token.lower)) continue;
       const limit = sentenceEndOf(paragraph, token.start);
-      // "по словам губернатора", "according to the ministry": the speaker follows the phrase.
-      const mention = according ? subjectAfter(article, paragraph, token, limit) : subjectOf(article, paragraph, token, limit);
+      const mention = according ? subjectOfAccordingTo(article, paragraph, tokens, i, limit) : subjectOf(article, paragraph, token, limit);
       if (mention) mentions.push(mention);
     }
   }
