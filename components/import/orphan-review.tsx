@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { renderHints } from "@/lib/annotations/kinds";
 import { api } from "@/lib/client/api";
 import { rangeToParagraphSelections, type ParagraphSelection } from "@/lib/client/selection";
 import type { OrphanDTO } from "@/lib/server/articles/list-orphans";
@@ -88,7 +89,7 @@ export function OrphanReview({ orphans, mode, readerHref }: { orphans: OrphanDTO
                 {orphan.suffix && <span className="text-[var(--muted)]">{orphan.suffix}{orphan.suffix.length >= 32 ? "…" : ""}</span>}
               </blockquote>
               <p className="mt-1 text-xs text-[var(--muted)]">
-                {orphan.kind === "ENTITY" ? `Entity tag: ${orphan.entityType?.label ?? "entity"}${orphan.entity ? ` — ${orphan.entity.name}` : ""}` : "Highlight"} · by {orphan.author.name} · from revision {orphan.revision}, paragraph {orphan.position}
+                {renderHints(orphan).name} · by {orphan.author.name} · from revision {orphan.revision}, paragraph {orphan.position}
                 {orphan.notes > 0 && ` · ${orphan.notes === 1 ? "1 note" : `${orphan.notes} notes`}`}
                 {orphan.visibility === "PRIVATE" && " · private"}
               </p>

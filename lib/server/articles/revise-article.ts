@@ -1,6 +1,7 @@
 import "server-only";
 // mapParagraphs is the paragraph correspondence reanchor() uses internally; notes follow the same mapping.
 import { describeRange, mapParagraphs, reanchor, type ReanchorResult, type StoredAnnotation } from "@/lib/anchoring";
+import type { AnnotationKind } from "@/lib/annotations/kinds";
 import type { AnchorStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { ParsedArticle } from "@/lib/importing";
 import { annotationAnchorSelect } from "@/lib/server/annotations/annotation-dto";
@@ -31,7 +32,7 @@ export interface RevisionReport {
     withOrphans: number;
   };
   /** The annotations orphaned by this revision (at most 100), with their quotes. */
-  orphans: { id: string; exact: string; kind: "HIGHLIGHT" | "ENTITY" }[];
+  orphans: { id: string; exact: string; kind: AnnotationKind }[];
 }
 
 const annotationFields = {
