@@ -100,7 +100,7 @@ function attributionAfter(paragraph: Paragraph, stretch: QuotedStretch, content:
 }
 
 /** The speech verb (or "по словам") before the quote in its sentence, if any, and whether it leads straight into it. */
-function attributionBefore(paragraph: Paragraph, stretch: QuotedStretch): { verb: Token; tokens: Token[]; index: number; according: boolean; direct: boolean; from: number } | undefined {
+function attributionBefore(paragraph: Paragraph, stretch: QuotedStretch): { verb: Token; tokens: Token[]; index: number; according: boolean; direct: boolean; near: boolean; from: number } | undefined {
   const from = sentenceStartOf(paragraph, stretch.open);
   const tokens = tokensBetween(paragraph, from, stretch.open);
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -109,7 +109,9 @@ function attributionBefore(paragraph: Paragraph, stretch: QuotedStretch): { verb
     if (!according && !isSpeechVerb(token.lower)) continue;
     const rest = tokens.slice(i + 1).map((t) => t.lower);
     const direct = rest.length === 0 || (rest.length === 1 && (rest[0] === "что" || rest[0] === "that" || rest[0] === "как"));
-    return { verb: token, tokens, index: i, according, direct, from };
+    // "said the economy was “remarkably resilient”": the verb's own clause, a few words on, with no comma between.
+    const near = rest.length <= 6 && !/[,;:()]/u.test(paragraph.text.slice(token.end, stretch.open));
+    return { verb: token, tokens, index: i, according, direct, near, from };
   }
   return undefined;
 }
@@ -164,9 +166,9 @@ function judge(paragraph: Paragraph, stretch: QuotedStretch, previous: { judgeme
   const attributionBeforeQuote = attributionBefore(paragraph, stretch);
   if (attribution) speech += 4;
   if (/:$/u.test(text.slice(0, stretch.open).trimEnd())) speech += 3;
-  else if (attributionBeforeQuote) speech += attributionBeforeQuote.direct ? 2.5 : 1.5;
-  // A lowercase fragment of several words after a verb of saying is a partial quote ("called it “a giveaway to polluters”").
-  if (attributionBeforeQuote && count >= 3 && /^\p{Ll}/u.test(content)) speech += 0.5;
+  else if (attributionBeforeQuote) speech += attributionBeforeQuote.direct ? 2.5 : attributionBeforeQuote.near ? 2 : 1.5;
+  // A lowercase fragment after a verb of saying is a partial quote ("called it “a giveaway to polluters”").
+  if (attributionBeforeQuote && /^\p{Ll}/u.test(content) && (count >= 3 || (count === 2 && attributionBeforeQuote.near))) speech += 0.5;
   // "A," she said. "B." — the next sentence in marks goes on with the same speech.
   if (previous?.quote && startsSentence(paragraph, stretch.open)) speech += 2;
   if (count >= 4 && (innerSentence || comma || endsLikeSpeech)) speech += 1;

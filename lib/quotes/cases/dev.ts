@@ -382,4 +382,29 @@ export const DEV: LabelledArticle[] = [
       { paragraph: 2, text: "без необходимости не выезжать на трассы", speaker: { text: "Игорь Петров" } },
     ],
   },
+  {
+    id: "en-fed-partial-quotes",
+    language: "en",
+    paragraphs: [
+      "WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday. \"The economy has made considerable progress toward our goals,\" Fed Chair Jerome Powell told a news conference.",
+      "Powell added that officials would need \"greater confidence\" before cutting rates. \"We're not there yet,\" he said.",
+      "Treasury Secretary Janet Yellen, speaking in Berlin, said the U.S. economy was \"remarkably resilient.\"",
+      "The central bank's statement, which described the labor market as \"strong\", was approved unanimously. Investors had bet on the \"Powell put\" for months.",
+    ],
+    quotes: [
+      { paragraph: 0, text: "The economy has made considerable progress toward our goals,", speaker: { text: "Jerome Powell" } },
+      { paragraph: 1, text: "greater confidence", speaker: { text: "Powell" } },
+      { paragraph: 1, text: "We're not there yet,", speaker: { text: "Powell" } },
+      { paragraph: 2, text: "remarkably resilient.", speaker: { text: "Janet Yellen" } },
+    ],
+  },
+  {
+    id: "ru-called-it",
+    language: "ru",
+    paragraphs: [
+      "Критики называют реформу «шоковой терапией». Мэр сообщил о запуске программы «умный город» и проекта «Чистый воздух».",
+      "Он сказал, что «Газпром нефть» выполнит обязательства по строительству, а компания «Мосинжпроект» завершит работы в срок.",
+    ],
+    quotes: [{ paragraph: 0, text: "шоковой терапией", speaker: { text: "Критики" } }],
+  },
 ];
