@@ -229,6 +229,17 @@ describe("findQuotes: English conventions", () => {
       ],
     },
     {
+      name: "he stands for the spokesman, not for the minister whose spokesman he is",
+      paragraphs: [
+        "Prime Minister Keir Starmer's spokesman said the plan was on track.",
+        '"There is no question of delay," the spokesman told journalists. Asked about divisions, he said: "I wouldn\'t recognise that."',
+      ],
+      quotes: [
+        { paragraph: 1, text: "There is no question of delay", speaker: "spokesman" },
+        { paragraph: 1, text: "I wouldn't recognise that.", speaker: "spokesman" },
+      ],
+    },
+    {
       name: "a title's full stop does not end the speaker: said Dr. Jane Smith",
       paragraphs: ['"The vaccine halves hospital admissions," said Dr. Jane Smith of the University of Oxford.'],
       quotes: [{ text: "The vaccine halves hospital admissions", speaker: "Jane Smith" }],

@@ -53,7 +53,8 @@ function mentionOf(article: Article, paragraph: Paragraph, tokens: readonly Toke
     paragraph: paragraph.index,
     start: opening && !alone ? opening.open : first.start,
     end: closing && !alone ? closing.close + 1 : last.end,
-    named: tokens.some((t) => isNameWord(article, t)),
+    // "Keir Starmer's spokesman" names the possessor, not the speaker: only words after a possessive count.
+    named: tokens.slice(tokens.findLastIndex((t) => /['’]s$/u.test(t.text) && t !== last) + 1).some((t) => isNameWord(article, t)),
     gender: genderOf(tokens, verb),
   };
 }
