@@ -240,6 +240,11 @@ describe("findQuotes: English conventions", () => {
       ],
     },
     {
+      name: "the head of the subject, not a name in its modifier: a senior trader at a European utility told",
+      paragraphs: ['"We expect the market to remain tight," a senior trader at a European utility told Reuters.'],
+      quotes: [{ text: "We expect the market to remain tight", speaker: "trader" }],
+    },
+    {
       name: "a title's full stop does not end the speaker: said Dr. Jane Smith",
       paragraphs: ['"The vaccine halves hospital admissions," said Dr. Jane Smith of the University of Oxford.'],
       quotes: [{ text: "The vaccine halves hospital admissions", speaker: "Jane Smith" }],

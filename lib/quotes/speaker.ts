@@ -44,8 +44,8 @@ function mentionOf(article: Article, paragraph: Paragraph, tokens: readonly Toke
   if (!first || !last) return undefined;
   const gender = pronounGender(first.lower);
   if (tokens.length === 1 && gender) return { paragraph: paragraph.index, start: first.start, end: first.end, named: false, gender, pronoun: true };
-  // A name in marks at either edge keeps its marks: источник "Известий", not источник "Известий.
-  // unless the name in marks is all there is («Коммерсантъ» пишет → Коммерсантъ).
+  // A name in marks at an edge of a longer phrase keeps its marks (источник "Известий", not
+  // источник "Известий); a name in marks on its own comes without them («Коммерсантъ» → Коммерсантъ).
   const around = (at: number) => paragraph.stretches.find((s) => paragraph.names.has(s) && at > s.open && at < s.close);
   const [opening, closing] = [around(first.start), around(last.start)];
   const alone = opening !== undefined && opening === closing;
@@ -121,12 +121,14 @@ export function subjectAfter(article: Article, paragraph: Paragraph, verb: Token
   return taken.length ? mentionOf(article, paragraph, trimToNominal(article, taken), verb) : undefined;
 }
 
-/** Cuts trailing words that name nobody ("Песков журналистам" → "Песков"); keeps the head when nothing is a name. */
+/**
+ * Cuts trailing words that name nobody ("Песков журналистам" → "Песков"). A short phrase with
+ * no known name or title in it ("регионального минтранса", "серб") is kept whole: its head is
+ * a word the lexicon does not know.
+ */
 function trimToNominal(article: Article, tokens: Token[]): Token[] {
   let end = tokens.length;
-  // Nothing known to name anyone ("регионального минтранса", "one worker"): keep the short phrase whole.
-  if (!tokens.some((t) => isNominal(article, t)) && tokens.length <= 3) end = tokens.length;
-  else while (end > 1 && !isNominal(article, tokens[end - 1]!)) end--;
+  if (tokens.length > 3 || tokens.some((t) => isNominal(article, t))) while (end > 1 && !isNominal(article, tokens[end - 1]!)) end--;
   let start = 0;
   while (start < end - 1 && (isDeterminer(tokens[start]!.lower) || ADVERBS.has(tokens[start]!.lower))) start++;
   return tokens.slice(start, end);
@@ -150,6 +152,7 @@ export function subjectBefore(article: Article, paragraph: Paragraph, verb: Toke
   }
   let best: { run: Token[]; score: number } | undefined;
   let run: Token[] = [];
+  // Scores the run ending just before tokens[nextIndex] and keeps the best so far.
   const finish = (nextIndex: number) => {
     if (!run.length) return;
     const names = run.filter((t) => isNameWord(article, t)).length;
@@ -166,7 +169,7 @@ export function subjectBefore(article: Article, paragraph: Paragraph, verb: Toke
     const previous = tokens[i - 1];
     if (previous && run.length && /[.,;:!?()—–]/u.test(gapBetween(text, previous.end, token.start))) finish(i);
     if (isNominal(article, token) && !(PREPOSITIONS.has(token.lower) || pronounGender(token.lower))) run.push(token);
-    else finish(i + 1);
+    else finish(i);
   }
   finish(tokens.length);
   return best && best.score > 0.1 ? mentionOf(article, paragraph, best.run, verb) : undefined;
