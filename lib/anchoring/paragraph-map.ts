@@ -1,13 +1,17 @@
-/** How the paragraphs of an edited article correspond to those of its previous version. */
-export interface ParagraphMap {
+/** Which paragraphs of an edited article are unchanged copies of those of its previous version. */
+export interface IdenticalMap {
   /** Per old paragraph: the new paragraph with identical text, or -1. */
   identical: number[];
-  /** Per old paragraph without an identical copy: similar new paragraphs, most similar first. */
-  similar: number[][];
   /** Per old paragraph: the new index where it (or what became of it) is expected. */
   expected: number[];
   /** Per new paragraph: true unless it is the identical copy of an old paragraph. */
   changed: boolean[];
+}
+
+/** How the paragraphs of an edited article correspond to those of its previous version. */
+export interface ParagraphMap extends IdenticalMap {
+  /** Per old paragraph without an identical copy: similar new paragraphs, most similar first. */
+  similar: number[][];
 }
 
 // Changed paragraphs further than this from the expected index are not compared for
@@ -54,13 +58,10 @@ function expectedIndices(identical: number[], newCount: number): number[] {
 }
 
 /**
- * Maps old paragraphs to new ones: identical texts first (texts unique on both sides, then
- * repeated ones to the free copy nearest their expected position), then every remaining old
- * paragraph to the changed new paragraphs near its expected position that share most of
- * their 4-grams with it. An old paragraph may map to several new ones (split) and several
- * old paragraphs to one new one (merge).
+ * Pairs old paragraphs with identical new ones: texts unique on both sides first, then
+ * repeated ones with the free copy nearest their expected position.
  */
-export function mapParagraphs(oldParagraphs: string[], newParagraphs: string[]): ParagraphMap {
+export function mapIdentical(oldParagraphs: string[], newParagraphs: string[]): IdenticalMap {
   const newPositions = new Map<string, number[]>();
   newParagraphs.forEach((text, j) => {
     const list = newPositions.get(text);
@@ -93,8 +94,17 @@ export function mapParagraphs(oldParagraphs: string[], newParagraphs: string[]):
     }
   });
 
-  const expected = expectedIndices(identical, newParagraphs.length);
-  const changed = taken.map((isTaken) => !isTaken);
+  return { identical, expected: expectedIndices(identical, newParagraphs.length), changed: taken.map((isTaken) => !isTaken) };
+}
+
+/**
+ * Maps old paragraphs to new ones: identical texts first ({@link mapIdentical}), then every
+ * remaining old paragraph to the changed new paragraphs near its expected position that share
+ * most of their 4-grams with it. An old paragraph may map to several new ones (split) and
+ * several old paragraphs to one new one (merge).
+ */
+export function mapParagraphs(oldParagraphs: string[], newParagraphs: string[]): ParagraphMap {
+  const { identical, expected, changed } = mapIdentical(oldParagraphs, newParagraphs);
   const newShingles = new Map<number, Set<string>>();
   const similar = oldParagraphs.map((text, i) => {
     if (identical[i] !== -1) return [];

@@ -1,5 +1,6 @@
+import { Alignment } from "./alignment";
 import { matchQuote, type QuoteMatch } from "./match-quote";
-import { mapParagraphs, type ParagraphMap } from "./paragraph-map";
+import { mapIdentical, mapParagraphs, type IdenticalMap, type ParagraphMap } from "./paragraph-map";
 import { validateSelector } from "./selectors";
 
 /** An annotation as stored against the previous version of an article. */
@@ -63,7 +64,33 @@ function* outward(center: number, count: number): Generator<number> {
   }
 }
 
-function reanchorOne(
+/*
+ * Offsets that still describe the old text are followed through the token diff of the two
+ * versions: kept in an unchanged paragraph; in a changed one, moved with the words that
+ * stayed (so edits elsewhere, inserted or deleted text, splits, merges, whitespace and quote
+ * styles cannot shift them), or else looked for as moved text among the words the diff
+ * could not pair, with their context as evidence.
+ */
+function followDiff(
+  annotation: StoredAnnotation,
+  oldText: string,
+  newParagraphs: string[],
+  map: IdenticalMap,
+  alignment: () => Alignment,
+): ReanchorResult {
+  const { id, paragraphIndex: oldIndex, start, end } = annotation;
+  for (const j of [oldIndex, map.identical[oldIndex]!]) {
+    if (newParagraphs[j] === oldText) return { id, paragraphIndex: j, start, end };
+  }
+  const placement = alignment().place(oldIndex, start, end);
+  return placement ? { id, ...placement } : { id, status: "ORPHANED" };
+}
+
+/*
+ * Offsets that do not describe the old text (stale, or an unknown paragraph): only the
+ * quote is left, searched in the paragraphs the old one maps to, then in every changed one.
+ */
+function searchQuote(
   annotation: StoredAnnotation,
   oldParagraphs: string[],
   newParagraphs: string[],
@@ -76,12 +103,6 @@ function reanchorOne(
 
   if (oldText !== undefined) {
     const identical = map.identical[oldIndex]!;
-    // Unchanged paragraph (in place or moved) and offsets still valid: keep them.
-    for (const j of [oldIndex, identical]) {
-      if (newParagraphs[j] === oldText && stillHolds(oldText, annotation)) {
-        return { id, paragraphIndex: j, start: annotation.start, end: annotation.end };
-      }
-    }
     const mapped = identical !== -1 ? [identical] : map.similar[oldIndex]!;
     for (const j of mapped) tried.add(j);
     found = bestMatch(mapped, annotation, newParagraphs, (j) => shiftedHint(oldText, newParagraphs[j]!, annotation.start));
@@ -113,17 +134,30 @@ function reanchorOne(
 /**
  * Moves annotations from the previous version of an article to a re-imported one whose
  * paragraphs may have been edited, inserted, deleted, split, merged or moved. An annotation
- * keeps its offsets when its paragraph is unchanged; otherwise its quote is searched with
- * {@link matchQuote} in the paragraph(s) the old one maps to, then in every changed
- * paragraph, nearest to the expected position first. Annotations that cannot be placed
- * confidently are returned as ORPHANED. Results are in input order, and placed offsets always
- * satisfy 0 <= start < end <= newParagraphs[paragraphIndex].length.
+ * keeps its offsets when its paragraph is unchanged. In a changed paragraph it follows its
+ * words through a word-level diff of the two versions (whitespace and quote styles aside):
+ * it stays on them while more than half of them stayed, including words replaced inside it,
+ * and goes to moved text only when exactly its words are there and their context clearly
+ * says so. Stored offsets that no longer describe the old text leave only the quote, which
+ * is searched with {@link matchQuote}. Whatever cannot be placed confidently (deleted,
+ * rewritten, or one of several equally likely copies) is returned as ORPHANED: a wrong place
+ * is worse than an orphan. Results are in input order, and placed offsets always satisfy
+ * 0 <= start < end <= newParagraphs[paragraphIndex].length.
  */
 export function reanchor(
   oldParagraphs: string[],
   newParagraphs: string[],
   annotations: StoredAnnotation[],
 ): ReanchorResult[] {
-  const map = mapParagraphs(oldParagraphs, newParagraphs);
-  return annotations.map((annotation) => reanchorOne(annotation, oldParagraphs, newParagraphs, map));
+  const map = mapIdentical(oldParagraphs, newParagraphs);
+  // The diff and the similarity map cost most: each is built only if some annotation needs it.
+  let aligned: Alignment | undefined;
+  const alignment = () => (aligned ??= new Alignment(oldParagraphs, newParagraphs, map));
+  let similar: ParagraphMap | undefined;
+  return annotations.map((annotation) => {
+    const oldText = oldParagraphs[annotation.paragraphIndex];
+    return oldText !== undefined && stillHolds(oldText, annotation)
+      ? followDiff(annotation, oldText, newParagraphs, map, alignment)
+      : searchQuote(annotation, oldParagraphs, newParagraphs, (similar ??= mapParagraphs(oldParagraphs, newParagraphs)));
+  });
 }
