@@ -171,8 +171,9 @@ export class Alignment {
    * Where old span [start, end) of `paragraph` belongs in the new text, or null when that
    * cannot be told with confidence (the caller orphans it):
    *   - more than half of it stayed: its ends are followed through the diff (into a token that
-   *     stayed, a word replaced word for word, or the edge of an edit the span starts or ends
-   *     with), unless a copy of its words among moved text fits its context at least as well;
+   *     stayed, a word replaced word for word, past deleted words, or to the edge of a rewrite
+   *     the span starts or ends with), unless another copy of its words fits its context
+   *     better (or, among moved or inserted text, as well);
    *   - otherwise its words were deleted or moved: it goes to the one copy of them among the
    *     new tokens no old token is paired with that its context clearly supports.
    */
@@ -201,11 +202,12 @@ export class Alignment {
       placement = tidy(this.newParagraphs[p]!, p, gap.new.start[from.token]! + from.offset, gap.new.start[to.token]! + to.offset);
       const before = context(old, first - 1, gap.new, from.token - 1, -1);
       const after = context(old, last + 1, gap.new, to.token + 1, 1);
-      evidence += before.units + after.units;
       // Words inserted inside make the placement less like the span.
-      for (let b = from.token; b <= to.token; b++) if (gap.free[b] === 1 && !isSpaceKind(gap.new.kinds[b])) evidence -= gap.new.lengths[b]!;
-      // Intact, with all the context that is weighed intact on both sides: no copy can fit better.
-      if (evidence === total + before.units + after.units && before.complete && after.complete) return placement;
+      let inserted = 0;
+      for (let b = from.token; b <= to.token; b++) if (gap.free[b] === 1 && !isSpaceKind(gap.new.kinds[b])) inserted += gap.new.lengths[b]!;
+      evidence += before.units + after.units - inserted;
+      // Intact, and all the context that is weighed agrees on both sides: no copy can fit better.
+      if (kept === total && inserted === 0 && before.complete && after.complete) return placement;
     } else {
       placement = this.largerPart(gap, first, last, total);
     }
@@ -328,7 +330,7 @@ export class Alignment {
       // A span that starts or ends inside a word needs that word unchanged.
       if (same && (headCut > 0 || tailCut > 0)) same = n.lengths[b] === old.lengths[first] && n.lengths[lastToken] === old.lengths[last];
       if (!same) continue;
-      const evidence = ownUnits + agreement(old, first - 1, n, b - 1, -1) + agreement(old, last + 1, n, lastToken + 1, 1);
+      const evidence = ownUnits + context(old, first - 1, n, b - 1, -1).units + context(old, last + 1, n, lastToken + 1, 1).units;
       if (evidence < minEvidence) continue;
       const p = n.paragraph[b]!;
       const placed = tidy(this.newParagraphs[p]!, p, n.start[b]! + headCut, n.start[lastToken]! + n.lengths[lastToken]! - tailCut);
@@ -376,8 +378,6 @@ function context(old: TokenStream, a: number, next: TokenStream, b: number, dire
   }
   return { units: Math.min(units, CONTEXT_REACH), complete: true };
 }
-
-const agreement = (old: TokenStream, a: number, next: TokenStream, b: number, direction: -1 | 1) => context(old, a, next, b, direction).units;
 
 /** A placement without leading or trailing whitespace, not cutting a character; null if empty. */
 function tidy(text: string, paragraph: number, start: number, end: number): Placement | null {

@@ -17,6 +17,7 @@
  *   BENCH_REANCHOR_SET=dev npm run bench reanchor   (dev, with misses; BENCH_REANCHOR_SEED=<n> for other draws)
  */
 import { reanchor, type ReanchorResult, type StoredAnnotation } from "../../lib/anchoring";
+import { REANCHOR_CASES } from "../../lib/anchoring/reanchor-cases";
 import { EDIT_KINDS, generateCorpus, type EditKind, type Reimport } from "./reanchor-corpus";
 import { DEV, HELD_OUT, type TextSet } from "./reanchor-texts";
 import { benchCommand, median } from "./support";
@@ -144,7 +145,11 @@ function main(): void {
   console.log(`\nreanchor by edit type (orphans = correct orphans, needless = orphaned but still there):\n${header}`);
   for (const kind of EDIT_KINDS) console.log(row(kind, ours.byKind.get(kind)!));
 
-  const met = ours.all.wrong === 0 && correct(ours.all) >= 0.99 * ours.all.total && oursMs <= 50;
+  // The hand-written cases of the unit tests (lib/anchoring/reanchor-cases.ts), as a sanity check.
+  const cases = REANCHOR_CASES.filter((c) => JSON.stringify(reanchor(c.old, c.new, c.annotations)) === JSON.stringify(c.expected)).length;
+  console.log(`\nHand-written cases (lib/anchoring/reanchor-cases.ts): ${cases} of ${REANCHOR_CASES.length} as expected.`);
+
+  const met = ours.all.wrong === 0 && correct(ours.all) >= 0.99 * ours.all.total && oursMs <= 50 && cases === REANCHOR_CASES.length;
   console.log(`\nTargets: 0 wrong places, >= 99% correct, <= 50 ms per 1,000 annotations: ${met ? "met" : "NOT met"}.`);
   console.log(`Command: ${benchCommand("reanchor")}`);
   if (!met) process.exitCode = 1;
