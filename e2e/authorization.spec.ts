@@ -330,7 +330,14 @@ test.describe("who may change what", () => {
       const seen = [...annotations, ...notes].map((item) => item.id);
       for (const id of secretIds) expect(seen).not.toContain(id);
     }
-    for (const someone of [other.page, admin.page, reader.page]) {
+    // A reader is refused by the route's gate before any lookup: the same 403 for a made-up id as for the secret one.
+    for (const id of [secret.highlight.id, `missing-${token()}`]) {
+      expectError(await callApi(reader.page, "PATCH", annotationUrl(id), { version: 1, visibility: "SHARED" }), 403, "Readers cannot change annotations: ask an admin for the Annotator role.");
+    }
+    for (const id of [secret.note.id, `missing-${token()}`]) {
+      expectError(await callApi(reader.page, "DELETE", noteUrl(id)), 403, "Readers cannot change notes: ask an admin for the Annotator role.");
+    }
+    for (const someone of [other.page, admin.page]) {
       // Exactly what a made-up id gets: nothing tells the private work exists.
       for (const annotation of [secret.highlight, secret.entity]) {
         expectError(await callApi(someone, "PATCH", annotationUrl(annotation.id), { version: 1, visibility: "SHARED" }), 404, missing.annotation);
