@@ -19,20 +19,22 @@ const MAX_SCAN = 5000;
  * the log still holds, a new revision, or too much, is a reset.
  */
 export async function readCatchUp({ articleId, after, upTo, viewer }: { articleId: string; after: bigint; upTo: bigint; viewer: Viewer }): Promise<CatchUp> {
-  if (after < (await prunedThrough(articleId))) return { kind: "reset", reason: "gap" };
   // Only ids, types and audiences: the payloads (old bodies) are never read back.
-  const rows = await db().$queryRawUnsafe<{ id: string; type: LoggedChange["type"]; entityId: string | null; audienceId: string | null }[]>(
-    // Ordered by the bigint column, not by the text alias ("10" < "9").
-    `SELECT e.id::text AS id, type, "audienceId",
-            COALESCE(payload->'annotation'->>'id', payload->>'annotationId', payload->'note'->>'id', payload->>'noteId') AS "entityId"
-       FROM "ArticleEvent" e
-      WHERE "articleId" = $1 AND e.id > $2::bigint AND e.id <= $3::bigint
-      ORDER BY e.id LIMIT ${MAX_SCAN + 1}`,
-    articleId,
-    after.toString(),
-    upTo.toString(),
-  );
-  if (rows.length > MAX_SCAN) return { kind: "reset", reason: "gap" };
+  const [pruned, rows] = await Promise.all([
+    prunedThrough(articleId),
+    db().$queryRawUnsafe<{ id: string; type: LoggedChange["type"]; entityId: string | null; audienceId: string | null }[]>(
+      // Ordered by the bigint column, not by the text alias ("10" < "9").
+      `SELECT e.id::text AS id, type, "audienceId",
+              COALESCE(payload->'annotation'->>'id', payload->>'annotationId', payload->'note'->>'id', payload->>'noteId') AS "entityId"
+         FROM "ArticleEvent" e
+        WHERE "articleId" = $1 AND e.id > $2::bigint AND e.id <= $3::bigint
+        ORDER BY e.id LIMIT ${MAX_SCAN + 1}`,
+      articleId,
+      after.toString(),
+      upTo.toString(),
+    ),
+  ]);
+  if (after < pruned || rows.length > MAX_SCAN) return { kind: "reset", reason: "gap" };
   const plan = planReplay(rows.map((row) => ({ ...row, id: BigInt(row.id) })));
   if (plan.kind === "reset") return plan;
   if (plan.items.length === 0) return { kind: "events", events: [] };

@@ -1,12 +1,10 @@
 import "server-only";
-import { headers } from "next/headers";
-import { config } from "@/lib/config";
+import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { eventCursorSchema } from "@/lib/live/protocol";
-import { canRead, canReadLibrary, type ReadPolicy } from "@/lib/permissions";
-import { auth } from "@/lib/auth";
-import { getActor } from "@/lib/server/auth/get-actor";
-import { AppError, notFound, unauthenticated } from "@/lib/server/errors";
+import { canRead, type Actor } from "@/lib/permissions";
+import { readPolicy } from "@/lib/permissions/policy";
+import { AppError, notFound } from "@/lib/server/errors";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
 
@@ -14,19 +12,17 @@ import { eventStreamResponse } from "@/lib/server/live/event-stream";
  * The article's live feed for this request, as a Server-Sent Events
  * response: what changed after `Last-Event-ID` (or `?after=`) in its current
  * state, then every change as it commits, each checked with canRead for this
- * reader when sent, `presence` lists and a heartbeat. Throws AppError (401,
- * 404 — archived articles too, for all but admins — or 400 for a bad cursor)
- * before anything is streamed.
+ * reader when sent, `presence` lists and a heartbeat. `actor` has passed the
+ * reader gate; throws AppError before anything is streamed: 404 for a missing
+ * article (or an archived one, for all but admins), 400 for a bad cursor.
  */
-export async function openArticleFeed(request: Request, articleId: string): Promise<Response> {
+export async function openArticleFeed({ request, actor, articleId }: { request: Request; actor: Actor | null; articleId: string }): Promise<Response> {
   const after = parseCursor(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after"));
-  const policy: ReadPolicy = { requireSignIn: config().GLOSSA_REQUIRE_SIGN_IN };
-  const actor = await getActor();
-  if (!canReadLibrary(actor, policy)) throw unauthenticated("follow this article");
+  const policy = readPolicy();
   const article = await db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true } });
   if (!article || !canRead(actor, { type: "article", article }, policy)) throw notFound("The article");
   // The session, so that signing it out (in another tab) closes this feed.
-  const sessionId = actor ? ((await auth().api.getSession({ headers: await headers() }))?.session.id ?? null) : null;
+  const sessionId = actor ? ((await auth().api.getSession({ headers: request.headers }))?.session.id ?? null) : null;
   return eventStreamResponse(request.signal, (sink) => subscribeToArticle({ articleId, viewer: { actor, policy }, sessionId, after, sink }));
 }
 

@@ -1,17 +1,10 @@
+import { idParams, readerRoute } from "@/lib/server/route";
 import { openArticleFeed } from "@/lib/server/live/open-article-feed";
-import { handleRoute } from "@/lib/server/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ articleId: string }> };
-
 /** The article's live feed (Server-Sent Events); see openArticleFeed. */
-export async function GET(request: Request, { params }: Context) {
-  try {
-    return await openArticleFeed(request, (await params).articleId);
-  } catch (error) {
-    // Refused before streaming: one place maps failures to status codes and JSON.
-    return handleRoute(() => Promise.reject(error));
-  }
-}
+export const GET = readerRoute({ action: "follow this article", params: idParams("articleId") }, ({ request, actor, params }) =>
+  openArticleFeed({ request, actor, articleId: params.articleId }),
+);
