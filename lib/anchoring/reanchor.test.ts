@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { editDistance } from "./fuzzy";
-import { reanchor, type ReanchorResult } from "./reanchor";
+import { reanchor, type ReanchorResult, type StoredAnnotation } from "./reanchor";
 import { annotate, OLD, orphaned, REANCHOR_CASES } from "./reanchor-cases";
 import { describeRange } from "./selectors";
 
@@ -41,7 +41,8 @@ describe("reanchor", () => {
     expect(reanchor([], [], [])).toEqual([]);
   });
 
-  it("re-anchors 2,000 paragraphs × 5 annotations after scattered edits", () => {
+  /** 2,000 paragraphs of 40 words from a vocabulary of 30 (each word thousands of times), 5 annotations each. */
+  function repetitiveArticle(): { old: string[]; annotations: StoredAnnotation[] } {
     const words = "river council tram summer decision garden market winter bridge school museum harbour station library festival ferry village mountain forest ministry budget election theatre factory stadium airport hospital castle square tower".split(" ");
     let state = 12345;
     const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
@@ -54,6 +55,19 @@ describe("reanchor", () => {
         return { id: `${p}-${k}`, paragraphIndex: p, ...describeRange(text, start, end) };
       }),
     );
+    return { old, annotations };
+  }
+
+  it("re-anchors 2,000 repetitive paragraphs × 5 annotations when every paragraph changed", () => {
+    const { old, annotations } = repetitiveArticle();
+    // A doubled space before every annotation: no paragraph is identical, every word is common.
+    const edited = old.map((text) => text.replace(": ", ":  "));
+    const results = reanchor(old, edited, annotations);
+    expect(results).toEqual(annotations.map(({ id, paragraphIndex, start, end }) => ({ id, paragraphIndex, start: start + 1, end: end + 1 })));
+  });
+
+  it("re-anchors 2,000 paragraphs × 5 annotations after scattered edits", () => {
+    const { old, annotations } = repetitiveArticle();
 
     const edited: string[] = [];
     old.forEach((text, p) => {
