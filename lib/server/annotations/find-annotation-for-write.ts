@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canModify, type Actor } from "@/lib/permissions";
+import { canModify, canReadSignedIn, type Actor } from "@/lib/permissions";
 import { kindColumnSelect } from "@/lib/server/annotations/annotation-dto";
 import { forbidden, notFound, unauthenticated } from "@/lib/server/errors";
 
@@ -20,8 +20,10 @@ export async function findAnnotationForWrite(
     where: { id: annotationId },
     select: { id: true, articleId: true, authorId: true, kind: true, exact: true, ...kindColumnSelect, visibility: true, version: true, deletedAt: true, article: { select: { archivedAt: true } } },
   });
-  const visible = annotation && (annotation.visibility === "SHARED" || annotation.authorId === actor.id);
-  if (!annotation || !visible || (annotation.deletedAt && !includeDeleted)) throw notFound("The annotation");
+  // Who may see it is canRead's rule (an archived article's work too: not found but for admins);
+  // a deleted one is found only for Undo.
+  const visible = annotation && canReadSignedIn(actor, { type: "annotation", article: annotation.article, annotation: { ...annotation, deletedAt: includeDeleted ? null : annotation.deletedAt } });
+  if (!annotation || !visible) throw notFound("The annotation");
   if (!canModify(actor, annotation.authorId)) {
     throw forbidden(actor.role === "READER" ? "Readers cannot change annotations." : "You can only change your own annotations.");
   }

@@ -13,6 +13,8 @@ vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }
 
 const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
 const { createNote } = await import("@/lib/server/notes/create-note");
+const { deleteNote } = await import("@/lib/server/notes/delete-note");
+const { deleteAnnotation } = await import("@/lib/server/annotations/delete-annotation");
 const { getArticle } = await import("./get-article");
 const { getArticleText } = await import("./get-article-text");
 const { getArticleAnnotations } = await import("./get-article-annotations");
@@ -39,7 +41,7 @@ async function highlight(actor: Actor, articleId: string, paragraphId: string, p
 describe("an archived article", () => {
   it("is not found by anyone but an admin: page, text and annotations", async () => {
     const { articleId, slug, paragraphId } = await library.newArticle(TEXT);
-    await highlight(library.ann, articleId, paragraphId, "Женеве", "SHARED", "a shared note");
+    const work = await highlight(library.ann, articleId, paragraphId, "Женеве", "SHARED", "a shared note");
     await library.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [articleId]);
     const query = { revision: "1", after: "0" };
 
@@ -55,6 +57,12 @@ describe("an archived article", () => {
     expect(page?.paragraphs.map((paragraph) => paragraph.text)).toEqual([TEXT]);
     expect((await getArticleText({ actor: library.ada, articleId, query })).paragraphs).toHaveLength(1);
     expect((await getArticleAnnotations({ actor: library.ada, articleId })).notes.map((note) => note.body)).toEqual(["a shared note"]);
+
+    // Writes: its author no longer finds the work; an admin does, and is told it is read-only.
+    const [note] = (await getArticleAnnotations({ actor: library.ada, articleId })).notes;
+    await expect(deleteAnnotation({ actor: library.ann, annotationId: work.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteNote({ actor: library.ann, noteId: note!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteAnnotation({ actor: library.ada, annotationId: work.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/archived/) });
   });
 
   it("a live one is open to all, and to no anonymous visitor when sign-in is required", async () => {
