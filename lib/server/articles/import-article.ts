@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise-article";
 import { AppError, notFound } from "@/lib/server/errors";
+import { recordItem, type JobLine } from "@/lib/server/import/import-job-items";
 import { lockSourceUrl } from "@/lib/server/import/lock-source-urls";
 import type { ImportTarget } from "@/lib/validations/import";
 
@@ -35,10 +36,13 @@ export async function importArticle({
   parsed,
   target = { mode: "auto" },
   expectedHash,
+  item,
 }: {
   parsed: ParsedArticle;
   target?: ImportTarget;
   expectedHash?: string;
+  /** The bulk job's line this is: its outcome is recorded in the same transaction. */
+  item?: JobLine;
 }): Promise<ImportArticleResult> {
   const hash = contentHash(parsed);
   if (expectedHash && expectedHash !== hash) {
@@ -46,7 +50,14 @@ export async function importArticle({
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db().$transaction((tx) => importInTransaction(tx, parsed, hash, target), { timeout: 120_000, maxWait: 30_000 });
+      return await db().$transaction(
+        async (tx) => {
+          const result = await importInTransaction(tx, parsed, hash, target);
+          if (item) await recordItem(tx, item, result.status);
+          return result;
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      );
     } catch (error) {
       // Two articles with the same title imported at the same moment can race for one slug.
       if (attempt < 3 && isUniqueViolation(error)) continue;

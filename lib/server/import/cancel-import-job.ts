@@ -19,6 +19,6 @@ export async function cancelImportJob({ actor, jobId }: { actor: Actor | null; j
     if (!job) throw notFound("The import");
     throw new AppError("CONFLICT", "This import has already ended.");
   }
-  await db().importJobChunk.deleteMany({ where: { jobId } });
+  await db().$transaction([db().importJobChunk.deleteMany({ where: { jobId } }), db().importJobItem.deleteMany({ where: { jobId } })]);
   return { id: jobId };
 }

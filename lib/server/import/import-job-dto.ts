@@ -52,6 +52,8 @@ export interface ImportJobDTO {
 export const MAX_STORED_ERRORS = 1000;
 /** A running job whose worker has been silent this long is taken over by another instance. */
 export const STALE_AFTER_MS = 30_000;
+/** An upload that has stored nothing for this long was cut short (its instance died): it is failed. */
+export const UPLOAD_IDLE_MS = 10 * 60_000;
 
 export const importJobSelect = {
   id: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { importPool } from "@/lib/server/direct-pool";
+import type { JobLine } from "@/lib/server/import/import-job-items";
 import { newId } from "@/lib/server/new-id";
 import type { ParsedArticle } from "@/lib/importing";
 
@@ -14,9 +15,9 @@ import type { ParsedArticle } from "@/lib/importing";
  * path (importArticle), which makes a new revision. Content is not re-checked here: without
  * an index on Article.contentHash that is a scan of every article, per article. The price is
  * that two imports of identical text without a source URL at the same instant may both land. A slug taken meanwhile raises a unique violation (23505),
- * likewise handled by the caller.
+ * likewise handled by the caller. A bulk job's `item` is recorded as created by the same statement.
  */
-export async function insertNewArticle({ parsed, hash, slug }: { parsed: ParsedArticle; hash: string; slug: string }): Promise<{ id: string } | null> {
+export async function insertNewArticle({ parsed, hash, slug, item }: { parsed: ParsedArticle; hash: string; slug: string; item?: JobLine }): Promise<{ id: string } | null> {
   const id = newId();
   const { source = null, sourceUrl = null, author = null, publishedAt = null } = parsed.metadata;
   const result = await importPool().query(INSERT_ARTICLE, [
@@ -33,6 +34,8 @@ export async function insertNewArticle({ parsed, hash, slug }: { parsed: ParsedA
     parsed.paragraphs.map((_, index) => index + 1),
     parsed.paragraphs.map((paragraph) => paragraph.kind),
     parsed.paragraphs.map((paragraph) => paragraph.text),
+    item?.jobId ?? null,
+    item?.line ?? null,
   ]);
   return (result.rowCount ?? 0) > 0 ? { id } : null;
 }
@@ -43,6 +46,9 @@ const INSERT_ARTICLE = `
     SELECT $1, $2, $3, $4, $5, $6::text, $7, CAST($8::text AS timestamptz) AT TIME ZONE 'UTC', $9::text, 1, NOW() AT TIME ZONE 'UTC'
     WHERE $6::text IS NULL OR NOT EXISTS (SELECT 1 FROM "Article" WHERE "sourceUrl" = $6::text)
     RETURNING "id"
+  ), "item" AS (
+    INSERT INTO "ImportJobItem" ("jobId", "line", "outcome")
+    SELECT $14::text, $15::int, 'created' FROM "article" WHERE $14::text IS NOT NULL
   )
   INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text")
   SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text"

@@ -10,8 +10,10 @@ import { AppError } from "@/lib/server/errors";
 import { unpackArticle, type StoredArticle } from "@/lib/server/import/bulk-article";
 import { MAX_STORED_ERRORS, STALE_AFTER_MS, type BulkLineError } from "@/lib/server/import/import-job-dto";
 import { readChunk } from "@/lib/server/import/import-job-chunks";
+import { readItems, recordFailure } from "@/lib/server/import/import-job-items";
 import { insertNewArticle, reserveSlugs } from "@/lib/server/import/insert-new-article";
 import { withSourceUrlsLocked } from "@/lib/server/import/lock-source-urls";
+import { isTransientDatabaseError, retryTransient } from "@/lib/server/import/retry-transient";
 
 // Kept on globalThis: Next.js may load this module more than once in one process (pages and
 // route handlers), and the process must still be one worker that never runs a job twice.
@@ -65,36 +67,44 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 }
 
 /**
- * Imports one stored chunk, each article in its own transaction. Articles that are plainly
- * new (no stored article has their content or source URL, checked for the whole chunk in two
- * queries) take the fast path: one INSERT statement with their paragraphs. The rest (a source
- * URL already stored, so a new revision; or anything the fast path refuses) go through
- * importArticle, which locks, re-anchors and decides.
+ * Imports one stored chunk, each article in its own transaction that also records the line's
+ * outcome (ImportJobItem): lines an earlier run already did (it crashed mid-chunk) are skipped,
+ * and the chunk's counts are read from those records, so a resumed chunk counts each line once.
+ * Articles that are plainly new (no stored article has their content or source URL, checked
+ * for the whole chunk in two queries) take the fast path: one INSERT statement with their
+ * paragraphs. The rest (a source URL already stored, so a new revision; or anything the fast
+ * path refuses) go through importArticle, which locks, re-anchors and decides. A transient
+ * database error is retried with backoff; if it persists, the chunk stops (nothing is marked
+ * failed) and the job is left to be resumed.
  */
-async function processChunk(chunk: { lines: number[]; items: string[] }, format: string, concurrency: number): Promise<ChunkOutcome> {
-  const outcome: ChunkOutcome = { created: 0, revised: 0, unchanged: 0, failed: 0, errors: [] };
-  const fail = (line: number, error: unknown) => {
-    outcome.failed++;
+async function processChunk(jobId: string, chunk: { lines: number[]; items: string[] }, format: string, concurrency: number): Promise<ChunkOutcome> {
+  const label = format === "jsonl" ? "Line" : "Item at line";
+  const fail = async (line: number, error: unknown) => {
+    if (isTransientDatabaseError(error)) throw error;
     if (!(error instanceof ImportError) && !(error instanceof AppError)) console.error(`Import of line ${line} failed`, error);
-    outcome.errors.push({ line, message: `${format === "jsonl" ? "Line" : "Item at line"} ${line}: ${describeFailure(error)}` });
+    await retryTransient(() => recordFailure({ jobId, line }, `${label} ${line}: ${describeFailure(error)}`));
   };
 
+  const done = new Set((await retryTransient(() => readItems(jobId, chunk.lines))).map((item) => item.line));
   const articles: (StoredArticle & { line: number })[] = [];
   for (const [index, text] of chunk.items.entries()) {
     const line = chunk.lines[index]!;
+    if (done.has(line)) continue;
     try {
       articles.push({ ...unpackArticle(text), line });
     } catch (error) {
-      fail(line, error);
+      await fail(line, error);
     }
   }
 
   const urls = [...new Set(articles.map((article) => article.parsed.metadata.sourceUrl).filter((url): url is string => Boolean(url)))];
   const hashes = [...new Set(articles.map((article) => article.hash))];
-  const [withUrl, withHash] = await Promise.all([
-    urls.length ? db().article.findMany({ where: { sourceUrl: { in: urls } }, select: { sourceUrl: true } }) : [],
-    db().article.findMany({ where: { contentHash: { in: hashes } }, select: { contentHash: true } }),
-  ]);
+  const [withUrl, withHash] = await retryTransient(() =>
+    Promise.all([
+      urls.length ? db().article.findMany({ where: { sourceUrl: { in: urls } }, select: { sourceUrl: true } }) : [],
+      hashes.length ? db().article.findMany({ where: { contentHash: { in: hashes } }, select: { contentHash: true } }) : [],
+    ]),
+  );
   const storedUrls = new Set(withUrl.map((row) => row.sourceUrl));
   const storedHashes = new Set(withHash.map((row) => row.contentHash));
 
@@ -111,7 +121,7 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
     seenHashes.add(article.hash);
   }
 
-  const slugs = await reserveSlugs(fast.map((article) => ({ base: slugify(article.parsed.title), hash: article.hash })));
+  const slugs = await retryTransient(() => reserveSlugs(fast.map((article) => ({ base: slugify(article.parsed.title), hash: article.hash }))));
   const fallback: typeof articles = [];
   // The insert re-checks each URL; the locks make that check hold against concurrent imports.
   await withSourceUrlsLocked(fast.flatMap((article) => article.parsed.metadata.sourceUrl ?? []), () =>
@@ -120,11 +130,12 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
       concurrency,
       async ({ article, slug }) => {
         try {
-          if (await insertNewArticle({ parsed: article.parsed, hash: article.hash, slug })) outcome.created++;
-          else fallback.push(article);
+          const inserted = await retryTransient(() => insertNewArticle({ parsed: article.parsed, hash: article.hash, slug, item: { jobId, line: article.line } }));
+          if (!inserted) fallback.push(article);
         } catch (error) {
+          // A unique violation: a slug taken meanwhile, or the line recorded by an attempt whose answer was lost.
           if (isUniqueViolation(error)) fallback.push(article);
-          else fail(article.line, error);
+          else await fail(article.line, error);
         }
       },
     ),
@@ -133,11 +144,16 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
   // In line order, one at a time: the same URL twice must become revision 2, then 3.
   for (const article of [...fallback, ...full].sort((a, b) => a.line - b.line)) {
     try {
-      const result = await importArticle({ parsed: article.parsed, target: { mode: "auto" } });
-      outcome[result.status]++;
+      await retryTransient(() => importArticle({ parsed: article.parsed, target: { mode: "auto" }, item: { jobId, line: article.line } }));
     } catch (error) {
-      fail(article.line, error);
+      await fail(article.line, error);
     }
+  }
+
+  const outcome: ChunkOutcome = { created: 0, revised: 0, unchanged: 0, failed: 0, errors: [] };
+  for (const item of await retryTransient(() => readItems(jobId, chunk.lines))) {
+    outcome[item.outcome]++;
+    if (item.outcome === "failed") outcome.errors.push({ line: item.line, message: item.message ?? `${label} ${item.line}: it could not be imported.` });
   }
   return outcome;
 }
@@ -146,8 +162,9 @@ async function processChunk(chunk: { lines: number[]; items: string[] }, format:
  * Runs (or resumes) a bulk import job until it is done, cancelled or taken over. Chunks are
  * processed in order; after each one, the counters, errors and the next chunk's number are
  * saved in one conditional UPDATE, so a job interrupted by a crash resumes at the chunk it
- * was on (articles of that chunk already written are found again as unchanged). A heartbeat
- * tells other instances this one is alive.
+ * was on, skipping that chunk's lines already recorded. A heartbeat tells other instances this
+ * one is alive. A database that stays unreachable (after retries) leaves the job running for
+ * the next sweep (sweep-import-jobs.ts) to resume; any other error fails it.
  */
 export async function runImportJob(jobId: string, { concurrency = importConfig().concurrency } = {}): Promise<void> {
   if (active.has(jobId)) return;
@@ -162,40 +179,48 @@ export async function runImportJob(jobId: string, { concurrency = importConfig()
     heartbeat.unref?.();
 
     for (;;) {
-      const job = await db().importJob.findFirst({ where: mine, select: { format: true, nextChunk: true, chunkCount: true, errors: true } });
+      const job = await retryTransient(() => db().importJob.findFirst({ where: mine, select: { format: true, nextChunk: true, chunkCount: true, errors: true } }));
       if (!job) return; // cancelled, or another instance took over
       if (job.nextChunk >= job.chunkCount) {
-        const { count } = await db().importJob.updateMany({ where: mine, data: { status: "DONE", finishedAt: new Date(), heartbeatAt: new Date() } });
-        if (count === 1) await db().importJobChunk.deleteMany({ where: { jobId } });
+        const { count } = await retryTransient(() => db().importJob.updateMany({ where: mine, data: { status: "DONE", finishedAt: new Date(), heartbeatAt: new Date() } }));
+        if (count === 1) await retryTransient(() => db().$transaction([db().importJobChunk.deleteMany({ where: { jobId } }), db().importJobItem.deleteMany({ where: { jobId } })]));
         return;
       }
-      const chunk = await readChunk(jobId, job.nextChunk);
+      const chunk = await retryTransient(() => readChunk(jobId, job.nextChunk));
       if (!chunk) {
         // Cancelled meanwhile (its chunks are deleted), else the stored file is damaged.
         if (!(await db().importJob.findFirst({ where: mine, select: { id: true } }))) return;
         throw new Error(`part ${job.nextChunk + 1} of the uploaded file is missing`);
       }
-      const outcome = await processChunk(chunk, job.format, concurrency);
+      const outcome = await processChunk(jobId, chunk, job.format, concurrency);
       const stored = job.errors as unknown as BulkLineError[];
       const errors = outcome.errors.length && stored.length < MAX_STORED_ERRORS ? [...stored, ...outcome.errors].slice(0, MAX_STORED_ERRORS) : undefined;
-      const { count } = await db().importJob.updateMany({
-        where: mine,
-        data: {
-          processed: { increment: chunk.items.length + chunk.skipped },
-          created: { increment: outcome.created },
-          revised: { increment: outcome.revised },
-          unchanged: { increment: outcome.unchanged },
-          // Lines that failed validation were recorded at upload; they count as failures as the job passes them.
-          failed: { increment: outcome.failed + chunk.skipped },
-          errorCount: { increment: outcome.errors.length },
-          ...(errors ? { errors: errors as unknown as Prisma.InputJsonValue } : {}),
-          nextChunk: { increment: 1 },
-          heartbeatAt: new Date(),
-        },
-      });
-      if (count === 0) return;
+      // Conditional on the chunk number: a retry after a lost answer must not count the chunk twice.
+      await retryTransient(() =>
+        db().importJob.updateMany({
+          where: { ...mine, nextChunk: job.nextChunk },
+          data: {
+            processed: { increment: chunk.items.length + chunk.skipped },
+            created: { increment: outcome.created },
+            revised: { increment: outcome.revised },
+            unchanged: { increment: outcome.unchanged },
+            // Lines that failed validation were recorded at upload; they count as failures as the job passes them.
+            failed: { increment: outcome.failed + chunk.skipped },
+            errorCount: { increment: outcome.errors.length },
+            ...(errors ? { errors: errors as unknown as Prisma.InputJsonValue } : {}),
+            nextChunk: { increment: 1 },
+            heartbeatAt: new Date(),
+          },
+        }),
+      );
     }
   } catch (error) {
+    if (isTransientDatabaseError(error)) {
+      console.error(`Import job ${jobId} paused: the database is unreachable; it resumes once it answers again.`, error);
+      // Let any instance take it at once (if the database lets us say so; else it goes stale).
+      await db().importJob.updateMany({ where: mine, data: { workerId: null } }).catch(() => {});
+      return;
+    }
     console.error(`Import job ${jobId} stopped`, error);
     await db()
       .importJob.updateMany({

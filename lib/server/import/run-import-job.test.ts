@@ -1,0 +1,140 @@
+/**
+ * Bulk imports after a crash, against a real PostgreSQL: a worker process is killed with
+ * SIGKILL in the middle of a chunk, the sweep (what every instance runs at start-up and every
+ * 10 s) resumes the job once its heartbeat is stale, and the job ends with every article once
+ * and the right counts. An upload cut short is expired by the same sweep.
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/permissions";
+import { migrate } from "@/scripts/db/migrate";
+import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+
+vi.mock("server-only", () => ({}));
+
+const { db } = await import("@/lib/db");
+const { createImportJob } = await import("./create-import-job");
+const { startImportJob } = await import("./start-import-job");
+const { sweepImportJobs } = await import("./sweep-import-jobs");
+const { STALE_AFTER_MS, UPLOAD_IDLE_MS } = await import("./import-job-dto");
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+let database: ThrowawayDatabase;
+let client: pg.Client;
+let admin: Actor;
+
+beforeAll(async () => {
+  database = await startThrowawayDatabase("glossa-run-import-job-test");
+  await migrate(database.url, { log: () => {} });
+  process.env.DATABASE_URL = database.url;
+  client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const id = randomUUID();
+  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, 'Ada Min', $2, 'ADMIN', now())`, [id, `${id}@test.glossa`]);
+  admin = { id, name: "Ada Min", email: `${id}@test.glossa`, role: "ADMIN", color: "#8a4b0f" };
+}, 120_000);
+
+afterAll(async () => {
+  await client?.end();
+  await db().$disconnect();
+  const { closeDirectPools } = await import("@/lib/server/direct-pool");
+  await closeDirectPools();
+  await database?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function one<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T> {
+  return (await client.query<T>(sql, values)).rows[0]!;
+}
+
+describe("a bulk job whose worker is killed (SIGKILL) mid-chunk", () => {
+  it("is resumed by the sweep and finishes with every article once and the right counts", async () => {
+    const site = `https://crash.test/${randomUUID()}`;
+    const NEW = 600;
+    const lines: string[] = [];
+    for (let i = 1; i <= NEW; i++) {
+      lines.push(JSON.stringify({ title: `Статья ${i}`, text: `Статья номер ${i}: переговоры продолжатся в Женеве.`, sourceUrl: `${site}/${i}` }));
+      // Every 60th article comes again with new text: a second revision of it.
+      if (i % 60 === 0) lines.push(JSON.stringify({ title: `Статья ${i}`, text: `Статья номер ${i}, исправленная: переговоры продолжатся в Женеве.`, sourceUrl: `${site}/${i}` }));
+      if (i === 250 || i === 450) lines.push(`{"title": "broken"`);
+    }
+    const job = await createImportJob({ actor: admin, fileName: "crash.jsonl", contentLength: null, body: Readable.from([Buffer.from(lines.join("\n") + "\n")]) });
+    await startImportJob({ actor: admin, jobId: job.id });
+    const REVISED = NEW / 60;
+    expect(job).toMatchObject({ total: NEW + REVISED + 2, valid: NEW + REVISED });
+
+    // node itself with tsx's loader (not the tsx command, whose child would survive the kill).
+    const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/server/import/run-import-job.worker.ts", job.id], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    // Kill it once it has finished a chunk and written 20 articles of the next one (a chunk holds
+    // 100 lines, at most 100 new articles), before that chunk is counted.
+    let state = { nextChunk: 0, articles: 0, status: "RUNNING" };
+    for (let waited = 0; waited < 90_000; waited += 10) {
+      state = await one(
+        `SELECT "nextChunk" AS "nextChunk", status::text AS status, (SELECT count(*)::int FROM "Article" WHERE "sourceUrl" LIKE $2) AS articles FROM "ImportJob" WHERE id = $1`,
+        [job.id, `${site}/%`],
+      );
+      if (state.status !== "RUNNING" || (state.nextChunk >= 1 && state.articles >= state.nextChunk * 100 + 20)) break;
+      await sleep(10);
+    }
+    worker.kill("SIGKILL");
+    await exited;
+    expect(state.status).toBe("RUNNING");
+    const atKill = await one<{ nextChunk: number; articles: number }>(
+      `SELECT "nextChunk" AS "nextChunk", (SELECT count(*)::int FROM "Article" WHERE "sourceUrl" LIKE $2) AS articles FROM "ImportJob" WHERE id = $1`,
+      [job.id, `${site}/%`],
+    );
+    expect(atKill.nextChunk).toBe(state.nextChunk);
+
+    // A new instance starts; once the dead worker's heartbeat is stale, the sweep resumes the job.
+    expect((await sweepImportJobs()).resumed).not.toContain(job.id);
+    // STALE_AFTER_MS later (the dead worker's heartbeat moved back rather than the test waiting):
+    await client.query(`UPDATE "ImportJob" SET "heartbeatAt" = "heartbeatAt" - make_interval(secs => $2) WHERE id = $1`, [job.id, (STALE_AFTER_MS + 1_000) / 1000]);
+    expect((await sweepImportJobs()).resumed).toContain(job.id);
+    await vi.waitFor(async () => expect((await one<{ status: string }>(`SELECT status::text AS status FROM "ImportJob" WHERE id = $1`, [job.id])).status).toBe("DONE"), {
+      timeout: 120_000,
+      interval: 200,
+    });
+
+    const done = await one(`SELECT total, processed, created, revised, unchanged, failed, "errorCount" FROM "ImportJob" WHERE id = $1`, [job.id]);
+    expect(done).toEqual({ total: NEW + REVISED + 2, processed: NEW + REVISED + 2, created: NEW, revised: REVISED, unchanged: 0, failed: 2, errorCount: 2 });
+    const articles = await one(
+      `SELECT count(*)::int AS articles, count(DISTINCT "sourceUrl")::int AS urls, count(DISTINCT "contentHash")::int AS hashes,
+              count(*) FILTER (WHERE revision = 2)::int AS revised, count(*) FILTER (WHERE revision > 2)::int AS beyond
+       FROM "Article" WHERE "sourceUrl" LIKE $1`,
+      [`${site}/%`],
+    );
+    expect(articles).toEqual({ articles: NEW, urls: NEW, hashes: NEW, revised: REVISED, beyond: 0 });
+    expect(await one(`SELECT count(*)::int AS left FROM "ImportJobItem" WHERE "jobId" = $1`, [job.id])).toEqual({ left: 0 });
+  }, 240_000);
+});
+
+describe("an upload cut short", () => {
+  it("is failed with a message by the sweep once idle, and its stored chunks deleted; a live upload is left alone", async () => {
+    const stale = randomUUID();
+    const live = randomUUID();
+    for (const [id, idle] of [[stale, UPLOAD_IDLE_MS + 60_000], [live, 1_000]] as const) {
+      await client.query(`INSERT INTO "ImportJob" (id, "createdById", "fileName", format, "updatedAt") VALUES ($1, $2, 'cut.jsonl', 'jsonl', now() - make_interval(secs => $3))`, [
+        id,
+        admin.id,
+        idle / 1000,
+      ]);
+      await client.query(`INSERT INTO "ImportJobChunk" ("jobId", seq, lines, items) VALUES ($1, 0, '{1}', '{x}')`, [id]);
+    }
+    const { expired } = await sweepImportJobs();
+    expect(expired).toContain(stale);
+    expect(expired).not.toContain(live);
+    const rows = (await client.query(`SELECT id, status::text AS status, message, (SELECT count(*)::int FROM "ImportJobChunk" c WHERE c."jobId" = j.id) AS chunks FROM "ImportJob" j WHERE id = ANY($1)`, [[stale, live]])).rows;
+    expect(rows.find((row) => row.id === stale)).toMatchObject({ status: "FAILED", message: expect.stringMatching(/stopped before the whole file arrived/), chunks: 0 });
+    expect(rows.find((row) => row.id === live)).toMatchObject({ status: "UPLOADING", message: null, chunks: 1 });
+  });
+});
