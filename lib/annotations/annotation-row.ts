@@ -1,5 +1,5 @@
-import { KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, REF_TABLES, type AnnotationDTO, type AnnotationKind, type KindColumn, type KindColumns, type RefTable, type RefTypes } from "@/lib/annotations/kinds";
-import type { AnchorStatus, AuthorDTO, Visibility } from "@/lib/annotations/types";
+import { EMPTY_KIND_COLUMNS, kindFieldEntries, otherKindFieldNames, REF_TABLES, type AnnotationDTO, type AnnotationKind, type KindColumn, type KindColumns, type RefTable, type RefTypes } from "@/lib/annotations/kinds";
+import type { AnchorStatus, AnnotationBase, AuthorDTO, Visibility } from "@/lib/annotations/types";
 
 /**
  * An annotation as stored: one flat Annotation row, references as ids. Every read of an
@@ -32,7 +32,7 @@ export function referencedIds(rows: readonly Pick<AnnotationRow, "kind" | "autho
   const ids = { authors: new Set<string>(), ...Object.fromEntries(REF_TABLES.map((table) => [table, new Set<string>()])) } as { authors: Set<string> } & Record<RefTable, Set<string>>;
   for (const row of rows) {
     ids.authors.add(row.authorId);
-    for (const spec of Object.values(kindOf(row.kind).fields)) {
+    for (const [, spec] of kindFieldEntries(row.kind)) {
       const value = row[spec.column];
       if ("ref" in spec && value !== null) ids[spec.ref].add(value);
     }
@@ -54,8 +54,27 @@ export function refsFrom(lists: { authors: readonly AuthorDTO[] } & { [T in RefT
 export function annotationDTOFromRow(row: AnnotationRow, refs: AnnotationRefs): AnnotationDTO {
   const author = refs.authors.get(row.authorId);
   if (!author) throw new Error(`Annotation ${row.id}: its author ${row.authorId} was not looked up.`);
-  const fields: Record<string, unknown> = Object.fromEntries(KIND_FIELD_NAMES.map((name) => [name, null]));
-  for (const [name, spec] of Object.entries(kindOf(row.kind).fields)) {
+  const common = {
+    id: row.id,
+    articleId: row.articleId,
+    paragraphId: row.paragraphId,
+    kind: row.kind,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    visibility: row.visibility,
+    anchorStatus: row.anchorStatus,
+    version: row.version,
+    author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  } satisfies AnnotationBase & { kind: AnnotationKind };
+  // The kind fields are set from the kind's own registry entry, which is what AnnotationDTO is derived from.
+  const fields = common as Record<string, unknown>;
+  for (const name of otherKindFieldNames(row.kind)) fields[name] = null;
+  for (const [name, spec] of kindFieldEntries(row.kind)) {
     const value = row[spec.column];
     if ("values" in spec) {
       if (value === null || !spec.values.includes(value)) throw new Error(`Annotation ${row.id}: ${spec.column} ${String(value)} is not one of ${spec.values.join(", ")}.`);
@@ -66,32 +85,14 @@ export function annotationDTOFromRow(row: AnnotationRow, refs: AnnotationRefs): 
       fields[name] = target ?? null;
     }
   }
-  // The fields were filled from the kind's own registry entry, which is what AnnotationDTO is derived from.
-  return {
-    id: row.id,
-    articleId: row.articleId,
-    paragraphId: row.paragraphId,
-    kind: row.kind,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    ...fields,
-    visibility: row.visibility,
-    anchorStatus: row.anchorStatus,
-    version: row.version,
-    author,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  } as AnnotationDTO;
+  return common as unknown as AnnotationDTO;
 }
 
 /** The kind columns of an annotation: its own fields' values (references by id), other columns null. The inverse of the mapping above. */
 export function kindColumnsOf(annotation: AnnotationDTO): KindColumns {
-  const columns = Object.fromEntries(KIND_COLUMNS.map((column) => [column, null])) as KindColumns;
+  const columns: KindColumns = { ...EMPTY_KIND_COLUMNS };
   const values = annotation as unknown as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(kindOf(annotation.kind).fields)) {
+  for (const [name, spec] of kindFieldEntries(annotation.kind)) {
     const value = values[name];
     columns[spec.column] = value === null || value === undefined ? null : "ref" in spec ? (value as { id: string }).id : (value as string);
   }
@@ -122,8 +123,8 @@ export function toAnnotationRow(annotation: AnnotationDTO): AnnotationRow {
 
 /** The kind columns a create input sets before any server-side resolution: input fields are named after their columns. */
 export function kindColumnsFromInput(input: { kind: AnnotationKind } & Record<string, unknown>): KindColumns {
-  const columns = Object.fromEntries(KIND_COLUMNS.map((column) => [column, null])) as KindColumns;
-  for (const spec of Object.values(kindOf(input.kind).fields)) {
+  const columns: KindColumns = { ...EMPTY_KIND_COLUMNS };
+  for (const [, spec] of kindFieldEntries(input.kind)) {
     const value = input[spec.column];
     columns[spec.column] = typeof value === "string" ? value : null;
   }

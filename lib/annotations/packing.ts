@@ -1,6 +1,6 @@
 import { describeRange } from "@/lib/anchoring";
 import { refsFrom, annotationDTOFromRow, type AnnotationRow } from "@/lib/annotations/annotation-row";
-import { ANNOTATION_KIND_KEYS, KIND_COLUMNS, kindOf, REF_TABLES, type KindColumns, type RefTable, type RefTypes } from "@/lib/annotations/kinds";
+import { ANNOTATION_KIND_KEYS, EMPTY_KIND_COLUMNS, kindFieldEntries, REF_TABLES, type KindColumns, type RefTable, type RefTypes } from "@/lib/annotations/kinds";
 import type { AnnotationDTO, AuthorDTO, NoteDTO } from "@/lib/annotations/types";
 
 /**
@@ -22,6 +22,9 @@ export interface PackedReaderState {
   /** [id, paragraph index, annotation id, parent id, body, author, private 0|1, version, created ms, updated ms] */
   notes: [string, number, string | null, string | null, string, number, 0 | 1, number, number, number][];
 }
+
+/** Where a packed annotation's kind fields start. */
+const KIND_FIELDS_AT = 11;
 
 class Interner<T extends { id: string }> {
   readonly values: T[] = [];
@@ -50,7 +53,7 @@ export function packReaderState(annotations: AnnotationDTO[], notes: NoteDTO[], 
   return {
     annotations: annotations.map((a) => {
       const values = a as unknown as Record<string, unknown>;
-      const kindFields = Object.entries(kindOf(a.kind).fields).map(([name, spec]) => {
+      const kindFields = kindFieldEntries(a.kind).map(([name, spec]) => {
         const value = values[name] ?? null;
         if ("ref" in spec) return (refs[spec.ref] as Interner<{ id: string }>).add(value as { id: string } | null);
         return value === null ? -1 : spec.values.indexOf(value as string);
@@ -80,15 +83,18 @@ export function packReaderState(annotations: AnnotationDTO[], notes: NoteDTO[], 
 export function unpackReaderState(packed: PackedReaderState, articleId: string, paragraphs: { id: string; text: string }[]): { annotations: AnnotationDTO[]; notes: NoteDTO[] } {
   const iso = (ms: number) => new Date(ms).toISOString();
   const lookups = refsFrom({ authors: packed.authors, ...packed.refs });
-  const annotations = packed.annotations.map(([id, p, kindIndex, start, end, author, isPrivate, reanchored, version, created, updated, ...kindFields]): AnnotationDTO => {
+  const annotations = packed.annotations.map((tuple): AnnotationDTO => {
+    const [id, p, kindIndex, start, end, author, isPrivate, reanchored, version, created, updated] = tuple;
     const paragraph = paragraphs[p]!;
     const kind = ANNOTATION_KIND_KEYS[kindIndex];
     if (!kind) throw new Error(`Annotation ${id} has an unknown kind (${kindIndex}).`);
-    const columns = Object.fromEntries(KIND_COLUMNS.map((column) => [column, null])) as KindColumns;
-    Object.values(kindOf(kind).fields).forEach((spec, index) => {
-      const value = kindFields[index] ?? -1;
+    const columns: KindColumns = { ...EMPTY_KIND_COLUMNS };
+    const fields = kindFieldEntries(kind);
+    for (let index = 0; index < fields.length; index++) {
+      const spec = fields[index]![1];
+      const value = (tuple[KIND_FIELDS_AT + index] as number | undefined) ?? -1;
       if (value >= 0) columns[spec.column] = "ref" in spec ? packed.refs[spec.ref][value]!.id : spec.values[value]!;
-    });
+    }
     const row: AnnotationRow = {
       id,
       articleId,

@@ -1,5 +1,5 @@
 import type { AnnotationRow } from "@/lib/annotations/annotation-row";
-import { ANNOTATION_KIND_KEYS, KIND_COLUMNS, kindOf, type AnnotationDTO, type AnnotationKind, type KindColumns, type RefTable, type W3CMotivation } from "@/lib/annotations/kinds";
+import { ANNOTATION_KIND_KEYS, EMPTY_KIND_COLUMNS, kindFieldEntries, kindOf, type AnnotationDTO, type AnnotationKind, type KindColumns, type RefTable, type W3CMotivation } from "@/lib/annotations/kinds";
 
 /**
  * Annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), driven by the
@@ -110,8 +110,8 @@ export function fromW3CAnnotation(annotation: W3CAnnotation, iris: W3CIris): W3C
 }
 
 function kindColumnsFromW3C(kind: AnnotationKind, annotation: W3CAnnotation, id: (table: W3CTable, iri: string) => string): KindColumns {
-  const columns = Object.fromEntries(KIND_COLUMNS.map((column) => [column, null])) as KindColumns;
-  for (const spec of Object.values(kindOf(kind).fields)) {
+  const columns: KindColumns = { ...EMPTY_KIND_COLUMNS };
+  for (const [, spec] of kindFieldEntries(kind)) {
     if ("ref" in spec) {
       const body = annotation.body?.find((candidate) => candidate.purpose === spec.w3c.purpose);
       columns[spec.column] = body ? id(spec.ref, body.source) : null;
