@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
 import { kindColumnsFromInput, refsFrom, annotationDTOFromRow, toAnnotationRow, type AnnotationRow } from "@/lib/annotations/annotation-row";
-import { ANNOTATION_KIND_KEYS, KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, refusedUpdateFields, renderHints, type AnnotationKind, type KindColumns, type RenderHints } from "@/lib/annotations/kinds";
+import { ANNOTATION_KIND_KEYS, entityMentionKinds, KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, refusedUpdateFields, renderHints, type AnnotationKind, type KindColumns, type RenderHints } from "@/lib/annotations/kinds";
 import { packReaderState, unpackReaderState } from "@/lib/annotations/packing";
 import { fromW3CAnnotation, toW3CAnnotation, type W3CIris } from "@/lib/annotations/w3c";
 import { createAnnotationSchema, updateAnnotationSchema } from "@/lib/validations/annotation";
@@ -186,6 +186,10 @@ describe("the annotation kind registry", () => {
   it("refuses other kinds' fields on update with the kind's own words", () => {
     expect(refusedUpdateFields("HIGHLIGHT", { version: 1, entityTypeId: "t" })?.message).toBe("A highlight has no entity: tag the text as an entity instead.");
     expect(refusedUpdateFields("ENTITY", { version: 1, color: "blue" })?.message).toBe("Entity tags take their colour from their type.");
+  });
+
+  it("knows which kinds mention an entity (the entity page lists those), by column", () => {
+    expect(entityMentionKinds()).toEqual(new Map([["entityId", ["ENTITY"]]]));
   });
 
   it("refuses an unknown kind, naming the registered ones", () => {

@@ -47,11 +47,13 @@ export type W3CMotivation =
  * - `values`: the column holds one of these strings (stored as is, packed as its index; in W3C
  *   the target's `styleClass`);
  * - `ref`: the column holds the id of a row of that table, the DTO carries the looked-up row
- *   (`optional`: may be null); in W3C a SpecificResource body with that `purpose`.
+ *   (`optional`: may be null); in W3C a SpecificResource body with that `purpose`. `mention`: the
+ *   annotation's words name that entity, so the entity page lists it among the entity's mentions
+ *   (a quote's speaker, say, is referred to without being mentioned by the quoted words).
  */
 export type FieldSpec =
   | { column: KindColumn; values: readonly string[]; w3c: "styleClass" }
-  | { column: KindColumn; ref: RefTable; optional?: boolean; w3c: { purpose: W3CMotivation } };
+  | { column: KindColumn; ref: RefTable; optional?: boolean; mention?: boolean; w3c: { purpose: W3CMotivation } };
 export type FieldSpecs = Readonly<Record<string, FieldSpec>>;
 
 type FieldValue<S extends FieldSpec> = S extends { values: readonly (infer V)[] }
@@ -153,7 +155,7 @@ export const ANNOTATION_KINDS = {
     notes: false,
     fields: {
       entityType: { column: "entityTypeId", ref: "entityTypes", w3c: { purpose: "classifying" } },
-      entity: { column: "entityId", ref: "entities", optional: true, w3c: { purpose: "identifying" } },
+      entity: { column: "entityId", ref: "entities", optional: true, mention: true, w3c: { purpose: "identifying" } },
     },
     create: ({ id }) => ({ entityTypeId: id, entityId: id.optional() }),
     update: ({ id }) => ({ entityTypeId: id.optional(), entityId: id.optional() }),
@@ -244,6 +246,17 @@ export function kindFieldEntries(kind: AnnotationKind): readonly (readonly [stri
 /** The DTO field names of every other kind (null on an annotation of this kind). */
 export function otherKindFieldNames(kind: AnnotationKind): readonly string[] {
   return known(OTHER_FIELD_NAMES.get(kind), kind);
+}
+
+/** The kinds whose annotations mention an entity in a column (see FieldSpec `mention`), by column. */
+export function entityMentionKinds(): Map<KindColumn, AnnotationKind[]> {
+  const byColumn = new Map<KindColumn, AnnotationKind[]>();
+  for (const kind of ANNOTATION_KIND_KEYS) {
+    for (const [, spec] of kindFieldEntries(kind)) {
+      if ("ref" in spec && spec.ref === "entities" && spec.mention) byColumn.set(spec.column, [...(byColumn.get(spec.column) ?? []), kind]);
+    }
+  }
+  return byColumn;
 }
 
 function known<T>(value: T | undefined, kind: string): T {

@@ -1,6 +1,6 @@
 import "server-only";
 import { annotationDTOFromRow, referencedIds, refsFrom, type AnnotationRefs, type AnnotationRow } from "@/lib/annotations/annotation-row";
-import type { KindColumn } from "@/lib/annotations/kinds";
+import { entityMentionKinds, type KindColumn } from "@/lib/annotations/kinds";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -49,6 +49,16 @@ export type AnnotationRecord = Prisma.AnnotationGetPayload<{ select: typeof anno
 /** A row read with {@link annotationSelect} as a DTO: its joined rows are the look-ups of the one mapper. */
 export function toAnnotationDTO(record: AnnotationRecord): AnnotationDTO {
   return annotationDTOFromRow(record, refsFrom({ authors: [record.author], entityTypes: record.entityType ? [record.entityType] : [], entities: record.entity ? [record.entity] : [] }));
+}
+
+/**
+ * The annotations that mention an entity (its words name it): a row filter built from the
+ * registry (FieldSpec `mention`), so that a kind referring to an entity in another role (a
+ * quote's speaker) is not counted among its mentions. Uses AND, so that it combines with read
+ * filters that use OR.
+ */
+export function mentionsOfEntity(entityId: string) {
+  return { AND: [{ OR: [...entityMentionKinds()].map(([column, kinds]) => ({ kind: { in: kinds }, [column]: entityId })) }] } satisfies Prisma.AnnotationWhereInput;
 }
 
 /**

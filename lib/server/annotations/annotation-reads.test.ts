@@ -100,8 +100,15 @@ describe("every read of an annotation maps it the same way", () => {
     const packed = JSON.parse(JSON.stringify(packReaderState(listed.annotations, listed.notes, [paragraphId])));
     expect(unpackReaderState(packed, articleId, [{ id: paragraphId, text: TEXT }]).annotations).toEqual(listed.annotations);
 
+    // A row of another kind that refers to the entity (as a quote's speaker would) is not one of its mentions.
+    await client.query(
+      `INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, "entityId", "updatedAt")
+       SELECT $1, "articleId", "paragraphId", "authorId", 'HIGHLIGHT', start, "end", exact, prefix, suffix, 'yellow', "entityId", now() FROM "Annotation" WHERE id = $2`,
+      [randomUUID(), tagged.id],
+    );
     const entity = await getEntity({ actor, entityId: tagged.entity!.id });
     expect(entity?.mentions).toMatchObject([{ annotationId: tagged.id, exact: "Москва", authorName: actor.name }]);
+    expect(entity?.mentions).toHaveLength(1);
 
     await client.query(`UPDATE "Annotation" SET "anchorStatus" = 'ORPHANED' WHERE "articleId" = $1`, [articleId]);
     const orphans = await listOrphans({ actor, articleId });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { canRead, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { readableMentionWhere } from "@/lib/permissions/where";
-import { annotationSelect, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
+import { annotationSelect, mentionsOfEntity, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
 import { visibleAliases } from "@/lib/server/entities/visible-aliases";
 
 const CONTEXT = 90;
@@ -35,7 +35,7 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
   });
   if (!entity) return null;
   const rows = await db().annotation.findMany({
-    where: { entityId, ...readableMentionWhere(actor) },
+    where: { ...mentionsOfEntity(entityId), ...readableMentionWhere(actor) },
     orderBy: [{ article: { createdAt: "desc" } }, { paragraph: { position: "asc" } }, { start: "asc" }],
     select: {
       ...annotationSelect,
