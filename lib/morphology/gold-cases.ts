@@ -4,12 +4,16 @@
  * form), and names whose mentions must be found in a text. Shared by the unit
  * tests and `scripts/bench/morphology-bench.ts`.
  *
- * `dev` cases were used while building the lemmatiser; `heldout` cases were
- * written beforehand from linguistics alone and are only scored, never tuned
- * on: the benchmark reports them apart.
+ * `dev` cases were used while building the lemmatiser. `heldout` cases were
+ * written beforehand from linguistics alone and only scored; the first run
+ * on them found two general faults that were then fixed (WordNet's word list
+ * lacks two-letter words, so went/goes did not reach go; a capitalised query
+ * name read as a common noun, Песков → песок), so `heldout-2` was written
+ * afterwards, before any run, and has never been tuned on. The benchmark
+ * reports each split apart.
  */
 
-export type GoldSplit = "dev" | "heldout";
+export type GoldSplit = "dev" | "heldout" | "heldout-2";
 
 export interface SearchGoldCase {
   query: string;
@@ -72,6 +76,22 @@ export const SEARCH_GOLD: SearchGoldCase[] = [
   { split: "heldout", language: "en", query: "university", why: "Porter stems university and universe alike", mustMatch: ["Universities protested."], mustNotMatch: ["The universe is expanding."] },
   { split: "heldout", language: "en", query: "news", why: "Porter stems news to new", mustMatch: ["The news broke at noon."], mustNotMatch: ["A new law passed."] },
   { split: "heldout", language: "en", query: "elections", why: "a plural query finds the singular", mustMatch: ["The election was held.", "Elections matter."], mustNotMatch: ["Electric cars sold well."] },
+  // ── held out, second batch (written after the fixes above, never tuned on) ──
+  { split: "heldout-2", language: "ru", query: "Шойгу", why: "an indeclinable surname", mustMatch: ["Сергея Шойгу сняли с поста.", "Шойгу заявил о потерях."], mustNotMatch: ["Шоу началось вовремя."] },
+  { split: "heldout-2", language: "ru", query: "Захарова", why: "a feminine surname does not find the first name it comes from", mustMatch: ["Захаровой задали вопрос.", "По словам Захаровой, встреча отменена."], mustNotMatch: ["Захар пришёл домой."] },
+  { split: "heldout-2", language: "ru", query: "Европа", why: "a place name in oblique cases, not its adjective", mustMatch: ["В Европе подорожал газ.", "Поставки в Европу сократились."], mustNotMatch: ["Европейский союз ввёл пошлины.", "Евро подешевел."] },
+  { split: "heldout-2", language: "ru", query: "санкция", why: "a noun in the plural and instrumental, not its adjective", mustMatch: ["Новые санкции ввели в пятницу.", "Под санкциями оказались банки."], mustNotMatch: ["Санкционный список расширили."] },
+  { split: "heldout-2", language: "ru", query: "Кремль", why: "a soft-sign noun in oblique cases, not its adjective", mustMatch: ["В Кремле ответили на вопрос.", "Кремлю предложили сделку."], mustNotMatch: ["Кремлёвские источники молчат."] },
+  { split: "heldout-2", language: "ru", query: "ребёнок", why: "ё in the query, е in the text", mustMatch: ["Ребенка спасли пожарные.", "Ребёнку дали награду."], mustNotMatch: ["Ребро сломано."] },
+  { split: "heldout-2", language: "ru", query: "сон", why: "a fleeting vowel: сон ↔ сна", mustMatch: ["Он видел это во сне.", "После сна стало легче."], mustNotMatch: ["Сонный город затих.", "Сосна упала на дорогу."] },
+  { split: "heldout-2", language: "ru", query: "Ивановой", why: "a surname does not find the first name inside it", mustMatch: ["Иванов пришёл на заседание.", "Ивановой вручили премию."], mustNotMatch: ["Иван пришёл на заседание."] },
+  { split: "heldout-2", language: "ru", query: "Навальный", why: "an adjectival surname in oblique cases", mustMatch: ["Навального задержали.", "Навальному предъявили обвинение."], mustNotMatch: ["Навал снега перекрыл дорогу."] },
+  { split: "heldout-2", language: "ru", query: "нефть", why: "a soft-sign noun, not its adjective", mustMatch: ["Цены на нефть выросли.", "Торговля нефтью упала."], mustNotMatch: ["Нефтяной терминал закрыт."] },
+  { split: "heldout-2", language: "ru", query: "санкции Европа", why: "two words in any order and form", mustMatch: ["Европа ввела санкции.", "Санкциями Европы недовольны."], mustNotMatch: ["Европа ввела пошлины.", "Санкции ввели США."] },
+  { split: "heldout-2", language: "en", query: "tooth", why: "an irregular plural: tooth ↔ teeth", mustMatch: ["Two teeth were broken.", "A tooth ached."], mustNotMatch: ["Toothpaste sales rose."] },
+  { split: "heldout-2", language: "en", query: "buy", why: "an irregular past: buy ↔ bought", mustMatch: ["They bought shares.", "Investors buy bonds."], mustNotMatch: ["Buyers were cautious."] },
+  { split: "heldout-2", language: "en", query: "policy", why: "a -y plural, not a word that starts alike", mustMatch: ["New policies were announced.", "The policy changed."], mustNotMatch: ["Police arrived at noon."] },
+  { split: "heldout-2", language: "en", query: "woman", why: "an irregular plural: woman ↔ women", mustMatch: ["Women marched on Sunday.", "A woman spoke."], mustNotMatch: ["The wombat escaped."] },
 ];
 
 export const MENTION_GOLD: MentionGoldCase[] = [
@@ -80,4 +100,7 @@ export const MENTION_GOLD: MentionGoldCase[] = [
   { split: "dev", name: "Грузия", why: "the country, not cargo", text: "В Грузии прошли выборы. Груз доставили в Грузию. Грузовики стоят.", mentions: ["Грузии", "Грузию"] },
   { split: "heldout", name: "Дмитрий Песков", why: "a -ов surname after a first name", text: "Дмитрий Песков заявил. Дмитрия Пескова спросили. Песок засыпал дорогу.", mentions: ["Дмитрий Песков", "Дмитрия Пескова"] },
   { split: "heldout", name: "Ираклий Кобахидзе", why: "an indeclinable surname after a declined first name", text: "Ираклия Кобахидзе пригласили. Ираклию Кобахидзе позвонили.", mentions: ["Ираклия Кобахидзе", "Ираклию Кобахидзе"] },
+  { split: "heldout-2", name: "Мария Захарова", why: "a feminine name and surname, not a man's first name", text: "Мария Захарова заявила. Марии Захаровой задали вопрос. Захар Прилепин промолчал.", mentions: ["Мария Захарова", "Марии Захаровой"] },
+  { split: "heldout-2", name: "Сергей Шойгу", why: "a declined first name before an indeclinable surname", text: "Сергея Шойгу сняли. Сергею Шойгу поручили. Сергей Лавров выступил.", mentions: ["Сергея Шойгу", "Сергею Шойгу"] },
+  { split: "heldout-2", name: "Европейский союз", why: "an adjective and noun agreeing in every case", text: "Европейский союз ввёл пошлины. В Европейском союзе спорят. Союз писателей молчит.", mentions: ["Европейский союз", "Европейском союзе"] },
 ];
