@@ -88,39 +88,6 @@ export function annotationDTOFromRow(row: AnnotationRow, refs: AnnotationRefs): 
   return common as unknown as AnnotationDTO;
 }
 
-/** The kind columns of an annotation: its own fields' values (references by id), other columns null. The inverse of the mapping above. */
-export function kindColumnsOf(annotation: AnnotationDTO): KindColumns {
-  const columns: KindColumns = { ...EMPTY_KIND_COLUMNS };
-  const values = annotation as unknown as Record<string, unknown>;
-  for (const [name, spec] of kindFieldEntries(annotation.kind)) {
-    const value = values[name];
-    columns[spec.column] = value === null || value === undefined ? null : "ref" in spec ? (value as { id: string }).id : (value as string);
-  }
-  return columns;
-}
-
-/** The row an annotation DTO was mapped from (with {@link kindColumnsOf}); used to re-map it with other lookups. */
-export function toAnnotationRow(annotation: AnnotationDTO): AnnotationRow {
-  return {
-    id: annotation.id,
-    articleId: annotation.articleId,
-    paragraphId: annotation.paragraphId,
-    kind: annotation.kind,
-    start: annotation.start,
-    end: annotation.end,
-    exact: annotation.exact,
-    prefix: annotation.prefix,
-    suffix: annotation.suffix,
-    ...kindColumnsOf(annotation),
-    visibility: annotation.visibility,
-    anchorStatus: annotation.anchorStatus,
-    version: annotation.version,
-    authorId: annotation.author.id,
-    createdAt: new Date(annotation.createdAt),
-    updatedAt: new Date(annotation.updatedAt),
-  };
-}
-
 /** The kind columns a create input sets before any server-side resolution: input fields are named after their columns. */
 export function kindColumnsFromInput(input: { kind: AnnotationKind } & Record<string, unknown>): KindColumns {
   const columns: KindColumns = { ...EMPTY_KIND_COLUMNS };

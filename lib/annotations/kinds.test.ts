@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
-import { kindColumnsFromInput, refsFrom, annotationDTOFromRow, toAnnotationRow, type AnnotationRow } from "@/lib/annotations/annotation-row";
+import { annotationDTOFromRow, kindColumnsFromInput, refsFrom, type AnnotationRow } from "@/lib/annotations/annotation-row";
 import { ANNOTATION_KIND_KEYS, entityMentionKinds, KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, refusedUpdateFields, renderHints, type AnnotationKind, type KindColumns, type RenderHints } from "@/lib/annotations/kinds";
 import { packReaderState, unpackReaderState } from "@/lib/annotations/packing";
 import { fromW3CAnnotation, toW3CAnnotation, type W3CIris } from "@/lib/annotations/w3c";
@@ -128,10 +128,6 @@ describe("the annotation kind registry", () => {
         createdAt: "2026-11-27T10:00:00.000Z",
         updatedAt: "2026-11-27T10:05:00.000Z",
       });
-    });
-
-    it("maps DTO → row back to the same row", () => {
-      expect(toAnnotationRow(dto)).toEqual(c.row);
     });
 
     it("maps DTO → W3C Web Annotation (motivation, bodies, selectors) and back to the row", () => {

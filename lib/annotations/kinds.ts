@@ -192,14 +192,10 @@ type AnyFieldName = { [K in AnnotationKind]: keyof FieldsOf<K> }[AnnotationKind]
 export type AnnotationOf<K extends AnnotationKind> = AnnotationBase & { kind: K } & FieldValues<FieldsOf<K>> & { [F in Exclude<AnyFieldName, keyof FieldsOf<K>>]?: null };
 export type AnnotationDTO = { [K in AnnotationKind]: AnnotationOf<K> }[AnnotationKind];
 
-type KindCreate<Parsed extends boolean> = {
-  [K in AnnotationKind]: { kind: K } & (Parsed extends true ? z.output<z.ZodObject<ReturnType<Kinds[K]["create"]>>> : z.input<z.ZodObject<ReturnType<Kinds[K]["create"]>>>) &
-    (Kinds[K]["notes"] extends true ? { note?: string } : unknown);
+/** The kind-specific part of a parsed create request: `{ kind }` plus that kind's create fields (and `note` where notes attach). */
+export type KindData = {
+  [K in AnnotationKind]: { kind: K } & z.output<z.ZodObject<ReturnType<Kinds[K]["create"]>>> & (Kinds[K]["notes"] extends true ? { note?: string } : unknown);
 }[AnnotationKind];
-/** The kind-specific part of a create request as sent: `{ kind }` plus that kind's create fields (and `note` where notes attach). */
-export type KindInput = KindCreate<false>;
-/** The same, parsed (defaults applied). */
-export type KindData = KindCreate<true>;
 
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;
 /** Every kind's update fields together: an update names no kind, its fields are checked against the annotation's kind. */
@@ -216,11 +212,6 @@ export type AnyKindDefinition = KindDefinition<AnnotationKind, FieldSpecs, z.Zod
  */
 export function kindOf(kind: AnnotationKind): AnyKindDefinition {
   return known(ANNOTATION_KINDS[kind] as unknown as AnyKindDefinition | undefined, kind);
-}
-
-/** Whether a string names a registered kind. */
-export function isAnnotationKind(value: string): value is AnnotationKind {
-  return Object.hasOwn(ANNOTATION_KINDS, value);
 }
 
 /** How the reader draws this annotation (see {@link RenderHints}). */
