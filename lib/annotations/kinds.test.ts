@@ -92,6 +92,7 @@ const selector = (row: AnnotationRow) => ({ paragraphId: row.paragraphId, start:
 describe("the annotation kind registry", () => {
   it("has a table case for every kind, and no two kinds share a W3C motivation", () => {
     expect(new Set(cases.map((c) => c.row.kind))).toEqual(new Set(ANNOTATION_KIND_KEYS));
+    for (const kind of ANNOTATION_KIND_KEYS) expect(kindOf(kind).key).toBe(kind);
     const motivations = ANNOTATION_KIND_KEYS.map((kind) => [...kindOf(kind).w3c.motivation].sort().join(" "));
     expect(new Set(motivations).size).toBe(motivations.length);
   });
