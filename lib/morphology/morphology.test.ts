@@ -51,6 +51,16 @@ describe("lemmatize", () => {
     expect(lemmatize("closed", "en")).toEqual(expect.arrayContaining(["close", "closed"]));
   });
 
+  it.each([
+    ["an unknown adjective", ["ковидный", "ковидных", "ковидного", "ковидными", "ковидная"]],
+    ["an unknown -ов adjective", ["биткоиновый", "биткоиновых", "биткоиновая"]],
+    ["an unknown -ян surname", ["Пашинян", "Пашиняна", "Пашиняну", "Пашиняном"]],
+    ["an unknown -ин surname", ["Бабкин", "Бабкина", "Бабкиной", "Бабкиным"]],
+  ])("gives the forms of %s one lemma", (_, forms) => {
+    const lemmas = new Set(forms.flatMap((form) => lemmatize(form, "ru")));
+    expect(lemmas.size).toBe(1);
+  });
+
   it("does not let unlikely readings in (день is not деть)", () => {
     expect(lemmatize("день")).toEqual(["день"]);
   });

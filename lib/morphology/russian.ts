@@ -93,10 +93,12 @@ const PREDICTORS: AzMorphConfig = { ignoreCase: true, parsers: ["PrefixKnown", "
 const MIN_RELATIVE_SCORE = 0.1;
 
 // Surname paradigms the dictionary may not know. Georgian, Ukrainian and
-// Russian -ых/-их surnames do not decline; -ов/-ев/-ин/-ын ones decline like
+// -аго surnames do not decline (Russian -ых/-их ones neither, but unknown
+// adjectives like ковидных are far more common, and a name that never changes
+// gets the same stem everywhere anyway); -ов/-ев/-ин/-ын ones decline like
 // Соболев (Соболева, Соболеву, Соболевым, Соболевой, Соболевых...), Armenian
 // -ян ones like a noun (Пашиняна, Пашиняну, Пашиняном).
-const INDECLINABLE_SURNAME = /(?:швили|дзе|ко|ых|их|аго|яго)$/;
+const INDECLINABLE_SURNAME = /(?:швили|дзе|ко|аго|яго)$/;
 const POSSESSIVE_SURNAME = /^(.{2,}?(?:ов|ев|ёв|ин|ын|ян))(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)?$/;
 const ADJECTIVAL_SURNAME = /^(.{2,}?[сц]к)(?:ий|ая|ое|ого|ому|им|ом|ой|ую|ие|их|ими)$/;
 // Other unknown words lose one inflectional ending, longest first, keeping a
