@@ -1,4 +1,8 @@
-/** The JSON API as the browser sees it: every call resolves to a result, never throws. */
+/**
+ * The JSON API as the browser sees it: every call resolves to a result, never throws. A body is
+ * always sent as application/json (the only type the routes' gate accepts for JSON); a call
+ * without one sends no Content-Type, which body-less routes accept.
+ */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; details?: unknown };
 
 export async function api<T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<ApiResult<T>> {

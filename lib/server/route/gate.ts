@@ -20,8 +20,9 @@ export type ActorOf<A extends Access> = A extends "reader" ? Actor | null : Acto
  * Authenticates the request (its session cookie) and authorises its role for `access`, or throws
  * 401 (`Sign in to <action>.`) / 403. `action` completes the refusals: "annotate" gives
  * "Readers cannot annotate: ask an admin for the Annotator role.", "manage users" gives
- * "Only administrators can manage users.". For routes that cannot use the wrappers of
- * `@/lib/server/route`, such as a streaming response; map its errors with `errorResponse`.
+ * "Only administrators can manage users.". The route wrappers call it; code that must check
+ * access outside them (a stream that outlives its handler, re-checking a reader) calls it
+ * directly and answers its errors with `errorResponse`.
  */
 export async function authorizeActor<A extends Access>(access: A, action: string): Promise<ActorOf<A>> {
   const actor = await getActor();
