@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { announceSessionEnded } from "@/lib/server/live/sessions-ended";
 import { signInLimits } from "@/lib/server/auth/sign-in-limits";
 import { colorForUser } from "@/lib/user-colors";
 
@@ -77,6 +78,8 @@ function createAuth() {
             if (user?.disabledAt) throw new APIError("FORBIDDEN", { message: "This account has been disabled by an administrator." });
           },
         },
+        // Signing out closes that session's open live feeds, in every tab and on every instance.
+        delete: { after: async (session) => announceSessionEnded(session.id) },
       },
     },
     plugins: [signInLimits({ enabled: rateLimits }), nextCookies()],
