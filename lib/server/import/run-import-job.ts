@@ -56,14 +56,28 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "P2002" || code === "23505" || /unique constraint/i.test(String((error as Error)?.message ?? ""));
 }
 
-/** Runs `work` over `items` with at most `concurrency` at a time. */
+/**
+ * Runs `work` over `items` with at most `concurrency` at a time. A failure stops each runner
+ * from taking more, and is thrown once all have stopped: nothing keeps writing after the caller
+ * moved on (released the URL locks, paused the job).
+ */
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(
+  let failed = false;
+  const runners = await Promise.allSettled(
     Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      for (let index = next++; index < items.length; index = next++) await work(items[index]!);
+      for (let index = next++; index < items.length && !failed; index = next++) {
+        try {
+          await work(items[index]!);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
     }),
   );
+  const rejected = runners.find((runner) => runner.status === "rejected");
+  if (rejected) throw rejected.reason;
 }
 
 /**
