@@ -16,10 +16,41 @@ import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/thr
 
 vi.mock("server-only", () => ({}));
 
+// A database hiccup on the first attempt at the articles titled "Сбой …": a deadlock on the fast
+// path's insert, a dropped connection in the full path's transaction.
+const hiccups = new Set<string>();
+vi.mock("./insert-new-article", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./insert-new-article")>();
+  return {
+    ...original,
+    insertNewArticle: async (input: Parameters<typeof original.insertNewArticle>[0]) => {
+      if (input.parsed.title.startsWith("Сбой") && !hiccups.has(`fast:${input.parsed.title}`)) {
+        hiccups.add(`fast:${input.parsed.title}`);
+        throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
+      }
+      return original.insertNewArticle(input);
+    },
+  };
+});
+vi.mock("@/lib/server/articles/import-article", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/server/articles/import-article")>();
+  return {
+    ...original,
+    importArticle: async (input: Parameters<typeof original.importArticle>[0]) => {
+      if (input.parsed.title.startsWith("Сбой") && !hiccups.has(`full:${input.parsed.title}`)) {
+        hiccups.add(`full:${input.parsed.title}`);
+        throw new Error("Connection terminated unexpectedly");
+      }
+      return original.importArticle(input);
+    },
+  };
+});
+
 const { db } = await import("@/lib/db");
 const { createImportJob } = await import("./create-import-job");
 const { startImportJob } = await import("./start-import-job");
 const { sweepImportJobs } = await import("./sweep-import-jobs");
+const { runImportJob } = await import("./run-import-job");
 const { STALE_AFTER_MS, UPLOAD_IDLE_MS } = await import("./import-job-dto");
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -116,6 +147,29 @@ describe("a bulk job whose worker is killed (SIGKILL) mid-chunk", () => {
     expect(articles).toEqual({ articles: NEW, urls: NEW, hashes: NEW, revised: REVISED, beyond: 0 });
     expect(await one(`SELECT count(*)::int AS left FROM "ImportJobItem" WHERE "jobId" = $1`, [job.id])).toEqual({ left: 0 });
   }, 240_000);
+});
+
+describe("a transient database error during a job", () => {
+  it("is retried with backoff: the article is imported, not failed for good", async () => {
+    const site = `https://hiccup.test/${randomUUID()}`;
+    const lines = [
+      JSON.stringify({ title: "Сбой новой статьи", text: `Новая статья ${site}.`, sourceUrl: `${site}/new` }),
+      JSON.stringify({ title: "Обычная статья", text: `Обычная статья ${site}.`, sourceUrl: `${site}/plain` }),
+      // The same URL again: a revision, through the full path.
+      JSON.stringify({ title: "Сбой ревизии", text: `Исправленная статья ${site}.`, sourceUrl: `${site}/plain` }),
+    ];
+    const job = await createImportJob({ actor: admin, fileName: "hiccup.jsonl", contentLength: null, body: Readable.from([Buffer.from(lines.join("\n"))]) });
+    await startImportJob({ actor: admin, jobId: job.id });
+    await runImportJob(job.id, { concurrency: 2 });
+    expect(await one(`SELECT status::text AS status, created, revised, failed, errors::text AS errors FROM "ImportJob" WHERE id = $1`, [job.id])).toEqual({
+      status: "DONE",
+      created: 2,
+      revised: 1,
+      failed: 0,
+      errors: "[]",
+    });
+    expect([...hiccups].filter((key) => key.includes("Сбой")).sort()).toEqual(["fast:Сбой новой статьи", "full:Сбой ревизии"]);
+  });
 });
 
 describe("an upload cut short", () => {
