@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { installClientIpHook } from "@/lib/server/client-ip-hook";
+import { hasWellFormedPath, installClientIpHook } from "@/lib/server/client-ip-hook";
 
 /** A plain Node server that answers with the client address the hook put on the request. */
 let server: http.Server;
@@ -18,16 +18,18 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function clientAddress(headers: Record<string, string>, localAddress: string): Promise<string> {
+function get(path: string, headers: Record<string, string>, localAddress: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port, localAddress, headers }, (response) => {
+    const request = http.get({ host: "127.0.0.1", port, path, localAddress, headers }, (response) => {
       let body = "";
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve(body));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
     });
     request.on("error", reject);
   });
 }
+
+const clientAddress = async (headers: Record<string, string>, localAddress: string) => (await get("/", headers, localAddress)).body;
 
 describe("the client address on every request", () => {
   it("is the socket peer for an untrusted peer, whatever X-Forwarded-For or the header itself says", async () => {
@@ -42,5 +44,31 @@ describe("the client address on every request", () => {
 
   it("refuses a GLOSSA_TRUSTED_PROXIES it cannot read", () => {
     expect(() => installClientIpHook("proxy.internal")).toThrow(/GLOSSA_TRUSTED_PROXIES/);
+  });
+});
+
+describe("a path with a malformed percent-encoding", () => {
+  it("is answered 400 with the JSON error shape before the app sees it", async () => {
+    for (const path of ["/articles/%E0%A4%A", "/api/articles/%ZZ/text", "/%"]) {
+      const answer = await get(path, {}, "127.0.0.2");
+      expect(answer.status, path).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "INVALID_INPUT" } });
+    }
+    expect((await get("/articles/%D1%81%D0%BB%D0%BE%D0%B2%D0%BE?q=%ZZ", {}, "127.0.0.2")).status).toBe(200);
+  });
+
+  it.each([
+    ["/", true],
+    ["/articles/abc", true],
+    ["/articles/%D1%81%D0%BB%D0%BE%D0%B2%D0%BE", true],
+    ["/articles/%00", true],
+    ["/a?next=%E0%A4%A", true],
+    [undefined, true],
+    ["/articles/%E0%A4%A", false],
+    ["/articles/%ZZ", false],
+    ["/articles/%", false],
+    ["/articles/%ED%A0%80", false],
+  ])("%s well formed: %s", (url, expected) => {
+    expect(hasWellFormedPath(url)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import net from "node:net";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
 
@@ -13,6 +13,9 @@ const INSTALLED = Symbol.for("glossa.clientIpHook");
  * header in when it is missing), so without this anyone could pick the address better-auth's rate
  * limits count them under. Whatever a client sends in CLIENT_IP_HEADER is replaced.
  * A bad GLOSSA_TRUSTED_PROXIES stops the server at start-up.
+ *
+ * The same hook answers 400 for a path with a malformed percent-encoding (`/articles/%E0%A4%A`):
+ * Next.js fails on such a dynamic segment with a bare 500 before any route or page can refuse it.
  */
 export function installClientIpHook(trustedProxies: string | undefined = process.env.GLOSSA_TRUSTED_PROXIES): void {
   const trusted = parseTrustedProxies(trustedProxies);
@@ -26,7 +29,11 @@ export function installClientIpHook(trustedProxies: string | undefined = process
   const emit = prototype.emit as (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
   prototype.emit = function (this: net.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
-      const request = args[0] as IncomingMessage;
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      if (!hasWellFormedPath(request.url)) {
+        refuseMalformedPath(response);
+        return true;
+      }
       const forwarded = request.headers["x-forwarded-for"];
       const client = resolveClientIp({
         peer: request.socket?.remoteAddress,
@@ -38,4 +45,22 @@ export function installClientIpHook(trustedProxies: string | undefined = process
     }
     return emit.call(this, event, ...args);
   } as typeof prototype.emit;
+}
+
+/** Whether the path of `url` (a request target such as `/a/b?c`) decodes: every `%` starts a valid UTF-8 escape. */
+export function hasWellFormedPath(url: string | undefined): boolean {
+  const path = (url ?? "/").split(/[?#]/, 1)[0]!;
+  if (!path.includes("%")) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refuseMalformedPath(response: ServerResponse): void {
+  const body = JSON.stringify({ error: { code: "INVALID_INPUT", message: "The address is malformed: it has a % that does not start a valid encoded character." } });
+  response.writeHead(400, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Content-Type-Options": "nosniff" });
+  response.end(body);
 }
