@@ -86,7 +86,7 @@ export const articleMetadataSchema = z.object({
   sourceUrl: optional(2000, "Source URL").refine((value) => value === undefined || isHttpUrl(value), "Source URL must be an http(s) address, such as https://example.com/story."),
   author: optional(300, "Author"),
   publishedAt: optional(40, "Published")
-    .refine((value) => value === undefined || toIsoDateTime(value) !== undefined, "Published must be a real date such as 2024-05-31."),
+    .refine((value) => value === undefined || toIsoDateTime(value) !== undefined, "Published must be a date such as 2024-05-31."),
   language: optional(35, "Language").refine((value) => value === undefined || isLanguageTag(value), "Language must be a BCP-47 tag such as ru, en or pt-BR (or empty to detect it)."),
 });
 export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
