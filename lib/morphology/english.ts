@@ -3,7 +3,7 @@
  * closes → close), and a Porter2 stem for words WordNet does not know, so
  * that the forms of an unknown word (Brexiteer, Brexiteers) still meet.
  */
-import { createRequire } from "node:module";
+import { runtimeRequire } from "./runtime-require";
 
 interface WinkLemmatizer {
   noun(word: string): string;
@@ -16,11 +16,10 @@ let english: { lemmatizer: WinkLemmatizer; knownWords: Record<string, unknown>; 
 // Loaded on first use (WordNet costs ~1 s and ~20 MB), not at import.
 function loadEnglish() {
   if (english) return english;
-  const require = createRequire(import.meta.url);
   english = {
-    lemmatizer: require("wink-lemmatizer") as WinkLemmatizer,
-    knownWords: require("wink-lexicon/src/wn-words.js") as Record<string, unknown>,
-    stem: require("wink-porter2-stemmer") as (word: string) => string,
+    lemmatizer: runtimeRequire("wink-lemmatizer") as WinkLemmatizer,
+    knownWords: runtimeRequire("wink-lexicon/src/wn-words.js") as Record<string, unknown>,
+    stem: runtimeRequire("wink-porter2-stemmer") as (word: string) => string,
   };
   return english;
 }

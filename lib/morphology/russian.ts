@@ -6,8 +6,8 @@
  * plain function called from import and query code alike.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { runtimeRequire } from "./runtime-require";
 
 /** The slice of az's parse object this module relies on. */
 interface AzTag {
@@ -55,9 +55,8 @@ function loadDictionary(): AzModule {
   if (az) return az;
   const started = performance.now();
   const heapBefore = process.memoryUsage().heapUsed;
-  const require = createRequire(import.meta.url);
-  const loaded = require("az") as AzModule;
-  const dictionaryPath = path.join(path.dirname(require.resolve("az/package.json")), "dicts");
+  const loaded = runtimeRequire("az") as AzModule;
+  const dictionaryPath = path.join(path.dirname(runtimeRequire.resolve("az/package.json")), "dicts");
   const pending: (() => void)[] = [];
   loaded.load = (url, responseType, callback) => {
     pending.push(() => {
