@@ -16,13 +16,14 @@ const LATIN = /^[\p{Script=Latin}\p{M}'-]+$/u;
 // a Cyrillic letter; Latin é composes under NFC and is kept.
 const LOOSE_MARKS = /[\u0300-\u036f]/gu;
 const APOSTROPHES = /[\u2019\u02BC]/gu;
+const INVISIBLE = /[\u00AD\u200C\u200D\u2060]/gu;
 
 /**
- * One spelling for every way a word can be typed: NFC, no stress marks,
- * lower case, one apostrophe, ё folded to е.
+ * One spelling for every way a word can be typed: NFC, no stress marks or
+ * soft hyphens, lower case, one apostrophe, ё folded to е.
  */
 export function normalizeWord(word: string): string {
-  return word.normalize("NFC").replace(LOOSE_MARKS, "").replace(APOSTROPHES, "'").toLowerCase().replaceAll("ё", "е");
+  return word.normalize("NFC").replace(LOOSE_MARKS, "").replace(INVISIBLE, "").replace(APOSTROPHES, "'").toLowerCase().replaceAll("ё", "е");
 }
 
 const CACHE_LIMIT = 100_000;
@@ -73,7 +74,7 @@ function computeLemmas(word: string, lemmatise: boolean, asName: boolean): strin
   const normalized = normalizeWord(word);
   if (!lemmatise || normalized.length === 0) return [normalized];
   // The dictionary distinguishes ё (всё / все), so it gets the unfolded spelling.
-  const unfolded = word.normalize("NFC").replace(LOOSE_MARKS, "").replace(APOSTROPHES, "'");
+  const unfolded = word.normalize("NFC").replace(LOOSE_MARKS, "").replace(INVISIBLE, "").replace(APOSTROPHES, "'");
   if (CYRILLIC.test(unfolded)) return (asName ? russianNameLemmas(unfolded) : russianLemmas(unfolded)).map(normalizeWord);
   if (LATIN.test(unfolded)) return englishLemmas(normalized);
   return [normalized];

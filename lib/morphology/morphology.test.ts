@@ -9,6 +9,7 @@ describe("normalizeWord", () => {
     ["за\u0301мок", "замок"],
     ["Café", "café"],
     ["don’t", "don't"],
+    ["поли\u00ADтика", "политика"],
   ])("%s → %s", (word, normalized) => expect(normalizeWord(word)).toBe(normalized));
 });
 
@@ -23,6 +24,7 @@ describe("lemmatize", () => {
     ["Медведев", "ru", ["медведев"]],
     // Fleeting vowels and ё.
     ["дня", "ru", ["день"]],
+    ["поли\u00ADтики", "ru", ["политика"]],
     ["ёлки", "ru", ["елка"]],
     ["елки", "ru", ["елка"]],
     // Unknown surnames: -ов/-ин paradigms, indeclinable -швили/-дзе, -ян.

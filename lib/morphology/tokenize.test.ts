@@ -13,6 +13,7 @@ describe("tokenize", () => {
     { name: "apostrophes inside words", text: "O'Brien don’t д’Артаньян 'quoted'", words: ["O'Brien", "don’t", "д’Артаньян", "quoted"] },
     { name: "combining marks stay in the word", text: "за\u0301мок е\u0308лка", words: ["за\u0301мок", "е\u0308лка"] },
     { name: "emoji split words and are not words", text: "кот😀пёс 👍🏽 🇬🇪", words: ["кот", "пёс"] },
+    { name: "soft hyphens and zero-width joiners inside a word do not split it", text: "поли\u00ADтика и\u200Dнфляция кот\u200D😀 \u00ADпёс", words: ["поли\u00ADтика", "и\u200Dнфляция", "кот", "пёс"] },
     { name: "digits and mixed words", text: "2026 года G7 5G", words: ["2026", "года", "G7", "5G"] },
   ])("$name", ({ text, words }) => {
     expect(texts(text)).toEqual(words);

@@ -7,9 +7,12 @@ export interface WordToken {
 
 // Letters, digits and combining marks, joined inside a word by a hyphen
 // (российско-грузинский, пресс-служба, COVID-19) or an apostrophe (O'Brien,
-// д’Артаньян). A mark cannot start a word; anything else ends it, so emoji,
+// д’Артаньян). Invisible soft hyphens and zero-width (non-)joiners between
+// letters, which scraped text is full of (поли\u00ADтика), do not split a
+// word. A mark cannot start a word; anything else ends it, so emoji,
 // punctuation and spaces never become part of a token.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-\u2010\u2011'\u2019\u02BC][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const LETTERS = String.raw`[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|[\u00AD\u200C\u200D\u2060](?=[\p{L}\p{N}]))*`;
+const WORD = new RegExp(String.raw`${LETTERS}(?:[-\u2010\u2011'\u2019\u02BC]${LETTERS})*`, "gu");
 const HYPHEN_PART = /[^-\u2010\u2011]+/gu;
 const HYPHEN = /[-\u2010\u2011]/u;
 
