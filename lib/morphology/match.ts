@@ -45,12 +45,13 @@ export function findMentions(text: string, phrase: string, language?: string): T
 }
 
 /**
- * Whether a text contains every word of a query in some inflected form, in
- * any order (hyphen parts adjacent): the search's rule for several words,
- * for one text in memory.
+ * Whether a text (in `language`) contains every word of a query in some
+ * inflected form, in any order (hyphen parts adjacent): the search's rule for
+ * several words, for one text in memory. The query's language is unknown, as
+ * in the search box.
  */
 export function containsAllWords(text: string, query: string, language?: string): boolean {
-  const terms = queryTerms(query, language);
+  const terms = queryTerms(query);
   if (!terms.length) return false;
   const parts = lemmatisedParts(text, language);
   // Group hyphen parts with their word, which must match as a phrase.

@@ -45,9 +45,9 @@ export interface QueryTerm {
 /**
  * The terms of a query text, through the same tokeniser and lemmatiser as
  * {@link indexTerms} (a capitalised Russian name is read only as the name:
- * see `lemmatizeQueryWord`). Without a language (a query's is unknown), a Latin word
- * also matches its own spelling, so words of texts in languages that are
- * indexed as written (German, French...) stay findable.
+ * see `lemmatizeQueryWord`). Without a language (a query's is unknown), a
+ * word also matches its own spelling, so texts in languages that are indexed
+ * as written (Ukrainian, German...) stay findable by the exact form.
  */
 export function queryTerms(text: string, language?: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
@@ -55,7 +55,7 @@ export function queryTerms(text: string, language?: string): QueryTerm[] {
     if (token.text.length > MAX_WORD_LENGTH) continue;
     wordParts(token).forEach((part, index) => {
       const lemmas = new Set(lemmatizeQueryWord(part.text, language));
-      if (language === undefined && /\p{Script=Latin}/u.test(part.text)) lemmas.add(normalizeWord(part.text));
+      if (language === undefined) lemmas.add(normalizeWord(part.text));
       terms.push({ text: part.text, lemmas: [...lemmas], joinedToPrevious: index > 0 });
     });
   }

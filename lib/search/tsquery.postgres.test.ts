@@ -17,6 +17,7 @@ const TEXTS = [
   { language: "ru", text: "Груз прибыл в порт, медведь ушёл в лес." },
   { language: "en", text: "Mice ate the O'Brien archive; back\\slash notes closed." },
   { language: "ru", text: "«Единая Россия» и Путин; Ирина, а не Соболева." },
+  { language: "uk", text: "Мер Києва заявив про відключення." },
 ];
 
 let database: ThrowawayDatabase;
@@ -53,6 +54,8 @@ describe("searchTsquery against PostgreSQL", () => {
     ["медведь", [2]],
     ["mouse O'Brien", [3]],
     ["back\\slash close", [3]],
+    // Ukrainian is indexed as written: the exact form finds it.
+    ["Києва", [5]],
   ])("%s finds %j", async (query, ids) => {
     const tsquery = searchTsquery(parseSearchQuery(query).terms);
     const { rows } = await client.query<{ id: number }>("SELECT id FROM texts WHERE lexemes @@ $1::tsquery ORDER BY id", [tsquery]);
