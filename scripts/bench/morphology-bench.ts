@@ -21,6 +21,7 @@
  */
 import { containsAllWords, findMentions, indexTerms, tokenize, warmUpEnglish, warmUpRussian, wordParts } from "../../lib/morphology";
 import { MENTION_GOLD, SEARCH_GOLD, type GoldSplit } from "../../lib/morphology/gold-cases";
+import { runtimeRequire } from "../../lib/morphology/runtime-require";
 import { DEV as QUOTE_DEV } from "../../lib/quotes/cases/dev";
 import { HELD_OUT as QUOTE_HELD_OUT } from "../../lib/quotes/cases/held-out";
 import { benchCommand } from "./support";
@@ -28,11 +29,11 @@ import { benchCommand } from "./support";
 type Matcher = (text: string, query: string, language: "ru" | "en") => boolean;
 
 /** A matcher that maps each word (hyphen parts apart) to one key and requires every query key among the text's. */
-function keyMatcher(key: (word: string, language: "ru" | "en") => string): Matcher {
-  const keys = (text: string, language: "ru" | "en") => tokenize(text).flatMap(wordParts).map((part) => key(part.text, language));
-  return (text, query, language) => {
-    const wanted = keys(query, language);
-    const present = new Set(keys(text, language));
+function keyMatcher(key: (word: string) => string): Matcher {
+  const keys = (text: string) => tokenize(text).flatMap(wordParts).map((part) => key(part.text));
+  return (text, query) => {
+    const wanted = keys(query);
+    const present = new Set(keys(text));
     return wanted.length > 0 && wanted.every((word) => present.has(word));
   };
 }
@@ -40,10 +41,9 @@ function keyMatcher(key: (word: string, language: "ru" | "en") => string): Match
 const naive = keyMatcher((word) => word.toLowerCase());
 
 // Porter2 is Snowball's English stemmer, the one behind PostgreSQL's `english` configuration.
-const { createRequire } = await import("node:module");
-const porter2 = createRequire(import.meta.url)("wink-porter2-stemmer") as (word: string) => string;
+const porter2 = runtimeRequire("wink-porter2-stemmer") as (word: string) => string;
 
-const snowball = keyMatcher((word, _language) => (/[а-яё]/i.test(word) ? snowballRussian(word) : porter2(word.toLowerCase())));
+const snowball = keyMatcher((word) => (/[а-яё]/i.test(word) ? snowballRussian(word) : porter2(word.toLowerCase())));
 
 /**
  * The Snowball Russian stemmer (snowballstem.org/algorithms/russian), behind
