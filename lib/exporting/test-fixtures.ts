@@ -10,10 +10,11 @@ export const BASE_URL = "https://glossa.example";
 export const ALICE: AuthorDTO = { id: "u-alice", name: "Alice Example", color: "#e11d48" };
 export const BORIS: AuthorDTO = { id: "u-boris", name: "Борис", color: "#2563eb" };
 
-export const ENTITY_TYPES: Record<"PER" | "ORG" | "LOC", EntityTypeDTO> = {
+export const ENTITY_TYPES: Record<"PER" | "ORG" | "LOC" | "EVENT", EntityTypeDTO> = {
   PER: { id: "t-per", key: "PER", label: "Person", color: "#f97316", hotkey: "p" },
   ORG: { id: "t-org", key: "ORG", label: "Organisation", color: "#0ea5e9", hotkey: "o" },
   LOC: { id: "t-loc", key: "LOC", label: "Location", color: "#22c55e", hotkey: "l" },
+  EVENT: { id: "t-event", key: "EVENT", label: "Event", color: "#a855f7", hotkey: "e" },
 };
 
 export const CREATED = "2026-11-30T09:15:00.000Z";
