@@ -31,7 +31,7 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
       <button
         type="button"
         aria-label={`Notes on paragraph ${paragraph.position}`}
-        aria-describedby={threadCount > 0 ? `p-${paragraph.position}-threads` : undefined}
+        aria-describedby={threadCount > 0 ? `threads-of-p-${paragraph.position}` : undefined}
         onClick={() => openNotes(paragraph.id)}
         className={`absolute -right-14 top-0 flex h-7 min-w-9 items-center justify-center gap-1 rounded-full border px-2 font-sans text-xs transition max-lg:static max-lg:mt-1 max-lg:inline-flex ${
           threadCount > 0
@@ -47,7 +47,7 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
         {threadCount > 0 && <span aria-hidden data-count={threadCount} className="after:content-[attr(data-count)]" />}
       </button>
       {threadCount > 0 && (
-        <span id={`p-${paragraph.position}-threads`} hidden>
+        <span id={`threads-of-p-${paragraph.position}`} hidden>
           {threadCount === 1 ? "1 thread" : `${threadCount} threads`}
         </span>
       )}
