@@ -91,15 +91,3 @@ export function idParams<K extends string>(...keys: K[]): z.ZodType<Record<K, st
   const id = z.string().trim().min(1, "is required").max(200, "is not a valid id");
   return z.object(Object.fromEntries(keys.map((key) => [key, id]))) as unknown as z.ZodType<Record<K, string>>;
 }
-
-/**
- * Runs `run` and answers its result as `{ data }`, or its failure as errorResponse does.
- * Kept for the live feed's route until it moves onto authorizeActor; new handlers use the gates.
- */
-export async function handleRoute<T>(run: () => Promise<T>, successStatus = 200): Promise<Response> {
-  try {
-    return dataResponse(await run(), successStatus);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
