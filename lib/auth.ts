@@ -8,12 +8,8 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { announceSessionEnded } from "@/lib/server/live/sessions-ended";
 import { signInLimits } from "@/lib/server/auth/sign-in-limits";
+import { isLocalhost } from "@/lib/security-headers";
 import { colorForUser } from "@/lib/user-colors";
-
-function isLocalhost(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
-}
 
 function createAuth() {
   const settings = config();

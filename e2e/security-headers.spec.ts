@@ -1,0 +1,92 @@
+import type { Page, Response } from "@playwright/test";
+import { openSample } from "./support/reader";
+import { expect, newUser, signInAsAdmin, test } from "./support/users";
+
+/** CSP violations as the page reports them, and the browser's own console messages about them. */
+async function watchForViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(message.text())) violations.push(message.text());
+  });
+  page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
+  await page.exposeFunction("__reportViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __reportViolation: (text: string) => void }).__reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
+  return violations;
+}
+
+function expectSecurityHeaders(response: Response | null) {
+  expect(response, "the page answered").not.toBeNull();
+  const headers = response!.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  const scriptSrc = policy.split(";").map((directive) => directive.trim()).find((directive) => directive.startsWith("script-src ")) ?? "";
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc).not.toContain("'unsafe-eval'");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  // The e2e server's public URL is http://127.0.0.1: no HSTS on this machine.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  return policy;
+}
+
+test.describe("security headers and the Content-Security-Policy", () => {
+  test("the library, the reader and sign-in carry them and run without a violation", async ({ page }) => {
+    const violations = await watchForViolations(page);
+
+    const library = expectSecurityHeaders(await page.goto("/"));
+    await expect(page.getByRole("banner")).toBeVisible();
+
+    const signIn = expectSecurityHeaders(await page.goto("/sign-in"));
+    await page.getByRole("textbox", { name: "Email" }).fill("nobody@e2e.glossa.test");
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // The form's script ran under the policy: it sent the request and shows the answer.
+    await expect(page.getByRole("alert").filter({ hasText: /invalid|password|email/i })).toBeVisible();
+
+    await newUser(page);
+    const article = await openSample(page);
+    // The reader's live feed (EventSource) is same-origin: allowed, and open.
+    const feed = page.waitForResponse((response) => response.url().includes(`/api/articles/${article.articleId}/events`));
+    expectSecurityHeaders(await page.reload());
+    await expect(page.locator(`[data-article-id="${article.articleId}"]`)).toBeVisible();
+    expect((await feed).status()).toBe(200);
+
+    // A fresh nonce for every page.
+    expect(new Set([library, signIn].map((policy) => /'nonce-([^']+)'/.exec(policy)?.[1])).size).toBe(2);
+    expect(violations).toEqual([]);
+  });
+
+  test("the admin import page runs without a violation", async ({ page }) => {
+    const violations = await watchForViolations(page);
+    await signInAsAdmin(page);
+    expectSecurityHeaders(await page.goto("/admin/import"));
+    await page.getByRole("tab", { name: "URL", exact: true }).click();
+    await expect(page.getByRole("tab", { name: "URL", exact: true })).toHaveAttribute("aria-selected", "true");
+    expect(violations).toEqual([]);
+  });
+
+  test("markup that someone manages to inject cannot run its inline script", async ({ page }) => {
+    const violations = await watchForViolations(page);
+    await page.goto("/");
+    // What an XSS would inject: an inline event handler (no nonce can vouch for it).
+    await page.evaluate(() => {
+      const box = document.createElement("div");
+      box.innerHTML = `<img src="data:," onerror="window.__injected = true" alt="">`;
+      document.body.append(box);
+    });
+    await expect.poll(() => violations.some((violation) => violation.includes("script-src"))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
+  });
+
+  test("API answers carry the static headers too", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+});
