@@ -32,6 +32,7 @@ const WORD = /[\p{L}\p{M}\p{N}]/u;
 const JOINER = /^['’.-]$/u;
 const SENTENCE_END = /^[.!?…]+$/u;
 const CLOSING = /^[»"”’')\]]$/u;
+const SIMPLE = /^[\p{L}\p{N}\p{P}\p{Sm}\p{Sc}]*$/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** Tokens of a text piece with no span boundary inside (see the module comment). */
@@ -39,7 +40,9 @@ export function tokenize(piece: string): string[] {
   const tokens: string[] = [];
   for (const chunk of piece.split(/\s+/u)) {
     if (!chunk) continue;
-    const clusters = [...graphemes.segment(chunk)].map((segment) => segment.segment);
+    // Most chunks hold no combining mark, emoji or flag: there each code point is a cluster,
+    // and skipping the segmenter makes a corpus export several times faster.
+    const clusters = SIMPLE.test(chunk) ? [...chunk] : [...graphemes.segment(chunk)].map((segment) => segment.segment);
     let word = "";
     for (let i = 0; i < clusters.length; i++) {
       const cluster = clusters[i]!;
