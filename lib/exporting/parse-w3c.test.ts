@@ -41,6 +41,7 @@ function expected(doc: ArticleExport, annotation: AnnotationDTO) {
   return {
     type: "annotation",
     id: iris.annotation(doc.article.slug, annotation.id),
+    source: iris.paragraph(doc.article.slug, paragraph.position),
     kind: annotation.kind,
     paragraph: paragraph.position,
     quote: { exact: annotation.exact, prefix: annotation.prefix, suffix: annotation.suffix },

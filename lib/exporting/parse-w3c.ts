@@ -113,6 +113,8 @@ interface ParsedCommon {
   /** The item's index in the input's list of annotations. */
   index: number;
   id: string | null;
+  /** The target's source IRI: lets the importer refuse an annotation of another article. */
+  source: string;
   /** The paragraph's position (`#p-N`), or null when the target does not say. */
   paragraph: number | null;
   creator: ParsedAgent | null;
@@ -217,14 +219,15 @@ function parseOne(raw: unknown, index: number): ParsedW3CItem | W3CParseError {
     ...texts.map((body) => ({ id: body.id, body: body.value, creator: body.creator, created: body.created, modified: body.modified })),
     ...(annotation.bodyValue !== undefined ? [{ id: null, body: annotation.bodyValue, creator: null, created: null, modified: null }] : []),
   ];
+  const target = annotation.target.find((candidate) => candidate.selectors.length > 0 || PARAGRAPH_FRAGMENT.test(candidate.source)) ?? annotation.target[0]!;
   const common = {
     index,
     id: annotation.id ?? null,
+    source: target.source,
     creator: annotation.creator?.[0] ?? null,
     created: annotation.created ?? null,
     modified: annotation.modified ?? null,
   };
-  const target = annotation.target.find((candidate) => candidate.selectors.length > 0 || PARAGRAPH_FRAGMENT.test(candidate.source)) ?? annotation.target[0]!;
 
   const paragraphSelectors = target.selectors.filter((selector) => selector.type === "CssSelector" || selector.type === "FragmentSelector");
   const inParagraph = paragraphSelectors.flatMap(refinements);
