@@ -100,7 +100,7 @@ function paragraphSelector(position: number): string {
   return `#p-${position}`;
 }
 
-/** A body for each note, in the order given (replies are separate annotations). */
+/** A note as a TextualBody (Markdown, with its author and times; with its own id when it sits on an annotation). */
 function noteBody(note: NoteDTO, slug: string, iris: ExportIris, purpose: W3CMotivation, withId: boolean): W3CTextualBody {
   return {
     type: "TextualBody",
@@ -123,7 +123,7 @@ function textTarget(annotation: AnnotationDTO, paragraph: ExportParagraph | unde
   const quote = { exact: annotation.exact, prefix: annotation.prefix, suffix: annotation.suffix };
   const start = paragraph ? text.startOf.get(paragraph.id) : undefined;
   const documentQuote: TextQuoteSelector = { type: "TextQuoteSelector", ...quote };
-  if (start !== undefined && annotation.end <= paragraph!.text.length) {
+  if (start !== undefined && annotation.start < annotation.end && annotation.end <= paragraph!.text.length) {
     // The same context length as the paragraph quote, taken across paragraph boundaries.
     const across = describeRange(text.text, start + annotation.start, start + annotation.end);
     documentQuote.prefix = across.prefix;
