@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
 import { annotationDTOFromRow, kindColumnsFromInput, refsFrom, type AnnotationRow } from "@/lib/annotations/annotation-row";
-import { ANNOTATION_KIND_KEYS, entityMentionKinds, KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, refusedUpdateFields, renderHints, type AnnotationKind, type KindColumns, type RenderHints } from "@/lib/annotations/kinds";
+import { ANNOTATION_KIND_KEYS, entityMentionKinds, KIND_COLUMNS, KIND_FIELD_NAMES, kindOf, QUOTE_ACCENT, refusedUpdateFields, renderHints, type AnnotationKind, type KindColumns, type RenderHints } from "@/lib/annotations/kinds";
 import { packReaderState, unpackReaderState } from "@/lib/annotations/packing";
 import { fromW3CAnnotation, toW3CAnnotation, type W3CIris } from "@/lib/annotations/w3c";
 import { createAnnotationSchema, updateAnnotationSchema } from "@/lib/validations/annotation";
@@ -84,6 +84,24 @@ const cases: KindCase[] = [
     update: { entityTypeId: person.id },
     w3c: { motivation: ["identifying", "classifying"], body: [{ type: "SpecificResource", purpose: "classifying", source: `https://glossa.test/entityTypes/${person.id}` }] },
     render: { name: "Person", summary: "Тбилиси", outsideLabel: "Person" },
+  },
+  {
+    name: "a quote attributed to its speaker",
+    row: rowOn("Мы готовы", "QUOTE", { speakerId: putin.id }),
+    fields: { speaker: putin },
+    create: { kind: "QUOTE", speakerId: putin.id, note: "Said in Tbilisi" },
+    update: { speakerName: "пресс-служба Кремля", speakerTypeId: "t-org" },
+    w3c: { motivation: ["highlighting", "linking"], body: [{ type: "SpecificResource", purpose: "linking", source: `https://glossa.test/entities/${putin.id}` }] },
+    render: { name: "Quote: Владимир Путин", summary: "Владимир Путин: “Мы готовы”", markData: {}, markStyle: {}, accent: QUOTE_ACCENT, outsideLabel: "Владимир Путин" },
+  },
+  {
+    name: "a quote whose speaker was deleted",
+    row: rowOn("готовы", "QUOTE", {}),
+    fields: { speaker: null },
+    create: { kind: "QUOTE", speakerId: putin.id },
+    update: { speakerId: putin.id },
+    w3c: { motivation: ["highlighting", "linking"] },
+    render: { name: "Quote: unknown speaker", outsideLabel: "unknown speaker" },
   },
 ];
 
@@ -183,10 +201,15 @@ describe("the annotation kind registry", () => {
   it("refuses other kinds' fields on update with the kind's own words", () => {
     expect(refusedUpdateFields("HIGHLIGHT", { version: 1, entityTypeId: "t" })?.message).toBe("A highlight has no entity: tag the text as an entity instead.");
     expect(refusedUpdateFields("ENTITY", { version: 1, color: "blue" })?.message).toBe("Entity tags take their colour from their type.");
+    // A quote's speaker inputs that are not columns (a new speaker's name and type) are refused on other kinds too.
+    expect(refusedUpdateFields("HIGHLIGHT", { version: 1, speakerName: "пресс-служба Кремля" })).toEqual({ fields: ["speakerName"], message: "A highlight has no speaker: mark the words as a quote instead." });
+    expect(refusedUpdateFields("QUOTE", { version: 1, entityId: "e" })?.message).toBe("A quote has a speaker, not an entity.");
   });
 
   it("knows which kinds mention an entity (the entity page lists those), by column", () => {
+    // A quote refers to its speaker without mentioning it.
     expect(entityMentionKinds()).toEqual(new Map([["entityId", ["ENTITY"]]]));
+    expect(kindOf("QUOTE").fields).toMatchObject({ speaker: { ref: "entities" } });
   });
 
   it("refuses an unknown kind, naming the registered ones", () => {

@@ -25,7 +25,7 @@ export const HIGHLIGHT_SWATCH: Record<HighlightColor, string> = { yellow: "#facc
  * The Annotation table's columns that hold kind-specific values. Each kind uses some of them and
  * leaves the others null; a kind that needs a new column adds it here and in the Prisma schema.
  */
-export const KIND_COLUMNS = ["color", "entityTypeId", "entityId"] as const;
+export const KIND_COLUMNS = ["color", "entityTypeId", "entityId", "speakerId"] as const;
 export type KindColumn = (typeof KIND_COLUMNS)[number];
 export type KindColumns = Record<KindColumn, string | null>;
 
@@ -91,6 +91,8 @@ export interface RenderHints {
 /** Shared input rules the kinds' input fields are built from (lib/validations supplies them). */
 export interface InputSchemas {
   id: z.ZodString;
+  /** A name typed by a user (a new entity's name). */
+  name: z.ZodString;
 }
 
 export interface KindDefinition<K extends string, FS extends FieldSpecs, C extends z.ZodRawShape, U extends z.ZodRawShape, N extends boolean = boolean> {
@@ -121,6 +123,15 @@ function defineKind<K extends string, const FS extends FieldSpecs, C extends z.Z
   return definition;
 }
 
+/** The entity types (by key) a quote's speaker may have: who can say something. */
+export const SPEAKER_TYPE_KEYS = ["PER", "ORG"] as const;
+
+/** A quote's colour outside the text (the dialog's quote border); its marks use the same teal in globals.css. */
+export const QUOTE_ACCENT = "#0f766e";
+
+/** The same refusal for each of a quote's speaker inputs. */
+const speakerRefusal = (message: string) => ({ speakerId: message, speakerName: message, speakerTypeId: message });
+
 const capitalised = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
 export const ANNOTATION_KINDS = {
@@ -135,6 +146,7 @@ export const ANNOTATION_KINDS = {
     refusals: {
       entityTypeId: "A highlight has no entity: tag the text as an entity instead.",
       entityId: "A highlight has no entity: tag the text as an entity instead.",
+      ...speakerRefusal("A highlight has no speaker: mark the words as a quote instead."),
     },
     w3c: { motivation: ["highlighting"] },
     render: (highlight) => ({
@@ -159,7 +171,7 @@ export const ANNOTATION_KINDS = {
     },
     create: ({ id }) => ({ entityTypeId: id, entityId: id.optional() }),
     update: ({ id }) => ({ entityTypeId: id.optional(), entityId: id.optional() }),
-    refusals: { color: "Entity tags take their colour from their type." },
+    refusals: { color: "Entity tags take their colour from their type.", ...speakerRefusal("An entity tag has no speaker: mark the words as a quote instead.") },
     w3c: { motivation: ["identifying", "classifying"] },
     render: (tag) => {
       const name = `${tag.entityType.label}${tag.entity ? `: ${tag.entity.name}` : ""}`;
@@ -172,6 +184,41 @@ export const ANNOTATION_KINDS = {
         markData: { "data-entity-type": tag.entityType.key },
         markStyle: { "--entity": tag.entityType.color },
         outsideLabel: tag.entityType.label,
+      };
+    },
+  }),
+  /**
+   * Words someone said, attributed to a speaker entity (a Person or an Organisation). The speaker
+   * has its own column, not entityId: the quoted words do not mention it, so the entity page lists
+   * the quote under Quotes and not among its mentions. A speaker is chosen by id, or named
+   * (speakerName + speakerTypeId) and linked or created like an entity tag's entity.
+   * W3C: there is no "quoting" motivation; a quote is `highlighting` (what a generic viewer
+   * shows) plus `linking` (the user links the words to a related resource, the speaker), and the
+   * speaker is a SpecificResource body with purpose `linking`.
+   */
+  QUOTE: defineKind({
+    key: "QUOTE",
+    label: "Quote",
+    plural: "Quotes",
+    notes: true,
+    // Optional in the DTO: deleting an entity leaves its quotes without a speaker (ON DELETE SET NULL).
+    fields: { speaker: { column: "speakerId", ref: "entities", optional: true, w3c: { purpose: "linking" } } },
+    create: ({ id, name }) => ({ speakerId: id.optional(), speakerName: name.optional(), speakerTypeId: id.optional() }),
+    update: ({ id, name }) => ({ speakerId: id.optional(), speakerName: name.optional(), speakerTypeId: id.optional() }),
+    refusals: { color: "A quote has no colour.", entityTypeId: "A quote has a speaker, not an entity type.", entityId: "A quote has a speaker, not an entity." },
+    w3c: { motivation: ["highlighting", "linking"] },
+    render: (quote) => {
+      const speaker = quote.speaker?.name ?? "unknown speaker";
+      return {
+        name: `Quote: ${speaker}`,
+        title: "Quote",
+        panelLabel: `Quote · ${speaker}`,
+        summary: `${speaker}: “${quote.exact}”`,
+        accent: QUOTE_ACCENT,
+        markData: {},
+        // Its look (and the label's colour, light and dark) is the stylesheet's, keyed on data-kind.
+        markStyle: {},
+        outsideLabel: speaker,
       };
     },
   }),
@@ -255,14 +302,19 @@ function known<T>(value: T | undefined, kind: string): T {
   return value;
 }
 
+// Only the keys of the update shapes are read here, so any string schema will do.
+const SHAPE_PROBE: InputSchemas = { id: z.string(), name: z.string() };
+/** Every kind's update input fields (columns and resolution inputs such as speakerName), each once, in registry order. */
+const UPDATE_FIELD_NAMES = [...new Set([...KIND_COLUMNS, ...ANNOTATION_KIND_KEYS.flatMap((kind) => Object.keys(kindOf(kind).update(SHAPE_PROBE)))])];
+
 /**
  * The kind fields of an update that this kind does not take (they set other kinds' columns), with
  * the message to refuse them with, or null when all of them fit.
  */
 export function refusedUpdateFields(kind: AnnotationKind, input: Record<string, unknown>): { fields: string[]; message: string } | null {
   const definition = kindOf(kind);
-  const own = new Set<string>(Object.values(definition.fields).map((spec) => spec.column));
-  const fields = KIND_COLUMNS.filter((column) => input[column] !== undefined && !own.has(column));
+  const own = new Set<string>([...Object.values(definition.fields).map((spec) => spec.column), ...Object.keys(definition.update(SHAPE_PROBE))]);
+  const fields = UPDATE_FIELD_NAMES.filter((field) => input[field] !== undefined && !own.has(field));
   if (fields.length === 0) return null;
   const message = fields.map((field) => definition.refusals?.[field]).find(Boolean) ?? `${capitalised(definition.label.toLowerCase())} annotations have no ${fields.join(", ")}.`;
   return { fields, message };

@@ -24,6 +24,7 @@ function annotation(overrides: Partial<AnnotationRow> & { paragraph: number; sta
     color: "yellow",
     entityTypeId: null,
     entityId: null,
+    speakerId: null,
     visibility: "SHARED",
     anchorStatus: "ANCHORED",
     version: 1,

@@ -17,7 +17,9 @@ export const selectorSchema = z.object({
 
 const noteBody = storableString().trim().min(1, "must not be empty").max(20_000, "is too long (20,000 characters at most)");
 
-const inputSchemas: InputSchemas = { id };
+const name = storableString().trim().min(1, "must not be empty").max(200, "is too long (200 characters at most)");
+
+const inputSchemas: InputSchemas = { id, name };
 
 /** One create schema per registered kind: the selector, visibility, a note where notes attach, and the kind's own fields. */
 const createSchemaFor = (kind: AnnotationKind) => {

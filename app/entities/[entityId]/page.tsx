@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
+import { SPEAKER_TYPE_KEYS } from "@/lib/annotations/kinds";
 import { getEntity } from "@/lib/server/entities/get-entity";
 
 type Props = { params: Promise<{ entityId: string }> };
@@ -59,6 +60,32 @@ export default async function EntityPage({ params }: Props) {
           </li>
         ))}
       </ol>
+      {(entity.quotes.length > 0 || (SPEAKER_TYPE_KEYS as readonly string[]).includes(entity.type.key)) && (
+        <section aria-labelledby="entity-quotes" className="mt-10">
+          <h2 id="entity-quotes" className="text-sm font-semibold uppercase tracking-wide text-[var(--muted)]">
+            Quotes
+          </h2>
+          {entity.quotes.length === 0 ? (
+            <p className="mt-3 text-sm text-[var(--muted)]">No quotes attributed to {entity.name} yet.</p>
+          ) : (
+            <ol aria-label={`What ${entity.name} said`} className="mt-3 divide-y divide-[var(--rule)] border-y border-[var(--rule)]">
+              {entity.quotes.map((quote) => (
+                <li key={quote.annotationId} className="py-4">
+                  <blockquote lang={quote.articleLanguage} dir="auto" className="border-l-2 border-[var(--rule)] pl-3 font-serif leading-relaxed">
+                    “{quote.exact}”
+                  </blockquote>
+                  <p className="mt-1.5 text-xs text-[var(--muted)]">
+                    <Link href={`/articles/${quote.articleSlug}#a-${quote.annotationId}`} lang={quote.articleLanguage} className="font-medium text-[var(--ink)] underline">
+                      {quote.articleTitle}
+                    </Link>{" "}
+                    {quote.articleArchived && "(archived) "}· <time dateTime={quote.date}>{quote.date.slice(0, 10)}</time> · marked by {quote.authorName}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
     </section>
   );
 }

@@ -20,7 +20,7 @@ export const annotationAnchorSelect = {
 } satisfies Prisma.AnnotationSelect;
 
 /** The kind columns (lib/annotations/kinds.ts): a column added there must be added here, or this does not compile. */
-export const kindColumnSelect = { color: true, entityTypeId: true, entityId: true } satisfies Record<KindColumn, true>;
+export const kindColumnSelect = { color: true, entityTypeId: true, entityId: true, speakerId: true } satisfies Record<KindColumn, true>;
 
 /** The flat row every read of an annotation selects: what the one mapper (annotationDTOFromRow) takes. */
 export const annotationRowSelect = {
@@ -42,13 +42,14 @@ export const annotationSelect = {
   author,
   entityType: { select: entityTypeSelect },
   entity: { select: entitySelect },
+  speaker: { select: entitySelect },
 } satisfies Prisma.AnnotationSelect;
 
 export type AnnotationRecord = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 /** A row read with {@link annotationSelect} as a DTO: its joined rows are the look-ups of the one mapper. */
 export function toAnnotationDTO(record: AnnotationRecord): AnnotationDTO {
-  return annotationDTOFromRow(record, refsFrom({ authors: [record.author], entityTypes: record.entityType ? [record.entityType] : [], entities: record.entity ? [record.entity] : [] }));
+  return annotationDTOFromRow(record, refsFrom({ authors: [record.author], entityTypes: record.entityType ? [record.entityType] : [], entities: [record.entity, record.speaker].filter((entity) => entity !== null) }));
 }
 
 /**

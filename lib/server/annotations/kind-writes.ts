@@ -5,6 +5,7 @@ import type { Visibility } from "@/lib/annotations/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 import { linkEntity } from "@/lib/server/entities/link-entity";
+import { namesSpeaker, resolveSpeaker } from "@/lib/server/quotes/resolve-speaker";
 import type { CreateAnnotationInput, UpdateAnnotationInput } from "@/lib/validations/annotation";
 
 /** An annotation being changed, as find-annotation-for-write reads it. */
@@ -43,6 +44,11 @@ const KIND_WRITES = {
       const entityId = await linkEntity(tx, { actor, entityTypeId, mention: current.exact, entityId: input.entityId, visibility: input.visibility ?? current.visibility });
       return { entityTypeId: input.entityTypeId, entityId };
     },
+  },
+  QUOTE: {
+    create: async (tx, { actor, input }) => ({ ...kindColumnsFromInput(input), speakerId: await resolveSpeaker(tx, { actor, input, visibility: input.visibility }) }),
+    update: async (tx, { actor, current, input }) =>
+      namesSpeaker(input) ? { speakerId: await resolveSpeaker(tx, { actor, input, visibility: input.visibility ?? current.visibility }) } : {},
   },
 } satisfies { [K in AnnotationKind]: KindWrite<K> };
 

@@ -5,6 +5,7 @@ import { readPolicy } from "@/lib/permissions/policy";
 import { readableMentionWhere } from "@/lib/permissions/where";
 import { annotationSelect, mentionsOfEntity, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
 import { visibleAliases } from "@/lib/server/entities/visible-aliases";
+import { listSpeakerQuotes } from "@/lib/server/quotes/list-speaker-quotes";
 
 const CONTEXT = 90;
 
@@ -26,7 +27,7 @@ export interface EntityMention {
  * A canonical entity and every mention of it the reader may see, across articles, with paragraph
  * context; null when it does not exist or the reader may not know of it (no readable mention, not
  * theirs), so that an unreadable entity and a missing one look alike. Its aliases are the words of
- * those mentions.
+ * those mentions. Its quotes (what it said, see listSpeakerQuotes) come along.
  */
 export async function getEntity({ actor, entityId }: { actor: Actor | null; entityId: string }) {
   const entity = await db().entity.findUnique({
@@ -43,7 +44,9 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
       paragraph: { select: { position: true, text: true } },
     },
   });
-  if (!canRead(actor, { type: "entity", createdById: entity.createdById, readableMentions: rows.length }, readPolicy())) return null;
+  const quotes = await listSpeakerQuotes(db(), { actor, speakerId: entityId });
+  // A readable quote names its speaker (the label on the mark) just as a mention does.
+  if (!canRead(actor, { type: "entity", createdById: entity.createdById, readableMentions: rows.length + quotes.length }, readPolicy())) return null;
   const mentions: EntityMention[] = rows.map(({ article, paragraph, ...row }) => {
     const annotation = toAnnotationDTO(row);
     return {
@@ -59,7 +62,7 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
       authorName: annotation.author.name,
     };
   });
-  return { id: entity.id, name: entity.name, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions };
+  return { id: entity.id, name: entity.name, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions, quotes };
 }
 
 function clipStart(text: string): string {
