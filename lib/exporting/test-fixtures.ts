@@ -29,7 +29,7 @@ export function article(slug: string, texts: string[], language = "ru"): Article
   return { slug, title: texts[0] ?? slug, language, paragraphs: paragraphs(...texts) };
 }
 
-interface SpanOptions {
+export interface SpanOptions {
   id: string;
   /** Which occurrence of the quote in the paragraph (0 = first). */
   occurrence?: number;
@@ -46,7 +46,8 @@ function locate(paragraph: ExportParagraph, exact: string, occurrence = 0): { st
   return { start, end: start + exact.length };
 }
 
-function base(paragraph: ExportParagraph, exact: string, options: SpanOptions) {
+/** What every annotation has, for the n-th occurrence of `exact` (kinds add their own fields). */
+export function spanBase(paragraph: ExportParagraph, exact: string, options: SpanOptions) {
   const { start, end } = locate(paragraph, exact, options.occurrence);
   return {
     id: options.id,
@@ -63,11 +64,11 @@ function base(paragraph: ExportParagraph, exact: string, options: SpanOptions) {
 }
 
 export function highlight(paragraph: ExportParagraph, exact: string, options: SpanOptions & { color?: HighlightColor }): AnnotationDTO {
-  return { ...base(paragraph, exact, options), kind: "HIGHLIGHT", color: options.color ?? "yellow" };
+  return { ...spanBase(paragraph, exact, options), kind: "HIGHLIGHT", color: options.color ?? "yellow" };
 }
 
 export function entityTag(paragraph: ExportParagraph, exact: string, type: keyof typeof ENTITY_TYPES, options: SpanOptions & { entity?: EntityRefDTO }): AnnotationDTO {
-  return { ...base(paragraph, exact, options), kind: "ENTITY", entityType: ENTITY_TYPES[type], entity: options.entity ?? null };
+  return { ...spanBase(paragraph, exact, options), kind: "ENTITY", entityType: ENTITY_TYPES[type], entity: options.entity ?? null };
 }
 
 export function note(paragraph: ExportParagraph, body: string, options: { id: string; annotationId?: string; parentId?: string; author?: AuthorDTO }): NoteDTO {
