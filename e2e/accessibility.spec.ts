@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { HIGHLIGHT_COLORS } from "@/lib/annotations/types";
+import { createQuote, PRESS_SERVICE_QUOTE } from "./support/quotes";
 import { createEntityTag, createHighlight, createNote, entityTypeIdOf, openSample, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test } from "./support/users";
 
@@ -55,7 +56,7 @@ for (const colorScheme of SCHEMES) {
       }
     });
 
-    test("the reader with every highlight colour, every entity type and a note passes axe", async ({ page }) => {
+    test("the reader with every highlight colour, every entity type, a quote and a note passes axe", async ({ page }) => {
       await newUser(page);
       const article = await openSample(page);
       const made: AnnotationDTO[] = [];
@@ -65,6 +66,9 @@ for (const colorScheme of SCHEMES) {
       for (const [label, where] of Object.entries(TAGGED)) {
         made.push(await createEntityTag(page, article, { ...where, entityTypeId: await entityTypeIdOf(page, label) }));
       }
+      // A quote, with its speaker label drawn outside the text.
+      const quote = await createQuote(page, article, { ...PRESS_SERVICE_QUOTE, speaker: { speakerName: "пресс-служба Кремля", speakerTypeId: await entityTypeIdOf(page, "Organisation") } });
+      made.push(quote);
       await createNote(page, article, { paragraph: 2, body: "Проверка **контраста** в заметках" });
       await openSample(page);
       await expectMarksShown(page, made);
@@ -73,6 +77,11 @@ for (const colorScheme of SCHEMES) {
       await page.getByRole("button", { name: "Notes on paragraph 2" }).click();
       await expect(page.getByRole("dialog", { name: "Notes on paragraph 2" })).toBeVisible();
       await expectNoViolations(page, `the notes sheet (${colorScheme})`);
+
+      // The speaker's entity page, with its Quotes.
+      await page.goto(`/entities/${quote.speaker!.id}`);
+      await expect(page.getByRole("region", { name: "Quotes" })).toBeVisible();
+      await expectNoViolations(page, `the entity page with quotes (${colorScheme})`);
     });
 
     test("the admin pages pass axe", async ({ page }) => {

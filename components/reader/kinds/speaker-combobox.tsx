@@ -42,6 +42,8 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
 
   useEffect(() => {
     if (!open) return;
+    // An answer to an older query (typed over meanwhile) must not replace the newer one's.
+    let stale = false;
     const timer = setTimeout(async () => {
       const results = await Promise.all(
         speakerTypes.map(async (type) => {
@@ -49,10 +51,14 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
           return result.ok ? result.data.map((entity) => ({ type, id: entity.id, name: entity.name })) : [];
         }),
       );
+      if (stale) return;
       setFound(results.flat());
       setActive(0);
     }, 120);
-    return () => clearTimeout(timer);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [open, query, speakerTypes]);
 
   const typed = query.replace(/\s+/g, " ").trim();

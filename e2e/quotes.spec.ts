@@ -1,0 +1,171 @@
+import type { Page } from "@playwright/test";
+import { createQuote, PRESS_SERVICE_QUOTE } from "./support/quotes";
+import { SAMPLE_TITLE } from "./support/sample";
+import {
+  callApi,
+  entityTypeIdOf,
+  expectMarksRead,
+  expectParagraphIntact,
+  listArticle,
+  marksOf,
+  nextAnnotationUpdate,
+  nextCreatedAnnotations,
+  offsetsOf,
+  openSample,
+  reloadReader,
+  selectionToolbar,
+  selectPhrase,
+  selectorOf,
+  type AnnotationDTO,
+} from "./support/reader";
+import { expect, newUser, signInAsAdmin, test } from "./support/users";
+
+/**
+ * Quotes (issue 11): words attributed to a speaker entity. Marked from the selection toolbar
+ * (Quote → Speaker), shown with the speaker's name outside the text, re-attributed in the details
+ * dialog, listed on the speaker's entity page under Quotes; readers see them but cannot make them,
+ * and a private quote stays its author's.
+ */
+test.describe.configure({ mode: "parallel" });
+
+/** Words of paragraph 3 a reader selects. */
+const READER_PHRASE = "наглядным подтверждением";
+const token = () => Math.random().toString(36).slice(2, 8);
+const annotationDialog = (page: Page) => page.getByRole("dialog", { name: "Annotation" });
+
+/** The speaker label drawn after the quote's last piece (CSS generated content). */
+async function expectSpeakerLabel(page: Page, quote: AnnotationDTO, speaker: string) {
+  const labelled = page.locator(`mark[data-annotation-id="${quote.id}"][data-entity-label]`);
+  await expect(labelled).toHaveCount(1);
+  await expect(labelled).toHaveAttribute("data-entity-label", speaker);
+  expect(await labelled.evaluate((mark) => getComputedStyle(mark, "::after").content)).toBe(JSON.stringify(speaker));
+}
+
+/** Types into a Speaker combobox and waits until both searches (people, organisations) answered for that text. */
+async function typeSpeaker(page: Page, combobox: ReturnType<Page["getByRole"]>, name: string) {
+  let answered = 0;
+  const onResponse = (response: { url(): string }) => {
+    if (response.url().includes("/api/entities?") && new URL(response.url()).searchParams.get("q") === name) answered++;
+  };
+  page.on("response", onResponse);
+  await combobox.fill(name);
+  await expect.poll(() => answered).toBe(2);
+  page.off("response", onResponse);
+}
+
+test("mark a quote with the keyboard, a new organisation as its speaker; it shows after a reload, the speaker changes in the dialog, and the entity page lists it", async ({ page }) => {
+  await newUser(page);
+  const article = await openSample(page);
+  const pressService = `пресс-служба Кремля ${token()}`;
+
+  await selectPhrase(page, PRESS_SERVICE_QUOTE.paragraph, PRESS_SERVICE_QUOTE.phrase);
+  const toolbar = selectionToolbar(page);
+  await expect(toolbar).toBeVisible();
+  await toolbar.getByRole("button", { name: "Quote" }).focus();
+  await page.keyboard.press("Enter");
+  const speaker = toolbar.getByRole("combobox", { name: "Speaker" });
+  await expect(speaker).toBeFocused();
+  await typeSpeaker(page, speaker, pressService);
+  // Nobody has that name yet: the options are to create it, as a person or as an organisation.
+  await expect(toolbar.getByRole("option", { name: `New person: ${pressService}` })).toHaveAttribute("aria-selected", "true");
+  // Pressed until it sticks: a search answer landing in between moves the choice back to the first option.
+  await expect(async () => {
+    await page.keyboard.press("ArrowDown");
+    await expect(toolbar.getByRole("option", { name: `New organisation: ${pressService}` })).toHaveAttribute("aria-selected", "true", { timeout: 500 });
+  }).toPass();
+  const created = nextCreatedAnnotations(page);
+  await page.keyboard.press("Enter");
+  const [quote] = await created;
+  expect(quote).toMatchObject({ kind: "QUOTE", exact: PRESS_SERVICE_QUOTE.phrase, ...offsetsOf(2, PRESS_SERVICE_QUOTE.phrase), speaker: { name: pressService }, entity: null });
+
+  await reloadReader(page);
+  await expect(marksOf(page, quote!.id).first()).toHaveAttribute("data-kind", "QUOTE");
+  await expectSpeakerLabel(page, quote!, pressService);
+  await expectMarksRead(page, quote!);
+  await expectParagraphIntact(page, article, 2);
+  // Not drawn like a highlight: no fill, a dotted underline.
+  const look = await marksOf(page, quote!.id).first().evaluate((mark) => ({ background: getComputedStyle(mark).backgroundColor, border: getComputedStyle(mark).borderBottomStyle }));
+  expect(look).toEqual({ background: "rgba(0, 0, 0, 0)", border: "dotted" });
+
+  // Change the speaker in the details dialog: to another new organisation, chosen with the mouse.
+  const kremlin = `Кремль ${token()}`;
+  await marksOf(page, quote!.id).first().click();
+  const dialog = annotationDialog(page);
+  await expect(dialog.getByRole("combobox", { name: "Speaker" })).toHaveValue(pressService);
+  await typeSpeaker(page, dialog.getByRole("combobox", { name: "Speaker" }), kremlin);
+  const updated = nextAnnotationUpdate(page);
+  await dialog.getByRole("option", { name: `New organisation: ${kremlin}` }).click();
+  const changed = await updated;
+  expect(changed.speaker?.name).toBe(kremlin);
+  await expectSpeakerLabel(page, quote!, kremlin);
+  await reloadReader(page);
+  await expectSpeakerLabel(page, quote!, kremlin);
+
+  // What did the Kremlin say? Its page lists the quote (not as a mention), linking back to it.
+  await page.goto(`/entities/${changed.speaker!.id}`);
+  const quotes = page.getByRole("region", { name: "Quotes" });
+  await expect(quotes).toContainText("Как известно, не мы были инициаторами их разрыва");
+  await expect(quotes.getByRole("link", { name: SAMPLE_TITLE })).toHaveAttribute("href", `${article.path}#a-${quote!.id}`);
+  await expect(page.getByRole("heading", { name: "0 mentions in 0 articles" })).toBeVisible();
+  // The first speaker said nothing any more.
+  await page.goto(`/entities/${quote!.speaker!.id}`);
+  await expect(page.getByRole("region", { name: "Quotes" })).toContainText(`No quotes attributed to ${pressService} yet.`);
+});
+
+test("a Reader sees a quote and its speaker but cannot mark one", async ({ page, newClient }) => {
+  await newUser(page, { label: "Author" });
+  const article = await openSample(page);
+  const organisation = await entityTypeIdOf(page, "Organisation");
+  const speakerName = `пресс-служба Кремля ${token()}`;
+  const quote = await createQuote(page, article, { paragraph: 4, phrase: "российско-грузинский диалог продолжается", speaker: { speakerName, speakerTypeId: organisation } });
+
+  const admin = await newClient();
+  await signInAsAdmin(admin);
+  const reader = await newClient();
+  const readerUser = await newUser(reader, { label: "Reader" });
+  expect((await callApi(admin, "PATCH", `/api/admin/users/${readerUser.id}`, { role: "READER" })).status).toBe(200);
+
+  await openSample(reader);
+  await expect(marksOf(reader, quote.id).first()).toHaveAttribute("data-kind", "QUOTE");
+  await expectSpeakerLabel(reader, quote, speakerName);
+  // No toolbar for a reader's selection, and the API refuses.
+  await selectPhrase(reader, 3, READER_PHRASE);
+  await expect(selectionToolbar(reader)).toBeHidden();
+  const refused = await callApi(reader, "POST", `/api/articles/${article.articleId}/annotations`, {
+    kind: "QUOTE",
+    paragraphId: article.paragraphIds[2],
+    ...selectorOf(3, READER_PHRASE),
+    speakerId: quote.speaker!.id,
+  });
+  expect(refused.status).toBe(403);
+  // The details dialog shows the speaker, read-only.
+  await marksOf(reader, quote.id).first().click();
+  await expect(annotationDialog(reader).getByRole("combobox", { name: "Speaker" })).toHaveValue(speakerName);
+  await expect(annotationDialog(reader).getByRole("combobox", { name: "Speaker" })).toBeDisabled();
+  // Its entity page lists the quote: a readable quote makes its speaker known.
+  await reader.goto(`/entities/${quote.speaker!.id}`);
+  await expect(reader.getByRole("region", { name: "Quotes" })).toContainText("российско-грузинский диалог продолжается");
+});
+
+test("a private quote and its speaker are invisible to another user", async ({ page, newClient }) => {
+  await newUser(page, { label: "Author" });
+  const article = await openSample(page);
+  const person = await entityTypeIdOf(page, "Person");
+  const speakerName = `Тайный источник ${token()}`;
+  const quote = await createQuote(page, article, { paragraph: 5, phrase: "открытого письма", speaker: { speakerName, speakerTypeId: person }, visibility: "PRIVATE" });
+
+  await openSample(page);
+  await expect(marksOf(page, quote.id).first()).toHaveAttribute("data-private", "");
+  await expectSpeakerLabel(page, quote, speakerName);
+
+  const other = await newClient();
+  await newUser(other, { label: "Other" });
+  await openSample(other);
+  await expect(other.locator(`mark[data-annotation-id="${quote.id}"]`)).toHaveCount(0);
+  expect((await listArticle(other, article.articleId)).annotations.map((annotation) => annotation.id)).not.toContain(quote.id);
+  const page404 = await other.goto(`/entities/${quote.speaker!.id}`);
+  expect(page404?.status()).toBe(404);
+  // The author's own entity page lists it.
+  await page.goto(`/entities/${quote.speaker!.id}`);
+  await expect(page.getByRole("region", { name: "Quotes" })).toContainText("открытого письма");
+});
