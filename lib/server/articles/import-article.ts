@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise-article";
 import { AppError, notFound } from "@/lib/server/errors";
 import { recordItem, type JobLine } from "@/lib/server/import/import-job-items";
-import { lockSourceUrl } from "@/lib/server/import/lock-source-urls";
+import { claimSourceUrl, lockSourceUrl } from "@/lib/server/import/lock-source-urls";
 import type { ImportTarget } from "@/lib/validations/import";
 
 export interface ImportedArticleRef {
@@ -75,14 +75,9 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`hash:${hash}`}, 0))`;
 
   const existing = await findTarget(tx, parsed, target);
-  if (!existing && sourceUrl) {
-    // "New" was chosen when no article had this address (the preview's default) and one has
-    // been imported since, or was chosen despite it: a source URL names one article.
-    const sameSource = await tx.article.findFirst({ where: { sourceUrl }, select: { title: true } });
-    if (sameSource) {
-      throw new AppError("CONFLICT", `An article from this source URL already exists (“${sameSource.title}”): import the text as its next revision instead.`);
-    }
-  }
+  // "New" chosen when no article had this address (the preview's default) and one has been
+  // imported since, or "replace" giving an article another one's address: a URL names one article.
+  if (sourceUrl && (!existing || target.mode === "replace")) await claimSourceUrl(tx, sourceUrl, existing?.id ?? null);
   if (existing) {
     const ref = { articleId: existing.id, slug: existing.slug, title: existing.title };
     if (existing.contentHash === hash) return { status: "unchanged", ...ref };

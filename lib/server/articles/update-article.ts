@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { notFound } from "@/lib/server/errors";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
+import { claimSourceUrl } from "@/lib/server/import/lock-source-urls";
 import { updateArticleSchema } from "@/lib/validations/article";
 
 /**
@@ -20,13 +21,15 @@ export async function updateArticle({ actor, articleId, input }: { actor: Actor 
     if (revision === undefined) throw notFound("The article");
     const paragraphs = await tx.paragraph.findMany({ where: { articleId, revision }, orderBy: { position: "asc" }, select: { kind: true, text: true } });
     const language = Intl.getCanonicalLocales(data.language.replace(/_/g, "-"))[0] ?? data.language;
+    const sourceUrl = data.sourceUrl ? new URL(data.sourceUrl).href : null;
+    if (sourceUrl) await claimSourceUrl(tx, sourceUrl, articleId);
     return tx.article.update({
       where: { id: articleId },
       data: {
         title: data.title,
         language,
         source: data.source ?? null,
-        sourceUrl: data.sourceUrl ? new URL(data.sourceUrl).href : null,
+        sourceUrl,
         author: data.author ?? null,
         publishedAt: data.publishedAt ? new Date(/T|\s/.test(data.publishedAt) ? data.publishedAt : `${data.publishedAt}T00:00:00Z`) : null,
         contentHash: contentHash({ title: data.title, paragraphs }),

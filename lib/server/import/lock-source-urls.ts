@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { importPool } from "@/lib/server/direct-pool";
+import { AppError } from "@/lib/server/errors";
 
 /*
  * One source URL names one article. Every import that may create an article from a URL holds
@@ -14,6 +15,20 @@ const lockKey = (parameter: string) => `hashtextextended('url:' || ${parameter},
 /** Locks a source URL until the end of the caller's transaction (waits for another import of it). */
 export async function lockSourceUrl(tx: Prisma.TransactionClient, sourceUrl: string): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${lockKey("$1")})`, sourceUrl);
+}
+
+/**
+ * Claims `sourceUrl` for `articleId` (null: an article about to be created) until the end of the
+ * caller's transaction: locks it, then refuses with 409 when another article already has it. Every
+ * write that gives an article a source URL — a new import, a replacement, an edit of its details —
+ * goes through here, so no two articles ever share one.
+ */
+export async function claimSourceUrl(tx: Prisma.TransactionClient, sourceUrl: string, articleId: string | null): Promise<void> {
+  await lockSourceUrl(tx, sourceUrl);
+  const other = await tx.article.findFirst({ where: { sourceUrl, ...(articleId ? { id: { not: articleId } } : {}) }, select: { title: true } });
+  if (other) {
+    throw new AppError("CONFLICT", `An article from this source URL already exists (“${other.title}”): import the text as its next revision instead.`);
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ vi.mock("server-only", () => ({}));
 
 const { db } = await import("@/lib/db");
 const { importArticle } = await import("@/lib/server/articles/import-article");
+const { updateArticle } = await import("@/lib/server/articles/update-article");
 const { createImportJob } = await import("./create-import-job");
 const { startImportJob } = await import("./start-import-job");
 const { runImportJob } = await import("./run-import-job");
@@ -67,6 +68,23 @@ describe("concurrent imports of one source URL", () => {
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", message: expect.stringMatching(/already exists/) } });
     expect(await articlesFrom(sourceUrl)).toHaveLength(1);
+  });
+
+  it("cannot give an article another one's URL, by replacing its text or by editing its details (409, nothing changed)", async () => {
+    const taken = `https://example.test/${randomUUID()}`;
+    const first = await importArticle({ parsed: await parsePlainText(story(1), { sourceUrl: taken }) });
+    const second = await importArticle({ parsed: await parsePlainText(story(2), { sourceUrl: `https://example.test/${randomUUID()}` }) });
+
+    const replacing = importArticle({ parsed: await parsePlainText(story(3), { sourceUrl: taken }), target: { mode: "replace", articleId: second.articleId } });
+    await expect(replacing).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already exists/) });
+    const editing = updateArticle({ actor: admin, articleId: second.articleId, input: { title: "Новости дня", language: "ru", sourceUrl: taken } });
+    await expect(editing).rejects.toMatchObject({ code: "CONFLICT" });
+
+    expect(await articlesFrom(taken)).toEqual([{ revision: 1 }]);
+    const kept = await client.query(`SELECT revision FROM "Article" WHERE id = $1`, [second.articleId]);
+    expect(kept.rows).toEqual([{ revision: 1 }]);
+    // An article keeps its own URL when its details are saved again.
+    await expect(updateArticle({ actor: admin, articleId: first.articleId, input: { title: "Новости дня", language: "ru", sourceUrl: taken } })).resolves.toMatchObject({ sourceUrl: taken });
   });
 
   it("make one article when a bulk job's fast path meets an import of the URL that has not committed yet", async () => {
