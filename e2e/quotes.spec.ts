@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createQuote, PRESS_SERVICE_QUOTE } from "./support/quotes";
-import { SAMPLE_TITLE } from "./support/sample";
+import { SAMPLE_PARAGRAPHS, SAMPLE_TITLE } from "./support/sample";
 import {
   callApi,
   entityTypeIdOf,
@@ -169,3 +169,96 @@ test("a private quote and its speaker are invisible to another user", async ({ p
   await page.goto(`/entities/${quote.speaker!.id}`);
   await expect(page.getByRole("region", { name: "Quotes" })).toContainText("открытого письма");
 });
+
+/** A copy of the sample story of its own (suggestions and their rejections belong to an article), imported by the admin. */
+async function importSampleCopy(admin: Page): Promise<string> {
+  const title = `Quotes sample ${token()}`;
+  const answer = await callApi<{ slug: string }>(admin, "POST", "/api/admin/import/commit", {
+    kind: "paste",
+    format: "text",
+    title,
+    language: "ru",
+    text: `${title}\n\n${SAMPLE_PARAGRAPHS.join("\n\n")}`,
+    target: { mode: "new" },
+  });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+  return `/articles/${answer.data!.slug}`;
+}
+
+test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all", async ({ page, newClient }) => {
+  const admin = await newClient();
+  await signInAsAdmin(admin);
+  const path = await importSampleCopy(admin);
+  await newUser(page);
+  await page.goto(path);
+  await reloadReader(page);
+
+  await page.getByRole("button", { name: "Find quotes" }).click();
+  const suggestions = page.getByRole("region", { name: "Suggestions" });
+  const items = suggestions.getByRole("listitem");
+  await expect(items).toHaveCount(4);
+  const expected = [
+    // The speakers as the text names them; none is known yet.
+    ["Разделяем высказанную в письме", "пресс-службе (new)"],
+    ["несмотря на все потуги русофобов", "Кремле (new)"],
+    ["российско-грузинский диалог продолжается", "пресс-службе (new)"],
+    ["Благодаря этому были достигнуты", "Кремле (new)"],
+  ];
+  for (const [index, [words, speaker]] of expected.entries()) {
+    await expect(items.nth(index)).toContainText(words!);
+    await expect(items.nth(index)).toContainText(`said by ${speaker}`);
+  }
+  // The quoted party names are not quotations.
+  for (const name of ["Альянс патриотов Грузии", "Грузинская мечта"]) await expect(suggestions).not.toContainText(`“${name}”`);
+
+  // Reject the second: gone, and not suggested again after a reload.
+  await items.nth(1).getByRole("button", { name: "Reject" }).click();
+  await expect(items).toHaveCount(3);
+  // Accept the first with its suggested speaker, created in its normal form: marked in the text, labelled.
+  const created = nextCreatedAnnotationsByAccept(page);
+  await items.nth(0).getByRole("button", { name: "Accept", exact: true }).click();
+  const first = await created;
+  expect(first).toMatchObject({ kind: "QUOTE", speaker: { name: "пресс-служба" } });
+  await expect(page.locator(`mark[data-annotation-id="${first.id}"][data-entity-label="пресс-служба"]`)).toBeVisible();
+  await expect(items).toHaveCount(2);
+  // Change speaker, then accept with the one chosen.
+  const kremlin = `Кремль ${token()}`;
+  await items.nth(1).getByRole("button", { name: "Change speaker" }).click();
+  const speaker = items.nth(1).getByRole("combobox", { name: "Speaker" });
+  await typeSpeaker(page, speaker, kremlin);
+  const changed = nextCreatedAnnotationsByAccept(page);
+  await items.nth(1).getByRole("option", { name: `New organisation: ${kremlin}` }).click();
+  expect((await changed).speaker?.name).toBe(kremlin);
+  // Accept all takes the rest.
+  await expect(items).toHaveCount(1);
+  await suggestions.getByRole("button", { name: "Accept all" }).click();
+  await expect(suggestions).toContainText("No unmarked quotations found.");
+
+  await reloadReader(page);
+  await page.getByRole("button", { name: "Find quotes" }).click();
+  await expect(page.getByRole("region", { name: "Suggestions" })).toContainText("No unmarked quotations found.");
+  expect(await page.locator('mark[data-kind="QUOTE"][data-entity-label]').count()).toBe(3);
+
+  // The chosen speaker's page lists its quote.
+  const speakerId = (await changed).speaker!.id;
+  await page.goto(`/entities/${speakerId}`);
+  await expect(page.getByRole("region", { name: "Quotes" })).toContainText("Благодаря этому были достигнуты");
+
+  // A Reader sees the quotes but cannot find or accept any.
+  const reader = await newClient();
+  const readerUser = await newUser(reader, { label: "Reader" });
+  expect((await callApi(admin, "PATCH", `/api/admin/users/${readerUser.id}`, { role: "READER" })).status).toBe(200);
+  await reader.goto(path);
+  await reloadReader(reader);
+  await expect(reader.locator('mark[data-kind="QUOTE"]').first()).toBeVisible();
+  await expect(reader.getByRole("button", { name: "Find quotes" })).toHaveCount(0);
+  const articleId = await reader.locator("[data-article-id]").getAttribute("data-article-id");
+  expect((await callApi(reader, "POST", `/api/articles/${articleId}/quote-suggestions`)).status).toBe(403);
+});
+
+/** Resolves with the quote the page's next Accept creates. */
+async function nextCreatedAnnotationsByAccept(page: Page): Promise<AnnotationDTO> {
+  const response = await page.waitForResponse((candidate) => candidate.request().method() === "POST" && /\/api\/suggestions\/[^/]+\/accept$/.test(new URL(candidate.url()).pathname));
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { data: AnnotationDTO }).data;
+}

@@ -13,6 +13,7 @@ import { AnnotationsPanel } from "@/components/reader/annotations-panel";
 import { Drawer } from "@/components/reader/drawer";
 import { ParagraphView } from "@/components/reader/paragraph-view";
 import { Presence } from "@/components/reader/presence";
+import { QuoteSuggestions } from "@/components/reader/quote-suggestions";
 import { ReaderContext, type ReaderContextValue, type ReaderParagraph } from "@/components/reader/reader-context";
 import { SelectionToolbar } from "@/components/reader/selection-toolbar";
 import { Toast, useToast } from "@/components/reader/toast";
@@ -52,6 +53,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
   const [visibility, setVisibility] = useState<Visibility>("SHARED");
   const [open, setOpen] = useState<Open>(null);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [findingQuotes, setFindingQuotes] = useState(false);
   const [hideOthers, setHideOthers] = useState(false);
   const { toast, notify, dismiss } = useToast();
   const textRef = useRef<HTMLDivElement>(null);
@@ -155,6 +157,11 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
         <button type="button" onClick={() => setPanelOpen((value) => !value)} aria-expanded={panelOpen} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
           {panelOpen ? "Hide annotations" : "Show annotations"}
         </button>
+        {canWrite && (
+          <button type="button" onClick={() => setFindingQuotes(true)} aria-expanded={findingQuotes} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+            Find quotes
+          </button>
+        )}
         {actor && (
           <label className="flex items-center gap-1.5 text-[var(--muted)]">
             <input type="checkbox" checked={hideOthers} onChange={(event) => setHideOthers(event.target.checked)} />
@@ -188,6 +195,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
       </div>
       {canWrite && <SelectionToolbar articleRef={textRef} />}
       {panelOpen && <AnnotationsPanel paragraphs={paragraphs} complete={text.status === "complete"} onClose={() => setPanelOpen(false)} onChoose={reveal} />}
+      {findingQuotes && text.status === "complete" && <QuoteSuggestions paragraphs={paragraphs} onClose={() => setFindingQuotes(false)} />}
       {open?.kind === "annotation" && <AnnotationDetails annotationId={open.id} onClose={() => setOpen(null)} />}
       {openParagraph && (
         <Drawer label={`Notes on paragraph ${openParagraph.position}`} title={`Notes on paragraph ${openParagraph.position}`} onClose={() => setOpen(null)}>

@@ -2,6 +2,7 @@ import "server-only";
 import { annotationDTOFromRow, kindColumnsFromInput, refsFrom, type AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { insertHighlight } from "@/lib/server/annotations/insert-highlight";
@@ -20,39 +21,46 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
 
   if (data.kind === "HIGHLIGHT" && !data.note) return createHighlight(actor, articleId, data);
 
-  return db().$transaction(async (tx) => {
-    const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
-    assertSelectorMatches(paragraph.text, data);
-    const columns = await kindColumnsForCreate(tx, { actor, input: data });
+  return db().$transaction((tx) => insertAnnotation(tx, { actor, articleId, data }));
+}
 
-    const row = await tx.annotation.create({
-      data: {
-        articleId,
-        paragraphId: paragraph.id,
-        authorId: actor.id,
-        kind: data.kind,
-        start: data.start,
-        end: data.end,
-        exact: data.exact,
-        prefix: data.prefix,
-        suffix: data.suffix,
-        ...columns,
-        visibility: data.visibility,
-      },
-      select: annotationSelect,
-    });
-    const annotation = toAnnotationDTO(row);
-    const audience = audienceOf(annotation.visibility, actor.id);
-    await publishEvent(tx, articleId, { type: "annotation.upserted", annotation }, audience);
-    if ("note" in data && data.note) {
-      const note = await tx.note.create({
-        data: { articleId, paragraphId: paragraph.id, annotationId: annotation.id, authorId: actor.id, body: data.note, visibility: data.visibility },
-        select: noteSelect,
-      });
-      await publishEvent(tx, articleId, { type: "note.upserted", note: toNoteDTO(note) }, audience);
-    }
-    return annotation;
+/**
+ * Stores a checked create request in the caller's transaction, with its live event (and its note's):
+ * for writes that make an annotation as part of something else (accepting a suggestion). The caller
+ * has checked that the actor may annotate.
+ */
+export async function insertAnnotation(tx: Prisma.TransactionClient, { actor, articleId, data }: { actor: Actor; articleId: string; data: CreateAnnotationInput }): Promise<AnnotationDTO> {
+  const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
+  assertSelectorMatches(paragraph.text, data);
+  const columns = await kindColumnsForCreate(tx, { actor, input: data });
+
+  const row = await tx.annotation.create({
+    data: {
+      articleId,
+      paragraphId: paragraph.id,
+      authorId: actor.id,
+      kind: data.kind,
+      start: data.start,
+      end: data.end,
+      exact: data.exact,
+      prefix: data.prefix,
+      suffix: data.suffix,
+      ...columns,
+      visibility: data.visibility,
+    },
+    select: annotationSelect,
   });
+  const annotation = toAnnotationDTO(row);
+  const audience = audienceOf(annotation.visibility, actor.id);
+  await publishEvent(tx, articleId, { type: "annotation.upserted", annotation }, audience);
+  if ("note" in data && data.note) {
+    const note = await tx.note.create({
+      data: { articleId, paragraphId: paragraph.id, annotationId: annotation.id, authorId: actor.id, body: data.note, visibility: data.visibility },
+      select: noteSelect,
+    });
+    await publishEvent(tx, articleId, { type: "note.upserted", note: toNoteDTO(note) }, audience);
+  }
+  return annotation;
 }
 
 /** A highlight without a note, the most frequent write: checked, then stored with its event in one statement. */
