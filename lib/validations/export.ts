@@ -1,0 +1,34 @@
+/*
+ * The export formats of one article, shared by the Export menu (its items and links) and the
+ * export route (its query string). Client-safe.
+ */
+import { z } from "zod";
+
+/** Each format in the order the menu lists it, with the name the menu shows. */
+export const EXPORT_FORMATS = [
+  { format: "w3c", label: "W3C JSON-LD" },
+  { format: "csv", label: "CSV" },
+  { format: "markdown", label: "Markdown" },
+  { format: "conll", label: "CoNLL (IOB2)" },
+  { format: "doccano", label: "doccano JSONL" },
+  { format: "spacy", label: "spaCy JSONL" },
+] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]["format"];
+
+const FORMAT_NAMES = EXPORT_FORMATS.map((entry) => entry.format) as [ExportFormat, ...ExportFormat[]];
+
+/** `?format=w3c|csv|markdown|conll|doccano|spacy[&bom=1]`: bom (a byte-order mark for spreadsheets) applies to CSV only. */
+export const exportQuerySchema = z.object({
+  format: z.enum(FORMAT_NAMES, { error: `Format must be one of ${FORMAT_NAMES.join(", ")}.` }),
+  bom: z
+    .enum(["0", "1", "true", "false"], { error: "bom must be 1 or 0." })
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** The export route's URL for one article in one format. */
+export function articleExportHref(articleId: string, format: ExportFormat): string {
+  return `/api/articles/${encodeURIComponent(articleId)}/export?format=${format}`;
+}
