@@ -124,7 +124,15 @@ interface DmmfIndex {
 }
 
 function readDatamodel(schema: string): Datamodel {
-  return (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schema }))) as { datamodel: Datamodel }).datamodel;
+  const datamodel = (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schema }))) as { datamodel: Datamodel }).datamodel;
+  // The DMMF leaves out Unsupported("…") fields (search's tsvector columns): read them from the text.
+  for (const [, modelName, body = ""] of schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)) {
+    const model = datamodel.models.find((candidate) => candidate.name === modelName);
+    for (const [, name = "", type = "", optional] of body.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/gm)) {
+      model?.fields.push({ name, kind: "unsupported", type, isList: false, isRequired: !optional, nativeType: null });
+    }
+  }
+  return datamodel;
 }
 
 /** Prisma's PostgreSQL column type for each scalar type (without @db.* native types). */
@@ -186,12 +194,13 @@ function expectedSchema(datamodel: Datamodel): SchemaShape {
     };
 
     for (const field of model.fields) {
-      if (field.kind !== "scalar" && field.kind !== "enum") continue;
+      if (field.kind === "object") continue;
       const column = field.dbName ?? field.name;
       const label = `${model.name}.${field.name}`;
       const enumType = field.kind === "enum" ? enumTypes.get(field.type) : undefined;
       let type: string;
       if (enumType) type = `enum ${enumType.dbName ?? enumType.name}`;
+      else if (field.kind === "unsupported") type = field.type;
       else if (field.nativeType) type = `@db.${field.nativeType[0]} (extend COLUMN_TYPES in prisma/schema.test.ts)`;
       else type = COLUMN_TYPES[field.type] ?? `${field.type} (extend COLUMN_TYPES in prisma/schema.test.ts)`;
       if (field.isList) type += "[]";

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parsePlainText } from "@/lib/importing";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { ensureDefaultEntityTypes } from "@/lib/server/entities/ensure-default-entity-types";
+import { backfillParagraphVectors } from "@/lib/server/search/paragraph-vectors";
 import { ensureAdmin } from "@/lib/server/users/ensure-admin";
 import { withSetupLock } from "@/scripts/db/migrate";
 
@@ -10,7 +11,8 @@ const ARTICLES_DIR = path.resolve(import.meta.dirname, "articles");
 
 /**
  * Idempotent seed: default entity types, the first admin, and every `.txt`
- * under prisma/seed/articles imported through the admin import code. Under the migrations'
+ * under prisma/seed/articles imported through the admin import code, then the search index of
+ * any paragraph stored without one (backfillParagraphVectors). Under the migrations'
  * advisory lock, so instances starting at once seed one after the other.
  */
 export async function seed(log: (message: string) => void = console.log): Promise<void> {
@@ -34,4 +36,7 @@ async function seedUnderLock(log: (message: string) => void): Promise<void> {
     const result = await importArticle({ parsed });
     if (result.status === "created") log(`Seeded the article “${parsed.title}” (/articles/${result.slug})`);
   }
+  // Paragraphs stored before search existed: indexed once, at the next start.
+  const indexed = await backfillParagraphVectors();
+  if (indexed) log(`Indexed ${indexed} paragraph(s) for search.`);
 }

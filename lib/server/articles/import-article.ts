@@ -6,6 +6,7 @@ import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise
 import { AppError, notFound } from "@/lib/server/errors";
 import { recordItem, type JobLine } from "@/lib/server/import/import-job-items";
 import { claimSourceUrl, lockSourceUrl } from "@/lib/server/import/lock-source-urls";
+import { indexRevision } from "@/lib/server/search/paragraph-vectors";
 import type { ImportTarget } from "@/lib/validations/import";
 
 export interface ImportedArticleRef {
@@ -107,6 +108,7 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
     },
     select: { id: true, slug: true, title: true },
   });
+  await indexRevision(tx, article.id, 1, parsed.language);
   return { status: "created", articleId: article.id, slug: article.slug, title: article.title };
 }
 

@@ -7,6 +7,7 @@ import type { ParsedArticle } from "@/lib/importing";
 import { annotationAnchorSelect } from "@/lib/server/annotations/annotation-dto";
 import { notFound } from "@/lib/server/errors";
 import { publishEvent } from "@/lib/server/live/publish-event";
+import { indexRevision } from "@/lib/server/search/paragraph-vectors";
 
 /** What a re-import did to the article's annotations and notes. */
 export interface RevisionReport {
@@ -80,6 +81,7 @@ export async function reviseArticle(
     data: parsed.paragraphs.map((paragraph, index) => ({ articleId, revision, position: index + 1, kind: paragraph.kind, text: paragraph.text })),
     select: { id: true, position: true, text: true },
   });
+  await indexRevision(tx, articleId, revision, parsed.language);
   const newParagraphs = [...created].sort((a, b) => a.position - b.position);
   const oldTexts = oldParagraphs.map((paragraph) => paragraph.text);
   const newTexts = newParagraphs.map((paragraph) => paragraph.text);

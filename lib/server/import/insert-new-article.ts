@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { importPool } from "@/lib/server/direct-pool";
 import type { JobLine } from "@/lib/server/import/import-job-items";
 import { newId } from "@/lib/server/new-id";
+import { paragraphVector } from "@/lib/server/search/paragraph-vectors";
 import type { ParsedArticle } from "@/lib/importing";
 
 /**
@@ -36,6 +37,8 @@ export async function insertNewArticle({ parsed, hash, slug, item }: { parsed: P
     parsed.paragraphs.map((paragraph) => paragraph.text),
     item?.jobId ?? null,
     item?.line ?? null,
+    // Lemmatised here, per paragraph: the database cannot, and one statement keeps it one transaction.
+    parsed.paragraphs.map((paragraph) => paragraphVector(paragraph.text, parsed.language)),
   ]);
   return (result.rowCount ?? 0) > 0 ? { id } : null;
 }
@@ -50,9 +53,9 @@ const INSERT_ARTICLE = `
     INSERT INTO "ImportJobItem" ("jobId", "line", "outcome")
     SELECT $14::text, $15::int, 'created' FROM "article" WHERE $14::text IS NOT NULL
   )
-  INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text")
-  SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text"
-  FROM "article" CROSS JOIN unnest($10::text[], $11::int[], $12::text[], $13::text[]) AS "p"("id", "position", "kind", "text")`;
+  INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text", "searchVector")
+  SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", CAST("p"."vector" AS tsvector)
+  FROM "article" CROSS JOIN unnest($10::text[], $11::int[], $12::text[], $13::text[], $16::text[]) AS "p"("id", "position", "kind", "text", "vector")`;
 
 /**
  * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, else `base-` and

@@ -1,0 +1,149 @@
+/**
+ * Search against a real PostgreSQL: every writer of paragraph text fills the lemma index in its
+ * own transaction (single import, revision, bulk fast path, back-fill), and searchArticles finds
+ * inflected forms, phrases and filters within the read rules.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contentHash, parsePlainText, slugify } from "@/lib/importing";
+import type { Actor } from "@/lib/permissions";
+import { testDatabase } from "@/lib/server/testing/test-database";
+
+const { importArticle } = await import("@/lib/server/articles/import-article");
+const { insertNewArticle } = await import("@/lib/server/import/insert-new-article");
+const { backfillParagraphVectors } = await import("./paragraph-vectors");
+const { searchArticles, snippetOf } = await import("./search-articles");
+
+const database = testDatabase("glossa-search-test");
+let reader: Actor;
+let admin: Actor;
+const tag = () => randomUUID().slice(0, 8);
+
+beforeAll(async () => {
+  reader = await database.newUser("Rita Reader", "READER");
+  admin = await database.newUser("Ada Admin", "ADMIN");
+});
+
+async function importText(text: string, title = `Статья ${tag()}`) {
+  const parsed = await parsePlainText(`${title}\n\n${text}`, { sourceUrl: `https://example.test/${randomUUID()}` });
+  return importArticle({ parsed, target: { mode: "new" } });
+}
+
+const search = (q: string, actor: Actor | null = reader, page = 1) => searchArticles({ actor, input: { q, page } });
+const slugs = async (q: string, actor: Actor | null = reader) => (await search(q, actor)).results.map((result) => result.slug);
+
+describe("the index", () => {
+  it("is written with the text by an import, a revision and the bulk fast path", async () => {
+    const word = `Зумбадзе${tag().replace(/\d/g, "")}`;
+    const created = await importText(`Министр встретился с ${word}ым в Тбилиси.`);
+    const { rows } = await database.client.query<{ vector: string }>(
+      `SELECT "searchVector"::text AS vector FROM "Paragraph" WHERE "articleId" = $1 AND "searchVector" IS NOT NULL`,
+      [created.articleId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.vector.includes("министр"))).toBe(true);
+
+    const parsed = await parsePlainText(`Другой заголовок\n\nПартия объявила о съезде.`);
+    const revised = await importArticle({ parsed, target: { mode: "replace", articleId: created.articleId } });
+    expect(revised.status).toBe("revised");
+    expect(await slugs("партии")).toContain(created.slug);
+    expect(await slugs("министра")).not.toContain(created.slug); // the old revision is not searched
+
+    const bulk = await parsePlainText(`Заголовок ${tag()}\n\nГрузинские виноделы празднуют урожай.`);
+    const hash = contentHash(bulk);
+    const slug = `${slugify(bulk.title)}-${tag()}`;
+    expect(await insertNewArticle({ parsed: bulk, hash, slug })).not.toBeNull();
+    expect(await slugs("винодел")).toContain(slug);
+  });
+
+  it("back-fills paragraphs stored without a vector", async () => {
+    const article = await database.newArticle("Пресс-секретарь Кремля ответил журналистам.");
+    await database.client.query(`UPDATE "Paragraph" SET "searchVector" = NULL WHERE id = $1`, [article.paragraphId]);
+    expect(await slugs("журналисту")).not.toContain(article.slug);
+    expect(await backfillParagraphVectors()).toBeGreaterThanOrEqual(1);
+    expect(await slugs("журналисту")).toContain(article.slug);
+  });
+});
+
+describe("searchArticles", () => {
+  let ru: string;
+  let en: string;
+  beforeAll(async () => {
+    ru = (await importText("Глава МИД передал Владимиру Путину письмо от лидера партии «Грузинская мечта» Иракли Кобахидзе.")).slug;
+    en = (await importText("The committee closed the hearing early. Mice were seen in the hall.", `English ${tag()}`)).slug;
+  });
+
+  it("finds every inflected form, and the reverse", async () => {
+    expect(await slugs("Путин")).toContain(ru);
+    expect(await slugs("партия")).toContain(ru);
+    expect(await slugs("close")).toContain(en);
+    expect(await slugs("mouse")).toContain(en);
+    expect(await slugs("дом")).not.toContain(ru);
+  });
+
+  it("needs every word, and a phrase's words adjacent and in order", async () => {
+    expect(await slugs("Путин письмо")).toContain(ru);
+    expect(await slugs("Путин тигр")).not.toContain(ru);
+    expect(await slugs('"Владимир Путин"')).toContain(ru); // "Владимиру Путину"
+    expect(await slugs('"Путин Владимир"')).not.toContain(ru);
+    expect(await slugs('"передать письмо"')).not.toContain(ru); // not adjacent
+    expect(await slugs('"лидер партии"')).toContain(ru);
+    expect(await slugs('"партии лидер"')).not.toContain(ru);
+  });
+
+  it("applies lang:, after:, before: and -word", async () => {
+    expect(await slugs("Путин lang:ru")).toContain(ru);
+    expect(await slugs("Путин lang:en")).not.toContain(ru);
+    expect(await slugs("Путин after:2000-01-01")).toContain(ru);
+    expect(await slugs("Путин before:2000-01-01")).not.toContain(ru);
+    expect(await slugs("Путин -письмо")).not.toContain(ru);
+    expect(await slugs("Путин -тигр")).toContain(ru);
+  });
+
+  it("marks the matched words in the snippets and links the paragraph", async () => {
+    const result = (await search("Путин партия")).results.find((row) => row.slug === ru)!;
+    const snippet = result.snippets[0]!;
+    expect(snippet.position).toBeGreaterThan(0);
+    expect(snippet.marks.map((mark) => snippet.text.slice(mark.start, mark.end))).toEqual(["Путину", "партии"]);
+  });
+
+  it("leaves archived articles to admins", async () => {
+    const archived = await importText("Архивариус Феофилакт нашёл рукопись.");
+    await database.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [archived.articleId]);
+    expect(await slugs("Феофилакта", reader)).not.toContain(archived.slug);
+    expect(await slugs("Феофилакта", null)).not.toContain(archived.slug);
+    expect(await slugs("Феофилакта", admin)).toContain(archived.slug);
+  });
+
+  it("pages 20 results at a time", async () => {
+    const word = `Квазимодо`;
+    for (let i = 0; i < 21; i++) await importText(`${word} номер ${i} ${tag()} звонил в колокол.`);
+    const first = await search(word);
+    expect(first.total).toBe(21);
+    expect(first.pageCount).toBe(2);
+    expect(first.results).toHaveLength(20);
+    const second = await search(word, reader, 2);
+    expect(second.results).toHaveLength(1);
+    expect(first.results.map((row) => row.slug)).not.toContain(second.results[0]!.slug);
+  });
+
+  it("answers hostile and empty queries without throwing", async () => {
+    for (const q of ['"unbalanced', "x".repeat(5_000), "<script>alert(1)</script>", "'&|!():*", "-только", "lang:xx after:nope", ""]) {
+      const outcome = await search(q);
+      expect(outcome.query).toBe(q);
+    }
+    expect((await search("-только")).searched).toBe(false);
+    expect((await search("-только")).errors.length).toBeGreaterThan(0);
+    expect((await search("Путин entity:Путин")).errors.map((error) => error.operator)).toContain("entity");
+  });
+});
+
+describe("snippetOf", () => {
+  it("cuts a long paragraph around its first match and keeps the marks on the words", () => {
+    const text = `${"Слово ".repeat(100)}Путина ${"конец ".repeat(60)}`;
+    const snippet = snippetOf(text, 4, [{ kind: "word", text: "Путин", exclude: false }], "ru");
+    expect(snippet.cutBefore).toBe(true);
+    expect(snippet.cutAfter).toBe(true);
+    expect(snippet.marks.map((mark) => snippet.text.slice(mark.start, mark.end))).toEqual(["Путина"]);
+  });
+});
