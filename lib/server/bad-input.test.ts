@@ -4,15 +4,10 @@
  * nothing is written, instead of failing inside the database with a 500.
  * Against a real PostgreSQL (a throwaway embedded cluster).
  */
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 const { updateArticle } = await import("./articles/update-article");
 const { createNote } = await import("./notes/create-note");
@@ -22,41 +17,17 @@ const { commitSourceSchema } = await import("@/lib/validations/import");
 
 const TEXT = "Москва заявила, что переговоры продолжатся.";
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-bad-input-test");
 let admin: Actor;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-bad-input-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  process.env.BETTER_AUTH_SECRET ??= "bad-input-test-secret-0123456789abcdef";
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, 'Ad Min', $2, 'ADMIN', now())`, [id, `${id}@test.glossa`]);
-  admin = { id, name: "Ad Min", email: `${id}@test.glossa`, role: "ADMIN", color: "#8a4b0f" };
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  admin = await database.newUser("Ad Min", "ADMIN");
 });
 
-async function newArticle(): Promise<{ articleId: string; paragraphId: string }> {
-  const articleId = randomUUID();
-  const paragraphId = randomUUID();
-  await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Test', 'ru', 'hash', now())`, [articleId]);
-  await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, $3)`, [paragraphId, articleId, TEXT]);
-  return { articleId, paragraphId };
-}
+const newArticle = () => database.newArticle(TEXT);
 
 const count = async (table: string, articleId: string) =>
-  Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}" WHERE "articleId" = $1`, [articleId])).rows[0]!.n);
+  Number((await database.client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}" WHERE "articleId" = $1`, [articleId])).rows[0]!.n);
 
 /** What handleRoute answers 400 for: a ZodError naming the field. */
 async function expectRefused(run: () => Promise<unknown>, field: string) {
@@ -72,14 +43,14 @@ describe("article details", () => {
   it.each(["2024-13-45", "2024-02-30", "2024-04-31T10:00", "2024-05-31T25:00", "2024-05-31T10:61:00Z"])("refuses publishedAt %j and keeps the article as it was", async (publishedAt) => {
     const { articleId } = await newArticle();
     await expectRefused(() => updateArticle({ actor: admin, articleId, input: { title: "New title", language: "ru", publishedAt } }), "publishedAt");
-    const row = (await client.query(`SELECT title, "publishedAt" FROM "Article" WHERE id = $1`, [articleId])).rows[0];
+    const row = (await database.client.query(`SELECT title, "publishedAt" FROM "Article" WHERE id = $1`, [articleId])).rows[0];
     expect(row).toEqual({ title: "Test", publishedAt: null });
   });
 
   it("still stores a real date", async () => {
     const { articleId } = await newArticle();
     await updateArticle({ actor: admin, articleId, input: { title: "Dated", language: "ru", publishedAt: "2024-02-29" } });
-    const row = (await client.query(`SELECT "publishedAt" FROM "Article" WHERE id = $1`, [articleId])).rows[0];
+    const row = (await database.client.query(`SELECT "publishedAt" FROM "Article" WHERE id = $1`, [articleId])).rows[0];
     expect((row.publishedAt as Date).toISOString()).toBe("2024-02-29T00:00:00.000Z");
   });
 
@@ -119,7 +90,7 @@ describe("notes", () => {
     const note = await createNote({ actor: admin, articleId, input: { paragraphId, body: "kept" } });
     await expectRefused(() => updateNote({ actor: admin, noteId: note.id, input: { version: 1, body: "x\u0000" } }), "body");
     await expectRefused(() => updateNote({ actor: admin, noteId: note.id, input: { version: 2 ** 31, body: "x" } }), "version");
-    expect((await client.query(`SELECT body, version FROM "Note" WHERE id = $1`, [note.id])).rows[0]).toEqual({ body: "kept", version: 1 });
+    expect((await database.client.query(`SELECT body, version FROM "Note" WHERE id = $1`, [note.id])).rows[0]).toEqual({ body: "kept", version: 1 });
   });
 
   it("refuses an id with a NUL instead of sending it to the database", async () => {

@@ -3,34 +3,15 @@
  * process, whether it sits idle in a direct pool or is checked out (as withSourceUrlsLocked
  * holds one across an import); the pool serves the next query on a fresh connection.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+import { describe, expect, it, vi } from "vitest";
+import { testDatabase } from "./testing/test-database";
 
-vi.mock("server-only", () => ({}));
+const { directPool, importPool } = await import("./direct-pool");
 
-const { directPool, importPool, closeDirectPools } = await import("./direct-pool");
-
-let database: ThrowawayDatabase;
-let admin: pg.Client;
-
-beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-direct-pool-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  await closeDirectPools();
-  await database?.stop();
-});
+const database = testDatabase("glossa-direct-pool-test");
 
 const terminate = (applicationName: string) =>
-  admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, [applicationName]);
+  database.client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, [applicationName]);
 
 describe("direct pools when the server ends their connections", () => {
   it("an idle connection and a checked-out one both end quietly, and the next query works", async () => {

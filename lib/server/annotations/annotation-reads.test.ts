@@ -5,15 +5,11 @@
  * the packed page state, Needs review (once orphaned) and the entity page.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { packReaderState, unpackReaderState } from "@/lib/annotations/packing";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 const { createAnnotation } = await import("./create-annotation");
 const { updateAnnotation } = await import("./update-annotation");
@@ -26,39 +22,17 @@ const { ensureDefaultEntityTypes } = await import("@/lib/server/entities/ensure-
 
 const TEXT = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве 👍🏽 в марте.";
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-annotation-reads-test");
 let actor: Actor;
 let articleId: string;
 let paragraphId: string;
 let personTypeId: string;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-annotation-reads-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  // With DATABASE_URL set, the configuration (read by the read policy) requires a secret.
-  process.env.BETTER_AUTH_SECRET ??= "annotation-reads-test-secret-0123456789abcdef";
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ($1, 'Ann Otator', $2, now())`, [id, `${id}@test.glossa`]);
-  actor = { id, name: "Ann Otator", email: `${id}@test.glossa`, role: "ANNOTATOR", color: "#8a4b0f" };
+  actor = await database.newUser("Ann Otator");
   await ensureDefaultEntityTypes();
-  personTypeId = (await client.query<{ id: string }>(`SELECT id FROM "EntityType" WHERE key = 'PER'`)).rows[0]!.id;
-  articleId = randomUUID();
-  paragraphId = randomUUID();
-  await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Test', 'ru', 'hash', now())`, [articleId]);
-  await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, $3)`, [paragraphId, articleId, TEXT]);
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  personTypeId = (await database.client.query<{ id: string }>(`SELECT id FROM "EntityType" WHERE key = 'PER'`)).rows[0]!.id;
+  ({ articleId, paragraphId } = await database.newArticle(TEXT));
 });
 
 function selectorOf(phrase: string) {
@@ -69,7 +43,7 @@ function selectorOf(phrase: string) {
 
 /** The newest `annotation.upserted` payload the live feed recorded for an annotation. */
 async function lastEventOf(annotationId: string): Promise<AnnotationDTO> {
-  const { rows } = await client.query<{ payload: { annotation: AnnotationDTO } }>(
+  const { rows } = await database.client.query<{ payload: { annotation: AnnotationDTO } }>(
     `SELECT payload FROM "ArticleEvent" WHERE "articleId" = $1 AND type = 'annotation.upserted' AND payload->'annotation'->>'id' = $2 ORDER BY id DESC LIMIT 1`,
     [articleId, annotationId],
   );
@@ -101,7 +75,7 @@ describe("every read of an annotation maps it the same way", () => {
     expect(unpackReaderState(packed, articleId, [{ id: paragraphId, text: TEXT }]).annotations).toEqual(listed.annotations);
 
     // A row of another kind that refers to the entity (as a quote's speaker would) is not one of its mentions.
-    await client.query(
+    await database.client.query(
       `INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, "entityId", "updatedAt")
        SELECT $1, "articleId", "paragraphId", "authorId", 'HIGHLIGHT', start, "end", exact, prefix, suffix, 'yellow', "entityId", now() FROM "Annotation" WHERE id = $2`,
       [randomUUID(), tagged.id],
@@ -110,7 +84,7 @@ describe("every read of an annotation maps it the same way", () => {
     expect(entity?.mentions).toMatchObject([{ annotationId: tagged.id, exact: "Москва", authorName: actor.name }]);
     expect(entity?.mentions).toHaveLength(1);
 
-    await client.query(`UPDATE "Annotation" SET "anchorStatus" = 'ORPHANED' WHERE "articleId" = $1`, [articleId]);
+    await database.client.query(`UPDATE "Annotation" SET "anchorStatus" = 'ORPHANED' WHERE "articleId" = $1`, [articleId]);
     const orphans = await listOrphans({ actor, articleId });
     for (const annotation of written) {
       const orphan = orphans.find((candidate) => candidate.id === annotation.id);

@@ -3,54 +3,22 @@
  * remembers paragraphs it has checked, so these make sure that an article archived, revised or
  * deleted afterwards still refuses the write, with the right message, and stores nothing.
  */
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 const { createAnnotation } = await import("./create-annotation");
 
 const TEXT = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве.";
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-create-annotation-test");
 let actor: Actor;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-create-annotation-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ($1, 'Ann Otator', $2, now())`, [id, `${id}@test.glossa`]);
-  actor = { id, name: "Ann Otator", email: `${id}@test.glossa`, role: "ANNOTATOR", color: "#8a4b0f" };
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  actor = await database.newUser("Ann Otator");
 });
 
-/** A one-paragraph article; returns its id and the paragraph's. */
-async function newArticle(): Promise<{ articleId: string; paragraphId: string }> {
-  const articleId = randomUUID();
-  const paragraphId = randomUUID();
-  await client.query(
-    `INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Test', 'ru', 'hash', now())`,
-    [articleId],
-  );
-  await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, $3)`, [paragraphId, articleId, TEXT]);
-  return { articleId, paragraphId };
-}
+const newArticle = () => database.newArticle(TEXT);
 
 function highlight(paragraphId: string, phrase = "Тбилиси") {
   const start = TEXT.indexOf(phrase);
@@ -59,7 +27,7 @@ function highlight(paragraphId: string, phrase = "Тбилиси") {
 }
 
 async function stored(articleId: string): Promise<{ annotations: number; events: number }> {
-  const { rows } = await client.query<{ annotations: number; events: number }>(
+  const { rows } = await database.client.query<{ annotations: number; events: number }>(
     `SELECT (SELECT count(*)::int FROM "Annotation" WHERE "articleId" = $1) AS annotations,
             (SELECT count(*)::int FROM "ArticleEvent" WHERE "articleId" = $1) AS events`,
     [articleId],
@@ -80,7 +48,7 @@ describe("creating a highlight", () => {
   it("refuses, writing nothing, once the article is archived after its paragraph was remembered", async () => {
     const { articleId, paragraphId } = await newArticle();
     await createAnnotation({ actor, articleId, input: highlight(paragraphId) });
-    await client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [articleId]);
+    await database.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [articleId]);
     await expect(createAnnotation({ actor, articleId, input: highlight(paragraphId) })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
     expect(await stored(articleId)).toEqual({ annotations: 1, events: 1 });
   });
@@ -88,7 +56,7 @@ describe("creating a highlight", () => {
   it("refuses a paragraph of an older revision once the article is revised", async () => {
     const { articleId, paragraphId } = await newArticle();
     await createAnnotation({ actor, articleId, input: highlight(paragraphId) });
-    await client.query(`UPDATE "Article" SET revision = 2 WHERE id = $1`, [articleId]);
+    await database.client.query(`UPDATE "Article" SET revision = 2 WHERE id = $1`, [articleId]);
     await expect(createAnnotation({ actor, articleId, input: highlight(paragraphId) })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/just updated/),
@@ -99,7 +67,7 @@ describe("creating a highlight", () => {
   it("answers 'not found' once the article is deleted", async () => {
     const { articleId, paragraphId } = await newArticle();
     await createAnnotation({ actor, articleId, input: highlight(paragraphId) });
-    await client.query(`DELETE FROM "Article" WHERE id = $1`, [articleId]);
+    await database.client.query(`DELETE FROM "Article" WHERE id = $1`, [articleId]);
     await expect(createAnnotation({ actor, articleId, input: highlight(paragraphId) })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -3,11 +3,10 @@
  * article is gone (404) for everyone but admins, through the page loader, the text API and the
  * annotations API; counts (Needs review, the admin lists) count only work the viewer can read.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { span, startLibrary, type Library } from "./library-fixture";
+import { span, testLibrary } from "@/lib/server/testing/library";
 
-vi.mock("server-only", () => ({}));
 const policy = vi.hoisted(() => ({ requireSignIn: false }));
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }));
 
@@ -25,11 +24,7 @@ const { listUsers } = await import("@/lib/server/users/list-users");
 
 const TEXT = "Переговоры в Женеве продолжатся на следующей неделе, сообщил представитель МИД.";
 
-let library: Library;
-beforeAll(async () => {
-  library = await startLibrary("glossa-read-articles-test");
-}, 120_000);
-afterAll(async () => library?.stop());
+const library = testLibrary("glossa-read-articles-test");
 beforeEach(() => {
   policy.requireSignIn = false;
 });

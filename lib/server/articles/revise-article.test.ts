@@ -5,14 +5,10 @@
  * current revision or listed under Needs review — never left on the old text, unlisted.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { contentHash, parsePlainText } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 const { db } = await import("@/lib/db");
 const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
@@ -24,33 +20,17 @@ const FIRST = "Москва заявила, что переговоры с Тб�
 const SECOND = "Представитель МИД Грузии подтвердил, что делегация прибудет в понедельник.";
 const TITLE = "Переговоры в Женеве";
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-revise-article-test");
 let actor: Actor;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-revise-article-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ($1, 'Ann Otator', $2, now())`, [id, `${id}@test.glossa`]);
-  actor = { id, name: "Ann Otator", email: `${id}@test.glossa`, role: "ANNOTATOR", color: "#8a4b0f" };
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  actor = await database.newUser("Ann Otator");
 });
 
 async function newArticle(): Promise<{ articleId: string; paragraphs: string[] }> {
   const parsed = await parsePlainText(`${FIRST}\n\n${SECOND}\n\n${TITLE}`, { sourceUrl: `https://example.test/${randomUUID()}` });
   const result = await importArticle({ parsed, target: { mode: "new" } });
-  const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Paragraph" WHERE "articleId" = $1 ORDER BY position`, [result.articleId]);
+  const { rows } = await database.client.query<{ id: string }>(`SELECT id FROM "Paragraph" WHERE "articleId" = $1 ORDER BY position`, [result.articleId]);
   return { articleId: result.articleId, paragraphs: rows.map((row) => row.id) };
 }
 
@@ -62,7 +42,7 @@ function highlight(paragraphId: string, text: string, phrase: string, note?: str
 
 /** Live work of the article that is on an older revision and not listed under Needs review: lost work. */
 async function lostWork(articleId: string): Promise<{ annotations: number; notes: number }> {
-  const { rows } = await client.query<{ annotations: number; notes: number }>(
+  const { rows } = await database.client.query<{ annotations: number; notes: number }>(
     `SELECT
        (SELECT count(*)::int FROM "Annotation" AS "an" JOIN "Paragraph" AS "p" ON "p".id = "an"."paragraphId" JOIN "Article" AS "a" ON "a".id = "an"."articleId"
         WHERE "an"."articleId" = $1 AND "an"."deletedAt" IS NULL AND "p".revision <> "a".revision AND "an"."anchorStatus" <> 'ORPHANED') AS annotations,
@@ -76,7 +56,7 @@ async function lostWork(articleId: string): Promise<{ annotations: number; notes
 
 /** How many backends of this database wait for a lock. */
 async function waitingForLocks(): Promise<number> {
-  const { rows } = await client.query<{ waiting: number }>(
+  const { rows } = await database.client.query<{ waiting: number }>(
     `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
   );
   return rows[0]!.waiting;
@@ -120,7 +100,7 @@ describe("a write while a re-import of the same article is running", () => {
     }
     expect(await lostWork(articleId)).toEqual({ annotations: 0, notes: 0 });
     // The highlight made before the revision moved onto the new text with it.
-    const { rows } = await client.query<{ current: boolean }>(
+    const { rows } = await database.client.query<{ current: boolean }>(
       `SELECT "p".revision = "a".revision AS current FROM "Annotation" AS "an" JOIN "Paragraph" AS "p" ON "p".id = "an"."paragraphId" JOIN "Article" AS "a" ON "a".id = "an"."articleId" WHERE "an"."articleId" = $1`,
       [articleId],
     );

@@ -4,11 +4,10 @@
  * count readable mentions, archived articles' mentions are for admins, and GLOSSA_REQUIRE_SIGN_IN
  * closes search to anonymous visitors.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { span, startLibrary, type Library } from "@/lib/server/articles/library-fixture";
+import { span, testLibrary } from "@/lib/server/testing/library";
 
-vi.mock("server-only", () => ({}));
 const policy = vi.hoisted(() => ({ requireSignIn: false }));
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }));
 
@@ -29,14 +28,12 @@ function newStory() {
   return { ...words, k, text: `Ведомство ${words.secret} сообщило, что ${words.full} прибудет в ${words.city} с ${words.open}.` };
 }
 
-let library: Library;
+const library = testLibrary("glossa-entities-test");
 let everyone: Record<string, Actor | null>;
 
-beforeAll(async () => {
-  library = await startLibrary("glossa-entities-test");
+beforeAll(() => {
   everyone = { anonymous: null, "another annotator": library.bob, reader: library.rita, admin: library.ada };
-}, 120_000);
-afterAll(async () => library?.stop());
+});
 beforeEach(() => {
   policy.requireSignIn = false;
 });

@@ -9,12 +9,9 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Readable } from "node:stream";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 // A database hiccup on the first attempt at the articles titled "Сбой …": a deadlock on the fast
 // path's insert, a dropped connection in the full path's transaction.
@@ -46,7 +43,6 @@ vi.mock("@/lib/server/articles/import-article", async (importOriginal) => {
   };
 });
 
-const { db } = await import("@/lib/db");
 const { createImportJob } = await import("./create-import-job");
 const { startImportJob } = await import("./start-import-job");
 const { sweepImportJobs } = await import("./sweep-import-jobs");
@@ -54,33 +50,17 @@ const { runImportJob } = await import("./run-import-job");
 const { STALE_AFTER_MS, UPLOAD_IDLE_MS } = await import("./import-job-dto");
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-run-import-job-test");
 let admin: Actor;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-run-import-job-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, 'Ada Min', $2, 'ADMIN', now())`, [id, `${id}@test.glossa`]);
-  admin = { id, name: "Ada Min", email: `${id}@test.glossa`, role: "ADMIN", color: "#8a4b0f" };
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  admin = await database.newUser("Ada Min", "ADMIN");
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function one<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T> {
-  return (await client.query<T>(sql, values)).rows[0]!;
+  return (await database.client.query<T>(sql, values)).rows[0]!;
 }
 
 describe("a bulk job whose worker is killed (SIGKILL) mid-chunk", () => {
@@ -129,7 +109,7 @@ describe("a bulk job whose worker is killed (SIGKILL) mid-chunk", () => {
     // A new instance starts; once the dead worker's heartbeat is stale, the sweep resumes the job.
     expect((await sweepImportJobs()).resumed).not.toContain(job.id);
     // STALE_AFTER_MS later (the dead worker's heartbeat moved back rather than the test waiting):
-    await client.query(`UPDATE "ImportJob" SET "heartbeatAt" = "heartbeatAt" - make_interval(secs => $2) WHERE id = $1`, [job.id, (STALE_AFTER_MS + 1_000) / 1000]);
+    await database.client.query(`UPDATE "ImportJob" SET "heartbeatAt" = "heartbeatAt" - make_interval(secs => $2) WHERE id = $1`, [job.id, (STALE_AFTER_MS + 1_000) / 1000]);
     expect((await sweepImportJobs()).resumed).toContain(job.id);
     await vi.waitFor(async () => expect((await one<{ status: string }>(`SELECT status::text AS status FROM "ImportJob" WHERE id = $1`, [job.id])).status).toBe("DONE"), {
       timeout: 120_000,
@@ -177,17 +157,17 @@ describe("an upload cut short", () => {
     const stale = randomUUID();
     const live = randomUUID();
     for (const [id, idle] of [[stale, UPLOAD_IDLE_MS + 60_000], [live, 1_000]] as const) {
-      await client.query(`INSERT INTO "ImportJob" (id, "createdById", "fileName", format, "updatedAt") VALUES ($1, $2, 'cut.jsonl', 'jsonl', now() - make_interval(secs => $3))`, [
+      await database.client.query(`INSERT INTO "ImportJob" (id, "createdById", "fileName", format, "updatedAt") VALUES ($1, $2, 'cut.jsonl', 'jsonl', now() - make_interval(secs => $3))`, [
         id,
         admin.id,
         idle / 1000,
       ]);
-      await client.query(`INSERT INTO "ImportJobChunk" ("jobId", seq, lines, items) VALUES ($1, 0, '{1}', '{x}')`, [id]);
+      await database.client.query(`INSERT INTO "ImportJobChunk" ("jobId", seq, lines, items) VALUES ($1, 0, '{1}', '{x}')`, [id]);
     }
     const { expired } = await sweepImportJobs();
     expect(expired).toContain(stale);
     expect(expired).not.toContain(live);
-    const rows = (await client.query(`SELECT id, status::text AS status, message, (SELECT count(*)::int FROM "ImportJobChunk" c WHERE c."jobId" = j.id) AS chunks FROM "ImportJob" j WHERE id = ANY($1)`, [[stale, live]])).rows;
+    const rows = (await database.client.query(`SELECT id, status::text AS status, message, (SELECT count(*)::int FROM "ImportJobChunk" c WHERE c."jobId" = j.id) AS chunks FROM "ImportJob" j WHERE id = ANY($1)`, [[stale, live]])).rows;
     expect(rows.find((row) => row.id === stale)).toMatchObject({ status: "FAILED", message: expect.stringMatching(/stopped before the whole file arrived/), chunks: 0 });
     expect(rows.find((row) => row.id === live)).toMatchObject({ status: "UPLOADING", message: null, chunks: 1 });
   });

@@ -6,46 +6,26 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parsePlainText } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+import { testDatabase } from "@/lib/server/testing/test-database";
 
-vi.mock("server-only", () => ({}));
-
-const { db } = await import("@/lib/db");
 const { importArticle } = await import("@/lib/server/articles/import-article");
 const { updateArticle } = await import("@/lib/server/articles/update-article");
 const { createImportJob } = await import("./create-import-job");
 const { startImportJob } = await import("./start-import-job");
 const { runImportJob } = await import("./run-import-job");
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-source-url-test");
 let admin: Actor;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-source-url-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, 'Ada Min', $2, 'ADMIN', now())`, [id, `${id}@test.glossa`]);
-  admin = { id, name: "Ada Min", email: `${id}@test.glossa`, role: "ADMIN", color: "#8a4b0f" };
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  admin = await database.newUser("Ada Min", "ADMIN");
 });
 
 const articlesFrom = async (sourceUrl: string) =>
-  (await client.query<{ revision: number }>(`SELECT revision FROM "Article" WHERE "sourceUrl" = $1`, [sourceUrl])).rows;
+  (await database.client.query<{ revision: number }>(`SELECT revision FROM "Article" WHERE "sourceUrl" = $1`, [sourceUrl])).rows;
 
 /** A text of its own for each test (identical content would be “unchanged” instead). */
 const story = (n: number) => `Сообщение ${randomUUID()} номер ${n}: переговоры продолжатся в Женеве.\n\nНовости дня`;
@@ -81,7 +61,7 @@ describe("concurrent imports of one source URL", () => {
     await expect(editing).rejects.toMatchObject({ code: "CONFLICT" });
 
     expect(await articlesFrom(taken)).toEqual([{ revision: 1 }]);
-    const kept = await client.query(`SELECT revision FROM "Article" WHERE id = $1`, [second.articleId]);
+    const kept = await database.client.query(`SELECT revision FROM "Article" WHERE id = $1`, [second.articleId]);
     expect(kept.rows).toEqual([{ revision: 1 }]);
     // An article keeps its own URL when its details are saved again.
     await expect(updateArticle({ actor: admin, articleId: first.articleId, input: { title: "Новости дня", language: "ru", sourceUrl: taken } })).resolves.toMatchObject({ sourceUrl: taken });
@@ -104,14 +84,14 @@ describe("concurrent imports of one source URL", () => {
 
     const running = runImportJob(job.id, { concurrency: 2 });
     const waiting = async () =>
-      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`)).rows[0]!.n;
+      (await database.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`)).rows[0]!.n;
     for (let waited = 0; waited < 5_000 && (await waiting()) === 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     await other.query("COMMIT");
     await other.end();
     await running;
 
     expect(await articlesFrom(sourceUrl)).toEqual([{ revision: 2 }]);
-    const { rows } = await client.query(`SELECT status, created, revised, failed FROM "ImportJob" WHERE id = $1`, [job.id]);
+    const { rows } = await database.client.query(`SELECT status, created, revised, failed FROM "ImportJob" WHERE id = $1`, [job.id]);
     expect(rows[0]).toEqual({ status: "DONE", created: 0, revised: 1, failed: 0 });
   });
 });

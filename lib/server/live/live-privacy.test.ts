@@ -7,14 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 import type { PresenceReader } from "@/lib/live/protocol";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 const { subscribeToArticle } = await import("./article-event-hub");
 const { publishEvent, audienceOf } = await import("./publish-event");
@@ -22,40 +19,10 @@ const { compactEventLog, COMPACTION_LOCK_KEY } = await import("./compact-event-l
 const { db } = await import("@/lib/db");
 const { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } = await import("@/lib/server/annotations/annotation-dto");
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-live-privacy-test");
 
-beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-live-privacy-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  await db().$disconnect();
-  await database?.stop();
-});
-
-async function newUser(label: string, role: Actor["role"] = "ANNOTATOR"): Promise<Actor> {
-  const id = `${label}-${randomUUID()}`;
-  const email = `${id}@test.glossa`;
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, label, email, role]);
-  return { id, name: label, email, role, color: "#8a4b0f" };
-}
-
-async function newArticle(): Promise<{ articleId: string; paragraphId: string }> {
-  const articleId = randomUUID();
-  const paragraphId = randomUUID();
-  await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Test', 'ru', 'hash', now())`, [articleId]);
-  await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, 'Москва заявила, что переговоры с Тбилиси продолжатся.')`, [
-    paragraphId,
-    articleId,
-  ]);
-  return { articleId, paragraphId };
-}
+const newUser = database.newUser;
+const newArticle = () => database.newArticle("Москва заявила, что переговоры с Тбилиси продолжатся.");
 
 /** Writes as the use cases do: the row, then its event in the same transaction (publishEvent). */
 const write = {
@@ -127,7 +94,7 @@ function follow(articleId: string, actor: Actor | null, after: bigint | null) {
 }
 
 async function lastEventId(articleId: string): Promise<bigint> {
-  const { rows } = await client.query<{ id: string }>(`SELECT max(id)::text AS id FROM "ArticleEvent" WHERE "articleId" = $1`, [articleId]);
+  const { rows } = await database.client.query<{ id: string }>(`SELECT max(id)::text AS id FROM "ArticleEvent" WHERE "articleId" = $1`, [articleId]);
   return BigInt(rows[0]!.id);
 }
 
@@ -221,7 +188,7 @@ describe("a feed resumed from any cursor shows each reader only what they may re
     const reader = follow(articleId, ann, now);
     const overseer = follow(articleId, admin, now);
     await vi.waitFor(() => expect(reader.synced() && overseer.synced()).toBe(true), { timeout: 10_000 });
-    await client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [articleId]);
+    await database.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [articleId]);
     await write.editNote(note.id, { body: "edited after archiving" });
     await vi.waitFor(() => expect(overseer.received.map((event) => event.type)).toEqual(["note.upserted"]), { timeout: 5000 });
     expect(reader.received).toEqual([]);
@@ -239,7 +206,7 @@ describe("a feed resumed from any cursor shows each reader only what they may re
     const watcher = follow(articleId, null, await lastEventId(articleId));
     await vi.waitFor(() => expect(watcher.synced()).toBe(true), { timeout: 10_000 });
     // The highlight is made private without touching its notes: the note's next change must not show it.
-    await client.query(`UPDATE "Annotation" SET visibility = 'PRIVATE' WHERE id = $1`, [highlight.id]);
+    await database.client.query(`UPDATE "Annotation" SET visibility = 'PRIVATE' WHERE id = $1`, [highlight.id]);
     await write.editNote(note.id, { body: "bob edits his note" });
     await vi.waitFor(() => expect(summary(watcher.received, {})).toEqual([`note ${note.id} deleted`]), { timeout: 5000 });
     watcher.unsubscribe();
@@ -260,7 +227,7 @@ describe("compacting the event log", () => {
 
     const result = await compactEventLog({ settleMinutes: 0 });
     expect(result).toMatchObject({ ran: true });
-    const { rows } = await client.query(`SELECT 1 FROM "ArticleEvent" WHERE payload->'note'->>'id' = $1 OR payload->>'noteId' = $1`, [note.id]);
+    const { rows } = await database.client.query(`SELECT 1 FROM "ArticleEvent" WHERE payload->'note'->>'id' = $1 OR payload->>'noteId' = $1`, [note.id]);
     expect(rows).toHaveLength(1);
     const after = [];
     for (const cursor of [BigInt(0), afterCreate]) after.push(await replay(articleId, null, cursor));
@@ -275,10 +242,10 @@ describe("compacting the event log", () => {
     await write.note(articleId, paragraphId, ann, "old one");
     await write.note(articleId, paragraphId, ann, "old two");
     const newest = await lastEventId(articleId);
-    await client.query(`UPDATE "ArticleEvent" SET "createdAt" = "createdAt" - interval '40 days' WHERE "articleId" = $1`, [articleId]);
+    await database.client.query(`UPDATE "ArticleEvent" SET "createdAt" = "createdAt" - interval '40 days' WHERE "articleId" = $1`, [articleId]);
     const result = await compactEventLog({ retentionDays: 30 });
     expect(result.expired).toBeGreaterThanOrEqual(1);
-    const { rows } = await client.query<{ id: string }>(`SELECT id::text AS id FROM "ArticleEvent" WHERE "articleId" = $1`, [articleId]);
+    const { rows } = await database.client.query<{ id: string }>(`SELECT id::text AS id FROM "ArticleEvent" WHERE "articleId" = $1`, [articleId]);
     expect(rows.map((row) => BigInt(row.id))).toEqual([newest]);
     expect((await replay(articleId, null, BigInt(0))).resets).toEqual(["gap"]);
     expect(await replay(articleId, null, newest)).toMatchObject({ resets: [] });

@@ -4,11 +4,10 @@
  * private takes every note on it along (in the same transaction, with live events that drop them
  * for everyone else); a note on a private highlight cannot be shared.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { span, startLibrary, type Library } from "@/lib/server/articles/library-fixture";
+import { span, testLibrary } from "@/lib/server/testing/library";
 
-vi.mock("server-only", () => ({}));
 
 const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
 const { updateAnnotation } = await import("@/lib/server/annotations/update-annotation");
@@ -18,11 +17,7 @@ const { updateNote } = await import("./update-note");
 
 const TEXT = "Переговоры в Женеве продолжатся на следующей неделе, сообщил представитель МИД.";
 
-let library: Library;
-beforeAll(async () => {
-  library = await startLibrary("glossa-notes-test");
-}, 120_000);
-afterAll(async () => library?.stop());
+const library = testLibrary("glossa-notes-test");
 
 async function highlight(actor: Actor, visibility: "SHARED" | "PRIVATE") {
   const { articleId, paragraphId } = await library.newArticle(TEXT);

@@ -1,67 +1,67 @@
 /**
- * Test support (not a test): a throwaway PostgreSQL with Glossa's migrations, four people — two
- * annotators, a reader and an admin — the default entity types, and one-paragraph articles, for the
- * database tests of who may read what. Callers mock "server-only" before importing it.
+ * Test support (not a test): a test database (./test-database.ts) with four people — two
+ * annotators, a reader and an admin — and the default entity types, for the database tests of who
+ * may read what.
  */
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import type { Actor, Role } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+import { beforeAll } from "vitest";
+import type { Actor } from "@/lib/permissions";
+import { testDatabase, type TestDatabase } from "./test-database";
 
-export interface Library {
-  client: pg.Client;
-  ann: Actor;
-  bob: Actor;
-  rita: Actor;
-  ada: Actor;
+export interface Library extends TestDatabase {
+  readonly ann: Actor;
+  readonly bob: Actor;
+  readonly rita: Actor;
+  readonly ada: Actor;
   /** Entity type ids by key (PER, ORG, LOC, EVENT, MISC). */
-  types: Record<string, string>;
-  newArticle(text: string): Promise<{ articleId: string; slug: string; paragraphId: string }>;
-  stop(): Promise<void>;
+  readonly types: Record<string, string>;
 }
 
-/** Starts the database; `stop` closes every connection the use cases opened, then deletes it. */
-export async function startLibrary(prefix: string): Promise<Library> {
-  const database: ThrowawayDatabase = await startThrowawayDatabase(prefix);
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  process.env.BETTER_AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+/** testDatabase, plus a `beforeAll` that adds the people and entity types. Call it once, at the top level of the file. */
+export function testLibrary(prefix: string): Library {
+  const database = testDatabase(prefix);
+  let cast: Pick<Library, "ann" | "bob" | "rita" | "ada" | "types"> | undefined;
 
-  const person = async (name: string, role: Role): Promise<Actor> => {
-    const id = randomUUID();
-    const email = `${name.toLowerCase()}-${id}@test.glossa`;
-    await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`, [id, name, email, role]);
-    return { id, name, email, role, color: "#8a4b0f" };
+  beforeAll(async () => {
+    const { ensureDefaultEntityTypes } = await import("@/lib/server/entities/ensure-default-entity-types");
+    await ensureDefaultEntityTypes();
+    const { rows } = await database.client.query<{ id: string; key: string }>(`SELECT id, key FROM "EntityType"`);
+    cast = {
+      ann: await database.newUser("Ann"),
+      bob: await database.newUser("Bob"),
+      rita: await database.newUser("Rita", "READER"),
+      ada: await database.newUser("Ada", "ADMIN"),
+      types: Object.fromEntries(rows.map((row) => [row.key, row.id])),
+    };
+  });
+
+  const ready = () => {
+    if (!cast) throw new Error(`The library "${prefix}" is used before its beforeAll has run.`);
+    return cast;
   };
-  const { ensureDefaultEntityTypes } = await import("@/lib/server/entities/ensure-default-entity-types");
-  await ensureDefaultEntityTypes();
-  const { rows } = await client.query<{ id: string; key: string }>(`SELECT id, key FROM "EntityType"`);
 
   return {
-    client,
-    ann: await person("Ann", "ANNOTATOR"),
-    bob: await person("Bob", "ANNOTATOR"),
-    rita: await person("Rita", "READER"),
-    ada: await person("Ada", "ADMIN"),
-    types: Object.fromEntries(rows.map((row) => [row.key, row.id])),
-    async newArticle(text) {
-      const articleId = randomUUID();
-      const paragraphId = randomUUID();
-      const slug = `article-${articleId}`;
-      await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $2, 'Test', 'ru', 'hash', now())`, [articleId, slug]);
-      await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, $3)`, [paragraphId, articleId, text]);
-      return { articleId, slug, paragraphId };
+    get url() {
+      return database.url;
     },
-    async stop() {
-      await client.end();
-      const { db } = await import("@/lib/db");
-      await db().$disconnect();
-      const { closeDirectPools } = await import("@/lib/server/direct-pool");
-      await closeDirectPools();
-      await database.stop();
+    get client() {
+      return database.client;
+    },
+    newUser: database.newUser,
+    newArticle: database.newArticle,
+    get ann() {
+      return ready().ann;
+    },
+    get bob() {
+      return ready().bob;
+    },
+    get rita() {
+      return ready().rita;
+    },
+    get ada() {
+      return ready().ada;
+    },
+    get types() {
+      return ready().types;
     },
   };
 }
