@@ -56,7 +56,7 @@ export interface SearchOutcome {
 }
 
 /** Filters the parser knows that this search does not apply yet: said so, never silently ignored. */
-const NOT_YET: { key: keyof SearchFilters; operator: string }[] = [
+const NOT_YET: { key: "entities" | "types" | "speakers" | "users" | "colours"; operator: string }[] = [
   { key: "entities", operator: "entity" },
   { key: "types", operator: "type" },
   { key: "speakers", operator: "said" },
