@@ -9,34 +9,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, restoreDatabase } from "./backup";
 import { migrate } from "./migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-database";
+import { query, testServer } from "./test-server";
 
-vi.mock("server-only", () => ({}));
-
-let database: ThrowawayDatabase;
-let admin: pg.Client;
-let databases = 0;
-
-async function emptyDatabase(): Promise<string> {
-  const name = `restore_test_${++databases}`;
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-  const url = new URL(database.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const server = testServer("glossa-backup-test");
 
 /** Every application table's rows, as JSON text in a stable order. */
 async function contents(url: string): Promise<Record<string, string[]>> {
@@ -55,10 +33,7 @@ async function contents(url: string): Promise<Record<string, string[]>> {
 let source: string;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-backup-test");
-  admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-  source = await emptyDatabase();
+  source = await server.emptyDatabase();
   await migrate(source, { log: () => {} });
 
   // The app's own seed (admin account with its password, entity types, the sample article) …
@@ -114,18 +89,13 @@ beforeAll(async () => {
   await client.end();
 }, 180_000);
 
-afterAll(async () => {
-  await admin?.end();
-  await database?.stop();
-});
-
 describe("npm run db:backup, then db:restore into an empty database", () => {
   it("brings back every table exactly, and new rows continue after the restored ids", async () => {
-    const file = path.join(database.dataDir, "round-trip.gz");
+    const file = path.join(server.dataDir, "round-trip.gz");
     const backup = await backupDatabase(source, file);
     expect(backup.rows).toMatchObject({ Article: 1, Annotation: 2, Note: 2, Entity: 1, ArticleEvent: 3, user: 1, account: 1 });
 
-    const target = await emptyDatabase();
+    const target = await server.emptyDatabase();
     const restored = await restoreDatabase(target, file);
     expect(restored.rows).toEqual(backup.rows);
     const before = await contents(source);
@@ -140,7 +110,7 @@ describe("npm run db:backup, then db:restore into an empty database", () => {
   });
 
   it("refuses a database that is not empty, changing nothing", async () => {
-    const file = path.join(database.dataDir, "refused.gz");
+    const file = path.join(server.dataDir, "refused.gz");
     await backupDatabase(source, file);
     const before = await contents(source);
     await expect(restoreDatabase(source, file)).rejects.toThrow(/not empty .* nothing was changed/);
@@ -148,11 +118,11 @@ describe("npm run db:backup, then db:restore into an empty database", () => {
   });
 
   it("refuses a truncated backup and leaves the target empty", async () => {
-    const file = path.join(database.dataDir, "truncated.gz");
+    const file = path.join(server.dataDir, "truncated.gz");
     await backupDatabase(source, file);
     const text = gunzipSync(await readFile(file)).toString("utf8");
     await writeFile(file, gzipSync(text.slice(0, Math.floor(text.length * 0.8))));
-    const target = await emptyDatabase();
+    const target = await server.emptyDatabase();
     await expect(restoreDatabase(target, file)).rejects.toThrow(/truncated|damaged/);
     expect(await query(target, `SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`)).toEqual([]);
   });

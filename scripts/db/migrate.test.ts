@@ -6,10 +6,9 @@
 import { createHash } from "node:crypto";
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "./migrate";
+import { query, testServer } from "./test-server";
 
 interface MigrationRow {
   migration_name: string;
@@ -21,30 +20,9 @@ interface MigrationRow {
   applied_steps_count: number;
 }
 
-let database: ThrowawayDatabase;
-let admin: pg.Client;
-let databaseCount = 0;
+const server = testServer("glossa-migrate-test");
 /** The committed migrations, in order, with the sha256 of each file. */
 let committed: { name: string; checksum: string }[];
-
-/** A new empty database on the cluster; returns its URL. */
-async function emptyDatabase(): Promise<string> {
-  const name = `migrate_test_${++databaseCount}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(database.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const recorded = (url: string) =>
   query<MigrationRow>(url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name, started_at`);
@@ -54,7 +32,7 @@ const tableExists = async (url: string, table: string) =>
 
 /** A scratch copy of the committed migrations, for tests that edit or add some. */
 async function copyOfMigrations(): Promise<string> {
-  const dir = await mkdtemp(path.join(database.dataDir, "migrations-"));
+  const dir = await mkdtemp(path.join(server.dataDir, "migrations-"));
   await cp(MIGRATIONS_DIR, dir, { recursive: true });
   return dir;
 }
@@ -65,10 +43,6 @@ async function addMigration(dir: string, name: string, sql: string): Promise<voi
 }
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-migrate-test");
-  admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-
   const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -81,14 +55,9 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await admin?.end();
-  await database?.stop();
-});
-
 describe("migrate", () => {
   it("applies every migration to an empty database and records it as Prisma does", async () => {
-    const url = await emptyDatabase();
+    const url = await server.emptyDatabase();
     const logged: string[] = [];
 
     const applied = await migrate(url, { log: (message) => logged.push(message) });
@@ -109,7 +78,7 @@ describe("migrate", () => {
   });
 
   it("does nothing when run again", async () => {
-    const url = await emptyDatabase();
+    const url = await server.emptyDatabase();
     await migrate(url);
     const before = await recorded(url);
 
@@ -118,7 +87,7 @@ describe("migrate", () => {
   });
 
   it("applies only the migrations added since the last run", async () => {
-    const url = await emptyDatabase();
+    const url = await server.emptyDatabase();
     const dir = await copyOfMigrations();
     await migrate(url, { dir });
     await addMigration(dir, "29990101000000_later", `CREATE TABLE "Later" ("id" TEXT PRIMARY KEY);`);
@@ -156,7 +125,7 @@ describe("migrate", () => {
     const table = cases.flatMap((c) => pendingNames.map((pending) => ({ ...c, pending })));
 
     it.each(table)("$name, naming it and applying nothing (pending $pending)", async ({ tamper, error, pending }) => {
-      const url = await emptyDatabase();
+      const url = await server.emptyDatabase();
       const dir = await copyOfMigrations();
       await migrate(url, { dir });
       const migration = committed.at(-1)!.name;
@@ -196,7 +165,7 @@ describe("migrate", () => {
     ];
 
     it.each(cases)("$name", async ({ sql, error }) => {
-      const url = await emptyDatabase();
+      const url = await server.emptyDatabase();
       const dir = await copyOfMigrations();
       const broken = "29990101000000_broken";
       await addMigration(dir, broken, sql);
@@ -218,7 +187,7 @@ describe("migrate", () => {
   });
 
   it.each([2, 5])("lets %i instances start together on an empty database, applying each migration once", async (instances) => {
-    const url = await emptyDatabase();
+    const url = await server.emptyDatabase();
 
     const results = await Promise.all(Array.from({ length: instances }, () => migrate(url)));
 
