@@ -8,33 +8,25 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+import { testDatabase } from "@/lib/server/testing/test-database";
 
-vi.mock("server-only", () => ({}));
+testDatabase("glossa-sign-in-limits-test");
 
-let database: ThrowawayDatabase;
 let auth: typeof import("@/lib/auth").auth;
 let limits: typeof import("./sign-in-limits");
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "correct horse battery";
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-sign-in-limits-test");
-  await migrate(database.url, { log: () => {} });
-  vi.stubEnv("DATABASE_URL", database.url);
   vi.stubEnv("BETTER_AUTH_SECRET", "sign-in-limits-test-secret-0123456789abcdef");
   // Limits are on in production only, as better-auth's.
   vi.stubEnv("NODE_ENV", "production");
   ({ auth } = await import("@/lib/auth"));
   limits = await import("./sign-in-limits");
-}, 120_000);
+});
 
-afterAll(async () => {
+afterAll(() => {
   vi.unstubAllEnvs();
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  await database?.stop();
 });
 
 async function newAccount(): Promise<string> {

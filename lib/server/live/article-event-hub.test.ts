@@ -7,32 +7,20 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 import type { PresenceReader } from "@/lib/live/protocol";
 import { MAX_REPLAY } from "@/lib/live/replay";
 import type { Actor } from "@/lib/permissions";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-import { migrate } from "@/scripts/db/migrate";
-
-vi.mock("server-only", () => ({}));
+import { testDatabase } from "@/lib/server/testing/test-database";
 
 const { subscribeToArticle } = await import("./article-event-hub");
 
-let database: ThrowawayDatabase;
+const database = testDatabase("glossa-hub-test");
 const clients: pg.Client[] = [];
-
-beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-hub-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-});
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.end().catch(() => {})));
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  await database?.stop();
 });
 
 async function connection(): Promise<pg.Client> {
