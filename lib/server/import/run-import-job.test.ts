@@ -16,31 +16,23 @@ import { testDatabase } from "@/lib/server/testing/test-database";
 // A database hiccup on the first attempt at the articles titled "Сбой …": a deadlock on the fast
 // path's insert, a dropped connection in the full path's transaction.
 const hiccups = new Set<string>();
+/** `write`, except that its first call for each article titled "Сбой …" throws `error()` instead. */
+function hiccupOnce<Input extends { parsed: { title: string } }, Result>(path: string, write: (input: Input) => Promise<Result>, error: () => Error) {
+  return async (input: Input): Promise<Result> => {
+    if (input.parsed.title.startsWith("Сбой") && !hiccups.has(`${path}:${input.parsed.title}`)) {
+      hiccups.add(`${path}:${input.parsed.title}`);
+      throw error();
+    }
+    return write(input);
+  };
+}
 vi.mock("./insert-new-article", async (importOriginal) => {
   const original = await importOriginal<typeof import("./insert-new-article")>();
-  return {
-    ...original,
-    insertNewArticle: async (input: Parameters<typeof original.insertNewArticle>[0]) => {
-      if (input.parsed.title.startsWith("Сбой") && !hiccups.has(`fast:${input.parsed.title}`)) {
-        hiccups.add(`fast:${input.parsed.title}`);
-        throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
-      }
-      return original.insertNewArticle(input);
-    },
-  };
+  return { ...original, insertNewArticle: hiccupOnce("fast", original.insertNewArticle, () => Object.assign(new Error("deadlock detected"), { code: "40P01" })) };
 });
 vi.mock("@/lib/server/articles/import-article", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/server/articles/import-article")>();
-  return {
-    ...original,
-    importArticle: async (input: Parameters<typeof original.importArticle>[0]) => {
-      if (input.parsed.title.startsWith("Сбой") && !hiccups.has(`full:${input.parsed.title}`)) {
-        hiccups.add(`full:${input.parsed.title}`);
-        throw new Error("Connection terminated unexpectedly");
-      }
-      return original.importArticle(input);
-    },
-  };
+  return { ...original, importArticle: hiccupOnce("full", original.importArticle, () => new Error("Connection terminated unexpectedly")) };
 });
 
 const { createImportJob } = await import("./create-import-job");
