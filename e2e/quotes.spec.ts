@@ -185,7 +185,7 @@ async function importSampleCopy(admin: Page): Promise<string> {
   return `/articles/${answer.data!.slug}`;
 }
 
-test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all", async ({ page, newClient }) => {
+test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all; the panel filters by speaker", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
   const path = await importSampleCopy(admin);
@@ -238,6 +238,12 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   await page.getByRole("button", { name: "Find quotes" }).click();
   await expect(page.getByRole("region", { name: "Suggestions" })).toContainText("No unmarked quotations found.");
   expect(await page.locator('mark[data-kind="QUOTE"][data-entity-label]').count()).toBe(3);
+  // The side panel filters by speaker.
+  await page.getByRole("button", { name: "Show annotations" }).click();
+  const panel = page.getByRole("region", { name: "Annotations" });
+  await panel.getByRole("combobox", { name: "Speaker" }).selectOption({ label: kremlin });
+  await expect(panel.getByRole("listitem")).toHaveCount(1);
+  await expect(panel.getByRole("listitem")).toContainText("Благодаря этому были достигнуты");
 
   // The chosen speaker's page lists its quote.
   const speakerId = (await changed).speaker!.id;

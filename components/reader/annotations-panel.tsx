@@ -10,7 +10,7 @@ type Item = { type: "annotation"; position: number; offset: number; value: Annot
 
 /**
  * Every annotation and note of the article in reading order, filterable by
- * kind, entity type and author; choosing one scrolls to it and flashes it.
+ * kind, entity type, author and a quote's speaker; choosing one scrolls to it and flashes it.
  * Lists what lies on `paragraphs`, the text loaded so far (`complete` once it is all there).
  */
 export function AnnotationsPanel({
@@ -30,9 +30,10 @@ export function AnnotationsPanel({
   const [kind, setKind] = useState<Kind>("all");
   const [entityTypeId, setEntityTypeId] = useState("");
   const [authorId, setAuthorId] = useState("");
+  const [speakerId, setSpeakerId] = useState("");
 
   const positionOf = useMemo(() => new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.position])), [paragraphs]);
-  const { items, authors } = useMemo(() => {
+  const { items, authors, speakers } = useMemo(() => {
     void version;
     const all: Item[] = [
       ...store
@@ -46,7 +47,12 @@ export function AnnotationsPanel({
     ];
     all.sort((a, b) => a.position - b.position || a.offset - b.offset);
     const authorMap = new Map(all.map((item) => [item.value.author.id, item.value.author]));
-    return { items: all, authors: [...authorMap.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+    const speakerMap = new Map(all.flatMap((item) => (item.type === "annotation" && item.value.speaker ? [[item.value.speaker.id, item.value.speaker] as const] : [])));
+    return {
+      items: all,
+      authors: [...authorMap.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      speakers: [...speakerMap.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
   }, [store, version, positionOf]);
 
   const shown = items.filter((item) => {
@@ -54,6 +60,7 @@ export function AnnotationsPanel({
     if (kind === "NOTE") return item.type === "note";
     if (kind !== "all" && (item.type !== "annotation" || item.value.kind !== kind)) return false;
     if (entityTypeId && (item.type !== "annotation" || item.value.entityType?.id !== entityTypeId)) return false;
+    if (speakerId && (item.type !== "annotation" || item.value.speaker?.id !== speakerId)) return false;
     return true;
   });
 
@@ -103,6 +110,19 @@ export function AnnotationsPanel({
               ))}
           </select>
         </label>
+        {(speakers.length > 0 || speakerId) && (
+          <label className="col-span-2 space-y-1">
+            <span className="block font-medium">Speaker</span>
+            <select value={speakerId} onChange={(event) => setSpeakerId(event.target.value)} className="w-full rounded border border-[var(--rule)] bg-[var(--page)] px-1 py-1">
+              <option value="">Anyone</option>
+              {speakers.map((speaker) => (
+                <option key={speaker.id} value={speaker.id}>
+                  {speaker.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <p className="px-4 pt-3 text-xs text-[var(--muted)]" aria-live="polite">
         {shown.length === items.length ? `${items.length} in this article` : `${shown.length} of ${items.length} shown`}

@@ -129,6 +129,9 @@ export const SPEAKER_TYPE_KEYS = ["PER", "ORG"] as const;
 /** A quote's colour outside the text (the dialog's quote border); its marks use the same teal in globals.css. */
 export const QUOTE_ACCENT = "#0f766e";
 
+/** A quote's speaker inputs, on create and update alike: an entity, or a new one's name and type. */
+const speakerInputs = ({ id, name }: InputSchemas) => ({ speakerId: id.optional(), speakerName: name.optional(), speakerTypeId: id.optional() });
+
 /** The same refusal for each of a quote's speaker inputs. */
 const speakerRefusal = (message: string) => ({ speakerId: message, speakerName: message, speakerTypeId: message });
 
@@ -203,8 +206,9 @@ export const ANNOTATION_KINDS = {
     notes: true,
     // Optional in the DTO: deleting an entity leaves its quotes without a speaker (ON DELETE SET NULL).
     fields: { speaker: { column: "speakerId", ref: "entities", optional: true, w3c: { purpose: "linking" } } },
-    create: ({ id, name }) => ({ speakerId: id.optional(), speakerName: name.optional(), speakerTypeId: id.optional() }),
-    update: ({ id, name }) => ({ speakerId: id.optional(), speakerName: name.optional(), speakerTypeId: id.optional() }),
+    // Which one is required (an id, or a name with its type) is checked when the speaker is resolved (kind-writes).
+    create: speakerInputs,
+    update: speakerInputs,
     refusals: { color: "A quote has no colour.", entityTypeId: "A quote has a speaker, not an entity type.", entityId: "A quote has a speaker, not an entity." },
     w3c: { motivation: ["highlighting", "linking"] },
     render: (quote) => {
