@@ -41,7 +41,8 @@ SQL
 SERVER_URL="postgresql://glossa_ci:$PASSWORD@127.0.0.1:$PORT_PG"
 
 echo "[ci] database unit tests on PostgreSQL $(su postgres -c "psql -tAc 'SHOW server_version'")"
-mapfile -t db_tests < <(grep -rl --include='*.test.ts' "startThrowawayDatabase" lib scripts prisma components 2>/dev/null | sort)
+# Those that start a throwaway database, directly or through the shared harnesses.
+mapfile -t db_tests < <(grep -rlE --include='*.test.ts' "startThrowawayDatabase|testDatabase\(|testLibrary\(|testServer\(" lib scripts prisma components 2>/dev/null | sort)
 GLOSSA_TEST_DATABASE_URL="$SERVER_URL/postgres" npx vitest run --maxWorkers=2 "${db_tests[@]}"
 
 echo "[ci] smoke start on DATABASE_URL (PostgreSQL $VERSION)"
