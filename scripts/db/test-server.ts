@@ -11,17 +11,18 @@ import { startThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-data
 export interface TestServer {
   /** A scratch folder for the test's files, deleted with the server. */
   readonly dataDir: string;
-  /** A new empty UTF-8 database on the server; returns its URL. */
+  /** A new empty UTF-8 database on the server, dropped after the file's tests; returns its URL. */
   emptyDatabase(): Promise<string>;
 }
 
 /**
  * Registers, in the calling test file, a `beforeAll` that starts the server (named after `prefix`)
- * and an `afterAll` that stops it. Call it once, at the top level of the file.
+ * and an `afterAll` that drops the databases it made and stops it. Call it once, at the top level of the file.
  */
 export function testServer(prefix: string): TestServer {
   let database: ThrowawayDatabase | undefined;
   let admin: pg.Client | undefined;
+  const created: string[] = [];
 
   beforeAll(async () => {
     database = await startThrowawayDatabase(prefix);
@@ -30,6 +31,8 @@ export function testServer(prefix: string): TestServer {
   }, 120_000);
 
   afterAll(async () => {
+    // On a shared server (GLOSSA_TEST_DATABASE_URL) they would outlive the run; stopping drops only the first.
+    for (const name of created) await admin?.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin?.end();
     await database?.stop();
   });
@@ -48,6 +51,7 @@ export function testServer(prefix: string): TestServer {
       // Unique on a shared server too (GLOSSA_TEST_DATABASE_URL), where earlier runs' databases may remain.
       const name = `${prefix.toLowerCase().replace(/[^a-z0-9]+/g, "_")}_${randomBytes(4).toString("hex")}`;
       await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
+      created.push(name);
       const url = new URL(database.url);
       url.pathname = `/${name}`;
       return url.toString();
