@@ -21,10 +21,10 @@ const FORMAT_NAMES = EXPORT_FORMATS.map((entry) => entry.format) as [ExportForma
 /** `?format=w3c|csv|markdown|conll|doccano|spacy[&bom=1]`: bom (a byte-order mark for spreadsheets) applies to CSV only. */
 export const exportQuerySchema = z.object({
   format: z.enum(FORMAT_NAMES, { error: `Format must be one of ${FORMAT_NAMES.join(", ")}.` }),
+  // A boolean too, so that parsing what was parsed (the route, then the use case) gives the same.
   bom: z
-    .enum(["0", "1", "true", "false"], { error: "bom must be 1 or 0." })
-    .optional()
-    .transform((value) => value === "1" || value === "true"),
+    .union([z.boolean(), z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true")], { error: "bom must be 1 or 0." })
+    .default(false),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

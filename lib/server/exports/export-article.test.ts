@@ -13,6 +13,7 @@ vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }
 const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
 const { exportArticle } = await import("./export-article");
 const { attachmentDisposition, downloadResponse } = await import("./download-response");
+const { exportQuerySchema } = await import("@/lib/validations/export");
 
 const TEXT = "Переговоры в Женеве продолжатся 👍🏽 на следующей неделе, сообщил Лавров.";
 
@@ -79,6 +80,7 @@ describe("exportArticle", () => {
     policy.requireSignIn = true;
     await expect(exportArticle({ actor: null, articleId, query: { format: "csv" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(exportArticle({ actor: library.ann, articleId, query: { format: "xlsx" } })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(exportArticle({ actor: library.ann, articleId, query: { format: "csv", bom: "yes" } })).rejects.toMatchObject({ name: "ZodError" });
   });
 
   it("names the file by the slug and streams it with its media type, privately", async () => {
@@ -91,7 +93,8 @@ describe("exportArticle", () => {
       expect(response.headers.get("Cache-Control")).toBe("private, no-store");
       expect((await response.text()).length, format).toBeGreaterThan(0);
     }
-    const withBom = downloadResponse(await exportArticle({ actor: null, articleId, query: { format: "csv", bom: "1" } }));
+    // What the route hands over is the query already parsed: parsing it again must give the same.
+    const withBom = downloadResponse(await exportArticle({ actor: null, articleId, query: exportQuerySchema.parse({ format: "csv", bom: "1" }) }));
     expect(new Uint8Array(await withBom.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 });
