@@ -8,12 +8,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-
-const { updateArticle } = await import("./articles/update-article");
-const { createNote } = await import("./notes/create-note");
-const { updateNote } = await import("./notes/update-note");
-const { createAnnotation } = await import("./annotations/create-annotation");
-const { commitSourceSchema } = await import("@/lib/validations/import");
+import { updateArticle } from "./articles/update-article";
+import { createNote } from "./notes/create-note";
+import { updateNote } from "./notes/update-note";
+import { createAnnotation } from "./annotations/create-annotation";
+import { commitSourceSchema } from "@/lib/validations/import";
 
 const TEXT = "Москва заявила, что переговоры продолжатся.";
 

@@ -5,8 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { testDatabase } from "./testing/test-database";
-
-const { directPool, importPool } = await import("./direct-pool");
+import { directPool, importPool } from "./direct-pool";
 
 const database = testDatabase("glossa-direct-pool-test");
 

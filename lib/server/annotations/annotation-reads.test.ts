@@ -10,15 +10,14 @@ import { packReaderState, unpackReaderState } from "@/lib/annotations/packing";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-
-const { createAnnotation } = await import("./create-annotation");
-const { updateAnnotation } = await import("./update-annotation");
-const { deleteAnnotation } = await import("./delete-annotation");
-const { restoreAnnotation } = await import("./restore-annotation");
-const { listArticleAnnotations } = await import("./list-article-annotations");
-const { listOrphans } = await import("@/lib/server/articles/list-orphans");
-const { getEntity } = await import("@/lib/server/entities/get-entity");
-const { ensureDefaultEntityTypes } = await import("@/lib/server/entities/ensure-default-entity-types");
+import { createAnnotation } from "./create-annotation";
+import { updateAnnotation } from "./update-annotation";
+import { deleteAnnotation } from "./delete-annotation";
+import { restoreAnnotation } from "./restore-annotation";
+import { listArticleAnnotations } from "./list-article-annotations";
+import { listOrphans } from "@/lib/server/articles/list-orphans";
+import { getEntity } from "@/lib/server/entities/get-entity";
+import { ensureDefaultEntityTypes } from "@/lib/server/entities/ensure-default-entity-types";
 
 const TEXT = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве 👍🏽 в марте.";
 

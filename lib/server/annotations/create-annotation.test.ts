@@ -6,8 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-
-const { createAnnotation } = await import("./create-annotation");
+import { createAnnotation } from "./create-annotation";
 
 const TEXT = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве.";
 

@@ -6,21 +6,20 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { span, testLibrary } from "@/lib/server/testing/library";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { createNote } from "@/lib/server/notes/create-note";
+import { deleteNote } from "@/lib/server/notes/delete-note";
+import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
+import { getArticle } from "./get-article";
+import { getArticleText } from "./get-article-text";
+import { getArticleAnnotations } from "./get-article-annotations";
+import { getAdminArticle } from "./get-admin-article";
+import { listOrphans } from "./list-orphans";
+import { searchArticles } from "./search-articles";
+import { listUsers } from "@/lib/server/users/list-users";
 
 const policy = vi.hoisted(() => ({ requireSignIn: false }));
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }));
-
-const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
-const { createNote } = await import("@/lib/server/notes/create-note");
-const { deleteNote } = await import("@/lib/server/notes/delete-note");
-const { deleteAnnotation } = await import("@/lib/server/annotations/delete-annotation");
-const { getArticle } = await import("./get-article");
-const { getArticleText } = await import("./get-article-text");
-const { getArticleAnnotations } = await import("./get-article-annotations");
-const { getAdminArticle } = await import("./get-admin-article");
-const { listOrphans } = await import("./list-orphans");
-const { searchArticles } = await import("./search-articles");
-const { listUsers } = await import("@/lib/server/users/list-users");
 
 const TEXT = "Переговоры в Женеве продолжатся на следующей неделе, сообщил представитель МИД.";
 

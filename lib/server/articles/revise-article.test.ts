@@ -9,12 +9,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contentHash, parsePlainText } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-
-const { db } = await import("@/lib/db");
-const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
-const { createNote } = await import("@/lib/server/notes/create-note");
-const { importArticle } = await import("./import-article");
-const { reviseArticle } = await import("./revise-article");
+import { db } from "@/lib/db";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { createNote } from "@/lib/server/notes/create-note";
+import { importArticle } from "./import-article";
+import { reviseArticle } from "./revise-article";
 
 const FIRST = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве на следующей неделе.";
 const SECOND = "Представитель МИД Грузии подтвердил, что делегация прибудет в понедельник.";

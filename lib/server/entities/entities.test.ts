@@ -7,15 +7,14 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { span, testLibrary } from "@/lib/server/testing/library";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
+import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
+import { getEntity } from "./get-entity";
+import { searchEntities } from "./search-entities";
 
 const policy = vi.hoisted(() => ({ requireSignIn: false }));
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }));
-
-const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
-const { deleteAnnotation } = await import("@/lib/server/annotations/delete-annotation");
-const { updateAnnotation } = await import("@/lib/server/annotations/update-annotation");
-const { getEntity } = await import("./get-entity");
-const { searchEntities } = await import("./search-entities");
 
 let stories = 0;
 /**

@@ -10,12 +10,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parsePlainText } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-
-const { importArticle } = await import("@/lib/server/articles/import-article");
-const { updateArticle } = await import("@/lib/server/articles/update-article");
-const { createImportJob } = await import("./create-import-job");
-const { startImportJob } = await import("./start-import-job");
-const { runImportJob } = await import("./run-import-job");
+import { importArticle } from "@/lib/server/articles/import-article";
+import { updateArticle } from "@/lib/server/articles/update-article";
+import { createImportJob } from "./create-import-job";
+import { startImportJob } from "./start-import-job";
+import { runImportJob } from "./run-import-job";
 
 const database = testDatabase("glossa-source-url-test");
 let admin: Actor;

@@ -12,12 +12,11 @@ import type { ArticleEventDTO } from "@/lib/annotations/types";
 import type { PresenceReader } from "@/lib/live/protocol";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-
-const { subscribeToArticle } = await import("./article-event-hub");
-const { publishEvent, audienceOf } = await import("./publish-event");
-const { compactEventLog, COMPACTION_LOCK_KEY } = await import("./compact-event-log");
-const { db } = await import("@/lib/db");
-const { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } = await import("@/lib/server/annotations/annotation-dto");
+import { subscribeToArticle } from "./article-event-hub";
+import { publishEvent, audienceOf } from "./publish-event";
+import { compactEventLog, COMPACTION_LOCK_KEY } from "./compact-event-log";
+import { db } from "@/lib/db";
+import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 
 const database = testDatabase("glossa-live-privacy-test");
 

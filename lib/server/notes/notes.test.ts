@@ -7,13 +7,11 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { span, testLibrary } from "@/lib/server/testing/library";
-
-
-const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
-const { updateAnnotation } = await import("@/lib/server/annotations/update-annotation");
-const { listArticleAnnotations } = await import("@/lib/server/annotations/list-article-annotations");
-const { createNote } = await import("./create-note");
-const { updateNote } = await import("./update-note");
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
+import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
+import { createNote } from "./create-note";
+import { updateNote } from "./update-note";
 
 const TEXT = "Переговоры в Женеве продолжатся на следующей неделе, сообщил представитель МИД.";
 
