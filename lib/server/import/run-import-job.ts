@@ -196,8 +196,15 @@ export async function runImportJob(jobId: string, { concurrency = importConfig()
       const job = await retryTransient(() => db().importJob.findFirst({ where: mine, select: { format: true, nextChunk: true, chunkCount: true, errors: true } }));
       if (!job) return; // cancelled, or another instance took over
       if (job.nextChunk >= job.chunkCount) {
-        const { count } = await retryTransient(() => db().importJob.updateMany({ where: mine, data: { status: "DONE", finishedAt: new Date(), heartbeatAt: new Date() } }));
-        if (count === 1) await retryTransient(() => db().$transaction([db().importJobChunk.deleteMany({ where: { jobId } }), db().importJobItem.deleteMany({ where: { jobId } })]));
+        // Done and tidied in one transaction: nobody sees a finished job whose chunks and line records are still there.
+        await retryTransient(() =>
+          db().$transaction(async (tx) => {
+            const { count } = await tx.importJob.updateMany({ where: mine, data: { status: "DONE", finishedAt: new Date(), heartbeatAt: new Date() } });
+            if (count !== 1) return;
+            await tx.importJobChunk.deleteMany({ where: { jobId } });
+            await tx.importJobItem.deleteMany({ where: { jobId } });
+          }),
+        );
         return;
       }
       const chunk = await retryTransient(() => readChunk(jobId, job.nextChunk));
