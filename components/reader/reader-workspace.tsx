@@ -11,6 +11,7 @@ import { NoteThreads } from "@/components/notes/note-threads";
 import { AnnotationDetails } from "@/components/reader/annotation-details";
 import { AnnotationsPanel } from "@/components/reader/annotations-panel";
 import { Drawer } from "@/components/reader/drawer";
+import { ExportMenu } from "@/components/reader/export-menu";
 import { ParagraphView } from "@/components/reader/paragraph-view";
 import { Presence } from "@/components/reader/presence";
 import { QuoteSuggestions } from "@/components/reader/quote-suggestions";
@@ -157,6 +158,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
         <button type="button" onClick={() => setPanelOpen((value) => !value)} aria-expanded={panelOpen} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
           {panelOpen ? "Hide annotations" : "Show annotations"}
         </button>
+        <ExportMenu articleId={articleId} />
         {canWrite && (
           <button type="button" onClick={() => setFindingQuotes(true)} aria-expanded={findingQuotes} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
             Find quotes

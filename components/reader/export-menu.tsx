@@ -1,0 +1,108 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { articleExportHref, EXPORT_FORMATS } from "@/lib/validations/export";
+
+/**
+ * Export: a menu button (WAI-ARIA menu button pattern) whose items download the article, with
+ * what this reader may see, in each format. Arrow keys, Home and End move between items, Escape
+ * closes and gives focus back to the button; a click elsewhere or Tab away closes it.
+ */
+export function ExportMenu({ articleId }: { articleId: string }) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  // Which item takes focus when the menu opens: the first, or the last (opened with ArrowUp).
+  const focusOnOpen = useRef<"first" | "last">("first");
+
+  const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+
+  useEffect(() => {
+    if (!open) return;
+    const all = items();
+    (focusOnOpen.current === "last" ? all.at(-1) : all[0])?.focus();
+    const closeOutside = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeOutside);
+    return () => document.removeEventListener("pointerdown", closeOutside);
+  }, [open]);
+
+  const openWith = (focus: "first" | "last") => {
+    focusOnOpen.current = focus;
+    setOpen(true);
+  };
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  };
+
+  const onButtonKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      openWith(event.key === "ArrowUp" ? "last" : "first");
+    }
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent) => {
+    const all = items();
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    const moveTo = (next: number) => {
+      event.preventDefault();
+      all[(next + all.length) % all.length]?.focus();
+    };
+    if (event.key === "ArrowDown") moveTo(index + 1);
+    else if (event.key === "ArrowUp") moveTo(index - 1);
+    else if (event.key === "Home") moveTo(0);
+    else if (event.key === "End") moveTo(all.length - 1);
+    else if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === "Tab") close(false);
+  };
+
+  return (
+    <div className="relative">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => (open ? close(false) : openWith("first"))}
+        onKeyDown={onButtonKeyDown}
+        className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]"
+      >
+        Export
+      </button>
+      {open && (
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label="Export"
+          onKeyDown={onMenuKeyDown}
+          className="absolute left-0 z-20 mt-1 flex min-w-44 flex-col rounded border border-[var(--rule)] bg-[var(--page)] py-1 shadow-lg"
+        >
+          {EXPORT_FORMATS.map(({ format, label }) => (
+            <a
+              key={format}
+              role="menuitem"
+              tabIndex={-1}
+              href={articleExportHref(articleId, format)}
+              download
+              // Closed after the click has run its course: a link taken out of the page before then downloads nothing.
+              onClick={() => setTimeout(() => close(true))}
+              className="px-3 py-1.5 hover:bg-[var(--rule)] focus:bg-[var(--rule)] focus:outline-none"
+            >
+              {label}
+            </a>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
