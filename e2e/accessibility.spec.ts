@@ -78,6 +78,12 @@ for (const colorScheme of SCHEMES) {
       await expect(page.getByRole("dialog", { name: "Notes on paragraph 2" })).toBeVisible();
       await expectNoViolations(page, `the notes sheet (${colorScheme})`);
 
+      // Find quotes: the Suggestions sheet.
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Find quotes" }).click();
+      await expect(page.getByRole("region", { name: "Suggestions" })).toHaveAttribute("aria-busy", "false");
+      await expectNoViolations(page, `the Find quotes sheet (${colorScheme})`);
+
       // The speaker's entity page, with its Quotes.
       await page.goto(`/entities/${quote.speaker!.id}`);
       await expect(page.getByRole("region", { name: "Quotes" })).toBeVisible();
