@@ -25,6 +25,8 @@ cleanup() {
   if [ -n "$smoke_pid" ]; then kill -TERM -- "-$smoke_pid" 2>/dev/null || true; wait "$smoke_pid" 2>/dev/null || true; fi
   su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS glossa_ci_smoke WITH (FORCE)'" >/dev/null 2>&1 || true
   if $started_here; then pg_ctlcluster "$VERSION" main stop || true; fi
+  # The dev server adds its own build folder's types to tsconfig.json: npm test checks the committed one.
+  git checkout -- tsconfig.json 2>/dev/null || true
 }
 trap cleanup EXIT
 
