@@ -27,7 +27,18 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             </Link>
           </>
         )}
-        <div className="ml-auto flex min-w-0 items-center gap-4">
+        {/* A plain GET form: /search?q=… is a real, shareable URL, and it works before JavaScript loads. */}
+        <form role="search" aria-label="Site search" action="/search" method="get" className="order-last w-full sm:order-none sm:ml-auto sm:w-auto">
+          <input
+            type="search"
+            name="q"
+            aria-label="Search"
+            placeholder="Search"
+            maxLength={1000}
+            className="w-full rounded-md border border-[var(--rule)] bg-transparent px-3 py-1 placeholder:text-[var(--muted)] sm:w-56"
+          />
+        </form>
+        <div className="ml-auto flex min-w-0 items-center gap-4 sm:ml-0">
           {actor ? (
             <>
               <span className="flex min-w-0 items-center gap-2" title={actor.email}>

@@ -172,5 +172,6 @@ describe("snippetOf", () => {
     expect(snippet.cutBefore).toBe(true);
     expect(snippet.cutAfter).toBe(true);
     expect(snippet.marks.map((mark) => snippet.text.slice(mark.start, mark.end))).toEqual(["Путина"]);
+    expect(snippet.text).toMatch(/^Слово .* конец$/);
   });
 });

@@ -180,7 +180,9 @@ export function snippetOf(text: string, position: number, terms: readonly Search
   // Start at a word boundary a little before the first match, so it is seen with some context.
   let from = Math.max(0, Math.min(first - 80, text.length - SNIPPET_LENGTH));
   if (from > 0) from = text.indexOf(" ", from) + 1 || from;
-  const to = Math.min(text.length, from + SNIPPET_LENGTH);
+  let to = Math.min(text.length, from + SNIPPET_LENGTH);
+  // And end at one, not mid-word.
+  if (to < text.length) to = Math.max(text.lastIndexOf(" ", to), from + 1);
   return {
     position,
     text: text.slice(from, to),
