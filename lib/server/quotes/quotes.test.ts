@@ -5,61 +5,32 @@
  * speaker's entity page under Quotes and never among its mentions, and kept private.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
-
-const { createAnnotation } = await import("@/lib/server/annotations/create-annotation");
-const { updateAnnotation } = await import("@/lib/server/annotations/update-annotation");
-const { ensureDefaultEntityTypes } = await import("@/lib/server/entities/ensure-default-entity-types");
-const { getEntity } = await import("@/lib/server/entities/get-entity");
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
+import { getEntity } from "@/lib/server/entities/get-entity";
+import { testLibrary } from "@/lib/server/testing/library";
 
 const TEXT = "«Разделяем высказанную озабоченность», — заявили в пресс-службе Кремля, а Тбилиси промолчал.";
 const QUOTED = "Разделяем высказанную озабоченность";
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const library = testLibrary("glossa-quotes-test");
 let ann: Actor;
 let bob: Actor;
 let types: Record<string, string>;
 let articleId: string;
 let paragraphId: string;
 
-async function newUser(name: string, role: Actor["role"] = "ANNOTATOR"): Promise<Actor> {
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, name, `${id}@test.glossa`, role]);
-  return { id, name, email: `${id}@test.glossa`, role, color: "#8a4b0f" };
-}
-
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-quotes-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  process.env.BETTER_AUTH_SECRET ??= "quotes-test-secret-0123456789abcdef0123";
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await ensureDefaultEntityTypes();
-  const { rows } = await client.query<{ id: string; key: string }>(`SELECT id, key FROM "EntityType"`);
-  types = Object.fromEntries(rows.map((row) => [row.key, row.id]));
-  ann = await newUser("Ann Otator");
-  bob = await newUser("Bob");
+  // The quote pages name its author in full.
+  ann = await library.newUser("Ann Otator");
+  bob = library.bob;
+  types = library.types;
   articleId = randomUUID();
   paragraphId = randomUUID();
-  await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Кремль и Грузия', 'ru', 'hash', now())`, [articleId]);
-  await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, $3)`, [paragraphId, articleId, TEXT]);
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  await library.client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Кремль и Грузия', 'ru', 'hash', now())`, [articleId]);
+  await library.client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, 1, $3)`, [paragraphId, articleId, TEXT]);
 });
 
 function quote(speaker: Record<string, string>, extra: Record<string, unknown> = {}) {
@@ -68,7 +39,7 @@ function quote(speaker: Record<string, string>, extra: Record<string, unknown> =
   return { kind: "QUOTE", paragraphId, start, end, exact: QUOTED, prefix: TEXT.slice(0, start), suffix: TEXT.slice(end, end + 32), ...speaker, ...extra };
 }
 
-const annotationCount = async () => Number((await client.query(`SELECT count(*) FROM "Annotation"`)).rows[0].count);
+const annotationCount = async () => Number((await library.client.query(`SELECT count(*) FROM "Annotation"`)).rows[0].count);
 
 describe("quotes", () => {
   it("creates a new organisation as the speaker, and the same one when it is named again", async () => {
@@ -82,7 +53,7 @@ describe("quotes", () => {
     const before = await annotationCount();
     await expect(createAnnotation({ actor: ann, articleId, input: quote({}) })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/Choose who said it/) });
     await expect(createAnnotation({ actor: ann, articleId, input: quote({ speakerName: "Тбилиси", speakerTypeId: types.LOC! }) })).rejects.toMatchObject({ status: 422, message: "A speaker is a person or an organisation." });
-    const place = (await client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, 'Женева', '{}', $3, now()) RETURNING id`, [randomUUID(), types.LOC, ann.id])).rows[0].id as string;
+    const place = (await library.client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, 'Женева', '{}', $3, now()) RETURNING id`, [randomUUID(), types.LOC, ann.id])).rows[0].id as string;
     await expect(createAnnotation({ actor: ann, articleId, input: quote({ speakerId: place }) })).rejects.toMatchObject({ status: 422, message: "A speaker is a person or an organisation." });
     // Someone else's entity that Bob cannot know of reads as missing.
     await expect(createAnnotation({ actor: bob, articleId, input: quote({ speakerId: place }) })).rejects.toMatchObject({ status: 422, message: "That entity does not exist." });

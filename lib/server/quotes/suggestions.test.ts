@@ -7,61 +7,32 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
-
-vi.mock("server-only", () => ({}));
-
-const { findQuoteSuggestions } = await import("./find-quote-suggestions");
-const { acceptSuggestion, newSpeaker } = await import("./accept-suggestion");
-const { rejectSuggestion } = await import("./reject-suggestion");
-const { acceptConfidentSuggestions } = await import("./accept-confident-suggestions");
-const { ensureDefaultEntityTypes } = await import("@/lib/server/entities/ensure-default-entity-types");
+import { testLibrary } from "@/lib/server/testing/library";
+import { findQuoteSuggestions } from "./find-quote-suggestions";
+import { acceptSuggestion, newSpeaker } from "./accept-suggestion";
+import { rejectSuggestion } from "./reject-suggestion";
+import { acceptConfidentSuggestions } from "./accept-confident-suggestions";
 
 const raw = readFileSync(path.resolve(import.meta.dirname, "../../../prisma/seed/articles/kremlin-georgia-ru.txt"), "utf8");
 const PARAGRAPHS = raw.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean).slice(0, -1);
 
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const library = testLibrary("glossa-suggestions-test");
 let ann: Actor;
 let reader: Actor;
 let articleId: string;
 let types: Record<string, string>;
 
-async function newUser(name: string, role: Actor["role"]): Promise<Actor> {
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, name, `${id}@test.glossa`, role]);
-  return { id, name, email: `${id}@test.glossa`, role, color: "#8a4b0f" };
-}
-
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-suggestions-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  process.env.BETTER_AUTH_SECRET ??= "suggestions-test-secret-0123456789abcdef0123";
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await ensureDefaultEntityTypes();
-  types = Object.fromEntries((await client.query<{ id: string; key: string }>(`SELECT id, key FROM "EntityType"`)).rows.map((row) => [row.key, row.id]));
-  ann = await newUser("Ann Otator", "ANNOTATOR");
-  reader = await newUser("Rea Der", "READER");
+  ann = library.ann;
+  reader = library.rita;
+  types = library.types;
   articleId = randomUUID();
-  await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Sample', 'ru', 'hash', now())`, [articleId]);
+  await library.client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Sample', 'ru', 'hash', now())`, [articleId]);
   for (const [index, text] of PARAGRAPHS.entries()) {
-    await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, $3, $4)`, [randomUUID(), articleId, index + 1, text]);
+    await library.client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, $3, $4)`, [randomUUID(), articleId, index + 1, text]);
   }
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  const { db } = await import("@/lib/db");
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
 });
 
 const starts = (suggestions: { exact: string }[]) => suggestions.map((suggestion) => suggestion.exact.slice(0, 24));
@@ -82,14 +53,14 @@ describe("Find quotes", () => {
     for (const name of ["Альянс патриотов Грузии", "Грузинская мечта"]) expect(suggestions.some((suggestion) => suggestion.exact.includes(name))).toBe(false);
     // Asking again adds nothing.
     expect(await findQuoteSuggestions({ actor: ann, articleId })).toEqual(suggestions);
-    expect(Number((await client.query(`SELECT count(*) FROM "Suggestion"`)).rows[0].count)).toBe(4);
+    expect(Number((await library.client.query(`SELECT count(*) FROM "Suggestion"`)).rows[0].count)).toBe(4);
   });
 
   it("remembers a rejection, with who and when", async () => {
     const [, second] = await findQuoteSuggestions({ actor: ann, articleId });
     await rejectSuggestion({ actor: ann, suggestionId: second!.id });
     expect(starts(await findQuoteSuggestions({ actor: ann, articleId }))).not.toContain("несмотря на все потуги р");
-    const { rows } = await client.query(`SELECT status, "decidedById", "decidedAt", source, score FROM "Suggestion" WHERE id = $1`, [second!.id]);
+    const { rows } = await library.client.query(`SELECT status, "decidedById", "decidedAt", source, score FROM "Suggestion" WHERE id = $1`, [second!.id]);
     expect(rows[0]).toMatchObject({ status: "REJECTED", decidedById: ann.id, decidedAt: expect.any(Date), source: "findQuotes@1" });
     await expect(rejectSuggestion({ actor: ann, suggestionId: second!.id })).rejects.toMatchObject({ status: 409 });
   });
@@ -110,14 +81,14 @@ describe("Find quotes", () => {
 
     // The press service's next suggestion now names the entity just made; "Кремле" names the Kremlin once Ann knows it.
     expect((await findQuoteSuggestions({ actor: ann, articleId })).map((suggestion) => suggestion.speaker?.name)).toEqual(["пресс-служба Кремля", "пресс-служба Кремля"]);
-    await client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, 'Кремль', '{}', $3, now())`, [randomUUID(), types.ORG, ann.id]);
+    await library.client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, 'Кремль', '{}', $3, now())`, [randomUUID(), types.ORG, ann.id]);
     const rest = await findQuoteSuggestions({ actor: ann, articleId });
     expect(rest.map((suggestion) => suggestion.speaker?.name)).toEqual(["пресс-служба Кремля", "Кремль"]);
     const created = await acceptConfidentSuggestions({ actor: ann, articleId, input: {} });
     expect(created.map((annotation) => annotation.speaker?.name)).toEqual(["пресс-служба Кремля", "Кремль"]);
     expect(await findQuoteSuggestions({ actor: ann, articleId })).toEqual([]);
-    const { rows } = await client.query(`SELECT status, count(*)::int AS n FROM "Suggestion" GROUP BY status ORDER BY status`);
+    const { rows } = await library.client.query(`SELECT status, count(*)::int AS n FROM "Suggestion" GROUP BY status ORDER BY status`);
     expect(rows).toEqual([{ status: "ACCEPTED", n: 3 }, { status: "REJECTED", n: 1 }]);
-    expect(Number((await client.query(`SELECT count(*) FROM "Suggestion" WHERE status = 'ACCEPTED' AND "annotationId" IS NOT NULL`)).rows[0].count)).toBe(3);
+    expect(Number((await library.client.query(`SELECT count(*) FROM "Suggestion" WHERE status = 'ACCEPTED' AND "annotationId" IS NOT NULL`)).rows[0].count)).toBe(3);
   });
 });

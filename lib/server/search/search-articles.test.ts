@@ -4,51 +4,23 @@
  * inflected forms, phrases and filters within the read rules.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { contentHash, parsePlainText, slugify } from "@/lib/importing";
-import type { Actor, Role } from "@/lib/permissions";
-import { migrate } from "@/scripts/db/migrate";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/db/throwaway-database";
+import type { Actor } from "@/lib/permissions";
+import { importArticle } from "@/lib/server/articles/import-article";
+import { insertNewArticle } from "@/lib/server/import/insert-new-article";
+import { testDatabase } from "@/lib/server/testing/test-database";
+import { backfillParagraphVectors } from "./paragraph-vectors";
+import { searchArticles, snippetOf } from "./search-articles";
 
-vi.mock("server-only", () => ({}));
-
-const { db } = await import("@/lib/db");
-const { importArticle } = await import("@/lib/server/articles/import-article");
-const { insertNewArticle } = await import("@/lib/server/import/insert-new-article");
-const { backfillParagraphVectors } = await import("./paragraph-vectors");
-const { searchArticles, snippetOf } = await import("./search-articles");
-
-let database: ThrowawayDatabase;
-let client: pg.Client;
+const database = testDatabase("glossa-search-test");
 let reader: Actor;
 let admin: Actor;
 const tag = () => randomUUID().slice(0, 8);
 
-async function newUser(name: string, role: Role): Promise<Actor> {
-  const id = randomUUID();
-  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`, [id, name, `${id}@test.glossa`, role]);
-  return { id, name, email: `${id}@test.glossa`, role, color: "#8a4b0f" };
-}
-
 beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-search-test");
-  await migrate(database.url, { log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  // With DATABASE_URL set, the configuration (read by the read policy) requires a secret.
-  process.env.BETTER_AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  reader = await newUser("Rita Reader", "READER");
-  admin = await newUser("Ada Admin", "ADMIN");
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  await db().$disconnect();
-  const { closeDirectPools } = await import("@/lib/server/direct-pool");
-  await closeDirectPools();
-  await database?.stop();
+  reader = await database.newUser("Rita Reader", "READER");
+  admin = await database.newUser("Ada Admin", "ADMIN");
 });
 
 async function importText(text: string, title = `Статья ${tag()}`) {
@@ -63,7 +35,7 @@ describe("the index", () => {
   it("is written with the text by an import, a revision and the bulk fast path", async () => {
     const word = `Зумбадзе${tag().replace(/\d/g, "")}`;
     const created = await importText(`Министр встретился с ${word}ым в Тбилиси.`);
-    const { rows } = await client.query<{ vector: string }>(
+    const { rows } = await database.client.query<{ vector: string }>(
       `SELECT "searchVector"::text AS vector FROM "Paragraph" WHERE "articleId" = $1 AND "searchVector" IS NOT NULL`,
       [created.articleId],
     );
@@ -85,7 +57,7 @@ describe("the index", () => {
 
   it("back-fills paragraphs stored without a vector", async () => {
     const article = await importText("Пресс-секретарь Кремля ответил журналистам.");
-    await client.query(`UPDATE "Paragraph" SET "searchVector" = NULL WHERE "articleId" = $1`, [article.articleId]);
+    await database.client.query(`UPDATE "Paragraph" SET "searchVector" = NULL WHERE "articleId" = $1`, [article.articleId]);
     expect(await slugs("журналисту")).not.toContain(article.slug);
     expect(await backfillParagraphVectors()).toBeGreaterThanOrEqual(1);
     expect(await slugs("журналисту")).toContain(article.slug);
@@ -136,7 +108,7 @@ describe("searchArticles", () => {
 
   it("leaves archived articles to admins", async () => {
     const archived = await importText("Архивариус Феофилакт нашёл рукопись.");
-    await client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [archived.articleId]);
+    await database.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [archived.articleId]);
     expect(await slugs("Феофилакта", reader)).not.toContain(archived.slug);
     expect(await slugs("Феофилакта", null)).not.toContain(archived.slug);
     expect(await slugs("Феофилакта", admin)).toContain(archived.slug);
