@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { Combobox, useComboboxState } from "@/components/reader/combobox";
 import { SPEAKER_TYPE_KEYS } from "@/lib/annotations/kinds";
 import type { EntityTypeDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
@@ -28,10 +29,8 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
   const speakerTypes = useMemo(() => entityTypes.filter((type) => (SPEAKER_TYPE_KEYS as readonly string[]).includes(type.key)), [entityTypes]);
   const [query, setQuery] = useState(current?.name ?? "");
   const [found, setFound] = useState<{ type: EntityTypeDTO; id: string; name: string }[]>([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const inputId = useId();
+  const combobox = useComboboxState();
+  const { open, setActive } = combobox;
 
   // When the speaker changes (here or live by someone else), show the new name.
   const [shownName, setShownName] = useState(current?.name);
@@ -59,7 +58,7 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
       stale = true;
       clearTimeout(timer);
     };
-  }, [open, query, speakerTypes]);
+  }, [open, query, speakerTypes, setActive]);
 
   const typed = query.replace(/\s+/g, " ").trim();
   const options: SpeakerOption[] = [
@@ -73,7 +72,6 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
   ];
 
   const choose = (option: SpeakerOption) => {
-    setOpen(false);
     if ("speakerId" in option.choice) {
       setQuery(option.label);
       if (option.choice.speakerId === current?.id) return;
@@ -82,70 +80,34 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
   };
 
   return (
-    <div className="relative space-y-1">
-      <label htmlFor={inputId} className="block text-xs font-medium">
-        Speaker
-      </label>
-      <input
-        id={inputId}
-        role="combobox"
-        autoFocus={autoFocus}
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && options[active] ? `${listId}-${options[active].key}` : undefined}
-        disabled={disabled}
-        value={query}
-        placeholder="Who said it?"
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setOpen(true);
-            setActive((index) => Math.min(index + 1, options.length - 1));
-          } else if (event.key === "ArrowUp") {
-            event.preventDefault();
-            setActive((index) => Math.max(index - 1, 0));
-          } else if (event.key === "Enter" && open && options[active]) {
-            event.preventDefault();
-            choose(options[active]);
-          } else if (event.key === "Escape" && open) {
-            event.preventDefault();
-            event.stopPropagation();
-            setOpen(false);
-          }
-        }}
-        className="w-full rounded border border-[var(--rule)] bg-transparent px-2 py-1.5"
-      />
-      {open && (
-        <ul id={listId} role="listbox" aria-label="Speakers" className="absolute z-10 mt-1 max-h-60 w-full min-w-64 overflow-y-auto rounded border border-[var(--rule)] bg-[var(--page)] shadow-lg">
-          {options.length === 0 && <li className="px-2 py-1.5 text-[var(--muted)]">Type a person or an organisation</li>}
-          {options.map((option, index) => (
-            <li
-              key={option.key}
-              id={`${listId}-${option.key}`}
-              role="option"
-              aria-selected={index === active}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(option)}
-              className={`cursor-pointer px-2 py-1.5 ${index === active ? "bg-[var(--rule)]" : ""}`}
-            >
-              <span className="font-medium">{option.label}</span>
-              {option.detail && <span className="ml-2 text-xs text-[var(--muted)]">{option.detail}</span>}
-            </li>
-          ))}
-        </ul>
+    <Combobox
+      state={combobox}
+      label="Speaker"
+      listLabel="Speakers"
+      query={query}
+      onQueryChange={setQuery}
+      options={options}
+      optionKey={(option) => option.key}
+      renderOption={(option) => (
+        <>
+          <span className="font-medium">{option.label}</span>
+          {option.detail && <span className="ml-2 text-xs text-[var(--muted)]">{option.detail}</span>}
+        </>
       )}
+      emptyText="Type a person or an organisation"
+      onChoose={choose}
+      disabled={disabled}
+      autoFocus={autoFocus}
+      placeholder="Who said it?"
+      listClassName="min-w-64"
+      // Closing the list must not also close the selection toolbar or dialog it sits in.
+      containEscape
+    >
       {current && (
         <Link href={`/entities/${current.id}`} className="inline-block text-xs text-[var(--accent)] underline">
           Everything {current.name} said
         </Link>
       )}
-    </div>
+    </Combobox>
   );
 }
