@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 /**
- * The shared type-ahead (combobox.tsx) in a DOM: named by its label, opened by focus, driven by
- * arrow keys and Enter, and Escape kept from document listeners only where the caller asks.
+ * The shared type-ahead (combobox.tsx) in a DOM: named by its label, showing the chosen name,
+ * opened by focus, driven by arrow keys and Enter, and Escape kept from document listeners only
+ * where the caller asks.
  */
-import { act, createElement, useState } from "react";
+import { act, createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Combobox, useComboboxState } from "./combobox";
@@ -23,33 +24,31 @@ afterEach(() => {
   container?.remove();
 });
 
-function render(props: { containEscape?: boolean; onChoose: (option: (typeof OPTIONS)[number]) => void }) {
-  function Harness() {
-    const state = useComboboxState();
-    const [query, setQuery] = useState("");
-    return createElement(Combobox<(typeof OPTIONS)[number]>, {
-      state,
-      label: "Speaker",
-      listLabel: "Speakers",
-      query,
-      onQueryChange: setQuery,
-      options: OPTIONS,
-      optionKey: (option) => option.id,
-      renderOption: (option) => option.name,
-      emptyText: "Nothing",
-      onChoose: props.onChoose,
-      disabled: false,
-      placeholder: "Who said it?",
-      containEscape: props.containEscape,
-    });
-  }
+function Harness({ shown, containEscape, onChoose }: { shown?: string; containEscape?: boolean; onChoose: (option: (typeof OPTIONS)[number]) => void }) {
+  const state = useComboboxState(shown);
+  return createElement(Combobox<(typeof OPTIONS)[number]>, {
+    state,
+    label: "Speaker",
+    listLabel: "Speakers",
+    options: OPTIONS,
+    optionKey: (option) => option.id,
+    renderOption: (option) => option.name,
+    emptyText: "Nothing",
+    onChoose,
+    disabled: false,
+    placeholder: "Who said it?",
+    containEscape,
+  });
+}
+
+function render(props: { shown?: string; containEscape?: boolean; onChoose: (option: (typeof OPTIONS)[number]) => void }) {
   container = document.createElement("div");
   document.body.append(container);
   root = createRoot(container);
-  act(() => root!.render(createElement(Harness)));
+  act(() => root!.render(createElement(Harness, props)));
   const input = container.querySelector<HTMLInputElement>("input[role=combobox]")!;
   const key = (name: string) => act(() => void input.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true })));
-  return { input, key, list: () => container!.querySelector("[role=listbox]") };
+  return { input, key, list: () => container!.querySelector("[role=listbox]"), rerender: (shown: string) => act(() => root!.render(createElement(Harness, { ...props, shown }))) };
 }
 
 describe("Combobox", () => {
@@ -75,6 +74,13 @@ describe("Combobox", () => {
     key("Enter");
     expect(onChoose).toHaveBeenCalledWith(OPTIONS[0]);
     expect(list()).toBeNull();
+  });
+
+  it("shows the chosen name, and the new one whenever it changes", () => {
+    const { input, rerender } = render({ shown: "Кремль", onChoose: () => {} });
+    expect(input.value).toBe("Кремль");
+    rerender("Песков");
+    expect(input.value).toBe("Песков");
   });
 
   it("keeps Escape from document listeners only when asked to", () => {

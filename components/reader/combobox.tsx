@@ -2,19 +2,30 @@
 
 import { useId, useState, type Dispatch, type ReactNode, type SetStateAction } from "react";
 
-/** Whether the list is open and which option is active: the caller's search reads `open` and resets `active` when new options arrive. */
+/** The typed text, whether the list is open and which option is active: the caller's search reads `query` and `open` and resets `active` when new options arrive. */
 export interface ComboboxState {
+  query: string;
+  setQuery: (query: string) => void;
   open: boolean;
   setOpen: (open: boolean) => void;
   active: number;
   setActive: Dispatch<SetStateAction<number>>;
 }
 
-/** The state a `Combobox` runs on, held by its caller. */
-export function useComboboxState(): ComboboxState {
+/**
+ * The state a `Combobox` runs on, held by its caller. The input starts with `shown` (the name of
+ * what is chosen) and shows it again whenever it changes, whether chosen here or live by someone else.
+ */
+export function useComboboxState(shown = ""): ComboboxState {
+  const [query, setQuery] = useState(shown);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  return { open, setOpen, active, setActive };
+  const [lastShown, setLastShown] = useState(shown);
+  if (lastShown !== shown) {
+    setLastShown(shown);
+    setQuery(shown);
+  }
+  return { query, setQuery, open, setOpen, active, setActive };
 }
 
 interface ComboboxProps<T> {
@@ -23,8 +34,6 @@ interface ComboboxProps<T> {
   label: string;
   /** The listbox's accessible name. */
   listLabel: string;
-  query: string;
-  onQueryChange: (query: string) => void;
   options: readonly T[];
   /** A key unique among the options, also the tail of the option's element id. */
   optionKey: (option: T) => string;
@@ -51,8 +60,8 @@ interface ComboboxProps<T> {
  * An accessible type-ahead (ARIA combobox with a listbox popup): arrow keys move the active
  * option, Enter chooses it, Escape closes the list, and a click chooses without stealing focus.
  */
-export function Combobox<T>({ state, label, listLabel, query, onQueryChange, options, optionKey, renderOption, emptyText, onChoose, disabled, autoFocus, placeholder, listClassName, containEscape, children }: ComboboxProps<T>) {
-  const { open, setOpen, active, setActive } = state;
+export function Combobox<T>({ state, label, listLabel, options, optionKey, renderOption, emptyText, onChoose, disabled, autoFocus, placeholder, listClassName, containEscape, children }: ComboboxProps<T>) {
+  const { query, setQuery, open, setOpen, active, setActive } = state;
   const listId = useId();
   const inputId = useId();
   const activeOption = options[active];
@@ -79,7 +88,7 @@ export function Combobox<T>({ state, label, listLabel, query, onQueryChange, opt
         value={query}
         placeholder={placeholder}
         onChange={(event) => {
-          onQueryChange(event.target.value);
+          setQuery(event.target.value);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

@@ -14,17 +14,9 @@ interface EntityOption {
 
 /** Type-ahead over existing entities of one type; choosing one relinks the tag. */
 export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId: string; current: { id: string; name: string } | null; disabled: boolean; onChoose: (entityId: string) => void }) {
-  const [query, setQuery] = useState(current?.name ?? "");
   const [options, setOptions] = useState<EntityOption[]>([]);
-  const combobox = useComboboxState();
-  const { open, setActive } = combobox;
-
-  // When the tag is relinked (here or live by someone else), show the new entity's name.
-  const [shownName, setShownName] = useState(current?.name);
-  if (shownName !== current?.name) {
-    setShownName(current?.name);
-    setQuery(current?.name ?? "");
-  }
+  const combobox = useComboboxState(current?.name);
+  const { query, setQuery, open, setActive } = combobox;
 
   useEffect(() => {
     if (!open) return;
@@ -48,8 +40,6 @@ export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId
       state={combobox}
       label="Entity"
       listLabel="Entities"
-      query={query}
-      onQueryChange={setQuery}
       options={options}
       optionKey={(option) => option.id}
       renderOption={(option) => (

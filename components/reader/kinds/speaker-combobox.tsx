@@ -27,17 +27,9 @@ interface SpeakerOption {
 export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { current: { id: string; name: string } | null; disabled: boolean; autoFocus?: boolean; onChoose: (choice: SpeakerChoice) => void }) {
   const { entityTypes } = useReader();
   const speakerTypes = useMemo(() => entityTypes.filter((type) => (SPEAKER_TYPE_KEYS as readonly string[]).includes(type.key)), [entityTypes]);
-  const [query, setQuery] = useState(current?.name ?? "");
   const [found, setFound] = useState<{ type: EntityTypeDTO; id: string; name: string }[]>([]);
-  const combobox = useComboboxState();
-  const { open, setActive } = combobox;
-
-  // When the speaker changes (here or live by someone else), show the new name.
-  const [shownName, setShownName] = useState(current?.name);
-  if (shownName !== current?.name) {
-    setShownName(current?.name);
-    setQuery(current?.name ?? "");
-  }
+  const combobox = useComboboxState(current?.name);
+  const { query, setQuery, open, setActive } = combobox;
 
   useEffect(() => {
     if (!open) return;
@@ -84,8 +76,6 @@ export function SpeakerCombobox({ current, disabled, autoFocus, onChoose }: { cu
       state={combobox}
       label="Speaker"
       listLabel="Speakers"
-      query={query}
-      onQueryChange={setQuery}
       options={options}
       optionKey={(option) => option.key}
       renderOption={(option) => (
