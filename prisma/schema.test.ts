@@ -13,8 +13,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "../scripts/db/throwaway-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testServer } from "../scripts/db/test-server";
 import { migrate } from "../scripts/db/migrate";
 
 // ---------------------------------------------------------------------------
@@ -520,15 +520,8 @@ function diffIndex(want: IndexShape, have: IndexShape): string[] {
 // The tests
 // ---------------------------------------------------------------------------
 
-let database: ThrowawayDatabase;
-let admin: pg.Client;
-
-async function createDatabase(name: string): Promise<string> {
-  await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  const url = new URL(database.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+// Databases named afresh each run: on a shared server (GLOSSA_TEST_DATABASE_URL) earlier runs' may remain.
+const server = testServer("glossa-schema-test");
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -540,17 +533,6 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
-beforeAll(async () => {
-  database = await startThrowawayDatabase("glossa-schema-test");
-  admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.end();
-  await database?.stop();
-});
-
 describe("the migrated schema", () => {
   let datamodel: Datamodel;
   beforeAll(async () => {
@@ -558,7 +540,7 @@ describe("the migrated schema", () => {
   });
 
   it("matches schema.prisma", async () => {
-    const url = await createDatabase("migrated");
+    const url = await server.emptyDatabase();
     await migrate(url);
     const actual = await withClient(url, introspect);
     const expected = expectedSchema(datamodel);
@@ -613,7 +595,7 @@ describe("the migrated schema", () => {
   ];
 
   it("reports each kind of drift by model and field", async () => {
-    const url = await createDatabase("drifted");
+    const url = await server.emptyDatabase();
     await migrate(url);
     const actual = await withClient(url, async (client) => {
       for (const { sql } of DRIFTS) await client.query(sql);
