@@ -197,16 +197,18 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const items = suggestions.getByRole("listitem");
   await expect(items).toHaveCount(4);
+  // The speakers as the text names them ("пресс-службе (new)", "Кремле (new)"), or an entity
+  // other tests on this shared database made first that links to those words (the accessibility
+  // scan tags "пресс-служба Кремля", which "в Кремле" also links to).
   const expected = [
-    // The speakers as the text names them; none is known yet.
-    ["Разделяем высказанную в письме", "пресс-службе (new)"],
-    ["несмотря на все потуги русофобов", "Кремле (new)"],
-    ["российско-грузинский диалог продолжается", "пресс-службе (new)"],
-    ["Благодаря этому были достигнуты", "Кремле (new)"],
-  ];
+    ["Разделяем высказанную в письме", /said by пресс-служб/],
+    ["несмотря на все потуги русофобов", /said by [^·]*Кремл/],
+    ["российско-грузинский диалог продолжается", /said by пресс-служб/],
+    ["Благодаря этому были достигнуты", /said by [^·]*Кремл/],
+  ] as const;
   for (const [index, [words, speaker]] of expected.entries()) {
-    await expect(items.nth(index)).toContainText(words!);
-    await expect(items.nth(index)).toContainText(`said by ${speaker}`);
+    await expect(items.nth(index)).toContainText(words);
+    await expect(items.nth(index)).toContainText(speaker);
   }
   // The quoted party names are not quotations.
   for (const name of ["Альянс патриотов Грузии", "Грузинская мечта"]) await expect(suggestions).not.toContainText(`“${name}”`);
@@ -214,12 +216,12 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   // Reject the second: gone, and not suggested again after a reload.
   await items.nth(1).getByRole("button", { name: "Reject" }).click();
   await expect(items).toHaveCount(3);
-  // Accept the first with its suggested speaker, created in its normal form: marked in the text, labelled.
+  // Accept the first with its suggested speaker (made in its normal form, or the entity it links to): marked in the text, labelled.
   const created = nextCreatedAnnotationsByAccept(page);
   await items.nth(0).getByRole("button", { name: "Accept", exact: true }).click();
   const first = await created;
-  expect(first).toMatchObject({ kind: "QUOTE", speaker: { name: "пресс-служба" } });
-  await expect(page.locator(`mark[data-annotation-id="${first.id}"][data-entity-label="пресс-служба"]`)).toBeVisible();
+  expect(first).toMatchObject({ kind: "QUOTE", speaker: { name: expect.stringMatching(/^пресс-служба/) } });
+  await expect(page.locator(`mark[data-annotation-id="${first.id}"][data-entity-label="${first.speaker!.name}"]`)).toBeVisible();
   await expect(items).toHaveCount(2);
   // Change speaker, then accept with the one chosen.
   const kremlin = `Кремль ${token()}`;
