@@ -50,8 +50,9 @@ export function startImportJobSweeper(): void {
         if (expired.length) console.log(`[glossa] Failed ${expired.length} upload(s) cut short: ${expired.join(", ")}`);
         if (resumed.length) console.log(`[glossa] Resuming bulk import(s) ${resumed.join(", ")}`);
       },
-      // The database may be restarting: the next sweep tries again.
-      (error: unknown) => console.error("[glossa] Import sweep failed:", error instanceof Error ? error.message : error),
+      // The database may be restarting: the next sweep tries again. A refused connection is an
+      // AggregateError with an empty message: then the error itself says what happened.
+      (error: unknown) => console.error("[glossa] Import sweep failed:", error instanceof Error && error.message ? error.message : error),
     );
   shared.glossaImportSweeper = setInterval(sweep, SWEEP_EVERY_MS);
   shared.glossaImportSweeper.unref?.();
