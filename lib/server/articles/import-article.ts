@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise-article";
 import { AppError, notFound } from "@/lib/server/errors";
 import { recordItem, type JobLine } from "@/lib/server/import/import-job-items";
-import { claimSourceUrl, lockSourceUrl } from "@/lib/server/import/lock-source-urls";
+import { assertSourceUrlFree, lockSourceUrl } from "@/lib/server/import/lock-source-urls";
 import { indexRevision } from "@/lib/server/search/paragraph-vectors";
 import type { ImportTarget } from "@/lib/validations/import";
 
@@ -78,7 +78,7 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   const existing = await findTarget(tx, parsed, target);
   // "New" chosen when no article had this address (the preview's default) and one has been
   // imported since, or "replace" giving an article another one's address: a URL names one article.
-  if (sourceUrl && (!existing || target.mode === "replace")) await claimSourceUrl(tx, sourceUrl, existing?.id ?? null);
+  if (sourceUrl && (!existing || target.mode === "replace")) await assertSourceUrlFree(tx, sourceUrl, existing?.id ?? null);
   if (existing) {
     const ref = { articleId: existing.id, slug: existing.slug, title: existing.title };
     if (existing.contentHash === hash) return { status: "unchanged", ...ref };

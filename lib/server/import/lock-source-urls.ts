@@ -25,6 +25,11 @@ export async function lockSourceUrl(tx: Prisma.TransactionClient, sourceUrl: str
  */
 export async function claimSourceUrl(tx: Prisma.TransactionClient, sourceUrl: string, articleId: string | null): Promise<void> {
   await lockSourceUrl(tx, sourceUrl);
+  await assertSourceUrlFree(tx, sourceUrl, articleId);
+}
+
+/** The check of `claimSourceUrl`, for a caller that already holds the URL's lock in this transaction. */
+export async function assertSourceUrlFree(tx: Prisma.TransactionClient, sourceUrl: string, articleId: string | null): Promise<void> {
   const other = await tx.article.findFirst({ where: { sourceUrl, ...(articleId ? { id: { not: articleId } } : {}) }, select: { title: true } });
   if (other) {
     throw new AppError("CONFLICT", `An article from this source URL already exists (“${other.title}”): import the text as its next revision instead.`);
