@@ -76,8 +76,46 @@ const NOT_YET: { key: "entities" | "types" | "speakers" | "users" | "colours"; o
  * through Prisma with `readableArticleWhere`, so they are written in one place only.
  */
 export async function searchArticles({ actor, input }: { actor: Actor | null; input: unknown }): Promise<SearchOutcome> {
-  if (!canReadLibrary(actor, readPolicy())) throw forbidden("Sign in to search the library.");
   const { q, page } = searchInput.parse(input);
+  const { errors, positive, required, ranked } = await matchArticles({ actor, q });
+  if (!required) return { query: q, errors, searched: false, total: 0, page, pageCount: 0, results: [] };
+
+  const total = ranked.length;
+  const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
+  const onPage = ranked.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE).map((row) => row.article);
+  const snippets = await bestParagraphs(onPage.map((article) => ({ id: article.id, revision: article.revision })), required);
+  const results = onPage.map((article) => ({
+    slug: article.slug,
+    title: article.title,
+    language: article.language,
+    date: article.publishedAt ?? article.createdAt,
+    snippets: (snippets.get(article.id) ?? []).map((paragraph) => snippetOf(paragraph.text, paragraph.position, positive, article.language)),
+  }));
+  return { query: q, errors, searched: true, total, page, pageCount, results };
+}
+
+/** An article a query matches, with its rank and what the search page and the exports need of it. */
+export interface RankedArticle {
+  rank: number;
+  article: { id: string; slug: string; title: string; language: string; publishedAt: Date | null; createdAt: Date; revision: number };
+}
+
+export interface ArticleMatches {
+  errors: QueryError[];
+  /** The words and phrases to find (to mark in snippets). */
+  positive: SearchTerm[];
+  /** The tsquery every match satisfies, or null when nothing was searched for. */
+  required: string | null;
+  /** Every readable matching article, best first (the same order on every call). */
+  ranked: RankedArticle[];
+}
+
+/**
+ * Every article of the current library a query matches that this reader may open, ranked: what
+ * the search page shows a page of and a search-result export streams whole.
+ */
+export async function matchArticles({ actor, q }: { actor: Actor | null; q: string }): Promise<ArticleMatches> {
+  if (!canReadLibrary(actor, readPolicy())) throw forbidden("Sign in to search the library.");
   const parsed = parseSearchQuery(q);
   const errors = [...parsed.errors];
   for (const { key, operator } of NOT_YET) {
@@ -88,10 +126,9 @@ export async function searchArticles({ actor, input }: { actor: Actor | null; in
 
   const positive = parsed.terms.filter((term) => !term.exclude);
   const required = searchTsquery(positive);
-  const empty: SearchOutcome = { query: q, errors, searched: false, total: 0, page, pageCount: 0, results: [] };
   if (!required) {
     if (q.trim()) errors.push({ message: "Type a word to search for: exclusions and filters alone would match nearly everything." });
-    return empty;
+    return { errors, positive, required: null, ranked: [] };
   }
   const excluded = anyOf(parsed.terms.filter((term) => term.exclude));
 
@@ -113,18 +150,7 @@ export async function searchArticles({ actor, input }: { actor: Actor | null; in
     .map((row) => ({ rank: row.rank, article: byId.get(row.articleId)! }))
     .sort((a, b) => b.rank - a.rank || b.article.createdAt.getTime() - a.article.createdAt.getTime() || a.article.id.localeCompare(b.article.id));
 
-  const total = ranked.length;
-  const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
-  const onPage = ranked.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE).map((row) => row.article);
-  const snippets = await bestParagraphs(onPage.map((article) => ({ id: article.id, revision: article.revision })), required);
-  const results = onPage.map((article) => ({
-    slug: article.slug,
-    title: article.title,
-    language: article.language,
-    date: article.publishedAt ?? article.createdAt,
-    snippets: (snippets.get(article.id) ?? []).map((paragraph) => snippetOf(paragraph.text, paragraph.position, positive, article.language)),
-  }));
-  return { query: q, errors, searched: true, total, page, pageCount, results };
+  return { errors, positive, required, ranked };
 }
 
 /** A tsquery matching any of the excluded terms (an article with any of them is left out), or null. */
