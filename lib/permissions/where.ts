@@ -44,8 +44,11 @@ export function readableMentionWhere(actor: Reader) {
   return { ...readableAnnotationWhere(actor), anchorStatus: { not: "ORPHANED" as const } };
 }
 
-/** Entities this reader may know of: one of whose mentions they can read, or that they created. */
+/**
+ * Entities this reader may know of: one of whose mentions they can read, the speaker of a quote
+ * they can read (its label names the speaker, as the entity page does), or one they created.
+ */
 export function readableEntityWhere(actor: Reader) {
-  const mentioned = { annotations: { some: readableMentionWhere(actor) } };
-  return actor ? { OR: [mentioned, { createdById: actor.id }] } : mentioned;
+  const known = [{ annotations: { some: readableMentionWhere(actor) } }, { quotes: { some: readableMentionWhere(actor) } }];
+  return { OR: actor ? [...known, { createdById: actor.id }] : known };
 }

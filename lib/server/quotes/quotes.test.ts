@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/permissions";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { getEntity } from "@/lib/server/entities/get-entity";
+import { searchEntities } from "@/lib/server/entities/search-entities";
 import { testLibrary } from "@/lib/server/testing/library";
 
 const TEXT = "«Разделяем высказанную озабоченность», — заявили в пресс-службе Кремля, а Тбилиси промолчал.";
@@ -83,8 +84,16 @@ describe("quotes", () => {
     });
   });
 
+  it("offers a speaker known only from a shared quote in the type-ahead, as its page is readable", async () => {
+    const quoted = await createAnnotation({ actor: ann, articleId, input: quote({ speakerName: "Минобороны Грузии", speakerTypeId: types.ORG! }) });
+    const speakers = await searchEntities({ actor: bob, input: { typeId: types.ORG!, q: "Минобороны" } });
+    expect(speakers.map((option) => option.id)).toEqual([quoted.speaker!.id]);
+    expect(await searchEntities({ actor: null, input: { typeId: types.ORG!, q: "Минобороны" } })).toHaveLength(1);
+  });
+
   it("keeps a private quote and its new speaker to its author", async () => {
     const secret = await createAnnotation({ actor: ann, articleId, input: quote({ speakerName: "Тайный источник", speakerTypeId: types.PER! }, { visibility: "PRIVATE" }) });
+    expect(await searchEntities({ actor: bob, input: { typeId: types.PER!, q: "Тайный" } })).toEqual([]);
     expect(await getEntity({ actor: bob, entityId: secret.speaker!.id })).toBeNull();
     expect((await getEntity({ actor: ann, entityId: secret.speaker!.id }))?.quotes.map((q) => q.annotationId)).toEqual([secret.id]);
   });
