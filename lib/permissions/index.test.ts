@@ -180,7 +180,7 @@ describe("the row filters agree with canRead", () => {
     }
   });
 
-  it("entities: known through a readable mention (placed on the text), or to their creator", () => {
+  it("entities: known through a readable mention or quote they said (placed on the text), or to their creator", () => {
     const mentions = [...works()].flatMap((mention) =>
       ARTICLES.flatMap((article) => (["ANCHORED", "ORPHANED"] as const).map((anchorStatus) => ({ ...mention, article, anchorStatus }))),
     );
@@ -193,8 +193,13 @@ describe("the row filters agree with canRead", () => {
       expect(readableMentions).toBe(
         annotations.filter((mention) => mention.anchorStatus !== "ORPHANED" && canRead(actor, { type: "annotation", article: mention.article, annotation: mention }, OPEN)).length,
       );
-      const entity = { createdById, annotations };
-      expect(matches(entity, readableEntityWhere(actor)), `${who} ${JSON.stringify(entity)}`).toBe(canRead(actor, { type: "entity", createdById, readableMentions }, OPEN));
+      // The same annotations as mentions of it, or as quotes it said (the entity page counts both).
+      for (const entity of [
+        { createdById, annotations, quotes: [] },
+        { createdById, annotations: [], quotes: annotations },
+      ]) {
+        expect(matches(entity, readableEntityWhere(actor)), `${who} ${JSON.stringify(entity)}`).toBe(canRead(actor, { type: "entity", createdById, readableMentions }, OPEN));
+      }
     }
   });
 });
