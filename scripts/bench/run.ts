@@ -1,5 +1,5 @@
 /**
- * `npm run bench [reader|live|import|reanchor|quotes|morphology]...`: runs the named benchmarks (all by
+ * `npm run bench [reader|live|import|reanchor|quotes|morphology|mentions]...`: runs the named benchmarks (all by
  * default), one after another, each printing its numbers and the command that
  * produced them. The reader and live benchmarks serve the production build:
  * run `npm run build` first.
@@ -14,6 +14,7 @@ const BENCHMARKS = {
   reanchor: "reanchor-bench.ts",
   quotes: "quotes-bench.ts",
   morphology: "morphology-bench.ts",
+  mentions: "mentions-bench.ts",
 } as const;
 
 const requested = process.argv.slice(2);
