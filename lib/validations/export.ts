@@ -32,3 +32,26 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 export function articleExportHref(articleId: string, format: ExportFormat): string {
   return `/api/articles/${encodeURIComponent(articleId)}/export?format=${format}`;
 }
+
+/** The longest search query a search-result export takes (the search box's own limit is lower). */
+const MAX_EXPORT_QUERY = 2_000;
+
+/** `GET /api/exports`: the whole library you may read, or with `q` the articles that search finds. */
+export const corpusExportQuerySchema = exportQuerySchema.extend({
+  q: z.string().max(MAX_EXPORT_QUERY, `q is too long (${MAX_EXPORT_QUERY} characters at most).`).optional(),
+});
+export type CorpusExportQuery = z.infer<typeof corpusExportQuerySchema>;
+
+/** What a corpus export spans: the library, or the result of a search. */
+export type ExportScope = { kind: "article"; articleId: string } | { kind: "library" } | { kind: "search"; q: string };
+
+/** The export route's URL for a scope in one format. */
+export function exportHref(scope: ExportScope, format: ExportFormat): string {
+  if (scope.kind === "article") return articleExportHref(scope.articleId, format);
+  const query = new URLSearchParams({ format, ...(scope.kind === "search" ? { q: scope.q } : {}) });
+  return `/api/exports?${query.toString()}`;
+}
+
+/** Response headers of a corpus export: how many progress units the file holds, and which. */
+export const EXPORT_TOTAL_HEADER = "X-Export-Total";
+export const EXPORT_UNIT_HEADER = "X-Export-Unit";

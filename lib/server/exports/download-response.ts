@@ -1,5 +1,5 @@
 import "server-only";
-import type { ArticleExportFile } from "./export-article";
+import type { ExportFile } from "./export-formats";
 
 /**
  * `Content-Disposition: attachment` naming `filename` twice (RFC 6266): `filename=` in plain
@@ -16,7 +16,7 @@ export function attachmentDisposition(filename: string): string {
  * A file download that streams its chunks as the reader pulls them (so a large export is never
  * held whole), private to its requester: what it holds depends on who asked.
  */
-export function downloadResponse({ filename, contentType, chunks }: ArticleExportFile): Response {
+export function downloadResponse({ filename, contentType, chunks, headers = {} }: ExportFile): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -34,6 +34,7 @@ export function downloadResponse({ filename, contentType, chunks }: ArticleExpor
       "Content-Disposition": attachmentDisposition(filename),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      ...headers,
     },
   });
 }

@@ -1,0 +1,157 @@
+import "server-only";
+import { annotationDTOFromRow } from "@/lib/annotations/annotation-row";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { PROGRESS_UNITS, type ArticleExport, type ProgressUnit } from "@/lib/exporting";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canReadLibrary, type Actor } from "@/lib/permissions";
+import { readPolicy } from "@/lib/permissions/policy";
+import { readableArticleWhere, readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
+import { annotationRowSelect, loadAnnotationRefs, noteSelect, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
+import { unauthenticated } from "@/lib/server/errors";
+import { matchArticles } from "@/lib/server/search/search-articles";
+import { corpusExportQuerySchema, EXPORT_TOTAL_HEADER, EXPORT_UNIT_HEADER } from "@/lib/validations/export";
+import { EXPORT_FORMAT_SPECS, type ExportFile } from "./export-formats";
+
+/** Articles read from the database at a time: enough to keep round trips few, few enough to keep memory flat. */
+export const EXPORT_BATCH_SIZE = 100;
+/** Ids per `IN (…)` list when counting a search result (PostgreSQL takes at most 65,535 parameters). */
+const COUNT_CHUNK = 5_000;
+
+interface ArticleHead {
+  id: string;
+  slug: string;
+  title: string;
+  language: string;
+  revision: number;
+  createdAt: Date;
+}
+const articleHeadSelect = { id: true, slug: true, title: true, language: true, revision: true, createdAt: true } satisfies Prisma.ArticleSelect;
+
+/** The articles an export spans, a batch at a time, in the order the export writes them. */
+type ArticleBatches = () => AsyncGenerator<ArticleHead[]>;
+
+/** The whole library this reader may open, newest first (as the library lists it), by keyset pages. */
+function libraryBatches(actor: Actor | null): ArticleBatches {
+  return async function* () {
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const keyset: Prisma.ArticleWhereInput = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
+      const batch: ArticleHead[] = await db().article.findMany({
+        where: { AND: [readableArticleWhere(actor), keyset] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: EXPORT_BATCH_SIZE,
+        select: articleHeadSelect,
+      });
+      if (batch.length > 0) yield batch;
+      if (batch.length < EXPORT_BATCH_SIZE) return;
+      after = batch.at(-1)!;
+    }
+  };
+}
+
+/** A search result, best first: the matches are ids and ranks only, the articles are read a batch at a time. */
+function searchBatches(articles: ArticleHead[]): ArticleBatches {
+  return async function* () {
+    for (let from = 0; from < articles.length; from += EXPORT_BATCH_SIZE) yield articles.slice(from, from + EXPORT_BATCH_SIZE);
+  };
+}
+
+/**
+ * One batch of articles with their current text and what this reader may see on it, in four
+ * queries whatever the batch size (paragraphs, annotations, notes, and the rows they refer to).
+ */
+async function loadBatch(actor: Actor | null, heads: ArticleHead[]): Promise<ArticleExport[]> {
+  const reader = actor ? { id: actor.id } : null;
+  const paragraphs = await db().paragraph.findMany({
+    where: { OR: heads.map((head) => ({ articleId: head.id, revision: head.revision })) },
+    orderBy: [{ articleId: "asc" }, { position: "asc" }],
+    select: { id: true, articleId: true, position: true, text: true },
+  });
+  const paragraphIds = paragraphs.map((paragraph) => paragraph.id);
+  const [annotations, notes] = await Promise.all([
+    db().annotation.findMany({
+      where: { paragraphId: { in: paragraphIds }, anchorStatus: { not: "ORPHANED" }, ...readableWorkWhere(reader) },
+      orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
+      select: annotationRowSelect,
+    }),
+    db().note.findMany({ where: { paragraphId: { in: paragraphIds }, ...readableNoteWhere(reader) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: noteSelect }),
+  ]);
+  const refs = await loadAnnotationRefs(db(), annotations);
+  const docs = new Map<string, ArticleExport>(
+    heads.map((head) => [head.id, { article: { slug: head.slug, title: head.title, language: head.language, paragraphs: [] }, annotations: [], notes: [] }]),
+  );
+  for (const { articleId, ...paragraph } of paragraphs) docs.get(articleId)!.article.paragraphs.push(paragraph);
+  for (const row of annotations) docs.get(row.articleId)?.annotations.push(annotationDTOFromRow(row, refs));
+  for (const row of notes) docs.get(row.articleId)?.notes.push(toNoteDTO(row));
+  return [...docs.values()];
+}
+
+/** The articles of an export, one at a time, read a batch ahead at most. */
+async function* articleSource(actor: Actor | null, batches: ArticleBatches): AsyncGenerator<ArticleExport> {
+  for await (const heads of batches()) yield* await loadBatch(actor, heads);
+}
+
+/** How many progress units the export will hold, counted before it starts (what the progress bar fills to). */
+async function countUnits(unit: ProgressUnit, actor: Actor | null, scope: Prisma.ArticleWhereInput[]): Promise<number> {
+  const reader = actor ? { id: actor.id } : null;
+  const counts = await Promise.all(
+    scope.map(async (article) => {
+      if (unit === "articles") return db().article.count({ where: article });
+      const annotations = db().annotation.count({ where: { article, anchorStatus: { not: "ORPHANED" }, ...readableWorkWhere(reader) } });
+      if (unit === "rows") return annotations;
+      // A W3C export also holds each paragraph note and reply as an annotation of its own.
+      const notes = db().note.count({ where: { article, AND: [readableNoteWhere(reader), { OR: [{ annotationId: null }, { parentId: { not: null } }] }] } });
+      return (await annotations) + (await notes);
+    }),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * An export of many articles: the whole library this reader may open (`q` absent) or the
+ * articles a search finds (the search page's own matching, best first), each with the
+ * annotations and notes this reader may see. The file streams: articles are read from the
+ * database a batch at a time as the client pulls, so memory stays flat however large the
+ * corpus. The response says beforehand how many progress units (see lib/exporting/progress.ts)
+ * the file will hold, for the browser's progress bar.
+ */
+export async function exportCorpus({ actor, query }: { actor: Actor | null; query: unknown }): Promise<ExportFile> {
+  const { format, bom, q } = corpusExportQuerySchema.parse(query);
+  if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("export the library");
+  const spec = EXPORT_FORMAT_SPECS[format];
+  const unit = PROGRESS_UNITS[format];
+  const self = new URL("/api/exports", config().baseURL);
+  self.searchParams.set("format", format);
+
+  let batches: ArticleBatches;
+  let scope: Prisma.ArticleWhereInput[];
+  let name: string;
+  let label: string;
+  if (q !== undefined && q.trim() !== "") {
+    const { ranked } = await matchArticles({ actor, q });
+    const heads = ranked.map(({ article }) => article);
+    batches = searchBatches(heads);
+    scope = [];
+    for (let from = 0; from < heads.length; from += COUNT_CHUNK) scope.push({ id: { in: heads.slice(from, from + COUNT_CHUNK).map((head) => head.id) } });
+    self.searchParams.set("q", q);
+    name = `glossa-search-${today()}`;
+    label = `Glossa search: ${q}`;
+  } else {
+    batches = libraryBatches(actor);
+    scope = [readableArticleWhere(actor)];
+    name = `glossa-library-${today()}`;
+    label = "Glossa library";
+  }
+  const total = await countUnits(unit, actor, scope);
+  return {
+    filename: `${name}.${spec.extension}`,
+    contentType: spec.contentType,
+    chunks: spec.write(articleSource(actor, batches), { bom, collection: { id: self.href, label } }),
+    headers: { [EXPORT_TOTAL_HEADER]: String(total), [EXPORT_UNIT_HEADER]: unit },
+  };
+}
