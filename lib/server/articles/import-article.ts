@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { recordItem, type JobLine } from "@/lib/server/import/import-job-items";
 import { assertSourceUrlFree, lockSourceUrl } from "@/lib/server/import/lock-source-urls";
 import { indexRevision } from "@/lib/server/search/paragraph-vectors";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import type { ImportTarget } from "@/lib/validations/import";
 
 export interface ImportedArticleRef {
@@ -38,12 +39,15 @@ export async function importArticle({
   target = { mode: "auto" },
   expectedHash,
   item,
+  projectId = DEFAULT_PROJECT_ID,
 }: {
   parsed: ParsedArticle;
   target?: ImportTarget;
   expectedHash?: string;
   /** The bulk job's line this is: its outcome is recorded in the same transaction. */
   item?: JobLine;
+  /** The project the article is imported into (it joins it when it was already stored); callers check the actor may. */
+  projectId?: string;
 }): Promise<ImportArticleResult> {
   const hash = contentHash(parsed);
   if (expectedHash && expectedHash !== hash) {
@@ -53,7 +57,7 @@ export async function importArticle({
     try {
       return await db().$transaction(
         async (tx) => {
-          const result = await importInTransaction(tx, parsed, hash, target);
+          const result = await importInTransaction(tx, parsed, hash, target, projectId);
           if (item) await recordItem(tx, item, result.status);
           return result;
         },
@@ -67,7 +71,7 @@ export async function importArticle({
   }
 }
 
-async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedArticle, hash: string, target: ImportTarget): Promise<ImportArticleResult> {
+async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedArticle, hash: string, target: ImportTarget, projectId: string): Promise<ImportArticleResult> {
   // Imports of the same source, or of identical content, running at once (two admins, a bulk
   // file listing one URL twice) are serialised, so the second sees the first. Always URL, then
   // content: one order, no deadlock.
@@ -80,6 +84,7 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   // imported since, or "replace" giving an article another one's address: a URL names one article.
   if (sourceUrl && (!existing || target.mode === "replace")) await assertSourceUrlFree(tx, sourceUrl, existing?.id ?? null);
   if (existing) {
+    await joinProject(tx, existing.id, projectId);
     const ref = { articleId: existing.id, slug: existing.slug, title: existing.title };
     if (existing.contentHash === hash) return { status: "unchanged", ...ref };
     const report = await reviseArticle(tx, { articleId: existing.id, parsed, hash });
@@ -87,7 +92,10 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   }
 
   const identical = await tx.article.findFirst({ where: { contentHash: hash }, orderBy: { createdAt: "asc" }, select: articleRef });
-  if (identical) return { status: "unchanged", articleId: identical.id, slug: identical.slug, title: identical.title };
+  if (identical) {
+    await joinProject(tx, identical.id, projectId);
+    return { status: "unchanged", articleId: identical.id, slug: identical.slug, title: identical.title };
+  }
 
   const slug = await freeSlug(tx, slugify(parsed.title), hash);
   const article = await tx.article.create({
@@ -100,6 +108,7 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
       author: parsed.metadata.author ?? null,
       publishedAt: parsed.metadata.publishedAt ? new Date(parsed.metadata.publishedAt) : null,
       contentHash: hash,
+      projects: { create: { projectId } },
       paragraphs: {
         createMany: {
           data: parsed.paragraphs.map((paragraph, index) => ({ revision: 1, position: index + 1, kind: paragraph.kind, text: paragraph.text })),
@@ -110,6 +119,11 @@ async function importInTransaction(tx: Prisma.TransactionClient, parsed: ParsedA
   });
   await indexRevision(tx, article.id, 1, parsed.language);
   return { status: "created", articleId: article.id, slug: article.slug, title: article.title };
+}
+
+/** Importing an article already stored into another project adds it to that project (its layers stay apart). */
+async function joinProject(tx: Prisma.TransactionClient, articleId: string, projectId: string): Promise<void> {
+  await tx.articleProject.createMany({ data: [{ articleId, projectId }], skipDuplicates: true });
 }
 
 async function findTarget(tx: Prisma.TransactionClient, parsed: ParsedArticle, target: ImportTarget) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 
 /** The entity types every install starts with; admins may add or relabel. Hotkeys 1–5 follow this order. */
 export const DEFAULT_ENTITY_TYPES = [
@@ -10,10 +11,13 @@ export const DEFAULT_ENTITY_TYPES = [
   { key: "MISC", label: "Other", color: "#64748b", hotkey: "5" },
 ] as const;
 
-/** Creates the default entity types that are missing; never overwrites an admin's edits. */
-export async function ensureDefaultEntityTypes(): Promise<void> {
+/**
+ * Creates the default entity types that are missing in a project (the default project unless
+ * named); never overwrites a Manager's edits.
+ */
+export async function ensureDefaultEntityTypes(projectId: string = DEFAULT_PROJECT_ID): Promise<void> {
   await db().entityType.createMany({
-    data: DEFAULT_ENTITY_TYPES.map((type, index) => ({ ...type, position: index + 1 })),
+    data: DEFAULT_ENTITY_TYPES.map((type, index) => ({ ...type, projectId, position: index + 1 })),
     skipDuplicates: true,
   });
 }

@@ -5,6 +5,7 @@ import type { JobLine } from "@/lib/server/import/import-job-items";
 import { newId } from "@/lib/server/new-id";
 import { paragraphVector } from "@/lib/server/search/paragraph-vectors";
 import type { ParsedArticle } from "@/lib/importing";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 
 /**
  * The bulk importer's fast path: one SQL statement, hence one transaction, that stores a new
@@ -18,7 +19,7 @@ import type { ParsedArticle } from "@/lib/importing";
  * that two imports of identical text without a source URL at the same instant may both land. A slug taken meanwhile raises a unique violation (23505),
  * likewise handled by the caller. A bulk job's `item` is recorded as created by the same statement.
  */
-export async function insertNewArticle({ parsed, hash, slug, item }: { parsed: ParsedArticle; hash: string; slug: string; item?: JobLine }): Promise<{ id: string } | null> {
+export async function insertNewArticle({ parsed, hash, slug, item, projectId = DEFAULT_PROJECT_ID }: { parsed: ParsedArticle; hash: string; slug: string; item?: JobLine; projectId?: string }): Promise<{ id: string } | null> {
   const id = newId();
   const { source = null, sourceUrl = null, author = null, publishedAt = null } = parsed.metadata;
   const result = await importPool().query(INSERT_ARTICLE, [
@@ -39,6 +40,7 @@ export async function insertNewArticle({ parsed, hash, slug, item }: { parsed: P
     item?.line ?? null,
     // Lemmatised here, per paragraph: the database cannot, and one statement keeps it one transaction.
     parsed.paragraphs.map((paragraph) => paragraphVector(paragraph.text, parsed.language)),
+    projectId,
   ]);
   return (result.rowCount ?? 0) > 0 ? { id } : null;
 }
@@ -52,6 +54,8 @@ const INSERT_ARTICLE = `
   ), "item" AS (
     INSERT INTO "ImportJobItem" ("jobId", "line", "outcome")
     SELECT $14::text, $15::int, 'created' FROM "article" WHERE $14::text IS NOT NULL
+  ), "project" AS (
+    INSERT INTO "ArticleProject" ("articleId", "projectId") SELECT "id", $17::text FROM "article"
   )
   INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text", "searchVector")
   SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", CAST("p"."vector" AS tsvector)

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { readableArticleWhere } from "@/lib/permissions/where";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import { lemmatize } from "@/lib/morphology/lemmatize";
 import { insertAnnotation } from "@/lib/server/annotations/create-annotation";
 import { AppError, forbidden, notFound, unauthenticated } from "@/lib/server/errors";
@@ -25,6 +26,8 @@ export async function acceptSuggestion({ actor, suggestionId, input }: { actor: 
   assertMayDecide(actor);
   return db().$transaction(async (tx) => {
     const suggestion = await findOpenSuggestion(tx, actor, suggestionId);
+    // Other kinds (suggested entity mentions) are accepted through their own route.
+    if (suggestion.kind !== "QUOTE") throw notFound("The suggestion");
     return acceptIn(tx, { actor, suggestion, input: data, speakers: await loadSpeakerCandidates(tx, actor) });
   });
 }
@@ -73,7 +76,12 @@ async function suggestedSpeaker(tx: Prisma.TransactionClient, suggestion: Sugges
   if (known) return { speakerId: known.id };
   if (!text) throw new AppError("UNPROCESSABLE", "The finder did not find who said it: choose the speaker (Change speaker).");
   const speaker = newSpeaker(text);
-  const type = await tx.entityType.findUnique({ where: { key: speaker.type }, select: { id: true } });
+  // Entity types belong to projects: a type of that key in one of the article's projects (the default project's for an article in none).
+  const type = await tx.entityType.findFirst({
+    where: { key: speaker.type, OR: [{ project: { articles: { some: { articleId: suggestion.articleId } } } }, { projectId: DEFAULT_PROJECT_ID }] },
+    orderBy: [{ projectId: "asc" }, { position: "asc" }],
+    select: { id: true },
+  });
   if (!type) throw new AppError("UNPROCESSABLE", "Choose the speaker (Change speaker): there is no entity type for it.");
   return { speakerName: speaker.name, speakerTypeId: type.id };
 }
