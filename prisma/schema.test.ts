@@ -565,7 +565,7 @@ describe("the migrated schema", () => {
     { sql: `ALTER TABLE "Annotation" ALTER COLUMN "version" DROP DEFAULT`, message: `Annotation.version: expected default 1, found none` },
     { sql: `ALTER TABLE "user" DROP COLUMN "image"`, message: `User.image: column "user"."image" is missing` },
     { sql: `ALTER TABLE "session" ADD COLUMN "legacy" TEXT`, message: `model Session (table "session"): column "session"."legacy" has no field in schema.prisma` },
-    { sql: `ALTER TYPE "Role" ADD VALUE 'OWNER'`, message: `enum Role: expected values (ADMIN, ANNOTATOR, READER), found (ADMIN, ANNOTATOR, READER, OWNER)` },
+    { sql: `ALTER TYPE "Visibility" ADD VALUE 'HIDDEN'`, message: `enum Visibility: expected values (SHARED, PRIVATE), found (SHARED, PRIVATE, HIDDEN)` },
     { sql: `CREATE TYPE "Mood" AS ENUM ('HAPPY')`, message: `enum type "Mood" has no enum in schema.prisma` },
     { sql: `DROP INDEX "Note_paragraphId_idx"`, message: `Note @@index([paragraphId]): no index on (paragraphId)` },
     { sql: `ALTER INDEX "Article_slug_key" RENAME TO "Article_slug_unique"`, message: `Article.slug @unique: index on (slug) is named "Article_slug_unique", Prisma expects "Article_slug_key"` },
