@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportMenu } from "@/components/reader/export-menu";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { formatDate, languageName } from "@/lib/format";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
@@ -10,12 +11,17 @@ export default async function LibraryPage() {
   const articles = await listArticles();
   return (
     <section aria-labelledby="library-heading" className="mx-auto max-w-4xl">
-      <h1 id="library-heading" className="font-serif text-3xl font-semibold tracking-tight">
-        Library
-      </h1>
-      <p className="mt-1 text-sm text-[var(--muted)]">
-        {articles.length === 1 ? "1 article" : `${articles.length} articles`}, newest first.
-      </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 id="library-heading" className="font-serif text-3xl font-semibold tracking-tight">
+            Library
+          </h1>
+          <p className="mt-1 text-sm text-[var(--muted)]">
+            {articles.length === 1 ? "1 article" : `${articles.length} articles`}, newest first.
+          </p>
+        </div>
+        {articles.length > 0 && <ExportMenu scope={{ kind: "library" }} />}
+      </div>
       {articles.length === 0 ? (
         <p className="mt-10 text-[var(--muted)]">No articles yet. An admin can import some.</p>
       ) : (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportMenu } from "@/components/reader/export-menu";
 import { MarkedText } from "@/components/search/marked-text";
 import { formatDate, languageName } from "@/lib/format";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
@@ -47,10 +48,13 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
         ) : (
           <>
-            <p className="text-sm text-[var(--muted)]" aria-live="polite">
-              {outcome.total === 1 ? "1 article matches" : `${outcome.total} articles match`} <q>{q}</q>
-              {outcome.pageCount > 1 ? `, page ${outcome.page} of ${outcome.pageCount}` : ""}.
-            </p>
+            <div className="flex flex-wrap items-start justify-between gap-4">
+              <p className="text-sm text-[var(--muted)]" aria-live="polite">
+                {outcome.total === 1 ? "1 article matches" : `${outcome.total} articles match`} <q>{q}</q>
+                {outcome.pageCount > 1 ? `, page ${outcome.page} of ${outcome.pageCount}` : ""}.
+              </p>
+              <ExportMenu scope={{ kind: "search", q }} />
+            </div>
             <ol className="mt-4 divide-y divide-[var(--rule)] border-y border-[var(--rule)]">
               {outcome.results.map((result) => (
                 <li key={result.slug} className="py-5" lang={result.language}>

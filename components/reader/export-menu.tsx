@@ -1,14 +1,24 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { articleExportHref, EXPORT_FORMATS } from "@/lib/validations/export";
+import { exportHref, EXPORT_FORMATS, type ExportScope } from "@/lib/validations/export";
+import { ExportProgress } from "./export-progress";
+import { useStreamedExport } from "./use-streamed-export";
+
+/** What each scope's export is called while it runs ("Exporting the library…"). */
+const SCOPE_LABELS: Record<Exclude<ExportScope["kind"], "article">, string> = { library: "the library", search: "the search results" };
 
 /**
- * Export: a menu button (WAI-ARIA menu button pattern) whose items download the article, with
- * what this reader may see, in each format. Arrow keys, Home and End move between items, Escape
- * closes and gives focus back to the button; a click elsewhere or Tab away closes it.
+ * Export: a menu button (WAI-ARIA menu button pattern) whose items download the scope (an
+ * article, the library, a search result), with what this reader may see, in each format. Arrow
+ * keys, Home and End move between items, Escape closes and gives focus back to the button; a
+ * click elsewhere or Tab away closes it. An article is small: its items are plain download
+ * links. The library or a search result can be thousands of articles: its items stream the file
+ * with a progress bar and Cancel (see useStreamedExport).
  */
-export function ExportMenu({ articleId }: { articleId: string }) {
+export function ExportMenu(props: { articleId: string } | { scope: ExportScope }) {
+  const scope: ExportScope = "scope" in props ? props.scope : { kind: "article", articleId: props.articleId };
+  const streamed = useStreamedExport();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -87,22 +97,41 @@ export function ExportMenu({ articleId }: { articleId: string }) {
           onKeyDown={onMenuKeyDown}
           className="absolute left-0 z-20 mt-1 flex min-w-44 flex-col rounded border border-[var(--rule)] bg-[var(--page)] py-1 shadow-lg"
         >
-          {EXPORT_FORMATS.map(({ format, label }) => (
-            <a
-              key={format}
-              role="menuitem"
-              tabIndex={-1}
-              href={articleExportHref(articleId, format)}
-              download
-              // Closed after the click has run its course: a link taken out of the page before then downloads nothing.
-              onClick={() => setTimeout(() => close(true))}
-              className="px-3 py-1.5 hover:bg-[var(--rule)] focus:bg-[var(--rule)] focus:outline-none"
-            >
-              {label}
-            </a>
-          ))}
+          {EXPORT_FORMATS.map(({ format, label }) =>
+            scope.kind === "article" ? (
+              <a
+                key={format}
+                role="menuitem"
+                tabIndex={-1}
+                href={exportHref(scope, format)}
+                download
+                // Closed after the click has run its course: a link taken out of the page before then downloads nothing.
+                onClick={() => setTimeout(() => close(true))}
+                className={ITEM_CLASS}
+              >
+                {label}
+              </a>
+            ) : (
+              <button
+                key={format}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => {
+                  close(true);
+                  void streamed.start(exportHref(scope, format), format, `${SCOPE_LABELS[scope.kind]} as ${label}`);
+                }}
+                className={`${ITEM_CLASS} text-left`}
+              >
+                {label}
+              </button>
+            ),
+          )}
         </div>
       )}
+      <ExportProgress status={streamed.status} onCancel={streamed.cancel} onDismiss={streamed.dismiss} />
     </div>
   );
 }
+
+const ITEM_CLASS = "px-3 py-1.5 hover:bg-[var(--rule)] focus:bg-[var(--rule)] focus:outline-none";
