@@ -195,3 +195,10 @@ function isCalendarDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** True when the query has a filter that narrows the articles (such a query needs no word). */
+export function hasAnyFilter(filters: SearchFilters): boolean {
+  return Boolean(
+    filters.entities.length || filters.types.length || filters.speakers.length || filters.users.length || filters.colours.length || filters.has.length || filters.languages.length || filters.after || filters.before,
+  );
+}

@@ -1,17 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { findMentions, type TextSpan } from "@/lib/morphology";
 import { canReadLibrary, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { readableArticleWhere, readableNoteWhere } from "@/lib/permissions/where";
-import { parseSearchQuery, type QueryError, type SearchFilters, type SearchTerm } from "@/lib/search/query";
+import { readableArticleWhere, readableMentionWhere, readableNoteWhere } from "@/lib/permissions/where";
+import { noteSearchText } from "@/lib/search/documents";
+import { hasAnyFilter, parseSearchQuery, type QueryError, type SearchFilters, type SearchTerm } from "@/lib/search/query";
 import { searchTsquery } from "@/lib/search/tsquery";
 import { forbidden } from "@/lib/server/errors";
+import { whereSql } from "./where-sql";
 
 export const SEARCH_PAGE_SIZE = 20;
-/** The best matching paragraphs shown under each article. */
+/** The best matches shown under each article. */
 const SNIPPETS_PER_ARTICLE = 3;
 /** A snippet longer than this is cut around its first match. */
 const SNIPPET_LENGTH = 320;
@@ -23,12 +25,20 @@ const searchInput = z.object({
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
 
-/** A matching paragraph, with the words that matched the query marked (offsets into `text`). */
+/** Where a match was found: the text, an annotation's quoted words, a tagged entity's name, a quote's speaker, or a note. */
+export type SnippetSource = "paragraph" | "annotation" | "entity" | "speaker" | "note";
+
+/** A match under an article, with the words that matched the query marked (offsets into `text`). */
 export interface SearchSnippet {
-  /** 1-based paragraph position, for the `#p-N` link. */
+  source: SnippetSource;
+  /** The fragment to link to: `p-N` (a paragraph) or `a-<id>` (an annotation, or the one a note is on). */
+  anchor: string;
+  /** 1-based position of the paragraph it is in. */
   position: number;
+  /** What it is, for a match that is not the text itself: "Note by Anna", "Person: Ирина Соболева", … */
+  label: string | null;
   text: string;
-  /** True when `text` is cut from a longer paragraph (show an ellipsis). */
+  /** True when `text` is cut from a longer one (show an ellipsis). */
   cutBefore: boolean;
   cutAfter: boolean;
   marks: TextSpan[];
@@ -37,6 +47,8 @@ export interface SearchSnippet {
 export interface SearchResult {
   slug: string;
   title: string;
+  /** The query's words in the title. */
+  titleMarks: TextSpan[];
   language: string;
   /** Publication date, else the import date. */
   date: Date;
@@ -45,7 +57,7 @@ export interface SearchResult {
 
 export interface SearchOutcome {
   query: string;
-  /** Problems to show beside the query (bad filter values, filters not supported yet, no words). */
+  /** Problems to show beside the query (bad filter values, a query of exclusions alone). */
   errors: QueryError[];
   /** False when nothing was searched for (empty query, or nothing but exclusions). */
   searched: boolean;
@@ -55,102 +67,144 @@ export interface SearchOutcome {
   results: SearchResult[];
 }
 
-/** Filters the parser knows that this search does not apply yet: said so, never silently ignored. */
-const NOT_YET: { key: "entities" | "types" | "speakers" | "users" | "colours"; operator: string }[] = [
-  { key: "entities", operator: "entity" },
-  { key: "types", operator: "type" },
-  { key: "speakers", operator: "said" },
-  { key: "users", operator: "user" },
-  { key: "colours", operator: "colour" },
-];
-
 /**
- * Full-text search over the current text of the articles this reader may open: every word of
- * the query in some inflected form (lemmas, lib/morphology), phrases adjacent and in order, no
- * article with an excluded word; filters lang:, after:, before: (publication date, else import
- * date) and has:note (a note this reader may see). Articles are ranked by their best paragraph
- * (ts_rank), 20 a page, each with its best paragraphs as snippets and the matched words marked,
- * computed in Node with the same lemmatiser (the index holds lemmas, so ts_headline cannot).
+ * Full-text search over what this reader may read: the current text and title of the articles
+ * they may open, the quoted words of the annotations and the notes they may see, and the names of
+ * the entities those annotations tag or quote. Every word of the query in some inflected form
+ * (lemmas, lib/morphology), phrases adjacent and in order, all in one paragraph, title, note or
+ * name; no article with an excluded word; filters entity:, type:, said:, user:, colour:, has:,
+ * lang:, after:, before: (a filter alone lists the articles it allows, newest first). Articles
+ * are ranked by their best match, 20 a page, each with its best matches as snippets and the
+ * matched words marked (computed in Node with the same lemmatiser: the index holds lemmas, so
+ * ts_headline cannot).
  *
- * Matching runs in SQL over the GIN index; the read rules then filter the matched articles
- * through Prisma with `readableArticleWhere`, so they are written in one place only.
+ * The read rules of lib/permissions/where.ts are part of each SQL statement (whereSql), so
+ * counts and pages never include, even briefly, what the reader may not see.
  */
 export async function searchArticles({ actor, input }: { actor: Actor | null; input: unknown }): Promise<SearchOutcome> {
   const { q, page } = searchInput.parse(input);
-  const { errors, positive, required, ranked } = await matchArticles({ actor, q });
-  if (!required) return { query: q, errors, searched: false, total: 0, page, pageCount: 0, results: [] };
+  const prepared = prepareSearch(actor, q);
+  const { errors, positive, required, candidates } = prepared;
+  if (!candidates) return { query: q, errors, searched: false, total: 0, page, pageCount: 0, results: [] };
+  const rows = await db().$queryRaw<(ArticleRow & { total: number })[]>`
+    SELECT "c".*, count(*) OVER ()::int AS "total" FROM (${candidates}) AS "c" ${RANKED}
+    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`;
+  const total = rows[0]?.total ?? (page > 1 ? (await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${candidates}) AS "c"`)[0]!.total : 0);
 
-  const total = ranked.length;
-  const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
-  const onPage = ranked.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE).map((row) => row.article);
-  const snippets = await bestParagraphs(onPage.map((article) => ({ id: article.id, revision: article.revision })), required);
-  const results = onPage.map((article) => ({
+  const snippets = required ? await bestSnippets(rows, required, positive, actor) : new Map<string, SearchSnippet[]>();
+  const results = rows.map((article) => ({
     slug: article.slug,
     title: article.title,
+    titleMarks: markedSpans(article.title, positive, article.language),
     language: article.language,
     date: article.publishedAt ?? article.createdAt,
-    snippets: (snippets.get(article.id) ?? []).map((paragraph) => snippetOf(paragraph.text, paragraph.position, positive, article.language)),
+    snippets: snippets.get(article.id) ?? [],
   }));
-  return { query: q, errors, searched: true, total, page, pageCount, results };
+  return { query: q, errors, searched: true, total, page, pageCount: Math.ceil(total / SEARCH_PAGE_SIZE), results };
 }
 
 /** An article a query matches, with its rank and what the search page and the exports need of it. */
 export interface RankedArticle {
   rank: number;
-  article: { id: string; slug: string; title: string; language: string; publishedAt: Date | null; createdAt: Date; revision: number };
+  article: Omit<ArticleRow, "rank">;
 }
 
 export interface ArticleMatches {
   errors: QueryError[];
   /** The words and phrases to find (to mark in snippets). */
   positive: SearchTerm[];
-  /** The tsquery every match satisfies, or null when nothing was searched for. */
+  /** The tsquery every match satisfies, or null when no word was searched for (nothing, or filters alone). */
   required: string | null;
   /** Every readable matching article, best first (the same order on every call). */
   ranked: RankedArticle[];
 }
 
 /**
- * Every article of the current library a query matches that this reader may open, ranked: what
- * the search page shows a page of and a search-result export streams whole.
+ * Every article a query matches that this reader may read, ranked as the search page ranks
+ * them: what a search-result export streams whole.
  */
 export async function matchArticles({ actor, q }: { actor: Actor | null; q: string }): Promise<ArticleMatches> {
+  const { errors, positive, required, candidates } = prepareSearch(actor, q);
+  if (!candidates) return { errors, positive, required, ranked: [] };
+  const rows = await db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${candidates}) AS "c" ${RANKED}`;
+  return { errors, positive, required, ranked: rows.map(({ rank, ...article }) => ({ rank, article })) };
+}
+
+// Best first; equal ranks (all of them for a filter alone) newest first, then by id so pages never overlap.
+const RANKED = Prisma.sql`ORDER BY "c"."rank" DESC, coalesce("c"."publishedAt", "c"."createdAt") DESC, "c"."id"`;
+
+/** The parsed query and the statement selecting the matching readable articles (null when there is nothing to search for). */
+function prepareSearch(actor: Actor | null, q: string): { errors: QueryError[]; positive: SearchTerm[]; required: string | null; candidates: Prisma.Sql | null } {
   if (!canReadLibrary(actor, readPolicy())) throw forbidden("Sign in to search the library.");
   const parsed = parseSearchQuery(q);
   const errors = [...parsed.errors];
-  for (const { key, operator } of NOT_YET) {
-    if (parsed.filters[key].length) errors.push({ operator, message: `${operator}: is not supported by search yet.` });
-  }
-  const unsupportedHas = parsed.filters.has.filter((value) => value !== "note");
-  if (unsupportedHas.length) errors.push({ operator: "has", message: `has:${unsupportedHas.join(", has:")} is not supported by search yet; has:note is.` });
-
   const positive = parsed.terms.filter((term) => !term.exclude);
   const required = searchTsquery(positive);
-  if (!required) {
-    if (q.trim()) errors.push({ message: "Type a word to search for: exclusions and filters alone would match nearly everything." });
-    return { errors, positive, required: null, ranked: [] };
+  if (!required && !hasAnyFilter(parsed.filters)) {
+    if (q.trim() && !errors.length) errors.push({ message: "Type a word to search for: exclusions alone would match nearly everything." });
+    return { errors, positive, required, candidates: null };
   }
+  const matched = required
+    ? Prisma.sql`SELECT "h"."articleId", max("h"."rank") AS "rank" FROM (${hitsSql(required, actor, null)}) AS "h" GROUP BY "h"."articleId"`
+    : Prisma.sql`SELECT "id" AS "articleId", 0::real AS "rank" FROM "Article"`;
+  const conditions = [whereSql("Article", "a", readableArticleWhere(actor)), ...filterSql(parsed.filters, actor)];
   const excluded = anyOf(parsed.terms.filter((term) => term.exclude));
+  if (excluded) {
+    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Paragraph" AS "x" WHERE "x"."articleId" = "a"."id" AND "x"."revision" = "a"."revision" AND "x"."searchVector" @@ ${excluded}::tsquery)`);
+    conditions.push(Prisma.sql`NOT coalesce("a"."titleVector" @@ ${excluded}::tsquery, false)`);
+  }
+  const candidates = Prisma.sql`
+    SELECT "a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision", "m"."rank"::float8 AS "rank"
+    FROM (${matched}) AS "m" JOIN "Article" AS "a" ON "a"."id" = "m"."articleId"
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+  return { errors, positive, required, candidates };
+}
 
-  const matches = await db().$queryRaw<{ articleId: string; rank: number }[]>`
-    SELECT "p"."articleId", max(ts_rank("p"."searchVector", ${required}::tsquery))::float8 AS "rank"
-    FROM "Paragraph" AS "p" JOIN "Article" AS "a" ON "a"."id" = "p"."articleId" AND "a"."revision" = "p"."revision"
-    WHERE "p"."searchVector" @@ ${required}::tsquery
-    GROUP BY "p"."articleId"`;
-  const excludedIds = excluded && matches.length ? await articlesMatching(matches.map((row) => row.articleId), excluded) : new Set<string>();
+interface ArticleRow {
+  id: string;
+  slug: string;
+  title: string;
+  language: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  revision: number;
+  rank: number;
+}
 
-  const readable = await db().article.findMany({
-    where: { id: { in: matches.map((row) => row.articleId).filter((id) => !excludedIds.has(id)) }, AND: [readableArticleWhere(actor), ...filterWhere(parsed.filters, actor)] },
-    select: { id: true, slug: true, title: true, language: true, publishedAt: true, createdAt: true, revision: true },
-  });
-  const byId = new Map(readable.map((article) => [article.id, article]));
-  // Best first; equal ranks newest first, then by id so pages never overlap.
-  const ranked = matches
-    .filter((row) => byId.has(row.articleId))
-    .map((row) => ({ rank: row.rank, article: byId.get(row.articleId)! }))
-    .sort((a, b) => b.rank - a.rank || b.article.createdAt.getTime() - a.article.createdAt.getTime() || a.article.id.localeCompare(b.article.id));
-
-  return { errors, positive, required, ranked };
+/**
+ * Every place a tsquery matches, one row each (articleId, source, refId, position, annotationId,
+ * rank), within the read rules: paragraphs of current revisions, titles, the quoted words of
+ * readable annotations, the names of the entities they tag and of the speakers they quote, and
+ * readable notes. `articleIds` narrows it to a page's articles. Annotation matches weigh less:
+ * their words are also their paragraph's, which is the better snippet.
+ */
+function hitsSql(tsquery: string, actor: Actor | null, articleIds: string[] | null): Prisma.Sql {
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  const only = (alias: string) => (articleIds ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."articleId"`)} = ANY(${articleIds}::text[])` : Prisma.empty);
+  const mention = whereSql("Annotation", "m", readableMentionWhere(actor));
+  return Prisma.sql`
+    SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank"
+      FROM "Paragraph" AS "p" JOIN "Article" AS "pa" ON "pa"."id" = "p"."articleId" AND "pa"."revision" = "p"."revision"
+      WHERE "p"."searchVector" @@ ${q} ${only("p")}
+    UNION ALL
+    SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2
+      FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q} ${articleIds ? Prisma.sql`AND "t"."id" = ANY(${articleIds}::text[])` : Prisma.empty}
+    UNION ALL
+    SELECT "m"."articleId", 'annotation', "m"."id", "mp"."position", "m"."id", ts_rank("m"."searchVector", ${q}) * 0.5
+      FROM "Annotation" AS "m" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      WHERE "m"."searchVector" @@ ${q} AND ${mention} ${only("m")}
+    UNION ALL
+    SELECT "m"."articleId", 'entity', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q})
+      FROM "Entity" AS "e" JOIN "Annotation" AS "m" ON "m"."entityId" = "e"."id" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      WHERE "e"."searchVector" @@ ${q} AND ${mention} ${only("m")}
+    UNION ALL
+    SELECT "m"."articleId", 'speaker', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q})
+      FROM "Entity" AS "e" JOIN "Annotation" AS "m" ON "m"."speakerId" = "e"."id" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      WHERE "e"."searchVector" @@ ${q} AND ${mention} ${only("m")}
+    UNION ALL
+    SELECT "n"."articleId", 'note', "n"."id", "np"."position", "n"."annotationId", ts_rank("n"."searchVector", ${q})
+      FROM "Note" AS "n" JOIN "Paragraph" AS "np" ON "np"."id" = "n"."paragraphId"
+      WHERE "n"."searchVector" @@ ${q} AND ${whereSql("Note", "n", readableNoteWhere(actor))} ${only("n")}`;
 }
 
 /** A tsquery matching any of the excluded terms (an article with any of them is left out), or null. */
@@ -159,41 +213,118 @@ function anyOf(excluded: SearchTerm[]): string | null {
   return queries.length ? queries.map((query) => `(${query})`).join(" | ") : null;
 }
 
-async function articlesMatching(articleIds: string[], tsquery: string): Promise<Set<string>> {
-  const rows = await db().$queryRaw<{ articleId: string }[]>`
-    SELECT DISTINCT "p"."articleId" FROM "Paragraph" AS "p" JOIN "Article" AS "a" ON "a"."id" = "p"."articleId" AND "a"."revision" = "p"."revision"
-    WHERE "p"."articleId" = ANY(${articleIds}::text[]) AND "p"."searchVector" @@ ${tsquery}::tsquery`;
-  return new Set(rows.map((row) => row.articleId));
+/** The conditions on article "a" that the query's filters make; each value of an operator must hold. */
+function filterSql(filters: SearchFilters, actor: Actor | null): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  const mention = whereSql("Annotation", "m", readableMentionWhere(actor));
+  const note = whereSql("Note", "n", readableNoteWhere(actor));
+  const annotationWhere = (condition: Prisma.Sql, join = Prisma.empty) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" AS "m" ${join} WHERE "m"."articleId" = "a"."id" AND ${mention} AND ${condition})`;
+  // A name matches as a phrase in any inflected form: entity:Соболеву finds "Ирина Соболева".
+  const names = (value: string) => searchTsquery([{ kind: "phrase", text: value, exclude: false }]);
+
+  if (filters.languages.length) conditions.push(Prisma.sql`"a"."language" = ANY(${filters.languages}::text[])`);
+  const date = Prisma.sql`coalesce("a"."publishedAt", "a"."createdAt")`;
+  if (filters.after) conditions.push(Prisma.sql`${date} >= ${new Date(`${filters.after}T00:00:00Z`)}`);
+  if (filters.before) conditions.push(Prisma.sql`${date} < ${new Date(`${filters.before}T00:00:00Z`)}`);
+  for (const entity of filters.entities) {
+    const query = names(entity);
+    conditions.push(query ? annotationWhere(Prisma.sql`"e"."searchVector" @@ ${query}::tsquery`, Prisma.sql`JOIN "Entity" AS "e" ON "e"."id" = "m"."entityId"`) : Prisma.sql`FALSE`);
+  }
+  for (const speaker of filters.speakers) {
+    const query = names(speaker);
+    conditions.push(
+      query ? annotationWhere(Prisma.sql`"m"."kind" = 'QUOTE' AND "s"."searchVector" @@ ${query}::tsquery`, Prisma.sql`JOIN "Entity" AS "s" ON "s"."id" = "m"."speakerId"`) : Prisma.sql`FALSE`,
+    );
+  }
+  for (const type of filters.types) {
+    // The key (PER), the label (Person) or its start (org → Organisation).
+    conditions.push(
+      annotationWhere(
+        Prisma.sql`"m"."kind" = 'ENTITY' AND (lower("t"."key") = ${type} OR lower("t"."label") = ${type} OR (length(${type}) >= 3 AND lower("t"."label") LIKE ${`${type.replace(/[\\%_]/g, "\\$&")}%`}))`,
+        Prisma.sql`JOIN "EntityType" AS "t" ON "t"."id" = "m"."entityTypeId"`,
+      ),
+    );
+  }
+  for (const user of filters.users) {
+    // A user is named by their whole name, some of its words (user:anna), or their email.
+    const author = (alias: string) => Prisma.sql`EXISTS (SELECT 1 FROM "user" AS "u" WHERE "u"."id" = ${Prisma.raw(`"${alias}"."authorId"`)}
+      AND (lower("u"."email") = lower(${user}) OR string_to_array(lower("u"."name"), ' ') @> string_to_array(lower(${user}), ' ')))`;
+    conditions.push(
+      Prisma.sql`(${annotationWhere(author("m"))} OR EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND ${note} AND ${author("n")}))`,
+    );
+  }
+  for (const colour of filters.colours) conditions.push(annotationWhere(Prisma.sql`"m"."kind" = 'HIGHLIGHT' AND "m"."color" = ${colour}`));
+  for (const has of filters.has) {
+    if (has === "note") conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND ${note})`);
+    else conditions.push(annotationWhere(Prisma.sql`"m"."kind"::text = ${has.toUpperCase()}`));
+  }
+  return conditions;
 }
 
-function filterWhere(filters: SearchFilters, actor: Actor | null): Prisma.ArticleWhereInput[] {
-  const where: Prisma.ArticleWhereInput[] = [];
-  if (filters.languages.length) where.push({ language: { in: filters.languages } });
-  const dated = (bound: Prisma.DateTimeFilter): Prisma.ArticleWhereInput => ({ OR: [{ publishedAt: bound }, { publishedAt: null, createdAt: bound }] });
-  if (filters.after) where.push(dated({ gte: new Date(`${filters.after}T00:00:00Z`) }));
-  if (filters.before) where.push(dated({ lt: new Date(`${filters.before}T00:00:00Z`) }));
-  if (filters.has.includes("note")) where.push({ notes: { some: readableNoteWhere(actor) } });
-  return where;
-}
+const SOURCE_LABEL: Record<Exclude<SnippetSource, "paragraph">, string> = { annotation: "Highlight", entity: "Entity", speaker: "Quote", note: "Note" };
 
-/** The best paragraphs of each article's current revision, best first (ties in text order). */
-async function bestParagraphs(articles: { id: string; revision: number }[], tsquery: string): Promise<Map<string, { position: number; text: string }[]>> {
-  const found = new Map<string, { position: number; text: string }[]>();
+/** The best matches of each article on the page, as snippets: text, annotation, entity, speaker or note. */
+async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: SearchTerm[], actor: Actor | null): Promise<Map<string, SearchSnippet[]>> {
+  const found = new Map<string, SearchSnippet[]>();
   if (!articles.length) return found;
-  const rows = await db().$queryRaw<{ articleId: string; position: number; text: string }[]>`
-    SELECT "articleId", "position", "text" FROM (
-      SELECT "p"."articleId", "p"."position", "p"."text",
-        row_number() OVER (PARTITION BY "p"."articleId" ORDER BY ts_rank("p"."searchVector", ${tsquery}::tsquery) DESC, "p"."position") AS "n"
-      FROM "Paragraph" AS "p" JOIN unnest(${articles.map((a) => a.id)}::text[], ${articles.map((a) => a.revision)}::int[]) AS "c"("id", "revision")
-        ON "p"."articleId" = "c"."id" AND "p"."revision" = "c"."revision"
-      WHERE "p"."searchVector" @@ ${tsquery}::tsquery
+  const hits = await db().$queryRaw<{ articleId: string; source: SnippetSource; refId: string; position: number; annotationId: string | null }[]>`
+    SELECT "articleId", "source", "refId", "position", "annotationId" FROM (
+      SELECT "h".*, row_number() OVER (PARTITION BY "h"."articleId" ORDER BY "h"."rank" DESC, "h"."position", "h"."source") AS "n"
+      FROM (${hitsSql(tsquery, actor, articles.map((article) => article.id))}) AS "h" WHERE "h"."source" <> 'title'
     ) AS "best" WHERE "n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "articleId", "n"`;
-  for (const row of rows) found.set(row.articleId, [...(found.get(row.articleId) ?? []), { position: row.position, text: row.text }]);
+  const ids = (source: SnippetSource) => hits.filter((hit) => hit.source === source).map((hit) => hit.refId);
+  const annotationIds = [...ids("annotation"), ...ids("entity"), ...ids("speaker")];
+  // These rows were authorised by the statement above; this only reads their words.
+  const [paragraphs, annotations, notes] = await Promise.all([
+    db().paragraph.findMany({ where: { id: { in: ids("paragraph") } }, select: { id: true, text: true } }),
+    db().annotation.findMany({
+      where: { id: { in: annotationIds } },
+      select: { id: true, exact: true, kind: true, author: { select: { name: true } }, entity: { select: { name: true, aliases: true } }, entityType: { select: { label: true } }, speaker: { select: { name: true, aliases: true } } },
+    }),
+    db().note.findMany({ where: { id: { in: ids("note") } }, select: { id: true, body: true, author: { select: { name: true } } } }),
+  ]);
+  const paragraphText = new Map(paragraphs.map((row) => [row.id, row.text]));
+  const annotationById = new Map(annotations.map((row) => [row.id, row]));
+  const noteById = new Map(notes.map((row) => [row.id, row]));
+  const language = new Map(articles.map((article) => [article.id, article.language]));
+
+  for (const hit of hits) {
+    const lang = language.get(hit.articleId);
+    const anchor = hit.annotationId ? `a-${hit.annotationId}` : `p-${hit.position}`;
+    let snippet: Omit<SearchSnippet, "source" | "anchor" | "position" | "label"> | null = null;
+    let label: string | null = null;
+    if (hit.source === "paragraph") {
+      const text = paragraphText.get(hit.refId);
+      if (text !== undefined) snippet = snippetOf(text, terms, lang);
+    } else if (hit.source === "note") {
+      const row = noteById.get(hit.refId);
+      if (row) {
+        snippet = snippetOf(noteSearchText(row.body), terms);
+        label = `${SOURCE_LABEL.note} by ${row.author.name}`;
+      }
+    } else {
+      const row = annotationById.get(hit.refId);
+      if (row) {
+        if (hit.source === "annotation") {
+          snippet = snippetOf(row.exact, terms, lang);
+          label = `${row.kind === "ENTITY" ? (row.entityType?.label ?? SOURCE_LABEL.entity) : row.kind === "QUOTE" ? SOURCE_LABEL.speaker : SOURCE_LABEL.annotation} by ${row.author.name}`;
+        } else {
+          // The name matched, not the words: show the words, labelled with the name.
+          const named = hit.source === "entity" ? row.entity : row.speaker;
+          snippet = { text: row.exact, cutBefore: false, cutAfter: false, marks: [] };
+          label = named ? (hit.source === "entity" ? `${row.entityType?.label ?? SOURCE_LABEL.entity}: ${named.name}` : `${SOURCE_LABEL.speaker} by ${named.name}`) : null;
+        }
+      }
+    }
+    if (!snippet) continue;
+    found.set(hit.articleId, [...(found.get(hit.articleId) ?? []), { source: hit.source, anchor, position: hit.position, label, ...snippet }]);
+  }
   return found;
 }
 
-/** A paragraph as a snippet: the query's words marked (any inflected form), cut around the first mark when long. */
-export function snippetOf(text: string, position: number, terms: readonly SearchTerm[], language: string): SearchSnippet {
+/** The query's words in a text (any inflected form), merged where they touch. */
+function markedSpans(text: string, terms: readonly SearchTerm[], language?: string): TextSpan[] {
   const spans = terms.flatMap((term) => findMentions(text, term.text, language)).sort((a, b) => a.start - b.start || b.end - a.end);
   const marks: TextSpan[] = [];
   for (const span of spans) {
@@ -201,7 +332,13 @@ export function snippetOf(text: string, position: number, terms: readonly Search
     if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
     else marks.push({ ...span });
   }
-  if (text.length <= SNIPPET_LENGTH) return { position, text, cutBefore: false, cutAfter: false, marks };
+  return marks;
+}
+
+/** A text as a snippet: the query's words marked (any inflected form), cut around the first mark when long. */
+export function snippetOf(text: string, terms: readonly SearchTerm[], language?: string): Pick<SearchSnippet, "text" | "cutBefore" | "cutAfter" | "marks"> {
+  const marks = markedSpans(text, terms, language);
+  if (text.length <= SNIPPET_LENGTH) return { text, cutBefore: false, cutAfter: false, marks };
   const first = marks[0]?.start ?? 0;
   // Start at a word boundary a little before the first match, so it is seen with some context.
   let from = Math.max(0, Math.min(first - 80, text.length - SNIPPET_LENGTH));
@@ -210,7 +347,6 @@ export function snippetOf(text: string, position: number, terms: readonly Search
   // And end at one, not mid-word.
   if (to < text.length) to = Math.max(text.lastIndexOf(" ", to), from + 1);
   return {
-    position,
     text: text.slice(from, to),
     cutBefore: from > 0,
     cutAfter: to < text.length,
