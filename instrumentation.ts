@@ -13,4 +13,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build" || !process.env.DATABASE_URL) return;
   const { startImportJobSweeper } = await import("@/lib/server/import/sweep-import-jobs");
   startImportJobSweeper();
+  // Changed titles, annotations, notes and entity names are searchable within a second.
+  const { startSearchIndexer } = await import("@/lib/server/search/start-search-indexer");
+  startSearchIndexer();
 }
