@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canReadSignedIn, type Actor, type Visibility } from "@/lib/permissions";
 import { readableMentionWhere } from "@/lib/permissions/where";
+import { canonicalName } from "@/lib/mentions";
 import { AppError } from "@/lib/server/errors";
 
 /** Names compare the way a reader would: NFC, collapsed whitespace, any case. */
@@ -12,9 +13,10 @@ export function normaliseName(name: string): string {
 
 /**
  * The canonical entity a mention links to: the given one (which must be of the mention's type and
- * known to the actor), else the entity of that type whose name or alias matches the mention, else a
- * new entity named by it, created by the actor (who alone may see it while no one else can read a
- * mention of it). A shared mention's text joins the entity's aliases, so later mentions find it; a
+ * known to the actor), else the entity of that type whose name or alias matches the mention (as
+ * written or in its canonical form), else a new entity named by its canonical form (canonicalName:
+ * "Владимира Путина" → "Владимир Путин"), created by the actor (who alone may see it while no one
+ * else can read a mention of it). A shared mention's text joins the entity's aliases, so later mentions find it; a
  * private one never does, or others' tags of those words would reveal whom the actor took them for.
  */
 export async function linkEntity(
@@ -37,19 +39,27 @@ export async function linkEntity(
     return entity.id;
   }
 
+  // A new name is proposed in its canonical form ("Владимира Путина" → "Владимир Путин"), so the
+  // same person tagged in another case finds it too; its words as written become an alias.
+  const canonical = canonicalName(name);
+  const names = [...new Set([name.toLowerCase(), canonical.toLowerCase()])];
   const [match] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Entity"
     WHERE "typeId" = ${entityTypeId}
-      AND (lower(name) = lower(${name}) OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE lower(alias) = lower(${name})))
-    ORDER BY "createdAt" LIMIT 1`;
-  if (match) return match.id;
+      AND (lower(name) = ANY(${names}::text[]) OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE lower(alias) = ANY(${names}::text[])))
+    ORDER BY lower(name) = ${canonical.toLowerCase()} DESC, "createdAt" LIMIT 1`;
+  if (match) {
+    if (visibility === "SHARED") await shareMentionName(tx, { entityId: match.id, mention: name });
+    return match.id;
+  }
   // Two people may tag the same new name at once: ON CONFLICT lets both end up on one entity,
   // where catching the unique violation would leave this transaction aborted.
   await tx.$executeRaw`
     INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${entityTypeId}, ${name}, ARRAY[]::text[], ${actor.id}, now(), now())
+    VALUES (${randomUUID()}, ${entityTypeId}, ${canonical}, ARRAY[]::text[], ${actor.id}, now(), now())
     ON CONFLICT ("typeId", name) DO NOTHING`;
-  const entity = await tx.entity.findUniqueOrThrow({ where: { typeId_name: { typeId: entityTypeId, name } }, select: { id: true } });
+  const entity = await tx.entity.findUniqueOrThrow({ where: { typeId_name: { typeId: entityTypeId, name: canonical } }, select: { id: true } });
+  if (visibility === "SHARED") await shareMentionName(tx, { entityId: entity.id, mention: name });
   return entity.id;
 }
 
