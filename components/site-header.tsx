@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/permissions";
 
-const ROLE_LABEL = { ADMIN: "Admin", ANNOTATOR: "Annotator", READER: "Reader" } as const;
+const ROLE_LABEL = { ADMIN: "Admin", CURATOR: "Curator", ANNOTATOR: "Annotator", READER: "Reader" } as const;
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
@@ -13,6 +13,9 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         </Link>
         <Link href="/" className="text-[var(--muted)] hover:text-[var(--ink)]">
           Library
+        </Link>
+        <Link href="/insights" className="text-[var(--muted)] hover:text-[var(--ink)]">
+          Insights
         </Link>
         {actor?.role === "ADMIN" && (
           <>
@@ -47,6 +50,9 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
                 <span className="max-w-[9rem] truncate font-medium sm:max-w-[16rem]">{actor.name}</span>
                 <span className="whitespace-nowrap rounded border border-[var(--rule)] px-1.5 py-0.5 text-xs text-[var(--muted)]">{ROLE_LABEL[actor.role]}</span>
               </span>
+              <Link href="/settings/tokens" className="whitespace-nowrap text-[var(--muted)] hover:text-[var(--ink)]">
+                API tokens
+              </Link>
               <SignOutButton />
             </>
           ) : (

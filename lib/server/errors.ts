@@ -1,6 +1,6 @@
 import "server-only";
 
-export type AppErrorCode = "INVALID_INPUT" | "UNPROCESSABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE";
+export type AppErrorCode = "INVALID_INPUT" | "UNPROCESSABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED";
 
 const STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -11,6 +11,7 @@ const STATUS: Record<AppErrorCode, number> = {
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
 };
 
 /** An expected failure of a use case, with the message the user will read. */

@@ -2,7 +2,9 @@ import "server-only";
 import { canAnnotate, canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { getActor } from "@/lib/server/auth/get-actor";
-import { forbidden, unauthenticated } from "@/lib/server/errors";
+import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
+import { authenticateApiToken } from "@/lib/server/tokens/authenticate-api-token";
+import { credentialsOf } from "@/lib/server/tokens/credentials";
 
 /**
  * Who may call a route, checked through lib/permissions:
@@ -23,9 +25,12 @@ export type ActorOf<A extends Access> = A extends "reader" ? Actor | null : Acto
  * "Only administrators can manage users.". The route wrappers call it; code that must check
  * access outside them (a stream that outlives its handler, re-checking a reader) calls it
  * directly and answers its errors with `errorResponse`.
+ *
+ * With `request`, an `Authorization: Bearer` API token is accepted instead of the session (see
+ * resolveActor); without it (pages, streams), only the session counts.
  */
-export async function authorizeActor<A extends Access>(access: A, action: string): Promise<ActorOf<A>> {
-  const actor = await getActor();
+export async function authorizeActor<A extends Access>(access: A, action: string, request?: Request): Promise<ActorOf<A>> {
+  const actor = request ? await resolveActor(request) : await getActor();
   switch (access) {
     case "reader":
       if (!canReadLibrary(actor, readPolicy())) throw unauthenticated(action);
@@ -40,4 +45,21 @@ export async function authorizeActor<A extends Access>(access: A, action: string
       break;
   }
   return actor as ActorOf<A>;
+}
+
+/**
+ * The one place a request's actor is found: its API token when it sends `Authorization` (401 for
+ * a malformed, unknown or revoked one, never a fall-back to anonymous), else its session cookie.
+ * A request with both is refused: which of two people it acts as must never be a guess.
+ */
+export async function resolveActor(request: Request): Promise<Actor | null> {
+  const credentials = credentialsOf(request);
+  if (credentials.type !== "bearer") return getActor();
+  if (credentials.sessionToo) throw bothCredentials();
+  return authenticateApiToken(credentials.token);
+}
+
+/** 400 for a request that sends an API token and a session cookie. */
+export function bothCredentials(): AppError {
+  return new AppError("INVALID_INPUT", "Send an API token or a session cookie, not both: a request acts as one person.");
 }

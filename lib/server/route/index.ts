@@ -1,8 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { corsResponseHeaders } from "@/lib/protocol/cors";
+import { AppError, forbidden } from "@/lib/server/errors";
+import { credentialsOf } from "@/lib/server/tokens/credentials";
 import { checkBodyHeaders, checkNoBodyHeaders, type BodySpec } from "./body";
-import { authorizeActor, type Access, type ActorOf } from "./gate";
+import { corsPolicy } from "./cors-policy";
+import { authorizeActor, bothCredentials, type Access, type ActorOf } from "./gate";
 import { assertSameOrigin, isStateChanging } from "./origin";
 import { dataResponse, errorResponse } from "./respond";
 
@@ -21,6 +25,8 @@ export interface RouteOptions<P, Q, B> {
   body?: BodySpec<B>;
   /** The status of a successful answer: 200 unless given. */
   status?: number;
+  /** Refuse API tokens (403): for managing the tokens themselves, so a leaked token cannot mint more. */
+  sessionOnly?: boolean;
 }
 
 export interface RouteInput<A, P, Q, B> {
@@ -40,7 +46,9 @@ type GateOptions<G extends Gate, P, Q, B> = G extends Access ? RouteOptions<P, Q
 
 /**
  * Makes route handlers that all pass one gate, in one order, so no handler can skip a step:
- * 1. a state-changing request must come from the app's own pages (403, see assertSameOrigin);
+ * 1. a state-changing request authenticated by its cookies must come from the app's own pages
+ *    (403, see assertSameOrigin); one with an API token (`Authorization: Bearer`, which no
+ *    foreign page can make a browser send) is exempt, and one with both is refused (400);
  * 2. the body's headers: its media type (415) and stated length (413), before anything is read;
  * 3. authentication and the role `access` requires (401/403, see authorizeActor);
  * 4. params, query and body parsed with their zod schemas (400), the body capped as it is read
@@ -48,19 +56,28 @@ type GateOptions<G extends Gate, P, Q, B> = G extends Access ? RouteOptions<P, Q
  * 5. the handler, whose result is answered as `{ data }` (a Response it returns is sent as is:
  *    streams, other shapes);
  * and every failure is answered by errorResponse, as `{ error: { code, message, details? } }`.
+ * Every answer carries the CORS headers for an allowed origin (GLOSSA_CORS_ORIGINS); a 401 says
+ * how to authenticate (WWW-Authenticate), a 429 when to retry (Retry-After).
  */
 function gate<G extends Gate>(access: G) {
   return function route<P = undefined, Q = undefined, B = undefined>(
     options: GateOptions<G, P, Q, B>,
     handler: (input: RouteInput<GateActor<G>, P, Q, B>) => Promise<unknown>,
   ): RouteHandler {
-    const { params: paramsSchema, query: querySchema, body: bodySpec, status = 200 } = options;
+    const { params: paramsSchema, query: querySchema, body: bodySpec, status = 200, sessionOnly = false } = options as RouteOptions<P, Q, B>;
     return async (request, context) => {
+      return withHeaders(await answer(request, context), corsResponseHeaders(corsPolicy(), request.headers.get("origin")));
+    };
+
+    async function answer(request: Request, context: { params: Promise<unknown> }): Promise<Response> {
       try {
-        assertSameOrigin(request, config().trustedOrigins);
+        const credentials = credentialsOf(request);
+        if (credentials.type === "bearer" && credentials.sessionToo) throw bothCredentials();
+        if (credentials.type !== "bearer") assertSameOrigin(request, config().trustedOrigins);
+        else if (sessionOnly) throw forbidden("API tokens cannot do this: sign in to Glossa in a browser.");
         const bodyHeaders = bodySpec ? checkBodyHeaders(request, bodySpec) : null;
         if (!bodySpec && isStateChanging(request.method)) checkNoBodyHeaders(request);
-        const actor = access === "public" ? null : await authorizeActor(access as Access, (options as RouteOptions<P, Q, B>).action);
+        const actor = access === "public" ? null : await authorizeActor(access as Access, (options as RouteOptions<P, Q, B>).action, request);
         const input = {
           request,
           actor: actor as GateActor<G>,
@@ -71,10 +88,36 @@ function gate<G extends Gate>(access: G) {
         const result = await handler(input);
         return result instanceof Response ? result : dataResponse(result, status);
       } catch (error) {
-        return errorResponse(error);
+        return withChallenge(errorResponse(error), error);
       }
-    };
+    }
   };
+}
+
+/**
+ * RFC 9110 requires a 401 to say how to authenticate: an API token (RFC 6750's Bearer scheme,
+ * with `error="invalid_token"` when the one sent was refused). A 429 says when to try again.
+ */
+function withChallenge(response: Response, error: unknown): Response {
+  const details = error instanceof AppError ? (error.details as { bearer?: string; retryAfter?: number } | undefined) : undefined;
+  const headers: Record<string, string> = {};
+  if (response.status === 401) headers["WWW-Authenticate"] = `Bearer realm="Glossa"${details?.bearer ? `, error="${details.bearer}"` : ""}`;
+  if (response.status === 429 && details?.retryAfter) headers["Retry-After"] = String(details.retryAfter);
+  return withHeaders(response, headers);
+}
+
+/** Adds headers to a response, copying it first when its headers are immutable (Response.redirect's). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return response;
+  let target = response;
+  try {
+    for (const [name, value] of entries) target.headers.set(name, value);
+  } catch {
+    target = new Response(response.body, response);
+    for (const [name, value] of entries) target.headers.set(name, value);
+  }
+  return target;
 }
 
 /** No authentication at all (health checks): still origin-checked and capped like every route. */
