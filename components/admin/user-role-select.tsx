@@ -6,7 +6,7 @@ import type { Role } from "@/lib/permissions";
 import { roleSchema, ROLES } from "@/lib/validations/user";
 import { patchUser } from "@/components/admin/patch-user";
 
-const ROLE_LABEL: Record<Role, string> = { ADMIN: "Admin", ANNOTATOR: "Annotator", READER: "Reader" };
+const ROLE_LABEL: Record<Role, string> = { ADMIN: "Admin", CURATOR: "Curator", ANNOTATOR: "Annotator", READER: "Reader" };
 
 /** A user's role on the admin users page; saves as soon as it changes. */
 export function UserRoleSelect({ userId, name, role, locked, describedBy }: { userId: string; name: string; role: Role; locked?: boolean; describedBy?: string }) {

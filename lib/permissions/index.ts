@@ -4,7 +4,8 @@
  * rows at once use the `where` builders in `./where`, which encode these same rules for SQL;
  * `index.test.ts` checks both against one table.
  */
-export type Role = "ADMIN" | "ANNOTATOR" | "READER";
+/** A Curator annotates like an Annotator and may also adopt versions into the curated layer (`canCurate`). */
+export type Role = "ADMIN" | "ANNOTATOR" | "READER" | "CURATOR";
 export type Visibility = "SHARED" | "PRIVATE";
 
 export interface Actor {
@@ -94,13 +95,21 @@ export function canWrite(actor: Actor | null, resource: Writable): boolean {
 
 /** Create annotations and notes. */
 export function canAnnotate(actor: Actor | null): actor is Actor {
-  return actor?.role === "ADMIN" || actor?.role === "ANNOTATOR";
+  return actor?.role === "ADMIN" || actor?.role === "ANNOTATOR" || actor?.role === "CURATOR";
+}
+
+/**
+ * Adopt one annotator's version into the article's curated (gold) layer, or clear a stretch of it:
+ * admins and curators. What may be adopted (shared work the curator can read) is checked by the use case.
+ */
+export function canCurate(actor: Actor | null): actor is Actor {
+  return actor?.role === "ADMIN" || actor?.role === "CURATOR";
 }
 
 /** Edit or delete something authored by `authorId`: its author (still allowed to write), or any admin. */
 export function canModify(actor: Actor | null, authorId: string): boolean {
   if (!actor) return false;
-  return actor.role === "ADMIN" || (actor.role === "ANNOTATOR" && actor.id === authorId);
+  return actor.role === "ADMIN" || ((actor.role === "ANNOTATOR" || actor.role === "CURATOR") && actor.id === authorId);
 }
 
 /** Import and manage articles, users and entity types. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ROLES = ["ADMIN", "ANNOTATOR", "READER"] as const;
+export const ROLES = ["ADMIN", "CURATOR", "ANNOTATOR", "READER"] as const;
 
 export const roleSchema = z.enum(ROLES, { error: "must be ADMIN, ANNOTATOR or READER" });
 
