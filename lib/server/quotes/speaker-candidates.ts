@@ -11,6 +11,7 @@ export interface SpeakerCandidate {
   id: string;
   name: string;
   aliases: string[];
+  kind: "person" | "organisation";
 }
 
 /**
@@ -21,9 +22,14 @@ export interface SpeakerCandidate {
 export async function loadSpeakerCandidates(client: Prisma.TransactionClient, actor: Actor): Promise<SpeakerCandidate[]> {
   const entities = await client.entity.findMany({
     where: { type: { key: { in: [...SPEAKER_TYPE_KEYS] } }, AND: [readableEntityWhere(actor)] },
-    select: { id: true, name: true, annotations: { where: readableMentionWhere(actor), select: { exact: true } } },
+    select: { id: true, name: true, type: { select: { key: true } }, annotations: { where: readableMentionWhere(actor), select: { exact: true } } },
   });
-  return entities.map((entity) => ({ id: entity.id, name: entity.name, aliases: visibleAliases(entity.name, entity.annotations.map((mention) => mention.exact)) }));
+  return entities.map((entity) => ({
+    id: entity.id,
+    name: entity.name,
+    aliases: visibleAliases(entity.name, entity.annotations.map((mention) => mention.exact)),
+    kind: entity.type.key === "ORG" ? "organisation" : "person",
+  }));
 }
 
 /** The known speaker the finder's words name, if exactly one matches. */
