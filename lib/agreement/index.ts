@@ -9,4 +9,5 @@ export { cohenKappa, tokenKappa, tokenLabels, wordTokens, OUTSIDE, type KappaRes
 export { unitizingAlpha, type CategoryAlpha, type Unit, type UnitizingAlpha, type UnitizingStudy } from "./unitizing-alpha";
 export { agreementTable, type AgreementTable, type LinkAgreement, type OverallAgreement, type PairAgreement } from "./table";
 export { findDisagreements, type Disagreement, type DisagreementReason, type Version } from "./disagreements";
+export type { CuratedAnnotationDTO } from "./curated";
 export { AGREEMENT_LAYERS, AGREEMENT_LAYER_KEYS, layerSpans, type AgreementLayer } from "./layers";

@@ -1,0 +1,64 @@
+import "server-only";
+import { annotationDTOFromRow, type AnnotationRow } from "@/lib/annotations/annotation-row";
+import type { CuratedAnnotationDTO } from "@/lib/agreement";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadAnnotationRefs } from "@/lib/server/annotations/annotation-dto";
+
+/** The CuratedAnnotation columns every read of the curated layer selects. */
+export const curatedRowSelect = {
+  id: true,
+  articleId: true,
+  paragraphId: true,
+  kind: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  color: true,
+  entityTypeId: true,
+  entityId: true,
+  speakerId: true,
+  sourceAnnotationId: true,
+  authorId: true,
+  adoptedById: true,
+  createdAt: true,
+} satisfies Prisma.CuratedAnnotationSelect;
+
+export type CuratedRow = Prisma.CuratedAnnotationGetPayload<{ select: typeof curatedRowSelect }>;
+
+/**
+ * Curated rows as the client sees them, through the one annotation mapper: a curated copy is an
+ * annotation row that is shared, anchored and never edited (version 1), so every export writer and
+ * the reader's rendering take it as they take any annotation.
+ */
+export async function curatedDTOs(client: Prisma.TransactionClient, rows: readonly CuratedRow[]): Promise<CuratedAnnotationDTO[]> {
+  const annotationRows: AnnotationRow[] = rows.map((row) => ({
+    id: row.id,
+    articleId: row.articleId,
+    paragraphId: row.paragraphId,
+    kind: row.kind,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    color: row.color,
+    entityTypeId: row.entityTypeId,
+    entityId: row.entityId,
+    speakerId: row.speakerId,
+    visibility: "SHARED",
+    anchorStatus: "ANCHORED",
+    version: 1,
+    authorId: row.authorId,
+    createdAt: row.createdAt,
+    updatedAt: row.createdAt,
+  }));
+  const refs = await loadAnnotationRefs(client, annotationRows, { authorIds: rows.map((row) => row.adoptedById) });
+  return rows.map((row, index) => ({
+    annotation: annotationDTOFromRow(annotationRows[index]!, refs),
+    adoptedBy: refs.authors.get(row.adoptedById)!,
+    adoptedAt: row.createdAt.toISOString(),
+    sourceAnnotationId: row.sourceAnnotationId,
+  }));
+}
