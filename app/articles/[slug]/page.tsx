@@ -6,9 +6,9 @@ import { ReaderWorkspace } from "@/components/reader/reader-workspace";
 import { packReaderState } from "@/lib/annotations/packing";
 import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
-import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
+import { annotationsForViewer } from "@/lib/server/cache/viewer-annotations";
 import { listEntityTypes } from "@/lib/server/entities/list-entity-types";
 import { isStorableText } from "@/lib/validations/storable";
 
@@ -45,8 +45,10 @@ export default async function ReaderPage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
   const actor = await getActor();
+  const paragraphIds = article.paragraphs.map((paragraph) => paragraph.id);
   const [annotations, entityTypes] = await Promise.all([
-    listArticleAnnotations({ actorId: actor?.id ?? null, articleId: article.id, revision: article.revision, paragraphIds: article.paragraphs.map((paragraph) => paragraph.id) }),
+    // The shared layer from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
+    annotationsForViewer({ actor, stamp: article, part: { name: `first:${FIRST_PARAGRAPHS}`, paragraphIds } }),
     listEntityTypes(),
   ]);
 
@@ -76,12 +78,13 @@ export default async function ReaderPage({ params }: Props) {
         revision={article.revision}
         paragraphs={article.paragraphs}
         paragraphCount={article.paragraphCount}
-        initialState={packReaderState(annotations.annotations, annotations.notes, article.paragraphs.map((paragraph) => paragraph.id))}
+        initialState={packReaderState(annotations.annotations, annotations.notes, paragraphIds)}
         lastEventId={annotations.lastEventId}
         actor={actor}
         entityTypes={entityTypes}
       >
-        <NeedsReview articleId={article.id} />
+        {/* Orphans an anonymous visitor could see are in the shared layer; a signed-in reader may have private ones. */}
+        {(actor || annotations.hasSharedOrphans) && <NeedsReview articleId={article.id} />}
       </ReaderWorkspace>
     </article>
   );

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { canRead, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { articleSelect } from "@/lib/server/articles/article-select";
+import { articleTextPart } from "@/lib/server/cache/article-text";
+import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
 
 /**
  * An article with the first `firstParagraphs` paragraphs of its current revision (all by
@@ -10,18 +10,14 @@ import { articleSelect } from "@/lib/server/articles/article-select";
  * the reader may not open it (an archived article, for anyone but an admin), so that the two look
  * alike. The reader renders the first screens at once and loads the rest by range
  * (get-article-text.ts), so a 2,000-paragraph article is not sent in one page.
+ *
+ * One indexed read per call (the article and its versions); the text comes from the cache of
+ * its revision. The result carries the versions, for the caches of the annotations on it.
  */
 export async function getArticle({ actor, slug, firstParagraphs }: { actor: Actor | null; slug: string; firstParagraphs?: number }) {
-  const article = await db().article.findUnique({
-    where: { slug },
-    select: articleSelect,
-  });
+  const article = await readArticleStamp({ slug });
   if (!article || !canRead(actor, { type: "article", article }, readPolicy())) return null;
-  const onCurrentText = { articleId: article.id, revision: article.revision };
-  const [paragraphs, paragraphCount] = await Promise.all([
-    db().paragraph.findMany({ where: onCurrentText, orderBy: { position: "asc" }, take: firstParagraphs, select: { id: true, position: true, kind: true, text: true } }),
-    db().paragraph.count({ where: onCurrentText }),
-  ]);
+  const { paragraphs, paragraphCount } = await articleTextPart(article.id, article.revision, { limit: firstParagraphs });
   return { ...article, paragraphs, paragraphCount };
 }
 

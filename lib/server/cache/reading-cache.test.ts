@@ -1,0 +1,261 @@
+/**
+ * The reading caches against a real PostgreSQL (a throwaway database): what a reader gets from
+ * the cached paths (reader page, text and annotations APIs) always equals the uncached read of
+ * what they may see (listArticleAnnotations), right after every kind of write — on this
+ * "instance" and on a second one (a fresh copy of the modules, with caches of its own); another
+ * reader's private work never appears, nor enters the shared layer; and the validator (ETag)
+ * changes whenever what the viewer sees changes, and only answers 304 while it has not.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { parsePlainText } from "@/lib/importing";
+import type { Actor } from "@/lib/permissions";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
+import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
+import { restoreAnnotation } from "@/lib/server/annotations/restore-annotation";
+import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
+import { findReadableArticle } from "@/lib/server/articles/find-readable-article";
+import { getArticle } from "@/lib/server/articles/get-article";
+import { getArticleAnnotations } from "@/lib/server/articles/get-article-annotations";
+import { getArticleText } from "@/lib/server/articles/get-article-text";
+import { importArticle } from "@/lib/server/articles/import-article";
+import { setArticleArchived } from "@/lib/server/articles/set-article-archived";
+import { articleReadValidator, conditionalResponse } from "@/lib/server/cache/conditional-response";
+import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { sharedLayerOf } from "@/lib/server/cache/shared-layer";
+import { createNote } from "@/lib/server/notes/create-note";
+import { updateNote } from "@/lib/server/notes/update-note";
+import { testLibrary } from "@/lib/server/testing/library";
+
+const FIRST = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве на следующей неделе.";
+const SECOND = "Представитель МИД Грузии подтвердил, что делегация прибудет в понедельник.";
+
+const library = testLibrary("glossa-reading-cache-test");
+
+/** A second app instance: the same use cases with caches of their own (a fresh module graph). */
+let other: { getArticleAnnotations: typeof getArticleAnnotations; getArticle: typeof getArticle };
+
+beforeAll(async () => {
+  vi.resetModules();
+  other = {
+    getArticleAnnotations: (await import("@/lib/server/articles/get-article-annotations")).getArticleAnnotations,
+    getArticle: (await import("@/lib/server/articles/get-article")).getArticle,
+  };
+});
+
+async function newArticle(): Promise<{ articleId: string; slug: string; sourceUrl: string; paragraphs: string[] }> {
+  const sourceUrl = `https://example.test/${randomUUID()}`;
+  const parsed = await parsePlainText(`${FIRST}\n\n${SECOND}`, { sourceUrl });
+  const { articleId } = await importArticle({ parsed, target: { mode: "new" } });
+  const { rows } = await library.client.query<{ id: string; slug: string }>(
+    `SELECT p.id, a.slug FROM "Paragraph" p JOIN "Article" a ON a.id = p."articleId" WHERE p."articleId" = $1 ORDER BY p.position`,
+    [articleId],
+  );
+  return { articleId, slug: rows[0]!.slug, sourceUrl, paragraphs: rows.map((row) => row.id) };
+}
+
+function highlight(paragraphId: string, phrase: string, extra: Record<string, unknown> = {}) {
+  const text = FIRST.includes(phrase) ? FIRST : SECOND;
+  const start = text.indexOf(phrase);
+  const end = start + phrase.length;
+  return { kind: "HIGHLIGHT", color: "yellow", paragraphId, start, end, exact: phrase, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32), ...extra };
+}
+
+const viewers = () => ({ anonymous: null, ann: library.ann, bob: library.bob, rita: library.rita, ada: library.ada }) as Record<string, Actor | null>;
+
+/** What the uncached read says `actor` may see, without the cursor (the cached one may be older: the feed replays from it). */
+async function truth(actor: Actor | null, articleId: string) {
+  const stamp = (await readArticleStamp({ id: articleId }))!;
+  const { annotations, notes } = await listArticleAnnotations({ actorId: actor?.id ?? null, articleId, revision: stamp.revision });
+  return { annotations, notes };
+}
+
+/** Every viewer, through the cached annotations API on both instances and the cached page state, sees exactly the truth. */
+async function expectEveryoneCurrent(articleId: string, slug: string) {
+  for (const [name, actor] of Object.entries(viewers())) {
+    const expected = await truth(actor, articleId);
+    for (const [instance, read] of [["this", getArticleAnnotations], ["other", other.getArticleAnnotations]] as const) {
+      const { annotations, notes } = await read({ actor, articleId });
+      expect({ annotations, notes }, `${name} on the ${instance} instance`).toEqual(expected);
+    }
+    const page = await getArticle({ actor, slug });
+    const text = await getArticleText({ actor, articleId, query: { revision: String(page!.revision), after: "0" } });
+    expect(text.paragraphs.map((paragraph) => paragraph.text), `${name}: the text`).toEqual(page!.paragraphs.map((paragraph) => paragraph.text));
+  }
+}
+
+describe("a write is visible to the next read", () => {
+  it("on this instance and another, for every viewer, through creates, edits, deletes, restores and notes", async () => {
+    const { articleId, slug, paragraphs } = await newArticle();
+    await expectEveryoneCurrent(articleId, slug); // both instances now hold the empty layer
+    const shared = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await getArticleAnnotations({ actor: null, articleId })).annotations.map((a) => a.id)).toEqual([shared.id]);
+
+    await updateAnnotation({ actor: library.ann, annotationId: shared.id, input: { version: 1, color: "blue" } });
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await other.getArticleAnnotations({ actor: library.bob, articleId })).annotations[0]!.color).toBe("blue");
+
+    const note = await createNote({ actor: library.bob, articleId, input: { paragraphId: paragraphs[1]!, body: "Which delegation?" } });
+    await expectEveryoneCurrent(articleId, slug);
+    await updateNote({ actor: library.bob, noteId: note.id, input: { version: note.version, body: "Which delegation, exactly?" } });
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await getArticleAnnotations({ actor: null, articleId })).notes.map((n) => n.body)).toEqual(["Which delegation, exactly?"]);
+
+    await deleteAnnotation({ actor: library.ann, annotationId: shared.id });
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await other.getArticleAnnotations({ actor: null, articleId })).annotations).toEqual([]);
+    await restoreAnnotation({ actor: library.ann, annotationId: shared.id });
+    await expectEveryoneCurrent(articleId, slug);
+  });
+
+  it("a re-import's new text and re-anchored work, and archiving", async () => {
+    const { articleId, slug, sourceUrl, paragraphs } = await newArticle();
+    await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[1]!, "делегация") });
+    await expectEveryoneCurrent(articleId, slug);
+    const before = await other.getArticle({ actor: null, slug });
+
+    const parsed = await parsePlainText(`Новый первый абзац.\n\n${SECOND}`, { sourceUrl });
+    await importArticle({ parsed, target: { mode: "replace", articleId } });
+    const after = await other.getArticle({ actor: null, slug });
+    expect(after!.revision).toBe(before!.revision + 1);
+    expect(after!.paragraphs.map((paragraph) => paragraph.text)).toEqual(["Новый первый абзац.", SECOND]);
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await getArticleAnnotations({ actor: null, articleId })).annotations.map((a) => a.exact)).toEqual(["делегация"]);
+
+    await setArticleArchived({ actor: library.ada, articleId, archived: true });
+    expect(await getArticle({ actor: null, slug })).toBeNull();
+    await expect(other.getArticleAnnotations({ actor: library.bob, articleId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getArticle({ actor: library.ada, slug }))!.archivedAt).not.toBeNull();
+  });
+});
+
+describe("private work never enters a shared cache", () => {
+  it("is seen by its author alone, and never by the shared layer, through every change of visibility", async () => {
+    const { articleId, slug, paragraphs } = await newArticle();
+    const secret = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве", { visibility: "PRIVATE", note: "my secret note" }) });
+    const open = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Москва") });
+    // Ann reads first, so her private work would be what a careless cache kept.
+    expect((await getArticleAnnotations({ actor: library.ann, articleId })).annotations.map((a) => a.id).sort()).toEqual([secret.id, open.id].sort());
+    expect((await getArticleAnnotations({ actor: library.ann, articleId })).notes.map((n) => n.body)).toEqual(["my secret note"]);
+    await expectEveryoneCurrent(articleId, slug);
+    for (const actor of [null, library.bob, library.rita, library.ada]) {
+      const seen = await getArticleAnnotations({ actor, articleId });
+      expect(seen.annotations.map((a) => a.id)).toEqual([open.id]);
+      expect(seen.notes).toEqual([]);
+    }
+    const stamp = (await readArticleStamp({ id: articleId }))!;
+    const layer = await sharedLayerOf(stamp, { name: "all" });
+    expect(layer.annotations.every((a) => a.visibility === "SHARED")).toBe(true);
+    expect(JSON.stringify(layer)).not.toContain("my secret note");
+
+    // Shared, then private again: everyone sees it, then only Ann, at the next read.
+    const sharedNow = await updateAnnotation({ actor: library.ann, annotationId: secret.id, input: { version: secret.version, visibility: "SHARED" } });
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await other.getArticleAnnotations({ actor: library.bob, articleId })).annotations.map((a) => a.id)).toContain(secret.id);
+    await updateAnnotation({ actor: library.ann, annotationId: secret.id, input: { version: sharedNow.version, visibility: "PRIVATE" } });
+    await expectEveryoneCurrent(articleId, slug);
+    expect((await other.getArticleAnnotations({ actor: library.bob, articleId })).annotations.map((a) => a.id)).toEqual([open.id]);
+    expect((await getArticleAnnotations({ actor: null, articleId })).annotations.map((a) => a.id)).toEqual([open.id]);
+  });
+});
+
+describe("the validator (ETag) of a read", () => {
+  async function validators(articleId: string) {
+    const result: Record<string, string> = {};
+    for (const [name, actor] of Object.entries(viewers())) {
+      const article = await findReadableArticle(actor, articleId).catch(() => null);
+      result[name] = article ? articleReadValidator(["annotations"], actor, article) : "gone";
+    }
+    return result;
+  }
+
+  /** Every viewer's validator differs from before. */
+  async function expectAllChanged(articleId: string, before: Record<string, string>) {
+    const after = await validators(articleId);
+    for (const name of Object.keys(before)) expect(after[name], name).not.toBe(before[name]);
+    return after;
+  }
+
+  it("stays while nothing changes, differs between viewers, and changes with every change anyone may see", async () => {
+    const { articleId, sourceUrl, paragraphs } = await newArticle();
+    let before = await validators(articleId);
+    expect(await validators(articleId)).toEqual(before);
+    expect(new Set(Object.values(before)).size).toBe(Object.keys(before).length);
+
+    const created = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    before = await expectAllChanged(articleId, before);
+    const hidden = await updateAnnotation({ actor: library.bob, annotationId: created.id, input: { version: created.version, visibility: "PRIVATE" } });
+    before = await expectAllChanged(articleId, before);
+    await updateAnnotation({ actor: library.bob, annotationId: created.id, input: { version: hidden.version, visibility: "SHARED" } });
+    before = await expectAllChanged(articleId, before);
+    await deleteAnnotation({ actor: library.bob, annotationId: created.id });
+    before = await expectAllChanged(articleId, before);
+    await createNote({ actor: library.ann, articleId, input: { paragraphId: paragraphs[1]!, body: "A note" } });
+    before = await expectAllChanged(articleId, before);
+    const parsed = await parsePlainText(`${FIRST}\n\nДругой второй абзац.`, { sourceUrl });
+    await importArticle({ parsed, target: { mode: "replace", articleId } });
+    before = await expectAllChanged(articleId, before);
+    await library.client.query(`UPDATE "user" SET name = 'Bob Renamed', "updatedAt" = now() WHERE id = $1`, [library.bob.id]);
+    before = await expectAllChanged(articleId, before);
+    await setArticleArchived({ actor: library.ada, articleId, archived: true });
+    const archived = await validators(articleId);
+    expect(archived.ada).not.toBe(before.ada);
+    expect(archived.anonymous).toBe("gone");
+  });
+
+  it("answers 304 without reading while it holds, and 200 with the new data after a write", async () => {
+    const { articleId, paragraphs } = await newArticle();
+    const respond = async (ifNoneMatch?: string) => {
+      const article = await findReadableArticle(null, articleId);
+      const request = new Request("http://localhost/api", { headers: ifNoneMatch ? { "if-none-match": ifNoneMatch } : {} });
+      let read = false;
+      const response = await conditionalResponse(request, articleReadValidator(["annotations"], null, article), () => {
+        read = true;
+        return getArticleAnnotations({ actor: null, articleId, article });
+      });
+      return { response, read };
+    };
+    const first = await respond();
+    expect(first.response.status).toBe(200);
+    const etag = first.response.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(first.response.headers.get("cache-control")).toContain("private, no-cache");
+    expect(first.response.headers.get("vary")).toBe("Cookie");
+
+    const again = await respond(etag);
+    expect(again.response.status).toBe(304);
+    expect(again.read).toBe(false);
+    expect(await again.response.text()).toBe("");
+    expect((await respond(`"other", ${etag}`)).response.status).toBe(304);
+    expect((await respond("*")).response.status).toBe(304);
+    expect((await respond('W/"not-it"')).response.status).toBe(200);
+
+    await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Москва") });
+    const changed = await respond(etag);
+    expect(changed.response.status).toBe(200);
+    expect(changed.response.headers.get("etag")).not.toBe(etag);
+    const body = (await changed.response.json()) as { data: { annotations: { exact: string }[] } };
+    expect(body.data.annotations.map((a) => a.exact)).toEqual(["Москва"]);
+  });
+});
+
+describe("hostile input to the cached reads", () => {
+  it("answers an unknown or unstorable slug or id as not found, never a database error", async () => {
+    for (const slug of ["", "\u0000", "nope\u0000", "\uD800", "x".repeat(5000), "<script>alert(1)</script>"]) {
+      expect(await getArticle({ actor: null, slug }), JSON.stringify(slug.slice(0, 20))).toBeNull();
+    }
+    for (const id of ["\u0000", "missing", "' OR 1=1 --"]) {
+      await expect(findReadableArticle(null, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
+  it("refuses a bad text query before reading, and an old revision with 409", async () => {
+    const { articleId } = await newArticle();
+    for (const query of [{}, { revision: "x", after: "0" }, { revision: "1", after: "-1" }, { revision: "1", after: "0", limit: "0" }]) {
+      await expect(getArticleText({ actor: null, articleId, query })).rejects.toThrow();
+    }
+    await expect(getArticleText({ actor: null, articleId, query: { revision: "2", after: "0" } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});

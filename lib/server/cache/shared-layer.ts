@@ -1,0 +1,44 @@
+import "server-only";
+import { VersionedCache } from "@/lib/cache/versioned-cache";
+import type { ArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
+import { listSharedAnnotations } from "@/lib/server/annotations/list-shared-annotations";
+import { listOrphans } from "@/lib/server/articles/list-orphans";
+import type { ArticleStamp } from "@/lib/server/cache/read-article-stamp";
+
+/** An article's shared layer (what every reader may see), as cached: never anyone's private work. */
+export interface SharedLayer extends ArticleAnnotations {
+  /** Whether shared annotations wait under Needs review (orphans of a re-import). */
+  hasSharedOrphans: boolean;
+}
+
+/**
+ * Per article and part of its text, keyed by the stamp's versions, which every write moves forward in the database:
+ * a write on any instance makes the next read here load afresh. Bounded by rows held, so a few
+ * articles with 10,000 annotations cannot crowd out memory.
+ */
+const layers = new VersionedCache<SharedLayer>({
+  maxEntries: 2000,
+  maxWeight: 200_000,
+  weigh: (layer) => 1 + layer.annotations.length + layer.notes.length,
+});
+
+/** A stretch of an article's text: `name` says which (the same name always means the same paragraphs of a revision). */
+export interface TextPart {
+  name: string;
+  /** Its paragraphs; the whole text when undefined. */
+  paragraphIds?: readonly string[];
+}
+
+/**
+ * The shared layer on `part` of the article's text at the stamp's versions, from the cache when
+ * it holds them: a reader of a long article's first screens does not load all of its annotations.
+ */
+export function sharedLayerOf(stamp: ArticleStamp, part: TextPart): Promise<SharedLayer> {
+  return layers.get(`${stamp.id}:${part.name}`, `${stamp.revision}:${stamp.workVersion}:${stamp.usersVersion}`, async () => {
+    const [shared, orphans] = await Promise.all([
+      listSharedAnnotations({ articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }),
+      listOrphans({ actor: null, articleId: stamp.id }),
+    ]);
+    return { ...shared, hasSharedOrphans: orphans.length > 0 };
+  });
+}
