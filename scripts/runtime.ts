@@ -25,7 +25,9 @@ export async function prepareDatabase(options: {
   const embedded = external ? null : await startEmbeddedDatabase(options);
   const url = external ?? embedded!.url;
   try {
-    const applied = await migrate(url, { log: options.log });
+    // Migrations hold a session-level advisory lock: GLOSSA_LISTEN_DATABASE_URL, the direct
+    // connection, when DATABASE_URL goes through a transaction-pooling PgBouncer.
+    const applied = await migrate(process.env.GLOSSA_LISTEN_DATABASE_URL || url, { log: options.log });
     if (applied.length === 0) options.log("Database schema is up to date.");
     process.env.DATABASE_URL = url;
     const { seed } = await import("../prisma/seed/seed");

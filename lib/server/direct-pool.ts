@@ -34,6 +34,18 @@ function pool(name: PoolName): pg.Pool {
   return created;
 }
 
+/**
+ * The address of a direct, session-keeping connection to the primary: GLOSSA_LISTEN_DATABASE_URL,
+ * else DATABASE_URL. Behind a transaction-pooling PgBouncer, DATABASE_URL hands each transaction
+ * whichever server connection is free, so what lives in a session — LISTEN, and the start-up
+ * migration and seed lock (session-level advisory locks) — must go around it.
+ */
+export function sessionDatabaseUrl(): string {
+  const connectionString = process.env.GLOSSA_LISTEN_DATABASE_URL || process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  return connectionString;
+}
+
 /** The pool for statements that requests wait on. */
 export const directPool = (): pg.Pool => pool("requests");
 

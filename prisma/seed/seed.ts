@@ -5,6 +5,7 @@ import { importArticle } from "@/lib/server/articles/import-article";
 import { ensureDefaultEntityTypes } from "@/lib/server/entities/ensure-default-entity-types";
 import { backfillParagraphVectors } from "@/lib/server/search/paragraph-vectors";
 import { ensureAdmin } from "@/lib/server/users/ensure-admin";
+import { sessionDatabaseUrl } from "@/lib/server/direct-pool";
 import { withSetupLock } from "@/scripts/db/migrate";
 
 const ARTICLES_DIR = path.resolve(import.meta.dirname, "articles");
@@ -18,7 +19,8 @@ const ARTICLES_DIR = path.resolve(import.meta.dirname, "articles");
 export async function seed(log: (message: string) => void = console.log): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the seed needs the database to fill.");
-  await withSetupLock(url, () => seedUnderLock(log));
+  // A session-level lock: on the direct connection, never through a transaction pooler.
+  await withSetupLock(sessionDatabaseUrl(), () => seedUnderLock(log));
 }
 
 async function seedUnderLock(log: (message: string) => void): Promise<void> {

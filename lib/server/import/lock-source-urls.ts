@@ -7,8 +7,8 @@ import { AppError } from "@/lib/server/errors";
  * One source URL names one article. Every import that may create an article from a URL holds
  * this advisory lock (keyed by the URL, which is stored as the URL parser's `href`, so equal
  * addresses are equal strings) while it checks that no article has that URL and inserts one.
- * Transaction-level and session-level advisory locks on one key exclude each other, so the
- * single imports (in their transaction) and the bulk worker (for a chunk) share it.
+ * The single imports (in their transaction) and the bulk worker (for a chunk, in a transaction
+ * held open around it) take it at transaction level.
  */
 const lockKey = (parameter: string) => `hashtextextended('url:' || ${parameter}, 0)`;
 
@@ -41,20 +41,25 @@ export async function assertSourceUrlFree(tx: Prisma.TransactionClient, sourceUr
  * order, so two workers locking overlapping sets cannot deadlock), on a connection of its own
  * that is released afterwards. A statement `work` runs on another connection starts after the
  * locks are taken, so it sees every article another import of those URLs committed.
+ *
+ * The locks are transaction-level, held by a transaction that stays open around `work`: behind a
+ * transaction-pooling PgBouncer a session-level lock would stay on whichever server connection
+ * took it (and an unlock could reach another), while an open transaction keeps its one.
  */
 export async function withSourceUrlsLocked<T>(sourceUrls: string[], work: () => Promise<T>): Promise<T> {
   if (sourceUrls.length === 0) return work();
   const client = await importPool().connect();
   let broken = false;
   try {
-    await client.query(`SELECT pg_advisory_lock(${lockKey('"url"')}) FROM (SELECT DISTINCT unnest($1::text[]) AS "url" ORDER BY 1) AS "urls"`, [sourceUrls]);
+    await client.query("BEGIN");
+    await client.query(`SELECT pg_advisory_xact_lock(${lockKey('"url"')}) FROM (SELECT DISTINCT unnest($1::text[]) AS "url" ORDER BY 1) AS "urls"`, [sourceUrls]);
     return await work();
   } catch (error) {
     broken = true;
     throw error;
   } finally {
-    // A connection whose unlock failed is discarded, which ends its session and so its locks.
-    await client.query("SELECT pg_advisory_unlock_all()").catch(() => (broken = true));
+    // Ending the transaction releases the locks; a connection where that failed is discarded.
+    await client.query("ROLLBACK").catch(() => (broken = true));
     client.release(broken);
   }
 }

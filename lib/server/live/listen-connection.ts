@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { sessionDatabaseUrl } from "@/lib/server/direct-pool";
 
 export interface ListenConnectionOptions {
   channels: readonly string[];
@@ -17,7 +18,8 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
 
 /**
- * The process's one LISTEN connection to PostgreSQL. A lost connection (a
+ * The process's one LISTEN connection to PostgreSQL, a direct one (sessionDatabaseUrl: LISTEN
+ * is session state, which a transaction-pooling PgBouncer does not keep). A lost connection (a
  * database restart, a failover, a killed backend) is replaced with
  * exponential backoff and jitter; meanwhile queries wait for it, and every
  * error is logged, never thrown at the process.
@@ -73,7 +75,7 @@ export class ListenConnection {
   private async connect(): Promise<void> {
     this.connecting = true;
     const generation = ++this.generation;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "glossa-live", keepAlive: true });
+    const client = new pg.Client({ connectionString: sessionDatabaseUrl(), application_name: "glossa-live", keepAlive: true });
     client.on("notification", (message) => {
       if (generation === this.generation && message.payload !== undefined) this.options.onNotification(message.channel, message.payload);
     });
