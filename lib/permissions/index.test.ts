@@ -5,8 +5,17 @@
  * by evaluating each filter the way PostgreSQL would on the same rows.
  */
 import { describe, expect, it } from "vitest";
-import { canRead, canReadLibrary, canReadSignedIn, canWrite, type Actor, type ReadPolicy, type Visibility } from "./index";
-import { readableAnnotationWhere, readableArticleWhere, readableEntityWhere, readableMentionWhere, readableNoteWhere, readableWorkWhere } from "./where";
+import { canCreateProject, canRead, canReadLibrary, canReadSignedIn, canWrite, projectRole, type Actor, type ProjectAccess, type ProjectRole, type ReadPolicy, type Visibility } from "./index";
+import {
+  projectFacts,
+  readableAnnotationWhere,
+  readableArticleWhere,
+  readableEntityWhere,
+  readableMentionWhere,
+  readableNoteWhere,
+  readableProjectWhere,
+  readableWorkWhere,
+} from "./where";
 
 const person = (id: string, role: Actor["role"]): Actor => ({ id, role, name: id, email: `${id}@test.glossa`, color: "#000000" });
 const ann = person("ann", "ANNOTATOR"); // the author of the work below
@@ -128,7 +137,8 @@ function matches(row: Row | null | undefined, where: Row): boolean {
     if (condition === null) return value === null || value === undefined;
     if (typeof condition !== "object" || condition instanceof Date) return value === condition;
     const filter = condition as Row;
-    if ("some" in filter) return (value as Row[]).some((item) => matches(item, filter.some as Row));
+    if ("some" in filter) return ((value ?? []) as Row[]).some((item) => matches(item, filter.some as Row));
+    if ("none" in filter) return !((value ?? []) as Row[]).some((item) => matches(item, filter.none as Row));
     if ("is" in filter) return value !== null && value !== undefined && matches(value as Row, filter.is as Row);
     const names = Object.keys(filter);
     if (names.length > 0 && names.every((name) => OPERATORS.has(name))) {
@@ -199,6 +209,189 @@ describe("the row filters agree with canRead", () => {
         { createdById, annotations: [], quotes: annotations },
       ]) {
         expect(matches(entity, readableEntityWhere(actor)), `${who} ${JSON.stringify(entity)}`).toBe(canRead(actor, { type: "entity", createdById, readableMentions }, OPEN));
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Projects: Open and Closed, members and their roles, layers of work
+// ---------------------------------------------------------------------------------------------
+
+interface ProjectRow {
+  id: string;
+  access: ProjectAccess;
+  members: { userId: string; role: ProjectRole }[];
+}
+
+/** The politics desk (Closed): Mia annotates (though a Reader site-wide), Rob reads (though an Annotator site-wide), Max manages. */
+const DESK: ProjectRow = { id: "desk", access: "CLOSED", members: [{ userId: "mia", role: "ANNOTATOR" }, { userId: "rob", role: "READER" }, { userId: "max", role: "MANAGER" }] };
+/** Another Closed project: Oli is a member of it, not of the desk. */
+const OTHER: ProjectRow = { id: "other", access: "CLOSED", members: [{ userId: "oli", role: "MANAGER" }] };
+/** An Open project: Rob is only a Reader there too; everyone else has their site role. */
+const NEWSROOM: ProjectRow = { id: "newsroom", access: "OPEN", members: [{ userId: "rob", role: "READER" }] };
+
+const PROJECT_ACTORS = {
+  anonymous: null,
+  "desk annotator (site Reader)": person("mia", "READER"),
+  "desk reader (site Annotator)": person("rob", "ANNOTATOR"),
+  "desk manager": person("max", "ANNOTATOR"),
+  "member of another project": person("oli", "ANNOTATOR"),
+  "non-member of the Closed project": person("nina", "ANNOTATOR"),
+  "non-member reader": person("rita", "READER"),
+  admin: ada,
+} as const;
+type ProjectWho = keyof typeof PROJECT_ACTORS;
+
+/** The project as `canRead` sees it for this actor (what `projectFactsSelect` loads, mapped by `projectFacts`). */
+const factsFor = (actor: Actor | null, project: ProjectRow) => projectFacts({ access: project.access, members: project.members.filter((member) => member.userId === actor?.id) });
+const articleIn = (actor: Actor | null, projects: ProjectRow[]) => ({ archivedAt: null, projects: projects.map((project) => factsFor(actor, project)) });
+
+describe("projects: reading", () => {
+  it.each<[ProjectWho, boolean]>([
+    ["anonymous", false],
+    ["desk annotator (site Reader)", true],
+    ["desk reader (site Annotator)", true],
+    ["desk manager", true],
+    ["member of another project", false],
+    ["non-member of the Closed project", false],
+    ["non-member reader", false],
+    ["admin", true],
+  ])("an article only in a Closed project: %s → %s", (who, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    expect(canRead(actor, { type: "article", article: articleIn(actor, [DESK]) }, OPEN)).toBe(expected);
+    expect(canRead(actor, { type: "project", project: factsFor(actor, DESK) }, OPEN)).toBe(expected);
+  });
+
+  it.each<[string, ProjectWho, ProjectRow[], ReadPolicy, boolean]>([
+    ["in an Open project, anonymous", "anonymous", [NEWSROOM], OPEN, true],
+    ["in an Open project, anonymous, sign-in required", "anonymous", [NEWSROOM], CLOSED, false],
+    ["in an Open project, a non-member", "non-member of the Closed project", [NEWSROOM], CLOSED, true],
+    ["in a Closed and an Open project, a non-member of the Closed one", "non-member of the Closed project", [DESK, NEWSROOM], OPEN, true],
+    ["in two Closed projects, a member of one", "member of another project", [DESK, OTHER], OPEN, true],
+    ["in no project (made outside projects), anyone", "non-member reader", [], OPEN, true],
+  ])("an article %s", (_, who, projects, policy, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    expect(canRead(actor, { type: "article", article: articleIn(actor, projects) }, policy)).toBe(expected);
+  });
+
+  it.each<[string, ProjectWho, ProjectRow, Visibility, boolean]>([
+    ["shared work in the Closed layer, a member", "desk reader (site Annotator)", DESK, "SHARED", true],
+    ["shared work in the Closed layer, a member of another project", "member of another project", DESK, "SHARED", false],
+    ["shared work in the Closed layer, a non-member (article open through an Open project)", "non-member of the Closed project", DESK, "SHARED", false],
+    ["shared work in the Closed layer, an admin", "admin", DESK, "SHARED", true],
+    ["private work of someone else in the Closed layer, an admin (still not)", "admin", DESK, "PRIVATE", false],
+    ["shared work in the Open layer, anonymous", "anonymous", NEWSROOM, "SHARED", true],
+  ])("%s", (_, who, layer, visibility, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    const article = articleIn(actor, [DESK, NEWSROOM]);
+    const annotation = { authorId: "mia", visibility, project: factsFor(actor, layer) };
+    expect(canRead(actor, { type: "annotation", article, annotation }, OPEN)).toBe(expected);
+    expect(canRead(actor, { type: "note", article, note: annotation }, OPEN)).toBe(expected);
+  });
+});
+
+describe("projects: roles and writing", () => {
+  it.each<[ProjectWho, ProjectRow, ProjectRole | null]>([
+    ["desk annotator (site Reader)", DESK, "ANNOTATOR"],
+    ["desk reader (site Annotator)", DESK, "READER"],
+    ["desk manager", DESK, "MANAGER"],
+    ["member of another project", DESK, null],
+    ["non-member of the Closed project", DESK, null],
+    ["non-member of the Closed project", NEWSROOM, "ANNOTATOR"],
+    ["non-member reader", NEWSROOM, "READER"],
+    ["desk reader (site Annotator)", NEWSROOM, "READER"],
+    ["admin", OTHER, "MANAGER"],
+    ["anonymous", NEWSROOM, null],
+  ])("%s in %o: %s", (who, project, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    expect(projectRole(actor, factsFor(actor, project))).toBe(expected);
+  });
+
+  it.each<[ProjectWho, ProjectRow, boolean]>([
+    ["desk annotator (site Reader)", DESK, true],
+    ["desk reader (site Annotator)", DESK, false],
+    ["desk manager", DESK, true],
+    ["member of another project", DESK, false],
+    ["non-member of the Closed project", DESK, false],
+    ["non-member of the Closed project", NEWSROOM, true],
+    ["non-member reader", NEWSROOM, false],
+    ["admin", DESK, true],
+    ["anonymous", NEWSROOM, false],
+  ])("new work: %s in %o → %s", (who, project, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    expect(canWrite(actor, { type: "new-work", article: articleIn(actor, [project]), project: factsFor(actor, project) })).toBe(expected);
+  });
+
+  it("an annotator of an Open project may not write into a Closed layer of the same article", () => {
+    const actor = PROJECT_ACTORS["non-member of the Closed project"];
+    expect(canWrite(actor, { type: "new-work", article: articleIn(actor, [DESK, NEWSROOM]), project: factsFor(actor, DESK) })).toBe(false);
+  });
+
+  it.each<[string, ProjectWho, string, boolean]>([
+    ["their own work while an Annotator", "desk annotator (site Reader)", "mia", true],
+    ["their own work after being made a Reader", "desk reader (site Annotator)", "rob", false],
+    ["someone else's work, a Manager (only admins change others' work)", "desk manager", "mia", false],
+    ["their own work after removal from the Closed project", "non-member of the Closed project", "nina", false],
+    ["someone's shared work, an admin", "admin", "mia", true],
+  ])("changing %s", (_, who, authorId, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    const annotation = { authorId, visibility: "SHARED" as const, project: factsFor(actor, DESK) };
+    expect(canWrite(actor, { type: "annotation", article: articleIn(actor, [DESK]), annotation })).toBe(expected);
+  });
+
+  it.each<[ProjectWho, boolean]>([
+    ["desk manager", true],
+    ["desk annotator (site Reader)", false],
+    ["member of another project", false],
+    ["non-member of the Closed project", false],
+    ["admin", true],
+    ["anonymous", false],
+  ])("managing the Closed project (settings, members, labels, its articles): %s → %s", (who, expected) => {
+    const actor = PROJECT_ACTORS[who];
+    expect(canWrite(actor, { type: "project", project: factsFor(actor, DESK) })).toBe(expected);
+    expect(canWrite(actor, { type: "project-articles", project: factsFor(actor, DESK) })).toBe(expected);
+  });
+
+  it("only admins create projects", () => {
+    expect(Object.entries(PROJECT_ACTORS).filter(([, actor]) => canCreateProject(actor)).map(([who]) => who)).toEqual(["admin"]);
+  });
+});
+
+describe("the row filters agree with canRead, with projects", () => {
+  const PROJECT_SETS: ProjectRow[][] = [[], [DESK], [OTHER], [NEWSROOM], [DESK, NEWSROOM], [DESK, OTHER]];
+  const LAYERS: (ProjectRow | null)[] = [null, DESK, OTHER, NEWSROOM];
+  const who = Object.keys(PROJECT_ACTORS) as ProjectWho[];
+  const articleRow = (projects: ProjectRow[]) => ({ archivedAt: null, projects: projects.map((project) => ({ project })) });
+
+  it("projects", () => {
+    for (const name of who) for (const project of [DESK, OTHER, NEWSROOM]) {
+      const actor = PROJECT_ACTORS[name];
+      expect(matches({ ...project }, readableProjectWhere(actor)), `${name} ${project.id}`).toBe(canRead(actor, { type: "project", project: factsFor(actor, project) }, OPEN));
+    }
+  });
+
+  it("articles", () => {
+    for (const name of who) for (const projects of PROJECT_SETS) {
+      const actor = PROJECT_ACTORS[name];
+      const allowed = canRead(actor, { type: "article", article: articleIn(actor, projects) }, OPEN);
+      expect(matches(articleRow(projects), readableArticleWhere(actor)), `${name} ${projects.map((p) => p.id)}`).toBe(allowed);
+    }
+  });
+
+  it("annotations, notes and entities in layers", () => {
+    for (const name of who) for (const projects of PROJECT_SETS) for (const layer of LAYERS) for (const visibility of VISIBILITIES) {
+      const actor = PROJECT_ACTORS[name];
+      const work = { authorId: "mia", visibility, deletedAt: null };
+      const article = articleIn(actor, projects);
+      const allowed = canRead(actor, { type: "annotation", article, annotation: { ...work, project: layer && factsFor(actor, layer) } }, OPEN);
+      const row = { ...work, projectId: layer?.id ?? null, project: layer, article: articleRow(projects), anchorStatus: "ANCHORED" };
+      const label = `${name} article in ${projects.map((p) => p.id)} layer ${layer?.id} ${visibility}`;
+      expect(matches(row, readableAnnotationWhere(actor)), label).toBe(allowed);
+      expect(matches({ createdById: null, annotations: [row], quotes: [] }, readableEntityWhere(actor)), label).toBe(allowed);
+      if (canRead(actor, { type: "article", article }, OPEN)) {
+        expect(matches(row, readableWorkWhere(actor)), label).toBe(allowed);
+        expect(matches({ ...row, annotationId: null, annotation: null }, readableNoteWhere(actor)), label).toBe(allowed);
       }
     }
   });

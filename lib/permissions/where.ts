@@ -3,22 +3,62 @@
  * search). Plain objects in Prisma's `where` shape, without importing Prisma, so this stays pure;
  * `index.test.ts` evaluates each against the same table as `canRead` and expects the same answers.
  */
-import type { Actor } from "./index";
+import type { Actor, ProjectAccess, ProjectFacts, ProjectRole } from "./index";
 
 /** Who is reading: the fields the filters need (a loader that knows only the id can pass `{ id }`). */
 type Reader = Pick<Actor, "id" | "role"> | null;
+/** A reader whose role may be unknown: without it, they are not taken for an admin (they see less, never more). */
+type Someone = (Pick<Actor, "id"> & Partial<Pick<Actor, "role">>) | null;
 
-/** Annotations or notes this reader may see: shared, or their own private work; never deleted ones. */
-export function readableWorkWhere(actor: Pick<Actor, "id"> | null) {
+/** Projects this reader may read: Open ones, and Closed ones they are a member of (admins: all). */
+export function readableProjectWhere(actor: Someone) {
+  if (actor?.role === "ADMIN") return {};
+  return actor ? { OR: [{ access: "OPEN" as const }, { members: { some: { userId: actor.id } } }] } : { access: "OPEN" as const };
+}
+
+/**
+ * What `ProjectFacts` (./index) needs of a project for this actor, as a Prisma select: its access
+ * and this actor's membership (at most one row). Map a loaded row with `projectFacts`.
+ */
+export function projectFactsSelect(actor: Pick<Actor, "id"> | null) {
+  // Nobody signed in is a member of nothing: an id no user has keeps the shape of the result.
+  return { access: true, members: { where: { userId: actor?.id ?? "" }, select: { role: true }, take: 1 } } as const;
+}
+
+/** A project row loaded with `projectFactsSelect`, as `ProjectFacts`. */
+export function projectFacts(row: { access: ProjectAccess; members: readonly { role: ProjectRole }[] }): ProjectFacts {
+  return { access: row.access, memberRole: row.members[0]?.role ?? null };
+}
+
+/**
+ * Work in a project layer this reader may read (work made outside any project: as before). Under
+ * `AND`, so callers may spread it beside an `OR` of their own.
+ */
+function readableLayerWhere(actor: Someone) {
+  return { OR: [{ projectId: null }, { project: readableProjectWhere(actor) }] };
+}
+
+/**
+ * Annotations or notes this reader may see: shared, or their own private work; never deleted ones,
+ * nor work in a Closed project layer they are not a member of.
+ */
+export function readableWorkWhere(actor: Someone) {
   return {
     deletedAt: null,
     ...(actor ? { OR: [{ visibility: "SHARED" as const }, { authorId: actor.id }] } : { visibility: "SHARED" as const }),
+    AND: [readableLayerWhere(actor)],
   };
 }
 
-/** Articles this reader may open: archived ones only for admins. */
-export function readableArticleWhere(actor: Pick<Actor, "role"> | null) {
-  return actor?.role === "ADMIN" ? {} : { archivedAt: null };
+/**
+ * Articles this reader may open: archived ones only for admins; an article in projects only through
+ * one they may read (in none: open as before). The project rule sits under `AND`, so a caller's own
+ * `OR` beside it stays its own.
+ */
+export function readableArticleWhere(actor: (Pick<Actor, "role"> & Partial<Pick<Actor, "id">>) | null) {
+  if (actor?.role === "ADMIN") return {};
+  const reader = actor?.id ? { id: actor.id, role: actor.role } : null;
+  return { archivedAt: null, AND: [{ OR: [{ projects: { none: {} } }, { projects: { some: { project: readableProjectWhere(reader) } } }] }] };
 }
 
 /** Annotations this reader may see across articles (an entity's mentions, counts): readable work on an article they may open. */

@@ -11,6 +11,7 @@ import { assertSelectorMatches, loadParagraphForHighlight, loadParagraphForWrite
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { newId } from "@/lib/server/new-id";
+import { resolveWriteLayer } from "@/lib/server/projects/resolve-write-layer";
 import { createAnnotationSchema, type CreateAnnotationInput } from "@/lib/validations/annotation";
 
 /** Creates a highlight (optionally with a note) or an entity tag on one paragraph of an article. */
@@ -33,6 +34,8 @@ export async function insertAnnotation(tx: Prisma.TransactionClient, { actor, ar
   const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
   assertSelectorMatches(paragraph.text, data);
   const columns = await kindColumnsForCreate(tx, { actor, input: data });
+  // The project layer it belongs to, checked: a Closed project's article takes work from its members only.
+  const projectId = await resolveWriteLayer(actor, articleId, undefined, tx);
 
   const row = await tx.annotation.create({
     data: {
@@ -47,6 +50,7 @@ export async function insertAnnotation(tx: Prisma.TransactionClient, { actor, ar
       suffix: data.suffix,
       ...columns,
       visibility: data.visibility,
+      projectId,
     },
     select: annotationSelect,
   });
@@ -67,6 +71,7 @@ export async function insertAnnotation(tx: Prisma.TransactionClient, { actor, ar
 async function createHighlight(actor: Actor, articleId: string, data: Extract<CreateAnnotationInput, { kind: "HIGHLIGHT" }>): Promise<AnnotationDTO> {
   const paragraph = await loadParagraphForHighlight(articleId, data.paragraphId);
   assertSelectorMatches(paragraph.text, data);
+  const projectId = await resolveWriteLayer(actor, articleId);
   const now = new Date();
   const row: AnnotationRow = {
     id: newId(),
@@ -87,7 +92,7 @@ async function createHighlight(actor: Actor, articleId: string, data: Extract<Cr
     updatedAt: now,
   };
   const annotation = annotationDTOFromRow(row, refsFrom({ authors: [{ id: actor.id, name: actor.name, color: actor.color }] }));
-  if (await insertHighlight(annotation, audienceOf(annotation.visibility, actor.id))) return annotation;
+  if (await insertHighlight(annotation, audienceOf(annotation.visibility, actor.id), projectId)) return annotation;
   // The article was archived or got a new revision in between: say which.
   await loadParagraphForWriteDirect(articleId, data.paragraphId);
   throw new AppError("CONFLICT", "The article changed while the highlight was being saved: reload and try again.");

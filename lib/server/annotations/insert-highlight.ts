@@ -15,14 +15,14 @@ import { NOTIFY_RECORDED_EVENTS } from "@/lib/server/live/publish-event";
  * general path (an interactive transaction: BEGIN, four statements, COMMIT) costs six round
  * trips where this costs one, through the direct pool (see direct-pool.ts).
  */
-export async function insertHighlight(annotation: AnnotationDTO, audienceId: string | null): Promise<boolean> {
+export async function insertHighlight(annotation: AnnotationDTO, audienceId: string | null, projectId: string | null = null): Promise<boolean> {
   const event = { type: "annotation.upserted", annotation } as const;
   const at = new Date(annotation.createdAt);
   const { rowCount } = await directPool().query(
     `WITH "target" AS (${LOCKED_PARAGRAPH_SQL}
      ), "inserted" AS (
-       INSERT INTO "Annotation" ("id", "articleId", "paragraphId", "authorId", "kind", "start", "end", "exact", "prefix", "suffix", "color", "visibility", "version", "createdAt", "updatedAt")
-       SELECT $3, $1, "target"."id", $4, 'HIGHLIGHT', $5, $6, $7, $8, $9, $10, CAST($11 AS "Visibility"), 1, $12, $12
+       INSERT INTO "Annotation" ("id", "articleId", "paragraphId", "authorId", "kind", "start", "end", "exact", "prefix", "suffix", "color", "visibility", "version", "createdAt", "updatedAt", "projectId")
+       SELECT $3, $1, "target"."id", $4, 'HIGHLIGHT', $5, $6, $7, $8, $9, $10, CAST($11 AS "Visibility"), 1, $12, $12, $15::text
        FROM "target" WHERE "target"."writable"
        RETURNING "id"
      ), "event" AS (
@@ -45,6 +45,8 @@ export async function insertHighlight(annotation: AnnotationDTO, audienceId: str
       at,
       audienceId,
       JSON.stringify(event),
+      // The project layer (resolveWriteLayer): its rules were checked by the caller.
+      projectId,
     ],
   );
   return rowCount === 1;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { eventCursorSchema } from "@/lib/live/protocol";
 import { canRead, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
+import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
 import { AppError, notFound } from "@/lib/server/errors";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
@@ -19,7 +20,8 @@ import { eventStreamResponse } from "@/lib/server/live/event-stream";
 export async function openArticleFeed({ request, actor, articleId }: { request: Request; actor: Actor | null; articleId: string }): Promise<Response> {
   const after = parseCursor(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after"));
   const policy = readPolicy();
-  const article = await db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true } });
+  const row = await db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true, projects: { select: { project: { select: projectFactsSelect(actor) } } } } });
+  const article = row && { archivedAt: row.archivedAt, projects: row.projects.map(({ project }) => projectFacts(project)) };
   if (!article || !canRead(actor, { type: "article", article }, policy)) throw notFound("The article");
   // The session, so that signing it out (in another tab) closes this feed.
   const sessionId = actor ? ((await auth().api.getSession({ headers: request.headers }))?.session.id ?? null) : null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { resolveWriteLayer } from "@/lib/server/projects/resolve-write-layer";
 import type { NoteDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { canAnnotate, canReadSignedIn, type Actor } from "@/lib/permissions";
@@ -25,10 +26,12 @@ export async function createNote({ actor, articleId, input }: { actor: Actor | n
   return db().$transaction(async (tx) => {
     const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
     let visibility = data.visibility;
+    // A reply or a highlight's note goes into the layer of what it is on; any other note into the writer's layer.
+    let layer: string | undefined;
     if (data.parentId) {
       const parent = await tx.note.findUnique({
         where: { id: data.parentId },
-        select: { ...work, paragraphId: true, parentId: true, annotationId: true, annotation: { select: work } },
+        select: { ...work, paragraphId: true, parentId: true, annotationId: true, projectId: true, annotation: { select: work } },
       });
       if (!parent || !canReadSignedIn(actor, { type: "note", article: liveArticle, note: parent, annotation: parent.annotation })) {
         throw new AppError("UNPROCESSABLE", "The note you are replying to does not exist.");
@@ -37,17 +40,20 @@ export async function createNote({ actor, articleId, input }: { actor: Actor | n
       if (parent.parentId) throw new AppError("UNPROCESSABLE", "Reply to the thread's first note, not to a reply.");
       if (parent.annotationId !== (data.annotationId ?? null)) throw new AppError("UNPROCESSABLE", "A reply must be on the same highlight as its note.");
       if (parent.visibility === "PRIVATE") visibility = "PRIVATE";
+      layer = parent.projectId ?? undefined;
     }
     if (data.annotationId) {
-      const annotation = await tx.annotation.findUnique({ where: { id: data.annotationId }, select: { ...work, paragraphId: true } });
+      const annotation = await tx.annotation.findUnique({ where: { id: data.annotationId }, select: { ...work, paragraphId: true, projectId: true } });
       if (!annotation || !canReadSignedIn(actor, { type: "annotation", article: liveArticle, annotation })) {
         throw new AppError("UNPROCESSABLE", "The highlight this note is for does not exist.");
       }
       if (annotation.paragraphId !== paragraph.id) throw new AppError("UNPROCESSABLE", "A highlight's note must be on the highlight's paragraph.");
       if (annotation.visibility === "PRIVATE") visibility = "PRIVATE";
+      layer ??= annotation.projectId ?? undefined;
     }
+    const projectId = await resolveWriteLayer(actor, articleId, layer, tx);
     const row = await tx.note.create({
-      data: { articleId, paragraphId: paragraph.id, parentId: data.parentId, annotationId: data.annotationId, authorId: actor.id, body: data.body, visibility },
+      data: { articleId, paragraphId: paragraph.id, parentId: data.parentId, annotationId: data.annotationId, authorId: actor.id, body: data.body, visibility, projectId },
       select: noteSelect,
     });
     const note = toNoteDTO(row);
