@@ -11,5 +11,6 @@ export { CSV_COLUMNS, csvArticleRows, csvHeader, streamCsv } from "./csv";
 export { articleMarkdown, streamMarkdown } from "./markdown";
 export { articleConll, streamConll } from "./conll";
 export { doccanoLine, spacyLine, streamDoccano, streamSpacy } from "./jsonl";
-export { parseW3CAnnotations, type ParsedAnnotation, type ParsedNoteItem, type ParsedW3CItem, type W3CParseError, type W3CParseResult } from "./parse-w3c";
+export { parseW3CAnnotations, type ParsedAnnotation, type ParsedNote, type ParsedNoteItem, type ParsedW3CItem, type W3CParseError, type W3CParseResult } from "./parse-w3c";
 export { PROGRESS_UNITS, progressCounter, type ProgressUnit } from "./progress";
+export { placeAnnotation, type Placement, type PlacementParagraph, type QuoteToPlace } from "./place-annotation";
