@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type KeyboardEvent } from "react";
+import { AnnotationsPanel } from "@/components/import/annotations-panel";
 import { FilesPanel, type ImportLimitsView } from "@/components/import/files-panel";
 import { PastePanel } from "@/components/import/paste-panel";
 import type { ArticleOption } from "@/components/import/target-picker";
@@ -10,16 +11,17 @@ const TABS = [
   { id: "paste", label: "Paste" },
   { id: "files", label: "Files" },
   { id: "url", label: "URL" },
+  { id: "annotations", label: "Annotations" },
 ] as const;
 type TabId = (typeof TABS)[number]["id"];
 
 /**
- * The three ways in, as tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between
+ * The ways in, as tabs (articles three ways, and annotations onto an article) (WAI-ARIA tabs pattern: arrow keys, Home and End move between
  * them). Every panel stays mounted, so switching tabs never loses a preview.
  */
 export function ImportWorkbench({ initialTab, preset, limits }: { initialTab: TabId; preset: ArticleOption | null; limits: ImportLimitsView }) {
   const [tab, setTab] = useState<TabId>(initialTab);
-  const refs = useRef<Record<TabId, HTMLButtonElement | null>>({ paste: null, files: null, url: null });
+  const refs = useRef<Record<TabId, HTMLButtonElement | null>>({ paste: null, files: null, url: null, annotations: null });
 
   function choose(next: TabId) {
     setTab(next);
@@ -69,6 +71,7 @@ export function ImportWorkbench({ initialTab, preset, limits }: { initialTab: Ta
           {candidate.id === "paste" && <PastePanel preset={preset} />}
           {candidate.id === "files" && <FilesPanel preset={preset} limits={limits} />}
           {candidate.id === "url" && <UrlPanel preset={preset} />}
+          {candidate.id === "annotations" && <AnnotationsPanel preset={preset} />}
         </div>
       ))}
     </div>

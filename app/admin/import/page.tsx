@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ImportPage({ searchParams }: Props) {
   const admin = await requireAdminPage("/admin/import");
   const params = await searchParams;
-  const tab = params.tab === "files" || params.tab === "url" ? params.tab : "paste";
+  const tab = params.tab === "files" || params.tab === "url" || params.tab === "annotations" ? params.tab : "paste";
   const replaceId = typeof params.replace === "string" ? params.replace.slice(0, 64) : null;
   const [replace, recent] = await Promise.all([
     replaceId ? db().article.findUnique({ where: { id: replaceId }, select: { id: true, title: true, slug: true } }) : null,

@@ -17,7 +17,8 @@ import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
  * path (importArticle), which makes a new revision. Content is not re-checked here: without
  * an index on Article.contentHash that is a scan of every article, per article. The price is
  * that two imports of identical text without a source URL at the same instant may both land. A slug taken meanwhile raises a unique violation (23505),
- * likewise handled by the caller. A bulk job's `item` is recorded as created by the same statement.
+ * likewise handled by the caller. A bulk job's `item` is recorded as created by the same statement,
+ * which also queues the article for the background quote finder (lib/server/quotes/quote-finder-queue.ts).
  */
 export async function insertNewArticle({ parsed, hash, slug, item, projectId = DEFAULT_PROJECT_ID }: { parsed: ParsedArticle; hash: string; slug: string; item?: JobLine; projectId?: string }): Promise<{ id: string } | null> {
   const id = newId();
@@ -56,6 +57,8 @@ const INSERT_ARTICLE = `
     SELECT $14::text, $15::int, 'created' FROM "article" WHERE $14::text IS NOT NULL
   ), "project" AS (
     INSERT INTO "ArticleProject" ("articleId", "projectId") SELECT "id", $17::text FROM "article"
+  ), "quotes" AS (
+    INSERT INTO "QuoteFinderQueue" ("articleId") SELECT "id" FROM "article"
   )
   INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text", "searchVector")
   SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", CAST("p"."vector" AS tsvector)

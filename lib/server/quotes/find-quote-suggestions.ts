@@ -1,47 +1,28 @@
 import "server-only";
-import { describeRange } from "@/lib/anchoring";
 import { db } from "@/lib/db";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { readableArticleWhere, readableWorkWhere } from "@/lib/permissions/where";
-import { findQuotes } from "@/lib/quotes";
 import { forbidden, notFound, unauthenticated } from "@/lib/server/errors";
 import { linkSpeakerText, loadSpeakerCandidates } from "@/lib/server/quotes/speaker-candidates";
-import { isConfident, proposedQuoteSchema, QUOTE_FINDER_SOURCE, type QuoteSuggestionDTO } from "@/lib/server/quotes/suggestion-dto";
+import { recordQuoteSuggestions } from "@/lib/server/quotes/record-quote-suggestions";
+import { isConfident, proposedQuoteSchema, type QuoteSuggestionDTO } from "@/lib/server/quotes/suggestion-dto";
 
 /**
- * Find quotes: runs the quote finder on the article's current text, records what it found as open
- * suggestions (once: a candidate already suggested, accepted or rejected is not added again, so a
- * rejection is remembered), and returns the open ones that the actor has not already marked as a
+ * Find quotes: runs the quote finder on the article's current text (import did already, unless
+ * the background finder has yet to read it), records what it found as open suggestions (once: a
+ * candidate already suggested, accepted or rejected is not added again, so a rejection is
+ * remembered), and returns the open ones that the actor has not already marked as a
  * quote, with the speaker's words linked to a person or organisation the actor may know of.
  */
 export async function findQuoteSuggestions({ actor, articleId }: { actor: Actor | null; articleId: string }): Promise<QuoteSuggestionDTO[]> {
   if (!actor) throw unauthenticated("find quotes");
   if (!canAnnotate(actor)) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
-  const article = await db().article.findFirst({ where: { id: articleId, ...readableArticleWhere(actor) }, select: { id: true, language: true, revision: true, archivedAt: true } });
+  const article = await db().article.findFirst({ where: { id: articleId, ...readableArticleWhere(actor) }, select: { id: true, revision: true, archivedAt: true } });
   if (!article) throw notFound("The article");
   if (article.archivedAt) throw forbidden("This article is archived: its annotations are read-only.");
-  const paragraphs = await db().paragraph.findMany({ where: { articleId, revision: article.revision }, orderBy: { position: "asc" }, select: { id: true, text: true } });
+  const paragraphs = await db().paragraph.findMany({ where: { articleId, revision: article.revision }, orderBy: { position: "asc" }, select: { id: true } });
 
-  const candidates = findQuotes(
-    paragraphs.map((paragraph) => paragraph.text),
-    { language: article.language },
-  );
-  await db().suggestion.createMany({
-    data: candidates.map((candidate) => {
-      const paragraph = paragraphs[candidate.paragraph]!;
-      const speaker = candidate.speaker ? paragraphs[candidate.speaker.paragraph]!.text.slice(candidate.speaker.start, candidate.speaker.end) : null;
-      return {
-        articleId,
-        paragraphId: paragraph.id,
-        kind: "QUOTE" as const,
-        ...describeRange(paragraph.text, candidate.start, candidate.end),
-        proposed: { speaker },
-        score: candidate.confidence,
-        source: QUOTE_FINDER_SOURCE,
-      };
-    }),
-    skipDuplicates: true,
-  });
+  await recordQuoteSuggestions(db(), [articleId]);
 
   const [open, marked, speakers] = await Promise.all([
     db().suggestion.findMany({
