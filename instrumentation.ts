@@ -16,4 +16,7 @@ export async function register(): Promise<void> {
   // Changed titles, annotations, notes and entity names are searchable within a second.
   const { startSearchIndexer } = await import("@/lib/server/search/start-search-indexer");
   startSearchIndexer();
+  // Bulk-imported articles (and those from before import ran the quote finder) get their quote suggestions.
+  const { startQuoteFinder } = await import("@/lib/server/quotes/quote-finder-queue");
+  startQuoteFinder();
 }

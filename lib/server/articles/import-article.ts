@@ -6,6 +6,8 @@ import { reviseArticle, type RevisionReport } from "@/lib/server/articles/revise
 import { AppError, notFound } from "@/lib/server/errors";
 import { recordItem, type JobLine } from "@/lib/server/import/import-job-items";
 import { assertSourceUrlFree, lockSourceUrl } from "@/lib/server/import/lock-source-urls";
+import { enqueueQuoteFinder } from "@/lib/server/quotes/quote-finder-queue";
+import { recordQuoteSuggestions } from "@/lib/server/quotes/record-quote-suggestions";
 import { indexRevision } from "@/lib/server/search/paragraph-vectors";
 import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import type { ImportTarget } from "@/lib/validations/import";
@@ -59,6 +61,8 @@ export async function importArticle({
         async (tx) => {
           const result = await importInTransaction(tx, parsed, hash, target, projectId);
           if (item) await recordItem(tx, item, result.status);
+          // Quote suggestions are ready when someone opens the article: a bulk job's articles are read in the background.
+          if (result.status !== "unchanged") await (item ? enqueueQuoteFinder(tx, result.articleId) : recordQuoteSuggestions(tx, [result.articleId]));
           return result;
         },
         { timeout: 120_000, maxWait: 30_000 },
