@@ -8,6 +8,7 @@ import type { EntityTypeDTO, Visibility } from "@/lib/annotations/types";
 import { AnnotationStore, PENDING } from "@/lib/client/annotation-store";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { NoteThreads } from "@/components/notes/note-threads";
+import { AgreementPanel } from "@/components/reader/agreement-panel";
 import { AnnotationDetails } from "@/components/reader/annotation-details";
 import { AnnotationsPanel } from "@/components/reader/annotations-panel";
 import { Drawer } from "@/components/reader/drawer";
@@ -54,6 +55,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
   const [visibility, setVisibility] = useState<Visibility>("SHARED");
   const [open, setOpen] = useState<Open>(null);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [agreementOpen, setAgreementOpen] = useState(false);
   const [findingQuotes, setFindingQuotes] = useState(false);
   const [hideOthers, setHideOthers] = useState(false);
   const { toast, notify, dismiss } = useToast();
@@ -159,6 +161,9 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
           {panelOpen ? "Hide annotations" : "Show annotations"}
         </button>
         <ExportMenu articleId={articleId} />
+        <button type="button" onClick={() => setAgreementOpen((value) => !value)} aria-expanded={agreementOpen} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+          Agreement
+        </button>
         {canWrite && (
           <button type="button" onClick={() => setFindingQuotes(true)} aria-expanded={findingQuotes} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
             Find quotes
@@ -184,6 +189,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
         <Presence readers={live.readers} status={live.status} />
       </div>
       {children}
+      {agreementOpen && <AgreementPanel paragraphs={paragraphs} complete={text.status === "complete"} />}
       <div
         ref={textRef}
         data-article-id={articleId}
