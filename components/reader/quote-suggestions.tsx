@@ -4,9 +4,9 @@ import { useEffect, useState } from "react";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
 import type { QuoteSuggestionDTO } from "@/lib/server/quotes/suggestion-dto";
-import { Drawer } from "@/components/reader/drawer";
 import { SpeakerCombobox, type SpeakerChoice } from "@/components/reader/kinds/speaker-combobox";
 import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
+import { SuggestionsSheet } from "@/components/reader/suggestions-sheet";
 
 /**
  * Find quotes: the quotations the finder sees in the article that are not marked yet, each with
@@ -60,52 +60,50 @@ export function QuoteSuggestions({ paragraphs, onClose }: { paragraphs: ReaderPa
   const confident = suggestions?.filter((suggestion) => suggestion.confident).length ?? 0;
 
   return (
-    <Drawer label="Find quotes" title="Find quotes" onClose={onClose}>
-      <section aria-label="Suggestions" aria-busy={suggestions === null || busy} className="space-y-3">
-        {suggestions === null ? (
-          <p className="text-[var(--muted)]">Looking for quotations…</p>
-        ) : suggestions.length === 0 ? (
-          <p className="text-[var(--muted)]">No unmarked quotations found.</p>
-        ) : (
-          <>
-            <div className="flex items-center justify-between gap-2">
-              <p className="text-[var(--muted)]">{suggestions.length === 1 ? "1 quotation" : `${suggestions.length} quotations`} not marked yet.</p>
-              <button type="button" disabled={busy || confident === 0} onClick={() => void acceptAll()} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
-                Accept all
-              </button>
-            </div>
-            <ul className="space-y-3">
-              {suggestions.map((suggestion) => (
-                <li key={suggestion.id} aria-label={`Quote in paragraph ${position(suggestion.paragraphId) ?? "?"}`} className="space-y-2 rounded border border-[var(--rule)] p-3">
-                  <blockquote dir="auto" className="line-clamp-4 border-l-2 border-[var(--rule)] pl-3 font-serif">
-                    “{suggestion.exact}”
-                  </blockquote>
-                  <p className="text-xs text-[var(--muted)]">
-                    Paragraph {position(suggestion.paragraphId)} · said by{" "}
-                    <span className="font-medium text-[var(--ink)]">{suggestion.speaker?.name ?? suggestion.speakerText ?? "unknown"}</span>
-                    {!suggestion.speaker && suggestion.speakerText && " (new)"}
-                    {!suggestion.confident && " · unsure"}
-                  </p>
-                  {changing === suggestion.id && (
-                    <SpeakerCombobox current={null} disabled={busy} autoFocus onChoose={(speaker) => void decide(suggestion, "accept", speaker)} />
-                  )}
-                  <div className="flex gap-2">
-                    <button type="button" disabled={busy} onClick={() => void decide(suggestion, "accept")} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
-                      Accept
-                    </button>
-                    <button type="button" disabled={busy} aria-expanded={changing === suggestion.id} onClick={() => setChanging(changing === suggestion.id ? null : suggestion.id)} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
-                      Change speaker
-                    </button>
-                    <button type="button" disabled={busy} onClick={() => void decide(suggestion, "reject")} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
-                      Reject
-                    </button>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
-    </Drawer>
+    <SuggestionsSheet label="Find quotes" busy={suggestions === null || busy} onClose={onClose}>
+      {suggestions === null ? (
+        <p className="text-[var(--muted)]">Looking for quotations…</p>
+      ) : suggestions.length === 0 ? (
+        <p className="text-[var(--muted)]">No unmarked quotations found.</p>
+      ) : (
+        <>
+          <div className="flex items-center justify-between gap-2">
+            <p className="text-[var(--muted)]">{suggestions.length === 1 ? "1 quotation" : `${suggestions.length} quotations`} not marked yet.</p>
+            <button type="button" disabled={busy || confident === 0} onClick={() => void acceptAll()} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
+              Accept all
+            </button>
+          </div>
+          <ul className="space-y-3">
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.id} aria-label={`Quote in paragraph ${position(suggestion.paragraphId) ?? "?"}`} className="space-y-2 rounded border border-[var(--rule)] p-3">
+                <blockquote dir="auto" className="line-clamp-4 border-l-2 border-[var(--rule)] pl-3 font-serif">
+                  “{suggestion.exact}”
+                </blockquote>
+                <p className="text-xs text-[var(--muted)]">
+                  Paragraph {position(suggestion.paragraphId)} · said by{" "}
+                  <span className="font-medium text-[var(--ink)]">{suggestion.speaker?.name ?? suggestion.speakerText ?? "unknown"}</span>
+                  {!suggestion.speaker && suggestion.speakerText && " (new)"}
+                  {!suggestion.confident && " · unsure"}
+                </p>
+                {changing === suggestion.id && (
+                  <SpeakerCombobox current={null} disabled={busy} autoFocus onChoose={(speaker) => void decide(suggestion, "accept", speaker)} />
+                )}
+                <div className="flex gap-2">
+                  <button type="button" disabled={busy} onClick={() => void decide(suggestion, "accept")} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
+                    Accept
+                  </button>
+                  <button type="button" disabled={busy} aria-expanded={changing === suggestion.id} onClick={() => setChanging(changing === suggestion.id ? null : suggestion.id)} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+                    Change speaker
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => void decide(suggestion, "reject")} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+                    Reject
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </SuggestionsSheet>
   );
 }

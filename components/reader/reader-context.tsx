@@ -23,6 +23,8 @@ export interface ReaderContextValue {
   openAnnotation: (annotationId: string) => void;
   openNotes: (paragraphId: string) => void;
   notify: (message: string, action?: { label: string; run: () => void }) => void;
+  /** After tagging an entity: offer its other mentions in the article (region Suggestions). */
+  suggestMentions: (entity: { id: string; name: string }) => void;
 }
 
 export const ReaderContext = createContext<ReaderContextValue | null>(null);

@@ -13,6 +13,7 @@ import { AnnotationDetails } from "@/components/reader/annotation-details";
 import { AnnotationsPanel } from "@/components/reader/annotations-panel";
 import { Drawer } from "@/components/reader/drawer";
 import { ExportMenu } from "@/components/reader/export-menu";
+import { MentionSuggestions, MentionSuggestionsOffer, useSuggestMentions, type MentionSuggestionsState } from "@/components/reader/mention-suggestions";
 import { ParagraphView } from "@/components/reader/paragraph-view";
 import { Presence } from "@/components/reader/presence";
 import { QuoteSuggestions } from "@/components/reader/quote-suggestions";
@@ -57,6 +58,10 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
   const [panelOpen, setPanelOpen] = useState(false);
   const [agreementOpen, setAgreementOpen] = useState(false);
   const [findingQuotes, setFindingQuotes] = useState(false);
+  // One Suggestions region at a time: Find quotes, or the other mentions of an entity just tagged.
+  const [mentionSuggestions, setMentionSuggestions] = useState<MentionSuggestionsState | null>(null);
+  const openMentionSuggestions = useCallback((state: MentionSuggestionsState) => setMentionSuggestions(state), []);
+  const suggestMentions = useSuggestMentions(articleId, openMentionSuggestions);
   const [hideOthers, setHideOthers] = useState(false);
   const { toast, notify, dismiss } = useToast();
   const textRef = useRef<HTMLDivElement>(null);
@@ -67,8 +72,8 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
 
   // Stable while text loads: every paragraph reads it, and none should re-render when more text arrives.
   const context = useMemo<ReaderContextValue>(
-    () => ({ articleId, store, actor, canWrite, entityTypes, visibility, setVisibility, openAnnotation, openNotes, notify }),
-    [articleId, store, actor, canWrite, entityTypes, visibility, openAnnotation, openNotes, notify],
+    () => ({ articleId, store, actor, canWrite, entityTypes, visibility, setVisibility, openAnnotation, openNotes, notify, suggestMentions }),
+    [articleId, store, actor, canWrite, entityTypes, visibility, openAnnotation, openNotes, notify, suggestMentions],
   );
 
   // Paint paragraphs' marks as they come within a couple of screens of the viewport.
@@ -165,7 +170,13 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
           Agreement
         </button>
         {canWrite && (
-          <button type="button" onClick={() => setFindingQuotes(true)} aria-expanded={findingQuotes} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+          <button
+            type="button"
+            onClick={() => {
+              setMentionSuggestions(null);
+              setFindingQuotes(true);
+            }}
+            aria-expanded={findingQuotes} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
             Find quotes
           </button>
         )}
@@ -204,6 +215,19 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
       {canWrite && <SelectionToolbar articleRef={textRef} />}
       {panelOpen && <AnnotationsPanel paragraphs={paragraphs} complete={text.status === "complete"} onClose={() => setPanelOpen(false)} onChoose={reveal} />}
       {findingQuotes && text.status === "complete" && <QuoteSuggestions paragraphs={paragraphs} onClose={() => setFindingQuotes(false)} />}
+      {mentionSuggestions &&
+        (mentionSuggestions.reviewing ? (
+          <MentionSuggestions key={`${mentionSuggestions.entity.id}:${mentionSuggestions.suggestions[0]?.id}`} state={mentionSuggestions} onClose={() => setMentionSuggestions(null)} />
+        ) : (
+          <MentionSuggestionsOffer
+            state={mentionSuggestions}
+            onReview={() => {
+              setFindingQuotes(false);
+              setMentionSuggestions({ ...mentionSuggestions, reviewing: true });
+            }}
+            onDismiss={() => setMentionSuggestions(null)}
+          />
+        ))}
       {open?.kind === "annotation" && <AnnotationDetails annotationId={open.id} onClose={() => setOpen(null)} />}
       {openParagraph && (
         <Drawer label={`Notes on paragraph ${openParagraph.position}`} title={`Notes on paragraph ${openParagraph.position}`} onClose={() => setOpen(null)}>

@@ -17,7 +17,7 @@ let pendingCounter = 0;
  * then confirmed (or rolled back with a message) when the server answers.
  */
 export function useAnnotationActions() {
-  const { articleId, store, actor, entityTypes, visibility, notify } = useReader();
+  const { articleId, store, actor, entityTypes, visibility, notify, suggestMentions } = useReader();
 
   const create = useCallback(
     async (selections: ParagraphSelection[], kind: KindData) => {
@@ -66,6 +66,7 @@ export function useAnnotationActions() {
             // The live feed may have delivered it already; either way one copy remains.
             store.upsertAnnotation(result.data, pendingId);
             created.push(result.data);
+            if (result.data.kind === "ENTITY" && result.data.entity) suggestMentions(result.data.entity);
           } else {
             store.removeAnnotation(pendingId);
             notify(result.message);
@@ -74,7 +75,7 @@ export function useAnnotationActions() {
       );
       return created;
     },
-    [actor, articleId, entityTypes, notify, store, visibility],
+    [actor, articleId, entityTypes, notify, store, visibility, suggestMentions],
   );
 
   const update = useCallback(

@@ -6,6 +6,9 @@ import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { SPEAKER_TYPE_KEYS } from "@/lib/annotations/kinds";
 import { getEntity } from "@/lib/server/entities/get-entity";
+import { canAnnotate } from "@/lib/permissions";
+import { FindMentions } from "@/components/entities/find-mentions";
+import { MergeEntities } from "@/components/entities/merge-entities";
 
 type Props = { params: Promise<{ entityId: string }> };
 
@@ -21,6 +24,7 @@ export default async function EntityPage({ params }: Props) {
   await requireReaderPage(`/entities/${entityId}`);
   const entity = await load(entityId);
   if (!entity) notFound();
+  const actor = await getActor();
   const articles = new Set(entity.mentions.map((mention) => mention.articleSlug)).size;
 
   return (
@@ -35,6 +39,9 @@ export default async function EntityPage({ params }: Props) {
           Also written: <span className="text-[var(--ink)]">{entity.aliases.join(" · ")}</span>
         </p>
       )}
+      {/* Keyed by entity: a merge's Undo state belongs to this entity's page only. */}
+      {canAnnotate(actor) && <MergeEntities key={entity.id} entityId={entity.id} entityName={entity.name} typeId={entity.typeId} />}
+      {actor && <FindMentions key={`find-${entity.id}`} entityId={entity.id} entityName={entity.name} color={entity.type.color} />}
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-[var(--muted)]">
         {entity.mentions.length === 1 ? "1 mention" : `${entity.mentions.length} mentions`} in {articles === 1 ? "1 article" : `${articles} articles`}
       </h2>

@@ -32,7 +32,7 @@ export interface EntityMention {
 export async function getEntity({ actor, entityId }: { actor: Actor | null; entityId: string }) {
   const entity = await db().entity.findUnique({
     where: { id: entityId },
-    select: { id: true, name: true, createdById: true, type: { select: { key: true, label: true, color: true } } },
+    select: { id: true, name: true, typeId: true, createdById: true, type: { select: { key: true, label: true, color: true } } },
   });
   if (!entity) return null;
   const rows = await db().annotation.findMany({
@@ -62,7 +62,7 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
       authorName: annotation.author.name,
     };
   });
-  return { id: entity.id, name: entity.name, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions, quotes };
+  return { id: entity.id, name: entity.name, typeId: entity.typeId, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions, quotes };
 }
 
 function clipStart(text: string): string {
