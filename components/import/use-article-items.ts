@@ -1,5 +1,6 @@
 "use client";
 
+import { useImportProject } from "@/components/projects/import-project";
 import { useCallback, useState } from "react";
 import { api, type ApiResult } from "@/lib/client/api";
 import type { ImportArticleResult } from "@/lib/server/articles/import-article";
@@ -46,6 +47,7 @@ function toTarget(choice: TargetChoice) {
  */
 export function useArticleItems(preset: ArticleOption | null) {
   const [items, setItems] = useState<ArticleItem[]>([]);
+  const project = useImportProject();
 
   const update = useCallback((key: string, change: (item: ArticleItem) => ArticleItem) => {
     setItems((current) => current.map((item) => (item.key === key ? change(item) : item)));
@@ -98,7 +100,7 @@ export function useArticleItems(preset: ArticleOption | null) {
         continue;
       }
       update(item.key, (current) => ({ ...current, state: { phase: "importing", preview: state.preview } }));
-      const result = await send<ImportArticleResult>("/api/admin/import/commit", item, { target: toTarget(item.target), expectedHash: state.preview.hash });
+      const result = await send<ImportArticleResult>("/api/admin/import/commit", item, { target: toTarget(item.target), expectedHash: state.preview.hash, ...(project ? { project } : {}) });
       if (result.ok) outcome[result.data.status]++;
       else outcome.failed++;
       update(item.key, (current) => ({
@@ -107,7 +109,7 @@ export function useArticleItems(preset: ArticleOption | null) {
       }));
     }
     return outcome;
-  }, [update]);
+  }, [update, project]);
 
   const suggestions = (item: ArticleItem): ArticleOption[] => ("preview" in item.state ? suggestionsFrom(item.state.preview, preset) : preset ? [preset] : []);
 

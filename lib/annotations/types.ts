@@ -19,6 +19,8 @@ export interface EntityTypeDTO {
   label: string;
   color: string;
   hotkey: string | null;
+  /** What the type is for, in its project's words: the tooltip in the Tag entity menu. */
+  description?: string;
 }
 
 export interface EntityRefDTO {

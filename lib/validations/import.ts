@@ -103,6 +103,8 @@ const commitExtras = {
   target: importTargetSchema.default({ mode: "auto" }),
   /** The content hash the admin previewed: if the source changed since, the commit is refused. */
   expectedHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The project (id) to import into: the default project when none is named. */
+  project: z.string().trim().min(1, "Choose a project.").max(64, "Not a project id.").optional(),
 };
 
 export const pasteSourceSchema = articleMetadataSchema.extend({
@@ -148,4 +150,5 @@ export const fileFieldsSchema = z.object({
       }
     }),
   expectedHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  project: commitExtras.project,
 });

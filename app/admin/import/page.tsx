@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
 import { ImportWorkbench } from "@/components/import/import-workbench";
+import { ImportProjectPicker } from "@/components/projects/import-project";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
+import { listProjects } from "@/lib/server/projects/list-projects";
 import { RecentJobs } from "@/components/import/recent-jobs";
 import { db } from "@/lib/db";
 import { importConfig } from "@/lib/import-config";
@@ -19,10 +22,12 @@ export default async function ImportPage({ searchParams }: Props) {
   const params = await searchParams;
   const tab = params.tab === "files" || params.tab === "url" || params.tab === "annotations" ? params.tab : "paste";
   const replaceId = typeof params.replace === "string" ? params.replace.slice(0, 64) : null;
-  const [replace, recent] = await Promise.all([
+  const [replace, recent, projects] = await Promise.all([
     replaceId ? db().article.findUnique({ where: { id: replaceId }, select: { id: true, title: true, slug: true } }) : null,
     listImportJobs({ actor: admin }),
+    listProjects({ actor: admin }),
   ]);
+  const askedProject = typeof params.project === "string" ? projects.find((project) => project.slug === params.project)?.id : undefined;
   // A bulk import whose instance went away is picked up again by whoever looks at it.
   for (const id of recent.resume) after(() => runImportJob(id));
   const config = importConfig();
@@ -49,7 +54,9 @@ export default async function ImportPage({ searchParams }: Props) {
         </p>
       )}
       <div className="mt-8">
-        <ImportWorkbench initialTab={tab} preset={replace ? { id: replace.id, title: replace.title, why: "chosen" } : null} limits={limits} />
+        <ImportProjectPicker projects={projects.map(({ id, name }) => ({ id, name }))} initial={askedProject ?? (projects.some((project) => project.id === DEFAULT_PROJECT_ID) ? DEFAULT_PROJECT_ID : (projects[0]?.id ?? ""))}>
+          <ImportWorkbench initialTab={tab} preset={replace ? { id: replace.id, title: replace.title, why: "chosen" } : null} limits={limits} />
+        </ImportProjectPicker>
       </div>
       <RecentJobs jobs={recent.jobs} />
     </section>

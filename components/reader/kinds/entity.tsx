@@ -45,6 +45,7 @@ function EntityToolbar({ show, openPanel, create }: ToolbarPieceProps<null>) {
           role="menuitem"
           aria-label={type.label}
           aria-keyshortcuts={type.hotkey ?? undefined}
+          title={type.description || undefined}
           onClick={() => tag(type.id)}
           className="flex items-center gap-2 rounded px-2 py-1.5 text-left hover:bg-[var(--rule)] focus:bg-[var(--rule)] focus:outline-none"
         >

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/permissions";
 import { importArticle, type ImportArticleResult } from "@/lib/server/articles/import-article";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
 import { readSource, type ArticleSource } from "@/lib/server/import/read-source";
+import { findImportProject } from "@/lib/server/projects/find-import-project";
 import type { ImportTarget } from "@/lib/validations/import";
 
 /**
@@ -16,13 +17,17 @@ export async function commitArticle({
   source,
   target,
   expectedHash,
+  projectId,
 }: {
   actor: Actor | null;
   source: ArticleSource;
   target: ImportTarget;
   expectedHash?: string;
+  /** The project it goes into (joins, when the article exists); the default project when absent. */
+  projectId?: string;
 }): Promise<ImportArticleResult> {
   assertCanImport(actor);
+  const project = projectId ? await findImportProject(actor, projectId) : undefined;
   const { parsed } = await readSource(source);
-  return importArticle({ parsed, target, expectedHash });
+  return importArticle({ parsed, target, expectedHash, projectId: project });
 }

@@ -9,6 +9,8 @@ export interface ImportRequest {
   source: ArticleSource;
   target: ImportTarget;
   expectedHash?: string;
+  /** The project to import into (its id). */
+  project?: string;
 }
 
 const MULTIPART = "multipart/form-data";
@@ -39,8 +41,8 @@ export const importRequestBody: BodySpec<ImportRequest> = {
 };
 
 function readJsonSource(bytes: Uint8Array): ImportRequest {
-  const { target, expectedHash, ...source } = commitSourceSchema.parse(parseJsonBytes(bytes));
-  return { source, target, expectedHash };
+  const { target, expectedHash, project, ...source } = commitSourceSchema.parse(parseJsonBytes(bytes));
+  return { source, target, expectedHash, project };
 }
 
 async function readUpload(bytes: Uint8Array, contentType: string): Promise<ImportRequest> {
@@ -58,10 +60,12 @@ async function readUpload(bytes: Uint8Array, contentType: string): Promise<Impor
     repair: form.get("repair") || undefined,
     target: form.get("target") || undefined,
     expectedHash: form.get("expectedHash") || undefined,
+    project: form.get("project") || undefined,
   });
   return {
     source: { kind: "file", fileName: file.name || "upload", bytes: new Uint8Array(await file.arrayBuffer()), encoding: fields.encoding, repair: fields.repair },
     target: fields.target,
     expectedHash: fields.expectedHash,
+    project: fields.project,
   };
 }
