@@ -1,5 +1,5 @@
 /**
- * `npm run bench [reader|reading|live|import|reanchor|quotes|morphology|mentions]...`: runs the named benchmarks (all by
+ * `npm run bench [reader|reading|live|import|export|reanchor|quotes|morphology|mentions]...`: runs the named benchmarks (all by
  * default), one after another, each printing its numbers and the command that
  * produced them. The reader and live benchmarks serve the production build:
  * run `npm run build` first.
@@ -12,6 +12,7 @@ const BENCHMARKS = {
   reading: "reading-bench.ts",
   live: "live-bench.ts",
   import: "import-bench.ts",
+  export: "export-bench.ts",
   reanchor: "reanchor-bench.ts",
   quotes: "quotes-bench.ts",
   morphology: "morphology-bench.ts",
