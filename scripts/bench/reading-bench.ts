@@ -36,6 +36,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DIST_DIR = process.env.GLOSSA_DIST_DIR ?? ".next";
 const ADMIN_EMAIL = "bench-reading@glossa.local";
 const ADMIN_PASSWORD = "bench-reading-password";
+const AUTH_SECRET = "bench-reading-secret-0123456789abcdefghijkl";
 
 /** What autocannon reports that this benchmark prints (it ships no types). */
 interface CannonResult {
@@ -117,8 +118,10 @@ async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-bench-reading-"));
   process.env.ADMIN_EMAIL = ADMIN_EMAIL;
   process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+  // The seed creates the admin through better-auth, which needs the secret the server will use.
+  process.env.BETTER_AUTH_SECRET ??= AUTH_SECRET;
   const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
-  const server = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE, GLOSSA_DIST_DIR: DIST_DIR, BETTER_AUTH_SECRET: "bench-reading-secret-0123456789abcdefghijkl" }, "ignore");
+  const server = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE, GLOSSA_DIST_DIR: DIST_DIR }, "ignore");
   try {
     await waitForServer();
     const article = await sampleArticle(database.url);

@@ -9,8 +9,10 @@ import { getArticle } from "@/lib/server/articles/get-article";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { annotationsForViewer } from "@/lib/server/cache/viewer-annotations";
-import { listEntityTypes } from "@/lib/server/entities/list-entity-types";
+import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
 import { isStorableText } from "@/lib/validations/storable";
+import { ANNOTATION_SERVICE } from "@/lib/protocol/link-header";
+import { protocolIris } from "@/lib/server/protocol/protocol-iris";
 
 export const dynamic = "force-dynamic";
 
@@ -49,11 +51,14 @@ export default async function ReaderPage({ params }: Props) {
   const [annotations, entityTypes] = await Promise.all([
     // The shared layer from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
     annotationsForViewer({ actor, stamp: article, part: { name: `first:${FIRST_PARAGRAPHS}`, paragraphIds } }),
-    listEntityTypes(),
+    // The label set of the project layer the reader's new work goes into.
+    listArticleEntityTypes({ actor, articleId: article.id }),
   ]);
 
   return (
     <article lang={article.language} className="mx-auto max-w-[65ch]">
+      {/* The article's Web Annotation Protocol container (React puts the element in <head>); the same Link header comes from next.config.ts. */}
+      <link rel={ANNOTATION_SERVICE} href={protocolIris(article.slug).container} />
       <header className="mb-6">
         <h1 dir="auto" className="font-serif text-[2.1rem] font-semibold leading-tight tracking-tight">
           {article.title}
@@ -83,8 +88,8 @@ export default async function ReaderPage({ params }: Props) {
         actor={actor}
         entityTypes={entityTypes}
       >
-        {/* Orphans an anonymous visitor could see are in the shared layer; a signed-in reader may have private ones. */}
-        {(actor || annotations.hasSharedOrphans) && <NeedsReview articleId={article.id} />}
+        {/* Its queries only where something waits (nearly never); it lists what this viewer may see. */}
+        {annotations.orphansPending && <NeedsReview articleId={article.id} />}
       </ReaderWorkspace>
     </article>
   );

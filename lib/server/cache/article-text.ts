@@ -17,7 +17,8 @@ export interface ArticleTextPart {
  */
 const texts = new VersionedCache<ArticleTextPart>({
   maxEntries: 5000,
-  maxWeight: 64 * 1024 * 1024,
+  // Characters (two bytes each): about 32 MB at most.
+  maxWeight: 16 * 1024 * 1024,
   weigh: (part) => part.paragraphs.reduce((sum, paragraph) => sum + paragraph.text.length + 64, 64),
 });
 

@@ -113,8 +113,11 @@ describe("a write is visible to the next read", () => {
   it("a re-import's new text and re-anchored work, and archiving", async () => {
     const { articleId, slug, sourceUrl, paragraphs } = await newArticle();
     await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[1]!, "делегация") });
+    // On the words the re-import removes: it will wait under Needs review, private as it is.
+    await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Тбилиси", { visibility: "PRIVATE" }) });
     await expectEveryoneCurrent(articleId, slug);
     const before = await other.getArticle({ actor: null, slug });
+    expect((await sharedLayerOf((await readArticleStamp({ id: articleId }))!, { name: "all" })).orphansPending).toBe(false);
 
     const parsed = await parsePlainText(`Новый первый абзац.\n\n${SECOND}`, { sourceUrl });
     await importArticle({ parsed, target: { mode: "replace", articleId } });
@@ -123,6 +126,10 @@ describe("a write is visible to the next read", () => {
     expect(after!.paragraphs.map((paragraph) => paragraph.text)).toEqual(["Новый первый абзац.", SECOND]);
     await expectEveryoneCurrent(articleId, slug);
     expect((await getArticleAnnotations({ actor: null, articleId })).annotations.map((a) => a.exact)).toEqual(["делегация"]);
+    // The page learns that Needs review has something (for Bob), without the orphan entering the layer.
+    const layer = await sharedLayerOf((await readArticleStamp({ id: articleId }))!, { name: "all" });
+    expect(layer.orphansPending).toBe(true);
+    expect(layer.annotations.map((a) => a.exact)).toEqual(["делегация"]);
 
     await setArticleArchived({ actor: library.ada, articleId, archived: true });
     expect(await getArticle({ actor: null, slug })).toBeNull();

@@ -2,13 +2,13 @@ import "server-only";
 import { VersionedCache } from "@/lib/cache/versioned-cache";
 import type { ArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
 import { listSharedAnnotations } from "@/lib/server/annotations/list-shared-annotations";
-import { listOrphans } from "@/lib/server/articles/list-orphans";
+import { hasPendingOrphans } from "@/lib/server/cache/has-pending-orphans";
 import type { ArticleStamp } from "@/lib/server/cache/read-article-stamp";
 
 /** An article's shared layer (what every reader may see), as cached: never anyone's private work. */
 export interface SharedLayer extends ArticleAnnotations {
-  /** Whether shared annotations wait under Needs review (orphans of a re-import). */
-  hasSharedOrphans: boolean;
+  /** Whether anyone's annotations wait under Needs review (see hasPendingOrphans): the page then renders it. */
+  orphansPending: boolean;
 }
 
 /**
@@ -18,7 +18,8 @@ export interface SharedLayer extends ArticleAnnotations {
  */
 const layers = new VersionedCache<SharedLayer>({
   maxEntries: 2000,
-  maxWeight: 200_000,
+  // About 0.5–1 KB per row: tens of MB at most.
+  maxWeight: 50_000,
   weigh: (layer) => 1 + layer.annotations.length + layer.notes.length,
 });
 
@@ -35,10 +36,10 @@ export interface TextPart {
  */
 export function sharedLayerOf(stamp: ArticleStamp, part: TextPart): Promise<SharedLayer> {
   return layers.get(`${stamp.id}:${part.name}`, `${stamp.revision}:${stamp.workVersion}:${stamp.usersVersion}`, async () => {
-    const [shared, orphans] = await Promise.all([
+    const [shared, orphansPending] = await Promise.all([
       listSharedAnnotations({ articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }),
-      listOrphans({ actor: null, articleId: stamp.id }),
+      hasPendingOrphans(stamp.id),
     ]);
-    return { ...shared, hasSharedOrphans: orphans.length > 0 };
+    return { ...shared, orphansPending };
   });
 }
