@@ -7,8 +7,8 @@ import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 export const dynamic = "force-dynamic";
 
 export default async function LibraryPage() {
-  await requireReaderPage("/");
-  const articles = await listArticles();
+  const actor = await requireReaderPage("/");
+  const articles = await listArticles({ actor });
   return (
     <section aria-labelledby="library-heading" className="mx-auto max-w-4xl">
       <div className="flex flex-wrap items-start justify-between gap-4">

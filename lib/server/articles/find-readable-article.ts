@@ -13,7 +13,7 @@ import { notFound, unauthenticated } from "@/lib/server/errors";
 export async function findReadableArticle(actor: Actor | null, articleId: string, what = "read this article"): Promise<ArticleStamp> {
   const policy = readPolicy();
   if (!canReadLibrary(actor, policy)) throw unauthenticated(what);
-  const article = await readArticleStamp({ id: articleId });
+  const article = await readArticleStamp({ id: articleId }, actor?.id);
   if (!article || !canRead(actor, { type: "article", article }, policy)) throw notFound("The article");
   return article;
 }

@@ -15,7 +15,7 @@ import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
  * its revision. The result carries the versions, for the caches of the annotations on it.
  */
 export async function getArticle({ actor, slug, firstParagraphs }: { actor: Actor | null; slug: string; firstParagraphs?: number }) {
-  const article = await readArticleStamp({ slug });
+  const article = await readArticleStamp({ slug }, actor?.id);
   if (!article || !canRead(actor, { type: "article", article }, readPolicy())) return null;
   const { paragraphs, paragraphCount } = await articleTextPart(article.id, article.revision, { limit: firstParagraphs });
   return { ...article, paragraphs, paragraphCount };

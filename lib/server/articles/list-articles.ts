@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
+import { readableArticleWhere } from "@/lib/permissions/where";
 
 export interface ArticleSummary {
   slug: string;
@@ -10,10 +12,10 @@ export interface ArticleSummary {
   importedAt: Date;
 }
 
-/** The library: every article not archived, newest import first. */
-export async function listArticles(): Promise<ArticleSummary[]> {
+/** The library: every article not archived that the reader may open (a Closed project's only for its members), newest import first. */
+export async function listArticles({ actor = null }: { actor?: Actor | null } = {}): Promise<ArticleSummary[]> {
   const articles = await db().article.findMany({
-    where: { archivedAt: null },
+    where: { AND: [{ archivedAt: null }, readableArticleWhere(actor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, slug: true, title: true, source: true, language: true, revision: true, createdAt: true },
   });

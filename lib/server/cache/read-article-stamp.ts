@@ -1,4 +1,5 @@
 import "server-only";
+import type { ProjectFacts } from "@/lib/permissions";
 import { directPool } from "@/lib/server/direct-pool";
 import { isStorableText } from "@/lib/validations/storable";
 
@@ -22,6 +23,8 @@ export interface ArticleStamp {
    * shown. Accounts are few (a newsroom's), so their newest `updatedAt` is a cheap read.
    */
   usersVersion: string;
+  /** The projects it is in, with the viewer's role in each (canRead: a Closed project's article is its members'). */
+  projects: ProjectFacts[];
 }
 
 // Timestamps are stored as UTC without a time zone (as Prisma writes them): read as UTC instants.
@@ -30,7 +33,11 @@ const STAMP_SQL = (where: string) => `
          "a"."publishedAt" AT TIME ZONE 'UTC' AS "publishedAt", "a"."revision",
          "a"."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", "a"."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          COALESCE((SELECT "v"."version" FROM "ArticleWorkVersion" AS "v" WHERE "v"."articleId" = "a"."id"), 0)::text AS "workVersion",
-         COALESCE((SELECT (extract(epoch FROM max("u"."updatedAt")) * 1000000)::bigint FROM "user" AS "u"), 0)::text AS "usersVersion"
+         COALESCE((SELECT (extract(epoch FROM max("u"."updatedAt")) * 1000000)::bigint FROM "user" AS "u"), 0)::text AS "usersVersion",
+         COALESCE((SELECT json_agg(json_build_object('access', "p"."access",
+                     'memberRole', (SELECT "m"."role" FROM "ProjectMember" AS "m" WHERE "m"."projectId" = "p"."id" AND "m"."userId" = $2)))
+                     FROM "ArticleProject" AS "ap" JOIN "Project" AS "p" ON "p"."id" = "ap"."projectId"
+                    WHERE "ap"."articleId" = "a"."id"), '[]'::json) AS "projects"
     FROM "Article" AS "a"
    WHERE ${where}`;
 
@@ -40,9 +47,10 @@ const STAMP_SQL = (where: string) => `
  * (revision), of the work on it and of the accounts that wrote it. Null for an unknown article
  * (and for a slug or id PostgreSQL could not even compare, such as one with a NUL).
  */
-export async function readArticleStamp(by: { slug: string } | { id: string }): Promise<ArticleStamp | null> {
+export async function readArticleStamp(by: { slug: string } | { id: string }, viewerId: string | null = null): Promise<ArticleStamp | null> {
   const [where, value] = "slug" in by ? [`"a"."slug" = $1`, by.slug] : [`"a"."id" = $1`, by.id];
   if (!isStorableText(value)) return null;
-  const { rows } = await directPool().query<ArticleStamp>(STAMP_SQL(where), [value]);
+  // The viewer's memberships decide Closed projects; without a viewer, only Open ones are open.
+  const { rows } = await directPool().query<ArticleStamp>(STAMP_SQL(where), [value, viewerId ?? ""]);
   return rows[0] ?? null;
 }
