@@ -12,7 +12,15 @@ interface EntityOption {
   mentions: number;
 }
 
-/** Type-ahead over existing entities of one type; choosing one relinks the tag. */
+/** The create option: a new entity under the name as typed (the proposed canonical name, edited). */
+interface NewEntityOption {
+  create: string;
+}
+
+/**
+ * Type-ahead over existing entities of one type; choosing one relinks the tag. A name no entity has
+ * yet is offered as "New entity: …", which creates it under that name and relinks the tag to it.
+ */
 export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId: string; current: { id: string; name: string } | null; disabled: boolean; onChoose: (entityId: string) => void }) {
   const [options, setOptions] = useState<EntityOption[]>([]);
   const combobox = useComboboxState(current?.name);
@@ -30,7 +38,18 @@ export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId
     return () => clearTimeout(controller);
   }, [open, query, typeId, setActive]);
 
-  const choose = (option: EntityOption) => {
+  const typed = query.replace(/\s+/g, " ").trim();
+  const offerNew = typed.length > 0 && typed.length <= 200 && !options.some((option) => option.name.toLowerCase() === typed.toLowerCase());
+  const choices: (EntityOption | NewEntityOption)[] = offerNew ? [...options, { create: typed }] : options;
+
+  const choose = async (option: EntityOption | NewEntityOption) => {
+    if ("create" in option) {
+      const result = await api<{ id: string; name: string }>("POST", "/api/entities", { typeId, name: option.create });
+      if (!result.ok) return;
+      setQuery(result.data.name);
+      if (result.data.id !== current?.id) onChoose(result.data.id);
+      return;
+    }
     setQuery(option.name);
     if (option.id !== current?.id) onChoose(option.id);
   };
@@ -40,17 +59,23 @@ export function EntityCombobox({ typeId, current, disabled, onChoose }: { typeId
       state={combobox}
       label="Entity"
       listLabel="Entities"
-      options={options}
-      optionKey={(option) => option.id}
-      renderOption={(option) => (
-        <>
-          <span className="font-medium">{option.name}</span>
-          {option.aliases.length > 0 && <span className="ml-2 text-xs text-[var(--muted)]">{option.aliases.slice(0, 3).join(", ")}</span>}
-          <span className="ml-2 text-xs text-[var(--muted)]">{option.mentions} mentions</span>
-        </>
-      )}
+      options={choices}
+      optionKey={(option) => ("create" in option ? "new" : option.id)}
+      renderOption={(option) =>
+        "create" in option ? (
+          <span>
+            New entity: <span className="font-medium">{option.create}</span>
+          </span>
+        ) : (
+          <>
+            <span className="font-medium">{option.name}</span>
+            {option.aliases.length > 0 && <span className="ml-2 text-xs text-[var(--muted)]">{option.aliases.slice(0, 3).join(", ")}</span>}
+            <span className="ml-2 text-xs text-[var(--muted)]">{option.mentions} mentions</span>
+          </>
+        )
+      }
       emptyText="No matching entity"
-      onChoose={choose}
+      onChoose={(option) => void choose(option)}
       disabled={disabled}
     >
       {current && (
