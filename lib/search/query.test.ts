@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, MAX_TERMS, parseSearchQuery, type SearchFilters, type SearchTerm } from "./query";
+import { hasAnyFilter, MAX_QUERY_LENGTH, MAX_TERMS, parseSearchQuery, withFilter, withoutFilter, type SearchFilters, type SearchTerm } from "./query";
 
 const NO_FILTERS: SearchFilters = { entities: [], types: [], speakers: [], users: [], colours: [], has: [], languages: [] };
 const word = (text: string, exclude = false): SearchTerm => ({ kind: "word", text, exclude });
@@ -63,5 +63,42 @@ describe("parseSearchQuery", () => {
     for (const input of ['"""', "-", "--", '-"', "::::", "entity:", 'after:"', "\u0000\uD800", "colour:" + "x".repeat(5000)]) {
       expect(() => parseSearchQuery(input)).not.toThrow();
     }
+  });
+});
+
+describe("filter chips", () => {
+  it("records where each applied filter is written, and not the ones with errors", () => {
+    const query = 'Путин entity:"Ирина Соболева" colour:purple type:person -lang:ru said:«Песков»';
+    const parsed = parseSearchQuery(query);
+    expect(parsed.filterTokens.map((token) => [token.operator, token.value, query.slice(token.start, token.end)])).toEqual([
+      ["entity", "Ирина Соболева", 'entity:"Ирина Соболева"'],
+      ["type", "person", "type:person"],
+      ["said", "Песков", "said:«Песков»"],
+    ]);
+    expect(parseSearchQuery("color:Pink").filterTokens).toEqual([{ operator: "colour", value: "Pink", start: 0, end: 10 }]);
+  });
+
+  it("removes one filter and keeps the rest of the query as written", () => {
+    const query = 'Путин  entity:"Ирина Соболева"  "лидер партии" type:person';
+    const [entity, type] = parseSearchQuery(query).filterTokens;
+    expect(withoutFilter(query, entity!)).toBe('Путин "лидер партии" type:person');
+    expect(withoutFilter(query, type!)).toBe('Путин  entity:"Ирина Соболева"  "лидер партии"');
+    expect(parseSearchQuery(withoutFilter(query, entity!)).filters.entities).toEqual([]);
+  });
+
+  it("adds a filter, quoting a value with spaces and dropping quote marks it cannot hold", () => {
+    expect(withFilter("Путин", "entity", "Ирина Соболева")).toBe('Путин entity:"Ирина Соболева"');
+    expect(withFilter("", "colour", " pink ")).toBe("colour:pink");
+    expect(withFilter("кот", "entity", '"Газпром" «нефть»')).toBe('кот entity:"Газпром нефть"');
+    expect(withFilter("кот", "user", '  " ')).toBe("кот");
+    const added = withFilter("кот", "said", 'Дмитрий "Песков');
+    expect(parseSearchQuery(added).filters.speakers).toEqual(["Дмитрий Песков"]);
+  });
+
+  it("knows a query of filters alone from one with nothing to search", () => {
+    expect(hasAnyFilter(parseSearchQuery("type:person").filters)).toBe(true);
+    expect(hasAnyFilter(parseSearchQuery("before:2026-01-01").filters)).toBe(true);
+    expect(hasAnyFilter(parseSearchQuery("кот -пёс colour:ultraviolet").filters)).toBe(false);
+    expect(hasAnyFilter(parseSearchQuery(":: - -: \"\"").filters)).toBe(false);
   });
 });

@@ -45,13 +45,24 @@ export interface QueryError {
   message: string;
 }
 
+/** A filter as written in the query, where it is (offsets into the query as typed): what a chip shows and removes. */
+export interface FilterToken {
+  /** The operator's canonical name (color: is colour). */
+  operator: Operator;
+  value: string;
+  start: number;
+  end: number;
+}
+
 export interface ParsedSearchQuery {
   terms: SearchTerm[];
   filters: SearchFilters;
+  /** The filters that applied, in the order written (not those with an error). */
+  filterTokens: FilterToken[];
   errors: QueryError[];
 }
 
-type Operator = "entity" | "type" | "said" | "user" | "colour" | "has" | "lang" | "after" | "before";
+export type Operator = "entity" | "type" | "said" | "user" | "colour" | "has" | "lang" | "after" | "before";
 const OPERATORS: Record<string, Operator> = {
   entity: "entity",
   type: "type",
@@ -85,6 +96,7 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
   }
   const terms: SearchTerm[] = [];
   const filters: SearchFilters = { entities: [], types: [], speakers: [], users: [], colours: [], has: [], languages: [] };
+  const filterTokens: FilterToken[] = [];
   let droppedTerms = 0;
   const addTerm = (term: SearchTerm) => {
     if (!/[\p{L}\p{N}]/u.test(term.text)) return;
@@ -113,7 +125,9 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
       const value = OPENING_QUOTES.includes(text[valueStart] ?? "") ? readQuoted(text, valueStart) : readBare(text, valueStart);
       index = value.end;
       if (exclude) errors.push({ operator: prefix[1], message: `Filters cannot be excluded: remove the "-" before ${prefix[0]}.` });
-      else applyFilter(operator, prefix[1]!.toLowerCase(), value.value.trim(), filters, errors);
+      else if (applyFilter(operator, prefix[1]!.toLowerCase(), value.value.trim(), filters, errors)) {
+        filterTokens.push({ operator, value: value.value.trim(), start, end: index });
+      }
       continue;
     }
     const word = readBare(text, start);
@@ -125,7 +139,7 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
   if (filters.after && filters.before && filters.after >= filters.before) {
     errors.push({ operator: "before", message: `before:${filters.before} is not later than after:${filters.after}, so nothing could match.` });
   }
-  return { terms, filters, errors };
+  return { terms, filters, filterTokens, errors };
 }
 
 /** A quoted value from its opening quote to the closing one, or to the end when it is never closed. */
@@ -141,37 +155,39 @@ function readBare(text: string, start: number): { value: string; end: number } {
   return { value: text.slice(start, end), end };
 }
 
-function applyFilter(operator: Operator, written: string, value: string, filters: SearchFilters, errors: QueryError[]): void {
-  const fail = (message: string) => errors.push({ operator: written, message });
-  if (!value) return void fail(`${written}: needs a value, e.g. ${EXAMPLES[operator]}.`);
+/** Adds a filter's value to `filters`, or its error to `errors`; true when it applied. */
+function applyFilter(operator: Operator, written: string, value: string, filters: SearchFilters, errors: QueryError[]): boolean {
+  const fail = (message: string) => (errors.push({ operator: written, message }), false);
+  const add = (list: string[], item: string) => (list.push(item), true);
+  if (!value) return fail(`${written}: needs a value, e.g. ${EXAMPLES[operator]}.`);
   switch (operator) {
     case "entity":
-      return void filters.entities.push(value);
+      return add(filters.entities, value);
     case "said":
-      return void filters.speakers.push(value);
+      return add(filters.speakers, value);
     case "user":
-      return void filters.users.push(value);
+      return add(filters.users, value);
     case "type":
-      if (!TYPE.test(value)) return void fail(`type:${value} is not an entity type name (letters, digits, "-" or "_").`);
-      return void filters.types.push(value.toLowerCase());
+      if (!TYPE.test(value)) return fail(`type:${value} is not an entity type name (letters, digits, "-" or "_").`);
+      return add(filters.types, value.toLowerCase());
     case "colour": {
       const colour = HIGHLIGHT_COLORS.find((known) => known === value.toLowerCase());
-      if (!colour) return void fail(`${written}:${value} is not a highlight colour; use one of ${HIGHLIGHT_COLORS.join(", ")}.`);
-      return void filters.colours.push(colour);
+      if (!colour) return fail(`${written}:${value} is not a highlight colour; use one of ${HIGHLIGHT_COLORS.join(", ")}.`);
+      return add(filters.colours, colour);
     }
     case "has": {
       const has = HAS_VALUES.find((known) => known === value.toLowerCase());
-      if (!has) return void fail(`has:${value} is not supported; use one of ${HAS_VALUES.join(", ")}.`);
-      return void filters.has.push(has);
+      if (!has) return fail(`has:${value} is not supported; use one of ${HAS_VALUES.join(", ")}.`);
+      return add(filters.has, has);
     }
     case "lang":
-      if (!LANGUAGE.test(value.toLowerCase())) return void fail(`lang:${value} is not a language code; use two letters, e.g. lang:ru.`);
-      return void filters.languages.push(value.toLowerCase());
+      if (!LANGUAGE.test(value.toLowerCase())) return fail(`lang:${value} is not a language code; use two letters, e.g. lang:ru.`);
+      return add(filters.languages, value.toLowerCase());
     case "after":
     case "before": {
-      if (!isCalendarDate(value)) return void fail(`${written}:${value} is not a date; use YYYY-MM-DD, e.g. ${EXAMPLES[operator]}.`);
+      if (!isCalendarDate(value)) return fail(`${written}:${value} is not a date; use YYYY-MM-DD, e.g. ${EXAMPLES[operator]}.`);
       filters[operator] = value;
-      return;
+      return true;
     }
   }
 }
@@ -202,3 +218,36 @@ export function hasAnyFilter(filters: SearchFilters): boolean {
     filters.entities.length || filters.types.length || filters.speakers.length || filters.users.length || filters.colours.length || filters.has.length || filters.languages.length || filters.after || filters.before,
   );
 }
+
+/**
+ * The query with one of its filters taken out (what a chip's remove link searches for), spaces
+ * around the gap collapsed.
+ */
+export function withoutFilter(query: string, token: Pick<FilterToken, "start" | "end">): string {
+  return `${query.slice(0, token.start).trimEnd()} ${query.slice(token.end).trimStart()}`.trim();
+}
+
+/**
+ * The query with a filter added, its value quoted when it has spaces or quotes (what the Add
+ * filter form searches for). Quote marks inside a value cannot be written in the query language,
+ * so they become spaces.
+ */
+export function withFilter(query: string, operator: Operator, value: string): string {
+  const clean = value.replace(/["“”«»„]/g, " ").replace(/\s+/g, " ").trim();
+  if (!clean) return query.trim();
+  const written = /\s/.test(clean) ? `"${clean}"` : clean;
+  return `${query.trim()} ${operator}:${written}`.trim();
+}
+
+/** The operators in the order the Add filter form offers them, with what each asks for. */
+export const FILTER_OPERATORS: { operator: Operator; label: string; example: string }[] = [
+  { operator: "entity", label: "Entity", example: "Ирина Соболева" },
+  { operator: "type", label: "Entity type", example: "person" },
+  { operator: "said", label: "Said by", example: "Песков" },
+  { operator: "user", label: "Annotated by", example: "anna" },
+  { operator: "colour", label: "Highlight colour", example: "pink" },
+  { operator: "has", label: "Has", example: "note" },
+  { operator: "lang", label: "Language", example: "ru" },
+  { operator: "after", label: "Published on or after", example: "2026-01-01" },
+  { operator: "before", label: "Published before", example: "2026-02-01" },
+];

@@ -144,19 +144,19 @@ function prepareSearch(actor: Actor | null, q: string): { errors: QueryError[]; 
     if (q.trim() && !errors.length) errors.push({ message: "Type a word to search for: exclusions alone would match nearly everything." });
     return { errors, positive, required, candidates: null };
   }
-  const matched = required
-    ? Prisma.sql`SELECT "h"."articleId", max("h"."rank") AS "rank" FROM (${hitsSql(required, actor, null)}) AS "h" GROUP BY "h"."articleId"`
-    : Prisma.sql`SELECT "id" AS "articleId", 0::real AS "rank" FROM "Article"`;
   const conditions = [whereSql("Article", "a", readableArticleWhere(actor)), ...filterSql(parsed.filters, actor)];
   const excluded = anyOf(parsed.terms.filter((term) => term.exclude));
   if (excluded) {
     conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Paragraph" AS "x" WHERE "x"."articleId" = "a"."id" AND "x"."revision" = "a"."revision" AND "x"."searchVector" @@ ${excluded}::tsquery)`);
     conditions.push(Prisma.sql`NOT coalesce("a"."titleVector" @@ ${excluded}::tsquery, false)`);
   }
-  const candidates = Prisma.sql`
-    SELECT "a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision", "m"."rank"::float8 AS "rank"
-    FROM (${matched}) AS "m" JOIN "Article" AS "a" ON "a"."id" = "m"."articleId"
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+  const columns = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
+  // One join of the matches to their article: it checks a paragraph is of the current revision,
+  // and the article's read rule and filters, once per match.
+  const candidates = required
+    ? Prisma.sql`SELECT ${columns}, max("h"."rank")::float8 AS "rank" FROM (${hitsSql(required, actor, null)}) AS "h" ${ON_ARTICLE}
+        WHERE ${Prisma.join(conditions, " AND ")} GROUP BY "a"."id"`
+    : Prisma.sql`SELECT ${columns}, 0::float8 AS "rank" FROM "Article" AS "a" WHERE ${Prisma.join(conditions, " AND ")}`;
   return { errors, positive, required, candidates };
 }
 
@@ -171,40 +171,54 @@ interface ArticleRow {
   rank: number;
 }
 
+/** Joins hits to their article, keeping only paragraphs of its current revision. */
+const ON_ARTICLE = Prisma.sql`JOIN "Article" AS "a" ON "a"."id" = "h"."articleId" AND ("h"."revision" IS NULL OR "h"."revision" = "a"."revision")`;
+
 /**
  * Every place a tsquery matches, one row each (articleId, source, refId, position, annotationId,
- * rank), within the read rules: paragraphs of current revisions, titles, the quoted words of
- * readable annotations, the names of the entities they tag and of the speakers they quote, and
- * readable notes. `articleIds` narrows it to a page's articles. Annotation matches weigh less:
- * their words are also their paragraph's, which is the better snippet.
+ * rank, and a paragraph's revision to check against its article's: see ON_ARTICLE), within the
+ * read rules of the annotations and notes: paragraphs, titles, the quoted words of readable
+ * annotations, the names of the entities they tag and of the speakers they quote, and readable
+ * notes. The article's own read rule is the caller's, applied once per article. `articleIds`
+ * narrows it to a page's articles. Annotation matches weigh less: their words are also their
+ * paragraph's, which is the better snippet; a name's match counts half (it is the tag's, not the words').
  */
 function hitsSql(tsquery: string, actor: Actor | null, articleIds: string[] | null): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   const only = (alias: string) => (articleIds ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."articleId"`)} = ANY(${articleIds}::text[])` : Prisma.empty);
-  const mention = whereSql("Annotation", "m", readableMentionWhere(actor));
+  const mention = mentionSql(actor);
   return Prisma.sql`
-    SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank"
-      FROM "Paragraph" AS "p" JOIN "Article" AS "pa" ON "pa"."id" = "p"."articleId" AND "pa"."revision" = "p"."revision"
+    SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank", "p"."revision"
+      FROM "Paragraph" AS "p"
       WHERE "p"."searchVector" @@ ${q} ${only("p")}
     UNION ALL
-    SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2
+    SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2, NULL
       FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q} ${articleIds ? Prisma.sql`AND "t"."id" = ANY(${articleIds}::text[])` : Prisma.empty}
     UNION ALL
-    SELECT "m"."articleId", 'annotation', "m"."id", "mp"."position", "m"."id", ts_rank("m"."searchVector", ${q}) * 0.5
+    SELECT "m"."articleId", 'annotation', "m"."id", "mp"."position", "m"."id", ts_rank("m"."searchVector", ${q}) * 0.25, NULL
       FROM "Annotation" AS "m" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
       WHERE "m"."searchVector" @@ ${q} AND ${mention} ${only("m")}
     UNION ALL
-    SELECT "m"."articleId", 'entity', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q})
+    SELECT "m"."articleId", 'entity', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q}) * 0.5, NULL
       FROM "Entity" AS "e" JOIN "Annotation" AS "m" ON "m"."entityId" = "e"."id" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
       WHERE "e"."searchVector" @@ ${q} AND ${mention} ${only("m")}
     UNION ALL
-    SELECT "m"."articleId", 'speaker', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q})
+    SELECT "m"."articleId", 'speaker', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q}) * 0.5, NULL
       FROM "Entity" AS "e" JOIN "Annotation" AS "m" ON "m"."speakerId" = "e"."id" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
       WHERE "e"."searchVector" @@ ${q} AND ${mention} ${only("m")}
     UNION ALL
-    SELECT "n"."articleId", 'note', "n"."id", "np"."position", "n"."annotationId", ts_rank("n"."searchVector", ${q})
+    SELECT "n"."articleId", 'note', "n"."id", "np"."position", "n"."annotationId", ts_rank("n"."searchVector", ${q}), NULL
       FROM "Note" AS "n" JOIN "Paragraph" AS "np" ON "np"."id" = "n"."paragraphId"
       WHERE "n"."searchVector" @@ ${q} AND ${whereSql("Note", "n", readableNoteWhere(actor))} ${only("n")}`;
+}
+
+/**
+ * The mention rule for annotation "m" on an article whose own read rule the query checks once,
+ * on the article (so not again for every annotation).
+ */
+function mentionSql(actor: Actor | null): Prisma.Sql {
+  const { article: _article, ...onItsArticle } = readableMentionWhere(actor);
+  return whereSql("Annotation", "m", onItsArticle);
 }
 
 /** A tsquery matching any of the excluded terms (an article with any of them is left out), or null. */
@@ -216,7 +230,7 @@ function anyOf(excluded: SearchTerm[]): string | null {
 /** The conditions on article "a" that the query's filters make; each value of an operator must hold. */
 function filterSql(filters: SearchFilters, actor: Actor | null): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
-  const mention = whereSql("Annotation", "m", readableMentionWhere(actor));
+  const mention = mentionSql(actor);
   const note = whereSql("Note", "n", readableNoteWhere(actor));
   const annotationWhere = (condition: Prisma.Sql, join = Prisma.empty) =>
     Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" AS "m" ${join} WHERE "m"."articleId" = "a"."id" AND ${mention} AND ${condition})`;
@@ -271,7 +285,7 @@ async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: Sear
   const hits = await db().$queryRaw<{ articleId: string; source: SnippetSource; refId: string; position: number; annotationId: string | null }[]>`
     SELECT "articleId", "source", "refId", "position", "annotationId" FROM (
       SELECT "h".*, row_number() OVER (PARTITION BY "h"."articleId" ORDER BY "h"."rank" DESC, "h"."position", "h"."source") AS "n"
-      FROM (${hitsSql(tsquery, actor, articles.map((article) => article.id))}) AS "h" WHERE "h"."source" <> 'title'
+      FROM (${hitsSql(tsquery, actor, articles.map((article) => article.id))}) AS "h" ${ON_ARTICLE} WHERE "h"."source" <> 'title'
     ) AS "best" WHERE "n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "articleId", "n"`;
   const ids = (source: SnippetSource) => hits.filter((hit) => hit.source === source).map((hit) => hit.refId);
   const annotationIds = [...ids("annotation"), ...ids("entity"), ...ids("speaker")];
