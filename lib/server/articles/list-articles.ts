@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { keysetPage, type KeysetPage, type PageRequest, type RowKey } from "@/lib/pagination/keyset";
 import type { Actor } from "@/lib/permissions";
-import { readableArticleWhere } from "@/lib/permissions/where";
+import { readableArticleWhere, readableProjectWhere } from "@/lib/permissions/where";
 
 export interface ArticleSummary {
   slug: string;
@@ -10,27 +12,88 @@ export interface ArticleSummary {
   language: string;
   paragraphCount: number;
   importedAt: Date;
+  /** The projects it is in that the reader may see, by name. */
+  projects: { slug: string; name: string }[];
 }
 
-/** The library: every article not archived that the reader may open (a Closed project's only for its members), newest import first. */
-export async function listArticles({ actor = null }: { actor?: Actor | null } = {}): Promise<ArticleSummary[]> {
-  const articles = await db().article.findMany({
-    where: { AND: [{ archivedAt: null }, readableArticleWhere(actor)] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, slug: true, title: true, source: true, language: true, revision: true, createdAt: true },
-  });
-  const counts = await db().paragraph.groupBy({
-    by: ["articleId", "revision"],
-    where: { articleId: { in: articles.map((article) => article.id) } },
-    _count: { _all: true },
-  });
+/** Whose library and which part: the reader (a Closed project's articles are its members') and one project's articles. */
+export interface LibraryScope {
+  actor?: Actor | null;
+  projectSlug?: string;
+}
+
+export interface LibraryPage extends KeysetPage<ArticleSummary> {
+  /** Articles in the library (not archived). */
+  total: number;
+  /** The 1-based position of the page's first article in the whole list (0 for an empty page). */
+  firstPosition: number;
+}
+
+/** Articles a library page shows. */
+export const LIBRARY_PAGE_SIZE = 50;
+
+/** Articles in the library for this reader: not archived, readable (projects), in the project asked for. */
+function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prisma.ArticleWhereInput {
+  return { AND: [{ archivedAt: null }, readableArticleWhere(actor), ...(projectSlug ? [{ projects: { some: { project: { slug: projectSlug } } } }] : [])] };
+}
+
+/** Rows strictly newer (towards the start of the list) or older than `key`, in (createdAt, id) order. */
+function beyond(key: RowKey, side: "newer" | "older"): Prisma.ArticleWhereInput {
+  const op = side === "newer" ? "gt" : "lt";
+  return { OR: [{ createdAt: { [op]: key.at } }, { createdAt: key.at, id: { [op]: key.id } }] };
+}
+
+/**
+ * A page of the library: articles not archived, newest import first, `size` at a time by keyset
+ * (lib/pagination/keyset), with the library's size and where the page starts in it. Three indexed
+ * reads whatever the page: the page (one row more, to know whether another follows), the total,
+ * and the count of newer articles; then the page's paragraph counts.
+ */
+export async function listArticles(request: PageRequest = { from: "start" }, size = LIBRARY_PAGE_SIZE, scope: LibraryScope = {}): Promise<LibraryPage> {
+  const inLibrary = libraryWhere(scope);
+  const towardsNewer = request.from === "before";
+  const direction = towardsNewer ? "asc" : "desc";
+  const [rows, total] = await Promise.all([
+    db().article.findMany({
+      where: request.from === "start" ? inLibrary : { ...inLibrary, ...beyond(request.key, towardsNewer ? "newer" : "older") },
+      orderBy: [{ createdAt: direction }, { id: direction }],
+      take: size + 1,
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        source: true,
+        language: true,
+        revision: true,
+        createdAt: true,
+        projects: { where: { project: readableProjectWhere(scope.actor ?? null) }, orderBy: { project: { name: "asc" } }, select: { project: { select: { slug: true, name: true } } } },
+      },
+    }),
+    db().article.count({ where: inLibrary }),
+  ]);
+  const page = keysetPage(rows, size, request, (row) => ({ at: row.createdAt, id: row.id }));
+  const first = page.items[0];
+  const [newer, counts] = await Promise.all([
+    first && request.from !== "start" ? db().article.count({ where: { ...inLibrary, ...beyond({ at: first.createdAt, id: first.id }, "newer") } }) : 0,
+    db().paragraph.groupBy({
+      by: ["articleId", "revision"],
+      where: { OR: page.items.map((article) => ({ articleId: article.id, revision: article.revision })) },
+      _count: { _all: true },
+    }),
+  ]);
   const countOf = new Map(counts.map((row) => [`${row.articleId}:${row.revision}`, row._count._all]));
-  return articles.map((article) => ({
-    slug: article.slug,
-    title: article.title,
-    source: article.source,
-    language: article.language,
-    paragraphCount: countOf.get(`${article.id}:${article.revision}`) ?? 0,
-    importedAt: article.createdAt,
-  }));
+  return {
+    ...page,
+    total,
+    firstPosition: first ? newer + 1 : 0,
+    items: page.items.map((article) => ({
+      slug: article.slug,
+      title: article.title,
+      source: article.source,
+      language: article.language,
+      paragraphCount: countOf.get(`${article.id}:${article.revision}`) ?? 0,
+      importedAt: article.createdAt,
+      projects: article.projects.map((link) => link.project),
+    })),
+  };
 }
