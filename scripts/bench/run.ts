@@ -1,5 +1,5 @@
 /**
- * `npm run bench [reader|reading|live|import|export|reanchor|quotes|morphology|search|mentions]...`: runs the named benchmarks (all by
+ * `npm run bench [reader|reading|live|import|export|reanchor|quotes|morphology|search|search-gold|mentions]...`: runs the named benchmarks (all by
  * default), one after another, each printing its numbers and the command that
  * produced them. The reader and live benchmarks serve the production build:
  * run `npm run build` first.
@@ -17,6 +17,7 @@ const BENCHMARKS = {
   quotes: "quotes-bench.ts",
   morphology: "morphology-bench.ts",
   search: "search-bench.ts",
+  "search-gold": "search-gold-bench.ts",
   mentions: "mentions-bench.ts",
 } as const;
 
