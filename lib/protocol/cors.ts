@@ -39,7 +39,7 @@ export function parseCorsOrigins(value: string | undefined): CorsPolicy {
     } catch {
       throw new Error(`GLOSSA_CORS_ORIGINS: "${entry}" is not an origin (scheme://host[:port]).`);
     }
-    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry) {
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry || entry.includes("*")) {
       throw new Error(`GLOSSA_CORS_ORIGINS: "${entry}" is not an origin (scheme://host[:port], no path or trailing slash); "*" alone allows any.`);
     }
     origins.add(url.origin);
