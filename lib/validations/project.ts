@@ -46,17 +46,22 @@ export const setMemberRoleSchema = z.object({ role: projectRoleSchema }).strict(
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "A colour is #rrggbb.").transform((value) => value.toLowerCase());
 const hotkey = z.string().regex(/^[1-9]$/, "A hotkey is one digit, 1–9.").nullable();
 
-export const entityTypeSchema = z
-  .object({
-    label: line(40).min(1, "Give the type a label."),
-    key: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{0,15}$/, "A key is 1–16 capital letters, digits or _, starting with a letter (PER, ORG)."),
-    color: hexColor,
-    hotkey: hotkey.default(null),
-    description: line(200).default(""),
-  })
-  .strict();
+const entityTypeFields = {
+  label: line(40).min(1, "Give the type a label."),
+  key: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{0,15}$/, "A key is 1–16 capital letters, digits or _, starting with a letter (PER, ORG)."),
+  color: hexColor,
+  hotkey,
+  description: line(200),
+};
+
+export const entityTypeSchema = z.object({ ...entityTypeFields, hotkey: hotkey.default(null), description: entityTypeFields.description.default("") }).strict();
 export type EntityTypeInput = z.infer<typeof entityTypeSchema>;
-export const updateEntityTypeSchema = entityTypeSchema.partial().strict().refine((value) => Object.keys(value).length > 0, "Nothing to change.");
+/** A change to a type: only the fields sent (no defaults, so renaming leaves the hotkey and description alone). */
+export const updateEntityTypeSchema = z
+  .object(entityTypeFields)
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, "Nothing to change.");
 export type UpdateEntityTypeInput = z.infer<typeof updateEntityTypeSchema>;
 
 /** Deleting a type: where its tags go when it has any (another type of the same project). */
