@@ -36,7 +36,8 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
   });
   if (!entity) return null;
   const rows = await db().annotation.findMany({
-    where: { ...mentionsOfEntity(entityId), ...readableMentionWhere(actor) },
+    // AND, not spread: both filters are AND lists, and a spread would drop one.
+    where: { AND: [mentionsOfEntity(entityId), readableMentionWhere(actor)] },
     orderBy: [{ article: { createdAt: "desc" } }, { paragraph: { position: "asc" } }, { start: "asc" }],
     select: {
       ...annotationSelect,

@@ -22,7 +22,7 @@ export interface LoadedMentionTarget {
  */
 export async function loadMentionTarget(tx: Prisma.TransactionClient, actor: Actor, entityId: string): Promise<LoadedMentionTarget> {
   const entity = await tx.entity.findUnique({ where: { id: entityId }, select: { id: true, name: true, typeId: true, createdById: true, type: { select: { key: true } } } });
-  const mentions = entity ? await tx.annotation.findMany({ where: { ...mentionsOfEntity(entityId), ...readableMentionWhere(actor) }, select: { exact: true }, distinct: ["exact"] }) : [];
+  const mentions = entity ? await tx.annotation.findMany({ where: { AND: [mentionsOfEntity(entityId), readableMentionWhere(actor)] }, select: { exact: true }, distinct: ["exact"] }) : [];
   if (!entity || !canReadSignedIn(actor, { type: "entity", createdById: entity.createdById, readableMentions: mentions.length })) throw notFound("The entity");
   return {
     id: entity.id,
