@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isPreflight, preflightResponse } from "./lib/protocol/cors";
+import { corsPolicy } from "./lib/server/route/cors-policy";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
 /**
@@ -7,7 +9,18 @@ import { pageSecurityHeaders } from "./lib/security-headers";
  * scripts, so the policy can refuse every other inline script. The other security headers are
  * static (next.config.ts).
  */
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
+  // The API's CORS preflights (GLOSSA_CORS_ORIGINS), for every route: the route gate adds the
+  // headers of the actual answers (lib/server/route). Only preflights reach here for /api.
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return isPreflight(request.method, request.headers) ? preflightResponse(corsPolicy(), request.headers) : NextResponse.next();
+  }
+  // next.config.ts keeps "/" on paths for the API's annotation containers; pages keep one address each.
+  if (request.nextUrl.pathname.length > 1 && request.nextUrl.pathname.endsWith("/")) {
+    const url = request.nextUrl.clone();
+    url.pathname = url.pathname.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(url, 308);
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = pageSecurityHeaders({
     nonce,
@@ -23,6 +36,8 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   matcher: [
+    // CORS preflights of the API (OPTIONS with Access-Control-Request-Method).
+    { source: "/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     {
       // Pages only: not the API (JSON and the live feed), Next's static files, or files in public/.
       source: "/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt).*)",

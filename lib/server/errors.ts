@@ -1,6 +1,6 @@
 import "server-only";
 
-export type AppErrorCode = "INVALID_INPUT" | "UNPROCESSABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED";
+export type AppErrorCode = "INVALID_INPUT" | "UNPROCESSABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "NOT_ACCEPTABLE" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED";
 
 const STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -12,6 +12,9 @@ const STATUS: Record<AppErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  NOT_ACCEPTABLE: 406,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
 };
 
 /** An expected failure of a use case, with the message the user will read. */

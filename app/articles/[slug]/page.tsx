@@ -11,6 +11,8 @@ import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { annotationsForViewer } from "@/lib/server/cache/viewer-annotations";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
 import { isStorableText } from "@/lib/validations/storable";
+import { ANNOTATION_SERVICE } from "@/lib/protocol/link-header";
+import { protocolIris } from "@/lib/server/protocol/protocol-iris";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +57,8 @@ export default async function ReaderPage({ params }: Props) {
 
   return (
     <article lang={article.language} className="mx-auto max-w-[65ch]">
+      {/* The article's Web Annotation Protocol container (React puts the element in <head>); the same Link header comes from next.config.ts. */}
+      <link rel={ANNOTATION_SERVICE} href={protocolIris(article.slug).container} />
       <header className="mb-6">
         <h1 dir="auto" className="font-serif text-[2.1rem] font-semibold leading-tight tracking-tight">
           {article.title}

@@ -12,7 +12,7 @@ import { dataResponse, errorResponse } from "./respond";
 
 export { authorizeActor, type Access, type ActorOf } from "./gate";
 export { errorResponse } from "./respond";
-export { jsonBody, streamBody, type BodySpec } from "./body";
+export { DEFAULT_JSON_LIMIT, formatMegabytes, jsonBody, parseJsonBytes, readCappedBytes, streamBody, type BodySpec } from "./body";
 
 export interface RouteOptions<P, Q, B> {
   /** Completes the refusals: "Sign in to <action>.", "Readers cannot <action>…", "Only administrators can <action>." */
