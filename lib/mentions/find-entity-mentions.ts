@@ -79,17 +79,29 @@ function namePattern(text: string, via: string, score: number, language: string 
   return terms.length && terms.length <= MAX_NAME_WORDS ? { via, score, terms } : null;
 }
 
-/** The names to look for: the canonical name, each alias, and a person's surname; each once, any case. */
-function namePatterns(target: MentionTarget, language: string | undefined): NamePattern[] {
-  const names: { text: string; score: number }[] = [target.name, ...(target.aliases ?? [])].map((text) => ({ text, score: 1 }));
+function scoredNames(target: MentionTarget): { text: string; score: number }[] {
+  const names = [target.name, ...(target.aliases ?? [])].map((text) => ({ text, score: 1 }));
   if (target.person) {
     const words = tokenize(target.name);
     const surname = words.at(-1);
     if (words.length >= 2 && surname && isCapitalised(surname.text)) names.push({ text: surname.text, score: SURNAME_SCORE });
   }
+  return names;
+}
+
+/**
+ * The names a target's mentions are looked for by: its name, each alias, and a person's surname
+ * (e.g. to narrow a search index to the texts worth reading before {@link findEntityMentions}).
+ */
+export function mentionNames(target: MentionTarget): string[] {
+  return scoredNames(target).map((name) => name.text);
+}
+
+/** The names to look for: the canonical name, each alias, and a person's surname; each once, any case. */
+function namePatterns(target: MentionTarget, language: string | undefined): NamePattern[] {
   const seen = new Set<string>();
   const patterns: NamePattern[] = [];
-  for (const { text, score } of names) {
+  for (const { text, score } of scoredNames(target)) {
     const key = normalizeWord(text.replace(/\s+/g, " ").trim());
     if (!key || seen.has(key)) continue;
     seen.add(key);

@@ -3,4 +3,4 @@
  * "find every mention" suggestions. Pure: strings in, offsets out (no framework, database or DOM).
  */
 export { canonicalName } from "./canonical-name";
-export { findEntityMentions, MENTION_FINDER_SOURCE, SURNAME_SCORE, type FoundMention, type MentionTarget, type TaggedSpan } from "./find-entity-mentions";
+export { findEntityMentions, mentionNames, MENTION_FINDER_SOURCE, SURNAME_SCORE, type FoundMention, type MentionTarget, type TaggedSpan } from "./find-entity-mentions";

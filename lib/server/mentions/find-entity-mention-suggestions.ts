@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { mentionNames } from "@/lib/mentions";
 import { queryTerms, toTsqueryInput } from "@/lib/morphology";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import { readableArticleWhere } from "@/lib/permissions/where";
@@ -28,9 +29,7 @@ export interface EntityMentionSuggestions {
 export async function findEntityMentionSuggestions({ actor, entityId }: { actor: Actor | null; entityId: string }): Promise<EntityMentionSuggestions> {
   if (!actor) throw unauthenticated("find mentions");
   const entity = await loadMentionTarget(db(), actor, entityId);
-  const names = [entity.target.name, ...(entity.target.aliases ?? [])];
-  if (entity.target.person) names.push(entity.target.name.split(/\s+/).at(-1) ?? "");
-  const tsquery = names
+  const tsquery = mentionNames(entity.target)
     .map((name) => toTsqueryInput(queryTerms(name), true))
     .filter(Boolean)
     .map((phrase) => `(${phrase})`)

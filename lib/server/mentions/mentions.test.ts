@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { indexTerms, toTsvectorInput } from "@/lib/morphology";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { span, testLibrary } from "@/lib/server/testing/library";
 import { acceptAllMentionSuggestions } from "./accept-all-mention-suggestions";
@@ -146,6 +147,21 @@ describe("Find mentions on the entity page", () => {
     await expect(acceptMentionSuggestion({ actor: library.rita, articleId: other.id, suggestionId: mine!.suggestions[0]!.id, input: {} })).rejects.toMatchObject({ status: 403 });
     await expect(findEntityMentionSuggestions({ actor: null, entityId })).rejects.toMatchObject({ status: 401 });
     await expect(findEntityMentionSuggestions({ actor: library.ann, entityId: randomUUID() })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("reads only the articles the search index says may mention it (indexed paragraphs)", async () => {
+    const indexed = await article(["Путину доложили снова.", "О другом."]);
+    // The index of this one (deliberately stale) says it is about something else: it is not read.
+    const skipped = await article(["Путину доложили опять."]);
+    const index = async (articleId: string, vectorOf: (text: string) => string) => {
+      const { rows } = await library.client.query<{ id: string; text: string }>(`SELECT id, text FROM "Paragraph" WHERE "articleId" = $1`, [articleId]);
+      for (const row of rows) await library.client.query(`UPDATE "Paragraph" SET "searchVector" = $2::tsvector WHERE id = $1`, [row.id, toTsvectorInput(indexTerms(vectorOf(row.text), "ru"))]);
+    };
+    await index(indexed.id, (text) => text);
+    await index(skipped.id, () => "Совсем о другом.");
+    const found = await findEntityMentionSuggestions({ actor: library.ann, entityId });
+    expect(found.articles.find((entry) => entry.id === indexed.id)?.suggestions.map((suggestion) => suggestion.exact)).toEqual(["Путину"]);
+    expect(found.articles.map((entry) => entry.id)).not.toContain(skipped.id);
   });
 
   it("never looks for the words of another user's private tag", async () => {
