@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { ActivityChart } from "@/components/insights/activity-chart";
+import { CooccurrenceGraph } from "@/components/insights/cooccurrence-graph";
+import { CoverageChart } from "@/components/insights/coverage-chart";
+import { EntitiesChart } from "@/components/insights/entities-chart";
+import { QuotesChart } from "@/components/insights/quotes-chart";
+import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
+import { listInsightArticles } from "@/lib/server/insights/list-insight-articles";
+import { loadInsights } from "@/lib/server/insights/load-insights";
+import { insightsQuery, insightsQuerySchema, type InsightsFilter } from "@/lib/validations/insights";
+
+export const metadata: Metadata = { title: "Insights" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const ANY: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+const day = (date: Date | null, shift = 0) => (date ? new Date(date.getTime() + shift).toISOString().slice(0, 10) : "");
+
+/**
+ * /insights: what the team's annotations add up to, over what the viewer may read — the most
+ * mentioned entities, who co-occurs with whom, who is quoted, who did what when, and how much of
+ * each article is annotated. Filters (a GET form, so every view is a shareable URL): a period of
+ * article dates, one article, and what counts as co-occurring.
+ */
+export default async function InsightsPage({ searchParams }: Props) {
+  const raw = insightsQuery(await searchParams);
+  const actor = await requireReaderPage(`/insights${Object.keys(raw).length ? `?${new URLSearchParams(raw)}` : ""}`);
+  const parsed = insightsQuerySchema.safeParse(raw);
+  const filter = parsed.success ? parsed.data : ANY;
+  const [insights, articles] = await Promise.all([loadInsights(actor, filter), listInsightArticles(actor, filter.articleSlug)]);
+  const chosen = articles.find((article) => article.slug === filter.articleSlug);
+  const scopeLabel = filter.scope === "paragraph" ? "paragraph" : "article";
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <div>
+        <h1 className="font-serif text-3xl font-semibold tracking-tight">Insights</h1>
+        <p className="mt-1 text-sm text-[var(--muted)]">
+          What the annotations add up to{chosen ? ` in “${chosen.title}”` : " across the library"}, counted over what you can read (other people&apos;s private work is never in these numbers).
+        </p>
+      </div>
+      {!parsed.success && (
+        <div role="alert" className="rounded-md border border-[var(--accent)] px-4 py-3 text-sm">
+          <p className="font-medium">Some filters were not understood, so everything is shown:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {parsed.error.issues.map((issue, index) => (
+              <li key={index}>
+                {issue.path.join(".") || "query"} {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="get" action="/insights" aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-[var(--rule)] p-3 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="text-[var(--muted)]">Articles from</span>
+          <input type="date" name="from" defaultValue={day(filter.from)} className="rounded border border-[var(--rule)] bg-transparent px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-[var(--muted)]">to</span>
+          <input type="date" name="to" defaultValue={day(filter.to, -86_400_000)} className="rounded border border-[var(--rule)] bg-transparent px-2 py-1" />
+        </label>
+        <label className="flex min-w-0 flex-1 flex-col gap-1">
+          <span className="text-[var(--muted)]">Article</span>
+          <select name="article" defaultValue={filter.articleSlug ?? ""} className="min-w-0 rounded border border-[var(--rule)] bg-transparent px-2 py-1">
+            <option value="">All articles</option>
+            {articles.map((article) => (
+              <option key={article.slug} value={article.slug}>
+                {article.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-[var(--muted)]">Co-occurring in</span>
+          <select name="scope" defaultValue={filter.scope} className="rounded border border-[var(--rule)] bg-transparent px-2 py-1">
+            <option value="paragraph">the same paragraph</option>
+            <option value="article">the same article</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-[var(--ink)] px-4 py-1.5 text-[var(--page)]">
+          Apply
+        </button>
+      </form>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <EntitiesChart entities={insights.entities} />
+        <QuotesChart speakers={insights.speakers} />
+      </div>
+      <CooccurrenceGraph network={insights.cooccurrence} scopeLabel={scopeLabel} />
+      <ActivityChart activity={insights.activity} />
+      <CoverageChart coverage={insights.coverage} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { Insights } from "@/lib/insights";
+import { canReadLibrary, type Actor } from "@/lib/permissions";
+import { readPolicy } from "@/lib/permissions/policy";
+import { unauthenticated } from "@/lib/server/errors";
+import type { InsightsFilter } from "@/lib/validations/insights";
+import { countActivity } from "./count-activity";
+import { countCooccurrences, NETWORK_NODES } from "./count-cooccurrences";
+import { countEntityMentions, TOP_ENTITIES } from "./count-entity-mentions";
+import { countQuotesBySpeaker } from "./count-quotes-by-speaker";
+import { measureCoverage } from "./measure-coverage";
+
+/**
+ * Everything /insights shows, over what the actor may read (401 when sign-in is required and
+ * nobody is signed in): the sections' queries run at once.
+ */
+export async function loadInsights(actor: Actor | null, filter: InsightsFilter): Promise<Insights> {
+  if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
+  const [network, speakers, activity, coverage] = await Promise.all([
+    countEntityMentions(actor, filter, NETWORK_NODES),
+    countQuotesBySpeaker(actor, filter),
+    countActivity(actor, filter),
+    measureCoverage(actor, filter),
+  ]);
+  const cooccurrence = await countCooccurrences(actor, filter, network);
+  return { entities: network.slice(0, TOP_ENTITIES), cooccurrence, speakers, activity, coverage };
+}
