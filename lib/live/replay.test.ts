@@ -149,6 +149,20 @@ describe("liveDelivery: each live event checked for each viewer at send time", (
     expect(liveDelivery(viewer, event)).toBe(expected);
   });
 
+  // Projects: the politics desk is Closed (Ann is its member); the newsroom is Open.
+  const desk = { access: "CLOSED" as const, memberIds: ["ann"] };
+  const newsroom = { access: "OPEN" as const, memberIds: [] };
+  it.each<[string, Viewer, LiveEventFacts, string]>([
+    ["the desk's layer, a member", ann, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk, newsroom], layer: desk }), "send"],
+    ["the desk's layer, a non-member reading through the Open project: a deletion", bob, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk, newsroom], layer: desk }), "delete"],
+    ["the desk's note, a non-member: a deletion", bob, facts({ id: "1", type: "note.upserted", note: note(1) }, null, { articleProjects: [desk, newsroom], layer: desk }), "delete"],
+    ["the Open layer, anyone", anonymous, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk, newsroom], layer: newsroom }), "send"],
+    ["an article only the desk has, a non-member (or a removed member): nothing at all", bob, facts({ id: "1", type: "article.revised" }, null, { articleProjects: [desk] }), "skip"],
+    ["an article only the desk has, an admin", admin, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk], layer: desk }), "send"],
+  ])("projects: %s", (_name, viewer, event, expected) => {
+    expect(liveDelivery(viewer, event)).toBe(expected);
+  });
+
   it("a deletion keeps the event id and carries no content", () => {
     expect(asDeletion({ id: "42", type: "note.upserted", note: note(2) })).toEqual({ id: "42", type: "note.deleted", noteId: "n1" });
     expect(asDeletion({ id: "43", type: "annotation.upserted", annotation: highlight(2) })).toEqual({ id: "43", type: "annotation.deleted", annotationId: "h1" });

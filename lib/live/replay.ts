@@ -5,7 +5,7 @@
  * past version (an old body, work since made private, a deleted note).
  */
 import type { ArticleEventDTO } from "@/lib/annotations/types";
-import { canRead, type Actor, type ArticleFacts, type ReadPolicy, type Readable, type WorkFacts } from "@/lib/permissions";
+import { canRead, readerFacts, type Actor, type ArticleFacts, type ProjectAudience, type ReadPolicy, type Readable, type WorkFacts } from "@/lib/permissions";
 
 /** Who receives: the subscriber's actor (role matters: archived articles are admin-only) and the site's read policy. */
 export interface Viewer {
@@ -95,6 +95,10 @@ export interface LiveEventFacts {
   article: ArticleFacts;
   /** A note's annotation as it is now, when the note is on one. */
   noteAnnotation: WorkFacts | null;
+  /** The projects the article is in, as they are now (membership read at send time: a removed member hears nothing more). */
+  articleProjects?: readonly ProjectAudience[];
+  /** The project layer of the annotation or note the event is about, as it is now. */
+  layer?: ProjectAudience | null;
 }
 
 /**
@@ -104,7 +108,9 @@ export interface LiveEventFacts {
  * before goes away.
  */
 export function liveDelivery(viewer: Viewer, facts: LiveEventFacts): Delivery {
-  const { event, article } = facts;
+  const { event } = facts;
+  const article: ArticleFacts = { ...facts.article, projects: facts.articleProjects?.map((project) => readerFacts(viewer.actor, project)) };
+  const project = facts.layer ? readerFacts(viewer.actor, facts.layer) : null;
   if (!canRead(viewer.actor, { type: "article", article }, viewer.policy)) return "skip";
   if (!addressedTo(viewer, facts.audienceId)) return "skip";
   switch (event.type) {
@@ -114,12 +120,12 @@ export function liveDelivery(viewer: Viewer, facts: LiveEventFacts): Delivery {
       return "send";
     case "annotation.upserted": {
       const { annotation } = event;
-      const readable: Readable = { type: "annotation", article, annotation: { authorId: annotation.author.id, visibility: annotation.visibility } };
+      const readable: Readable = { type: "annotation", article, annotation: { authorId: annotation.author.id, visibility: annotation.visibility, project } };
       return canRead(viewer.actor, readable, viewer.policy) ? "send" : "delete";
     }
     case "note.upserted": {
       const { note } = event;
-      const readable: Readable = { type: "note", article, note: { authorId: note.author.id, visibility: note.visibility }, annotation: facts.noteAnnotation };
+      const readable: Readable = { type: "note", article, note: { authorId: note.author.id, visibility: note.visibility, project }, annotation: facts.noteAnnotation };
       return canRead(viewer.actor, readable, viewer.policy) ? "send" : "delete";
     }
   }

@@ -20,6 +20,21 @@ export interface ProjectFacts {
   memberRole: ProjectRole | null;
 }
 
+/**
+ * A project as read once for many readers (the live feed's fan-out): its access and, for a Closed
+ * one, who its members are. `readerFacts` turns it into one reader's ProjectFacts.
+ */
+export interface ProjectAudience {
+  access: ProjectAccess;
+  /** Every member's user id (for Open projects it is not needed and may be empty). */
+  memberIds: readonly string[];
+}
+
+/** One reader's view of a project read for many: a member reads it as one (the role only matters for writing). */
+export function readerFacts(actor: Actor | null, project: ProjectAudience): ProjectFacts {
+  return { access: project.access, memberRole: actor && project.memberIds.includes(actor.id) ? "READER" : null };
+}
+
 export interface Actor {
   id: string;
   name: string;

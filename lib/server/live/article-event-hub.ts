@@ -5,7 +5,7 @@ import type { ArticleEventDTO } from "@/lib/annotations/types";
 import { EventSequencer, newerThan, SEQUENCER_BATCH } from "@/lib/live/event-sequencer";
 import type { PresenceReader, ResetPayload } from "@/lib/live/protocol";
 import { asDeletion, liveDelivery, type LiveEventFacts, type Viewer } from "@/lib/live/replay";
-import type { Visibility } from "@/lib/permissions";
+import type { ProjectAudience, Visibility } from "@/lib/permissions";
 import { readCatchUp } from "@/lib/server/live/catch-up";
 import { scheduleEventLogCompaction } from "@/lib/server/live/compact-event-log";
 import { ListenConnection } from "@/lib/server/live/listen-connection";
@@ -67,6 +67,9 @@ interface EventRow {
   annotationAuthorId: string | null;
   annotationVisibility: Visibility | null;
   annotationDeletedAt: Date | null;
+  /** The article's projects and the event's work layer, as they are now (see LiveEventFacts). */
+  articleProjects: ProjectAudience[] | null;
+  layer: ProjectAudience | null;
 }
 
 /** One DTO (and one deletion form) per row, shared by every subscriber it goes to: the stream caches its encoding per object. */
@@ -258,7 +261,12 @@ class ArticleEventHub {
     const rows = await this.connection.query<EventRow>(
       `SELECT e.id::text AS id, e."articleId", e."audienceId", e.type,
               CASE WHEN w.watched THEN e.payload END AS payload,
-              ar."archivedAt", an."authorId" AS "annotationAuthorId", an.visibility::text AS "annotationVisibility", an."deletedAt" AS "annotationDeletedAt"
+              ar."archivedAt", an."authorId" AS "annotationAuthorId", an.visibility::text AS "annotationVisibility", an."deletedAt" AS "annotationDeletedAt",
+              (SELECT json_agg(${PROJECT_AUDIENCE}) FROM "ArticleProject" ap JOIN "Project" p ON p.id = ap."projectId"
+                WHERE w.watched AND ap."articleId" = e."articleId") AS "articleProjects",
+              (SELECT ${PROJECT_AUDIENCE} FROM "Project" p WHERE w.watched AND p.id = COALESCE(
+                 (SELECT a."projectId" FROM "Annotation" a WHERE e.type = 'annotation.upserted' AND a.id = e.payload->'annotation'->>'id'),
+                 (SELECT n."projectId" FROM "Note" n WHERE e.type = 'note.upserted' AND n.id = e.payload->'note'->>'id'))) AS "layer"
          FROM "ArticleEvent" e
          CROSS JOIN LATERAL (SELECT e."articleId" = ANY($2::text[]) AS watched) w
          LEFT JOIN "Article" ar ON w.watched AND ar.id = e."articleId"
@@ -377,13 +385,24 @@ class ArticleEventHub {
   }
 }
 
+/**
+ * A project as every subscriber's check needs it (ProjectAudience): its access and, when Closed,
+ * its members, read with the event so that a member removed a moment ago hears nothing more.
+ */
+const PROJECT_AUDIENCE = `json_build_object('access', p.access, 'memberIds', CASE WHEN p.access = 'CLOSED'
+  THEN COALESCE((SELECT json_agg(m."userId") FROM "ProjectMember" m WHERE m."projectId" = p.id), '[]'::json) ELSE '[]'::json END)`;
+
 function toLiveEvent(row: EventRow): LiveEvent {
   const dto = { ...row.payload, id: row.id } as unknown as ArticleEventDTO;
   const noteAnnotation =
     row.annotationAuthorId && row.annotationVisibility
       ? { authorId: row.annotationAuthorId, visibility: row.annotationVisibility, deletedAt: row.annotationDeletedAt }
       : null;
-  return { id: row.id, dto, facts: { event: dto, audienceId: row.audienceId, article: { archivedAt: row.archivedAt }, noteAnnotation } };
+  return {
+    id: row.id,
+    dto,
+    facts: { event: dto, audienceId: row.audienceId, article: { archivedAt: row.archivedAt }, noteAnnotation, articleProjects: row.articleProjects ?? [], layer: row.layer },
+  };
 }
 
 const cache = globalThis as unknown as { glossaArticleEventHub?: ArticleEventHub };

@@ -1,4 +1,5 @@
 import "server-only";
+import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { planReplay, replayDelivery, type LoggedChange, type ReplayItem, type Viewer } from "@/lib/live/replay";
@@ -44,14 +45,16 @@ export async function readCatchUp({ articleId, after, upTo, viewer }: { articleI
 async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Viewer): Promise<ArticleEventDTO[]> {
   const idsOf = (entity: ReplayItem["entity"]) => items.filter((item) => item.entity === entity).map((item) => item.entityId);
   const [article, annotations, notes] = await Promise.all([
-    db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true } }),
-    db().annotation.findMany({ where: { id: { in: idsOf("annotation") }, articleId }, select: { ...annotationSelect, deletedAt: true } }),
+    db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true, projects: { select: { project: { select: projectFactsSelect(viewer.actor) } } } } }),
+    db().annotation.findMany({ where: { id: { in: idsOf("annotation") }, articleId }, select: { ...annotationSelect, deletedAt: true, project: { select: projectFactsSelect(viewer.actor) } } }),
     db().note.findMany({
       where: { id: { in: idsOf("note") }, articleId },
-      select: { ...noteSelect, deletedAt: true, annotation: { select: { authorId: true, visibility: true, deletedAt: true } } },
+      select: { ...noteSelect, deletedAt: true, project: { select: projectFactsSelect(viewer.actor) }, annotation: { select: { authorId: true, visibility: true, deletedAt: true } } },
     }),
   ]);
-  const facts = { archivedAt: article?.archivedAt ?? null };
+  // The projects as they are now, with the viewer's membership: a Closed layer's work reaches its members only.
+  const facts = { archivedAt: article?.archivedAt ?? null, projects: article?.projects.map(({ project }) => projectFacts(project)) ?? [] };
+  const layerOf = (row: { project: Parameters<typeof projectFacts>[0] | null }) => (row.project ? projectFacts(row.project) : null);
   const annotationById = new Map(annotations.map((row) => [row.id, row]));
   const noteById = new Map(notes.map((row) => [row.id, row]));
 
@@ -60,10 +63,10 @@ async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Vi
     const id = item.eventId.toString();
     if (item.entity === "annotation") {
       const row = annotationById.get(item.entityId);
-      const readable = row && { type: "annotation" as const, article: facts, annotation: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt } };
+      const readable = row && { type: "annotation" as const, article: facts, annotation: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt, project: layerOf(row) } };
       const delivery = replayDelivery(viewer, readable ?? null, item);
       if (delivery === "send" && row) {
-        const { deletedAt: _deleted, ...dto } = row;
+        const { deletedAt: _deleted, project: _project, ...dto } = row;
         events.push({ id, type: "annotation.upserted", annotation: toAnnotationDTO(dto) });
       } else if (delivery === "delete") events.push({ id, type: "annotation.deleted", annotationId: item.entityId });
     } else {
@@ -71,12 +74,12 @@ async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Vi
       const readable = row && {
         type: "note" as const,
         article: facts,
-        note: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt },
+        note: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt, project: layerOf(row) },
         annotation: row.annotation,
       };
       const delivery = replayDelivery(viewer, readable ?? null, item);
       if (delivery === "send" && row) {
-        const { deletedAt: _deleted, annotation: _annotation, ...dto } = row;
+        const { deletedAt: _deleted, annotation: _annotation, project: _project, ...dto } = row;
         events.push({ id, type: "note.upserted", note: toNoteDTO(dto) });
       } else if (delivery === "delete") events.push({ id, type: "note.deleted", noteId: item.entityId });
     }
