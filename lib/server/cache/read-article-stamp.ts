@@ -23,6 +23,11 @@ export interface ArticleStamp {
    * shown. Accounts are few (a newsroom's), so their newest `updatedAt` is a cheap read.
    */
   usersVersion: string;
+  /**
+   * A digest of the entity types (a tag shows its type's label and colour, which admins may
+   * edit): a few rows per project, hashed by the database in the same round trip.
+   */
+  entityTypesVersion: string;
   /** The projects it is in, with the viewer's role in each (canRead: a Closed project's article is its members'). */
   projects: ProjectFacts[];
 }
@@ -34,6 +39,7 @@ const STAMP_SQL = (where: string) => `
          "a"."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", "a"."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          COALESCE((SELECT "v"."version" FROM "ArticleWorkVersion" AS "v" WHERE "v"."articleId" = "a"."id"), 0)::text AS "workVersion",
          COALESCE((SELECT (extract(epoch FROM max("u"."updatedAt")) * 1000000)::bigint FROM "user" AS "u"), 0)::text AS "usersVersion",
+         (SELECT md5(COALESCE(string_agg(concat_ws(' ', "t"."id", "t"."key", "t"."label", "t"."color", "t"."hotkey"), ',' ORDER BY "t"."id"), '')) FROM "EntityType" AS "t") AS "entityTypesVersion",
          COALESCE((SELECT json_agg(json_build_object('access', "p"."access",
                      'memberRole', (SELECT "m"."role" FROM "ProjectMember" AS "m" WHERE "m"."projectId" = "p"."id" AND "m"."userId" = $2)))
                      FROM "ArticleProject" AS "ap" JOIN "Project" AS "p" ON "p"."id" = "ap"."projectId"

@@ -55,11 +55,16 @@ async function newArticle(): Promise<{ articleId: string; slug: string; sourceUr
   return { articleId, slug: rows[0]!.slug, sourceUrl, paragraphs: rows.map((row) => row.id) };
 }
 
-function highlight(paragraphId: string, phrase: string, extra: Record<string, unknown> = {}) {
+/** Where `phrase` is in the paragraph (of FIRST or SECOND) with id `paragraphId`. */
+function selector(paragraphId: string, phrase: string) {
   const text = FIRST.includes(phrase) ? FIRST : SECOND;
   const start = text.indexOf(phrase);
   const end = start + phrase.length;
-  return { kind: "HIGHLIGHT", color: "yellow", paragraphId, start, end, exact: phrase, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32), ...extra };
+  return { paragraphId, start, end, exact: phrase, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) };
+}
+
+function highlight(paragraphId: string, phrase: string, extra: Record<string, unknown> = {}) {
+  return { kind: "HIGHLIGHT", color: "yellow", ...selector(paragraphId, phrase), ...extra };
 }
 
 const viewers = () => ({ anonymous: null, ann: library.ann, bob: library.bob, rita: library.rita, ada: library.ada }) as Record<string, Actor | null>;
@@ -108,6 +113,14 @@ describe("a write is visible to the next read", () => {
     expect((await other.getArticleAnnotations({ actor: null, articleId })).annotations).toEqual([]);
     await restoreAnnotation({ actor: library.ann, annotationId: shared.id });
     await expectEveryoneCurrent(articleId, slug);
+
+    // An admin's edit of an entity type (its label and colour show on every tag of it) writes no event.
+    await createAnnotation({ actor: library.bob, articleId, input: { kind: "ENTITY", entityTypeId: library.types.PER, ...selector(paragraphs[0]!, "Москва") } });
+    await expectEveryoneCurrent(articleId, slug);
+    await library.client.query(`UPDATE "EntityType" SET label = label || ' (edited)', color = '#123456' WHERE id = $1`, [library.types.PER]);
+    await expectEveryoneCurrent(articleId, slug);
+    const tag = (await other.getArticleAnnotations({ actor: null, articleId })).annotations.find((a) => a.kind === "ENTITY")!;
+    expect(tag.entityType).toMatchObject({ label: expect.stringMatching(/\(edited\)$/), color: "#123456" });
   });
 
   it("a re-import's new text and re-anchored work, and archiving", async () => {
@@ -205,6 +218,8 @@ describe("the validator (ETag) of a read", () => {
     await importArticle({ parsed, target: { mode: "replace", articleId } });
     before = await expectAllChanged(articleId, before);
     await library.client.query(`UPDATE "user" SET name = 'Bob Renamed', "updatedAt" = now() WHERE id = $1`, [library.bob.id]);
+    before = await expectAllChanged(articleId, before);
+    await library.client.query(`UPDATE "EntityType" SET color = '#654321' WHERE id = $1`, [library.types.LOC]);
     before = await expectAllChanged(articleId, before);
     await setArticleArchived({ actor: library.ada, articleId, archived: true });
     const archived = await validators(articleId);

@@ -35,7 +35,7 @@ export interface TextPart {
  * it holds them: a reader of a long article's first screens does not load all of its annotations.
  */
 export function sharedLayerOf(stamp: ArticleStamp, part: TextPart): Promise<SharedLayer> {
-  return layers.get(`${stamp.id}:${part.name}`, `${stamp.revision}:${stamp.workVersion}:${stamp.usersVersion}`, async () => {
+  return layers.get(`${stamp.id}:${part.name}`, `${stamp.revision}:${stamp.workVersion}:${stamp.usersVersion}:${stamp.entityTypesVersion}`, async () => {
     const [shared, orphansPending] = await Promise.all([
       listSharedAnnotations({ articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }),
       hasPendingOrphans(stamp.id),
