@@ -147,6 +147,8 @@ describe("importAnnotations", () => {
         { id: "https://hypothes.is/a/three", type: "Annotation", motivation: "highlighting", target: { source: `${story.sourceUrl}#p-9`, selector: { type: "TextQuoteSelector", exact: "с Блинкеном" } } },
         // No context, a paragraph that does not exist, but words that occur once: placed there.
         { id: "https://hypothes.is/a/four", type: "Annotation", motivation: "highlighting", target: { source: `${story.sourceUrl}#p-9`, selector: { type: "TextQuoteSelector", exact: "министр" } } },
+        // An entity type this Glossa does not have, named by a malformed IRI: an orphan, not a crash.
+        { id: "urn:x:five", type: "Annotation", motivation: ["identifying", "classifying"], body: { type: "SpecificResource", purpose: "classifying", source: "https://other.example/entity-types/%E0%A4%A" }, target: { source: story.sourceUrl, selector: { type: "TextQuoteSelector", exact: "пресс-секретарь" } } },
       ],
     };
     const report = await importAnnotations({ actor: library.bob, articleId: story.articleId, file, options: { visibility: "PRIVATE" } });
@@ -157,6 +159,7 @@ describe("importAnnotations", () => {
     expect(report.orphaned).toEqual([
       { index: 1, id: "https://hypothes.is/a/two", what: "Highlight", exact: "в Стамбуле", detail: "«в Стамбуле» is not in the article's current text." },
       { index: 2, id: "https://hypothes.is/a/three", what: "Highlight", exact: "с Блинкеном", detail: "Paragraph 9 is not in the article, and «с Блинкеном» is nowhere else in its text." },
+      { index: 4, id: "urn:x:five", what: "Entity", exact: "пресс-секретарь", detail: "Its entity type https://other.example/entity-types/%E0%A4%A does not exist here." },
     ]);
     const { rows } = await library.client.query<{ visibility: string; body: string | null }>(`SELECT a.visibility, n.body FROM "Annotation" a LEFT JOIN "Note" n ON n."annotationId" = a.id WHERE a."articleId" = $1 ORDER BY a.start`, [story.articleId]);
     expect(rows).toHaveLength(2);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { kindOf } from "@/lib/annotations/kinds";
+import { kindOf, type RefTable } from "@/lib/annotations/kinds";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { exportIris, parseW3CAnnotations, placeAnnotation, type ParsedAnnotation, type ParsedNoteItem, type ParsedW3CItem, type PlacementParagraph } from "@/lib/exporting";
@@ -64,11 +64,32 @@ function targetsThisArticle(source: string, articleIri: string, slug: string, so
   }
 }
 
-/** The last path segment of an IRI under `prefix`, or null. */
+/** The last path segment of an IRI under `prefix`, decoded, or null (a malformed escape included: it names nothing here). */
 function idUnder(iri: string, prefix: string): string | null {
   if (!iri.startsWith(prefix)) return null;
   const rest = iri.slice(prefix.length);
-  return rest && !rest.includes("/") ? decodeURIComponent(rest) : null;
+  if (!rest || rest.includes("/")) return null;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The key (entity types) or id (entities) a reference body's IRI names: one of this Glossa's IRIs,
+ * or the same path on another Glossa (an export from a colleague's instance names the same rows).
+ */
+function referenceKey(iri: string, ref: RefTable): string | null {
+  const own = exportIris(config().baseURL);
+  const [prefix, path] = ref === "entityTypes" ? [own.entityType(""), "/entity-types/"] : [own.entity(""), "/entities/"];
+  const direct = idUnder(iri, prefix);
+  if (direct) return direct;
+  try {
+    return idUnder(new URL(iri).pathname, path);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -129,9 +150,6 @@ interface References {
 
 /** The entity types (by key) and entities (by id, those the importer may know of) the file's IRIs name. */
 async function resolveReferences(actor: Actor, items: ParsedW3CItem[]): Promise<References> {
-  const iris = exportIris(config().baseURL);
-  const typePrefix = iris.entityType("");
-  const entityPrefix = iris.entity("");
   const typeKeys = new Set<string>();
   const entityIds = new Set<string>();
   for (const item of items) {
@@ -139,15 +157,7 @@ async function resolveReferences(actor: Actor, items: ParsedW3CItem[]): Promise<
     for (const [name, value] of Object.entries(item.fields)) {
       const spec = kindOf(item.kind).fields[name];
       if (!spec || !("ref" in spec)) continue;
-      // An IRI from another Glossa names the same key or id at the same path.
-      const path = (() => {
-        try {
-          return new URL(value).pathname;
-        } catch {
-          return "";
-        }
-      })();
-      const key = spec.ref === "entityTypes" ? (idUnder(value, typePrefix) ?? idUnder(path, "/entity-types/")) : (idUnder(value, entityPrefix) ?? idUnder(path, "/entities/"));
+      const key = referenceKey(value, spec.ref);
       if (key) (spec.ref === "entityTypes" ? typeKeys : entityIds).add(key);
     }
   }
@@ -178,8 +188,8 @@ function kindInputs(item: ParsedAnnotation, refs: References): Record<string, st
       inputs[spec.column] = value;
       continue;
     }
-    const id = value.split("/").map(decodeURIComponent).at(-1) ?? "";
-    const resolved = spec.ref === "entityTypes" ? refs.entityTypes.get(id) : refs.entities.has(id) ? id : undefined;
+    const key = referenceKey(value, spec.ref);
+    const resolved = key === null ? undefined : spec.ref === "entityTypes" ? refs.entityTypes.get(key) : refs.entities.has(key) ? key : undefined;
     if (resolved) inputs[spec.column] = resolved;
     // An entity this Glossa does not have: the words are linked (or a new entity made) as when tagging by hand.
     else if (!spec.optional) return `Its ${name === "entityType" ? "entity type" : name} ${value} does not exist here.`;
