@@ -9,6 +9,8 @@ import { getArticle } from "@/lib/server/articles/get-article";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { annotationsForViewer } from "@/lib/server/cache/viewer-annotations";
+import { GuidelinesDrawer } from "@/components/projects/guidelines-drawer";
+import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
 import { isStorableText } from "@/lib/validations/storable";
 import { ANNOTATION_SERVICE } from "@/lib/protocol/link-header";
@@ -48,11 +50,12 @@ export default async function ReaderPage({ params }: Props) {
   if (!article) notFound();
   const actor = await getActor();
   const paragraphIds = article.paragraphs.map((paragraph) => paragraph.id);
-  const [annotations, entityTypes] = await Promise.all([
+  const [annotations, entityTypes, guidelines] = await Promise.all([
     // The shared layer from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
     annotationsForViewer({ actor, stamp: article, part: { name: `first:${FIRST_PARAGRAPHS}`, paragraphIds } }),
     // The label set of the project layer the reader's new work goes into.
     listArticleEntityTypes({ actor, articleId: article.id }),
+    getArticleGuidelines({ actor, articleId: article.id }),
   ]);
 
   return (
@@ -88,6 +91,7 @@ export default async function ReaderPage({ params }: Props) {
         actor={actor}
         entityTypes={entityTypes}
       >
+        <GuidelinesDrawer guidelines={guidelines} />
         {/* Its queries only where something waits (nearly never); it lists what this viewer may see. */}
         {annotations.orphansPending && <NeedsReview articleId={article.id} />}
       </ReaderWorkspace>
