@@ -3,6 +3,8 @@
  * `next start` and `next dev`), before it handles any request.
  * - Every request is stamped with the client's real address (lib/server/client-ip-hook.ts), which
  *   the sign-in limits key on, and a malformed address is answered 400 before Next.js sees it.
+ * - SIGTERM closes the live feeds and stops advertising health before Next.js drains the requests
+ *   in flight (lib/server/graceful-shutdown.ts).
  * - Bulk imports interrupted by a crash or restart are resumed, and uploads cut short are expired,
  *   without waiting for an admin to open the import page.
  */
@@ -11,6 +13,8 @@ export async function register(): Promise<void> {
   const { installClientIpHook } = await import("@/lib/server/client-ip-hook");
   installClientIpHook();
   if (process.env.NEXT_PHASE === "phase-production-build" || !process.env.DATABASE_URL) return;
+  const { installGracefulShutdown } = await import("@/lib/server/graceful-shutdown");
+  installGracefulShutdown();
   const { startImportJobSweeper } = await import("@/lib/server/import/sweep-import-jobs");
   startImportJobSweeper();
   // Changed titles, annotations, notes and entity names are searchable within a second.

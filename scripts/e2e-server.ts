@@ -1,19 +1,23 @@
 /**
  * The end-to-end suite's server: a throwaway embedded PostgreSQL (never the
- * developer's .data/), migrated and seeded, behind `next start` of the
- * production build. `--second` starts another instance on the next port,
- * sharing the first one's database.
+ * developer's .data/), migrated and seeded, behind the standalone production
+ * server (scripts/standalone.ts). `--second` starts another instance on the
+ * next port, sharing the first one's database.
+ *
+ * GLOSSA_E2E_DATABASE_URL runs the suite on that (empty) database instead of an embedded one:
+ * CI's PgBouncer run (.ci/pgbouncer.sh) points it at PgBouncer and GLOSSA_LISTEN_DATABASE_URL
+ * at PostgreSQL itself.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { spawnNext } from "./next";
 import { prepareDatabase, ROOT } from "./runtime";
+import { prepareStandalone, spawnStandalone } from "./standalone";
 import { E2E_PORT } from "../e2e/support/urls";
 import { E2E_ADMIN } from "../e2e/support/accounts";
-import { isProcessAlive } from "./process";
+import { isProcessAlive, stopChild } from "./process";
 
 const E2E_AUTH_SECRET = "e2e-throwaway-secret-0123456789abcdefghij";
 const second = process.argv.includes("--second");
@@ -29,6 +33,7 @@ interface Handoff {
 
 async function main() {
   delete process.env.DATABASE_URL;
+  if (process.env.GLOSSA_E2E_DATABASE_URL) process.env.DATABASE_URL = process.env.GLOSSA_E2E_DATABASE_URL;
   let cleanup = async () => {};
   let handoff: Handoff;
   if (second) {
@@ -41,6 +46,7 @@ async function main() {
     process.env.BETTER_AUTH_SECRET = E2E_AUTH_SECRET;
     process.env.GLOSSA_PORT = String(port);
     const database = await prepareDatabase({ dataDir, throwaway: true, log });
+    prepareStandalone(); // before the handoff: the second instance then finds the static files in place
     handoff = { url: database.url, authSecret: E2E_AUTH_SECRET, pid: process.pid };
     mkdirSync(path.dirname(HANDOFF), { recursive: true });
     writeFileSync(HANDOFF, JSON.stringify(handoff));
@@ -51,14 +57,16 @@ async function main() {
     };
   }
 
-  const server: ChildProcess = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], {
-    DATABASE_URL: handoff.url,
-    BETTER_AUTH_SECRET: handoff.authSecret,
-    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-    GLOSSA_PORT: String(port),
+  const server: ChildProcess = spawnStandalone({
+    port,
+    host: "127.0.0.1",
+    env: { DATABASE_URL: handoff.url, BETTER_AUTH_SECRET: handoff.authSecret, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_PORT: String(port) },
   });
+  let stopping = false;
   const stop = async () => {
-    server.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    await stopChild(server, 5000); // drained before its database stops
     await cleanup();
     process.exit(0);
   };

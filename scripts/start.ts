@@ -1,20 +1,24 @@
 /**
  * `npm start`: the one command that runs Glossa. Uses DATABASE_URL when set,
  * else an embedded PostgreSQL under GLOSSA_DATA_DIR (default .data/); migrates,
- * seeds the sample article, builds when sources changed, then serves
- * (`--dev`: the Next.js dev server instead of a production build).
+ * seeds the sample article, builds when sources changed, then serves the
+ * standalone production server (`--dev`: the Next.js dev server instead).
  */
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed";
 import { spawnNext } from "./next";
+import { stopChild } from "./process";
 import { prepareDatabase, resolveAuthSecret, ROOT } from "./runtime";
+import { spawnStandalone } from "./standalone";
 
 const log = (message: string) => console.log(`[glossa] ${message}`);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "localhost";
 const devMode = process.argv.includes("--dev");
 const dataDir = path.resolve(ROOT, process.env.GLOSSA_DATA_DIR ?? ".data");
+/** How long the server may take to finish its requests in flight after SIGTERM before it is killed. */
+const SHUTDOWN_GRACE_MS = 30_000;
 
 async function main() {
   const startedAt = Date.now();
@@ -26,7 +30,8 @@ async function main() {
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    running.server?.kill("SIGTERM");
+    // The server drains first (finishes its requests, closes its live feeds), then the database stops.
+    if (running.server) await stopChild(running.server, SHUTDOWN_GRACE_MS);
     await database.embedded?.stop();
     log("Stopped.");
     process.exit(code);
@@ -36,10 +41,8 @@ async function main() {
 
   if (!devMode) await buildIfNeeded(log);
   const url = `http://${host}:${port}`;
-  const server = spawnNext([devMode ? "dev" : "start", "-p", String(port), "-H", host], {
-    DATABASE_URL: database.url,
-    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
-  });
+  const env = { DATABASE_URL: database.url, BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url };
+  const server = devMode ? spawnNext(["dev", "-p", String(port), "-H", host], env) : spawnStandalone({ port, host, env });
   running.server = server;
   server.on("exit", (code) => void shutdown(code ?? 1));
   await waitForHealth(`${url}/api/health`);

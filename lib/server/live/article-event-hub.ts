@@ -112,8 +112,14 @@ class ArticleEventHub {
   private advanceAgain = false;
   private gapTimer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private closing = false;
 
   subscribe({ articleId, viewer, sessionId, after, sink }: SubscribeOptions): () => void {
+    if (this.closing) {
+      // Shutting down: the browser reconnects after the feed's retry delay, to another instance.
+      sink.close();
+      return () => {};
+    }
     const subscriber: Subscriber = {
       articleId,
       viewer,
@@ -144,6 +150,23 @@ class ArticleEventHub {
         .then(() => leavePresence(subscriber.connectionId))
         .catch((error: unknown) => console.error("[live] presence leave failed", error));
     };
+  }
+
+  /**
+   * Closes every open feed and each one opened from now on (the process is shutting down): the
+   * browsers reconnect, with their Last-Event-ID, through the load balancer to another instance.
+   * Returns how many feeds were open.
+   */
+  closeAll(): number {
+    this.closing = true;
+    let open = 0;
+    for (const set of [...this.subscribers.values()]) {
+      for (const subscriber of [...set]) {
+        subscriber.sink.close();
+        open++;
+      }
+    }
+    return open;
   }
 
   private start(): void {
@@ -421,4 +444,9 @@ function hub(): ArticleEventHub {
  */
 export function subscribeToArticle(options: SubscribeOptions): () => void {
   return hub().subscribe(options);
+}
+
+/** Closes the process's live feeds for good (graceful shutdown); returns how many were open. */
+export function closeAllFeeds(): number {
+  return hub().closeAll();
 }
