@@ -6,7 +6,8 @@ import { canWrite } from "@/lib/permissions";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { AppError } from "@/lib/server/errors";
 import { findProject } from "@/lib/server/projects/find-project";
-import { listProjectArticles } from "@/lib/server/projects/list-project-articles";
+import { listArticlesOutsideProject, listProjectArticles } from "@/lib/server/projects/list-project-articles";
+import { AddProjectArticle, RemoveProjectArticle } from "@/components/projects/project-articles-editor";
 
 export const metadata: Metadata = { title: "Project" };
 export const dynamic = "force-dynamic";
@@ -20,6 +21,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
     throw error;
   });
   const { articles, total } = await listProjectArticles({ actor, projectId: project.id });
+  const manages = actor !== null && canWrite(actor, { type: "project-articles", project: project.facts });
+  const candidates = manages ? await listArticlesOutsideProject({ actor, projectId: project.id }) : [];
   return (
     <section aria-labelledby="project-heading" className="mx-auto max-w-4xl space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -58,14 +61,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         ) : (
           <ul className="mt-2 divide-y divide-[var(--rule)] border-y border-[var(--rule)]">
             {articles.map((article) => (
-              <li key={article.id} className="py-3">
+              <li key={article.id} className="flex items-center justify-between gap-3 py-3">
                 <Link href={`/articles/${article.slug}`} lang={article.language} className="font-serif text-lg hover:text-[var(--accent)] hover:underline">
                   {article.title}
                 </Link>
+                {manages && <RemoveProjectArticle projectId={project.id} article={{ id: article.id, title: article.title }} />}
               </li>
             ))}
           </ul>
         )}
+        {manages && <AddProjectArticle projectId={project.id} candidates={candidates} />}
       </section>
     </section>
   );

@@ -15,3 +15,13 @@ export async function listProjectArticles({ actor, projectId }: { actor: Actor |
   ]);
   return { articles, total };
 }
+
+/** Articles the reader may open that are not in the project yet, newest first: what its Manager may add. */
+export async function listArticlesOutsideProject({ actor, projectId }: { actor: Actor; projectId: string }) {
+  return db().article.findMany({
+    where: { AND: [readableArticleWhere(actor), { archivedAt: null }, { projects: { none: { projectId } } }] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, title: true },
+  });
+}
