@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { warmUpEnglish, warmUpRussian } from "@/lib/morphology";
 import { namesVector, noteSearchText } from "@/lib/search/documents";
 import { paragraphVector } from "./paragraph-vectors";
 
@@ -14,6 +15,8 @@ import { paragraphVector } from "./paragraph-vectors";
 
 /** Rows indexed per transaction: a few milliseconds of lemmatising while their row locks are held. */
 const BATCH = 500;
+/** A batch's transaction may take this long on a loaded machine (Prisma's default is 5 s). */
+const TRANSACTION_TIMEOUT_MS = 30_000;
 
 interface SourceSpec {
   /** Reads the text of the locked rows (SKIP LOCKED: a row being written now is taken next time). */
@@ -88,6 +91,9 @@ export async function drainSearchIndexQueue(): Promise<number> {
     // In no particular order: after a bulk import the queue is long, and sorting it per batch would cost more than it helps.
     const queued = await db().$queryRaw<{ source: string; rowId: string }[]>`SELECT "source", "rowId" FROM "SearchIndexQueue" LIMIT ${BATCH}`;
     if (!queued.length) return indexed;
+    // The dictionaries take seconds to load on first use: never while holding the rows' locks.
+    warmUpRussian();
+    warmUpEnglish();
     let progressed = false;
     await db().$transaction(async (tx) => {
       for (const [source, spec] of Object.entries(SOURCES)) {
@@ -110,7 +116,7 @@ export async function drainSearchIndexQueue(): Promise<number> {
         await tx.$executeRaw`DELETE FROM "SearchIndexQueue" WHERE NOT ("source" = ANY(${Object.keys(SOURCES)}::text[]))`;
         progressed = true;
       }
-    });
+    }, { timeout: TRANSACTION_TIMEOUT_MS });
     // Everything in this batch is locked by writers: try again on the next tick rather than spin.
     if (!progressed) return indexed;
   }
