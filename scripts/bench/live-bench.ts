@@ -1,6 +1,6 @@
 /**
- * Live benchmark (issue: live). In a throwaway embedded database, behind a
- * `next start` of the existing production build, 50 signed-in readers follow
+ * Live benchmark (issue: live). In a throwaway embedded database, behind the
+ * standalone server of the existing production build, 50 signed-in readers follow
  * one article over Server-Sent Events (plain streaming fetch in Node, parsed
  * with lib/live/sse, in a process of their own: live-readers.ts) while 10
  * writers create 200 highlights through the API,
@@ -12,8 +12,16 @@
  *     event; an upper bound of commit → receipt. Same machine, same clock.
  *     Also send → receipt (from the writer starting its POST), the whole way round;
  *   - create-annotation latency under that load (client-side round trip);
- *   - correctness: every reader got every annotation once, in id order.
- * Everything (database, server, readers) stops by itself; bounded to 2 min.
+ *   - correctness: every reader got every annotation of its article once, in id order;
+ *   - the server's memory per open feed: its resident set (from /proc) before the readers
+ *     connect and with them all connected, the difference divided by the feeds.
+ * At ten times that (issue 14), readers anonymous (BENCH_ANONYMOUS=1: 500 sign-ups would take
+ * the machine minutes, and an anonymous feed costs the server the same):
+ *   BENCH_READERS=500 BENCH_WRITERS=20 BENCH_ANNOTATIONS=400 BENCH_ANONYMOUS=1 npm run bench live
+ *   BENCH_ARTICLES=50 BENCH_READERS=10 BENCH_WRITERS=20 BENCH_ANNOTATIONS=400 BENCH_ANONYMOUS=1 npm run bench live
+ * (BENCH_ARTICLES articles, copies of the sample, each with BENCH_READERS readers; every write
+ * goes to a random one of them.)
+ * Everything (database, server, readers) stops by itself; bounded to 5 min.
  * BENCH_SERVER_LOGS=1 shows the server's output.
  *
  *   npm run build && npm run bench live     (or GLOSSA_DIST_DIR=<dir> for both, to keep a build aside)
@@ -26,9 +34,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { readFileSync } from "node:fs";
 import { isPortFree } from "../db/embedded";
-import { spawnNext } from "../next";
 import { prepareDatabase, ROOT } from "../runtime";
+import { spawnStandalone } from "../standalone";
 import type { FromReaders, ToReaders } from "./live-readers";
 import { benchCommand, percentile } from "./support";
 
@@ -38,7 +47,19 @@ const READERS = Number(process.env.BENCH_READERS ?? 50);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 10);
 const ANNOTATIONS = Number(process.env.BENCH_ANNOTATIONS ?? 200);
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 1000);
-const DEADLINE_MS = 120_000;
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1);
+const ANONYMOUS = process.env.BENCH_ANONYMOUS === "1";
+const DEADLINE_MS = 300_000;
+
+/** The server's resident set in MB (Linux /proc), or NaN elsewhere. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,14 +82,21 @@ async function signUp(label: string): Promise<string> {
 
 interface Created {
   id: string;
+  articleId: string;
   sentAt: number;
   createdAt: number;
 }
 
-async function writer(cookie: string, articleId: string, paragraphs: { id: string; text: string }[], count: number, created: Created[], roundTrips: number[], measure: boolean) {
+interface BenchArticle {
+  id: string;
+  paragraphs: { id: string; text: string }[];
+}
+
+async function writer(cookie: string, articles: BenchArticle[], count: number, created: Created[], roundTrips: number[], measure: boolean) {
   // Writers start at random moments, as people do, not all in the same millisecond.
   if (measure) await sleep(PACE_MS * Math.random());
   for (let index = 0; index < count; index++) {
+    const { id: articleId, paragraphs } = articles[randomInt(articles.length)]!;
     const paragraph = paragraphs[randomInt(paragraphs.length)]!;
     const start = randomInt(0, Math.max(1, paragraph.text.length - 40));
     const end = Math.min(paragraph.text.length, start + randomInt(5, 40));
@@ -95,7 +123,7 @@ async function writer(cookie: string, articleId: string, paragraphs: { id: strin
     const annotation = (JSON.parse(text) as { data: { id: string; createdAt: string } }).data;
     if (measure) {
       roundTrips.push(elapsed);
-      created.push({ id: annotation.id, sentAt, createdAt: Date.parse(annotation.createdAt) });
+      created.push({ id: annotation.id, articleId, sentAt, createdAt: Date.parse(annotation.createdAt) });
     }
     // Paced with jitter, so writers do not march in lockstep.
     await sleep(PACE_MS * (0.5 + Math.random()));
@@ -113,7 +141,7 @@ async function main() {
   process.env.GLOSSA_PORT = String(PORT);
   delete process.env.DATABASE_URL;
   let readers: ChildProcess | undefined;
-  let server: ReturnType<typeof spawnNext> | undefined;
+  let server: ReturnType<typeof spawnStandalone> | undefined;
   let database: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
   const cleanup = async () => {
     if (readers && readers.exitCode === null) {
@@ -137,51 +165,85 @@ async function main() {
 
   try {
     database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
-    server = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE, GLOSSA_PORT: String(PORT) }, process.env.BENCH_SERVER_LOGS ? "inherit" : "ignore");
+    server = spawnStandalone({
+      port: PORT,
+      host: "127.0.0.1",
+      env: { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE, GLOSSA_PORT: String(PORT) },
+      stdio: process.env.BENCH_SERVER_LOGS ? "inherit" : "ignore",
+    });
     for (let attempt = 0; attempt < 300 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); attempt++) await sleep(200);
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const { rows: articles } = await client.query<{ id: string; revision: number }>(`SELECT id, revision FROM "Article" ORDER BY "createdAt" LIMIT 1`);
-    const article = articles[0];
-    if (!article) throw new Error("The seed created no article.");
-    const { rows: paragraphs } = await client.query<{ id: string; text: string }>(
-      `SELECT id, text FROM "Paragraph" WHERE "articleId" = $1 AND revision = $2 AND length(text) > 60 ORDER BY position`,
-      [article.id, article.revision],
+    const { rows: sample } = await client.query<{ id: string; revision: number }>(`SELECT id, revision FROM "Article" ORDER BY "createdAt" LIMIT 1`);
+    if (!sample[0]) throw new Error("The seed created no article.");
+    // More articles: copies of the sample (its current text), each its own feed.
+    await client.query(
+      `INSERT INTO "Article" (id, slug, title, language, source, "contentHash", revision, "createdAt", "updatedAt")
+       SELECT 'bench-live-' || n, slug || '-bench-' || n, title || ' (' || n || ')', language, source, "contentHash", revision, now(), now()
+         FROM "Article", generate_series(2, $2::int) AS n WHERE id = $1`,
+      [sample[0].id, ARTICLES],
+    );
+    await client.query(
+      `INSERT INTO "Paragraph" (id, "articleId", revision, position, kind, text)
+       SELECT 'bench-live-' || n || '-' || p.position, 'bench-live-' || n, p.revision, p.position, p.kind, p.text
+         FROM "Paragraph" p, generate_series(2, $3::int) AS n WHERE p."articleId" = $1 AND p.revision = $2`,
+      [sample[0].id, sample[0].revision, ARTICLES],
+    );
+    const { rows: paragraphRows } = await client.query<{ articleId: string; id: string; text: string }>(
+      `SELECT p."articleId", p.id, p.text FROM "Paragraph" p JOIN "Article" a ON a.id = p."articleId" AND a.revision = p.revision
+        WHERE (a.id = $1 OR a.id LIKE 'bench-live-%') AND length(p.text) > 60 ORDER BY a.id, p.position`,
+      [sample[0].id],
     );
     await client.end();
+    const byArticle = new Map<string, BenchArticle>();
+    for (const row of paragraphRows) {
+      const entry = byArticle.get(row.articleId) ?? { id: row.articleId, paragraphs: [] };
+      entry.paragraphs.push({ id: row.id, text: row.text });
+      byArticle.set(row.articleId, entry);
+    }
+    const articles = [...byArticle.values()];
+    if (articles.length !== ARTICLES) throw new Error(`Expected ${ARTICLES} articles, found ${articles.length}.`);
 
     const started = Date.now();
     const writerCookies: string[] = [];
     for (let index = 0; index < WRITERS; index++) writerCookies.push(await signUp(`Writer ${index + 1}`));
-    const readerCookies = await Promise.all(Array.from({ length: READERS }, (_, index) => signUp(`Reader ${index + 1}`)));
-    console.log(`Signed up ${WRITERS} writers and ${READERS} readers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const feeds = READERS * ARTICLES;
+    const readerCookies = ANONYMOUS ? Array<string>(feeds).fill("") : await Promise.all(Array.from({ length: feeds }, (_, index) => signUp(`Reader ${index + 1}`)));
+    console.log(`Signed up ${WRITERS} writers${ANONYMOUS ? "" : ` and ${feeds} readers`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     // Warm-up: the first requests load the routes' code and warm the JIT; not measured.
-    await Promise.all(writerCookies.map((cookie) => writer(cookie, article.id, paragraphs, 3, [], [], false)));
+    await Promise.all(writerCookies.map((cookie) => writer(cookie, articles, 3, [], [], false)));
 
-    const feed = `${BASE}/api/articles/${article.id}/events`;
+    const feedOf = (articleId: string) => `${BASE}/api/articles/${articleId}/events`;
     const readerProcess = fork(path.join(import.meta.dirname, "live-readers.ts"), [], { execArgv: ["--import", "tsx"], serialization: "advanced" });
     readers = readerProcess;
+    // Hundreds of feeds take a while to open on a busy 2-core machine.
+    const answerMs = 20_000 + feeds * 100;
     const fromReaders = async <T extends FromReaders["type"]>(type: T) => {
-      const [message] = (await Promise.race([once(readerProcess, "message"), sleep(20_000).then(() => [null])])) as [FromReaders | null];
-      if (message?.type !== type) throw new Error(`The readers did not answer "${type}" within 20 s.`);
+      const [message] = (await Promise.race([once(readerProcess, "message"), sleep(answerMs).then(() => [null])])) as [FromReaders | null];
+      if (message?.type !== type) throw new Error(`The readers did not answer "${type}" within ${answerMs / 1000} s.`);
       return message as Extract<FromReaders, { type: T }>;
     };
-    readerProcess.send({ type: "start", feed, cookies: readerCookies } satisfies ToReaders);
+    await sleep(1000);
+    const rssBefore = rssMb(server.pid);
+    readerProcess.send({ type: "start", readers: readerCookies.map((cookie, index) => ({ feed: feedOf(articles[index % ARTICLES]!.id), cookie })) } satisfies ToReaders);
     await fromReaders("connected");
-    console.log(`${READERS} readers connected; ${WRITERS} writers creating ${ANNOTATIONS} annotations …`);
-    await sleep(1000); // let the 50 presence announcements settle
+    console.log(`${feeds} readers connected (${READERS} on each of ${ARTICLES} article${ARTICLES === 1 ? "" : "s"}); ${WRITERS} writers creating ${ANNOTATIONS} annotations …`);
+    await sleep(2000); // let the presence announcements settle
+    const rssWith = rssMb(server.pid);
 
     const loadAtStart = os.loadavg()[0]!.toFixed(1);
     const created: Created[] = [];
     const roundTrips: number[] = [];
     const writeStart = Date.now();
     await Promise.all(
-      writerCookies.map((cookie, index) => writer(cookie, article.id, paragraphs, Math.floor(ANNOTATIONS / WRITERS) + (index < ANNOTATIONS % WRITERS ? 1 : 0), created, roundTrips, true)),
+      writerCookies.map((cookie, index) => writer(cookie, articles, Math.floor(ANNOTATIONS / WRITERS) + (index < ANNOTATIONS % WRITERS ? 1 : 0), created, roundTrips, true)),
     );
     const writeSeconds = (Date.now() - writeStart) / 1000;
-    readerProcess.send({ type: "collect", ids: created.map((entry) => entry.id) } satisfies ToReaders);
+    const idsByFeed: Record<string, string[]> = {};
+    for (const entry of created) (idsByFeed[feedOf(entry.articleId)] ??= []).push(entry.id);
+    readerProcess.send({ type: "collect", ids: idsByFeed } satisfies ToReaders);
     const receipts = (await fromReaders("receipts")).readers;
 
     const delivery: number[] = [];
@@ -189,8 +251,12 @@ async function main() {
     let missing = 0;
     let duplicates = 0;
     let outOfOrder = 0;
-    for (const reader of receipts) {
+    let expected = 0;
+    for (const [index, reader] of receipts.entries()) {
+      const articleId = articles[index % ARTICLES]!.id;
       for (const entry of created) {
+        if (entry.articleId !== articleId) continue;
+        expected++;
         const receipts = reader.received.get(entry.id);
         if (!receipts) {
           missing++;
@@ -205,14 +271,18 @@ async function main() {
 
     const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
     const line = (name: string, values: number[], target = "") =>
-      console.log(`${name.padEnd(40)}${ms(percentile(values, 50))}${ms(percentile(values, 95))}${ms(Math.max(...values))}  ${target}`);
-    console.log(`\nLive benchmark — ${READERS} SSE readers, ${WRITERS} writers, ${created.length} annotations on one article in ${writeSeconds.toFixed(1)} s (${(created.length / writeSeconds).toFixed(0)}/s), ${os.cpus().length} cores`);
+      console.log(`${name.padEnd(40)}${ms(percentile(values, 50))}${ms(percentile(values, 95))}${ms(percentile(values, 100))}  ${target}`);
+    console.log(
+      `\nLive benchmark — ${feeds} ${ANONYMOUS ? "anonymous" : "signed-in"} SSE readers (${READERS} on each of ${ARTICLES} article${ARTICLES === 1 ? "" : "s"}), ${WRITERS} writers, ${created.length} annotations in ${writeSeconds.toFixed(1)} s (${(created.length / writeSeconds).toFixed(0)}/s), ${os.cpus().length} cores`,
+    );
     console.log(`Command: ${benchCommand("live")}   (pace ${PACE_MS} ms per writer; load average at start ${loadAtStart})\n`);
     console.log(`${"".padEnd(40)}${"p50".padStart(10)}${"p95".padStart(10)}${"max".padStart(10)}`);
-    line("Delivery, insert → receipt", delivery, "target p95 < 250 ms");
+    line("Delivery, insert → receipt", delivery, feeds > 50 ? "target p95 < 100 ms" : "target p95 < 250 ms");
     line("Delivery, writer's send → receipt", endToEnd);
     line("Create annotation round trip", roundTrips, "target p95 < 50 ms");
-    console.log(`\nReceipts ${delivery.length} of ${created.length * READERS}; missing ${missing}, duplicates ${duplicates}, out of order ${outOfOrder}`);
+    console.log(`\nReceipts ${delivery.length} of ${expected}; missing ${missing}, duplicates ${duplicates}, out of order ${outOfOrder}`);
+    const perFeedKb = ((rssWith - rssBefore) * 1024) / feeds;
+    console.log(`Server memory: RSS ${rssBefore.toFixed(0)} MB before the readers, ${rssWith.toFixed(0)} MB with ${feeds} feeds open: ${perFeedKb.toFixed(0)} KB per feed`);
     if (missing || duplicates || outOfOrder) process.exitCode = 1;
   } finally {
     clearTimeout(deadline);

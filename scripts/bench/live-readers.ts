@@ -1,10 +1,11 @@
 /**
  * The live benchmark's readers, in a process of their own (forked by
- * live-bench.ts): parsing 50 feeds in the writers' process would delay the
+ * live-bench.ts): parsing hundreds of feeds in the writers' process would delay the
  * writers' own responses and count that as server latency. Parent → child:
- * `{ type: "start", feed, cookies }`, then `{ type: "collect", ids }`; child →
- * parent: `{ type: "connected" }`, then `{ type: "receipts", readers }`. Same
- * machine, so `Date.now()` is one clock for both.
+ * `{ type: "start", readers: [{ feed, cookie }] }`, then `{ type: "collect", ids }` (the
+ * annotation ids each feed must have received); child → parent: `{ type: "connected" }`, then
+ * `{ type: "receipts", readers }`, in the order they were started. Same machine, so `Date.now()`
+ * is one clock for both. A reader with no cookie is anonymous (the sample is public).
  */
 import { SseParser } from "../../lib/live/sse";
 
@@ -18,29 +19,33 @@ export interface ReaderReceipts {
   order: bigint[];
 }
 
-export type ToReaders = { type: "start"; feed: string; cookies: string[] } | { type: "collect"; ids: string[] };
+export type ToReaders = { type: "start"; readers: { feed: string; cookie: string }[] } | { type: "collect"; ids: Record<string, string[]> };
 export type FromReaders = { type: "connected" } | { type: "receipts"; readers: ReaderReceipts[] };
 
 /** One reader: a streaming fetch of the feed, parsing events as they arrive. */
 class SseReader implements ReaderReceipts {
   readonly received = new Map<string, Receipt[]>();
   readonly order: bigint[] = [];
-  presence = false;
+  open = false;
 
-  constructor(url: string, cookie: string) {
-    this.run(url, cookie).catch((error: unknown) => console.error("reader failed:", error));
+  constructor(
+    readonly feed: string,
+    cookie: string,
+  ) {
+    this.run(feed, cookie).catch((error: unknown) => console.error("reader failed:", error));
   }
 
   private async run(url: string, cookie: string): Promise<void> {
-    const response = await fetch(url, { headers: { Accept: "text/event-stream", Cookie: cookie } });
+    const response = await fetch(url, { headers: { Accept: "text/event-stream", ...(cookie ? { Cookie: cookie } : {}) } });
     if (!response.ok || !response.body) throw new Error(`feed answered ${response.status}`);
     const parser = new SseParser();
     const decoder = new TextDecoder();
     const body = response.body.getReader();
     for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
       const at = Date.now();
+      // The feed's first bytes (its retry and comment lines) mean the server has subscribed it.
+      this.open = true;
       for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-        if (message.event === "presence") this.presence = true;
         if (message.event !== "annotation.upserted") continue;
         const event = JSON.parse(message.data) as { id: string; annotation: { id: string } };
         const id = BigInt(event.id);
@@ -61,11 +66,12 @@ let readers: SseReader[] = [];
 process.on("message", (message: ToReaders) => {
   void (async () => {
     if (message.type === "start") {
-      readers = message.cookies.map((cookie) => new SseReader(message.feed, cookie));
-      while (readers.some((reader) => !reader.presence)) await sleep(50);
+      readers = message.readers.map(({ feed, cookie }) => new SseReader(feed, cookie));
+      while (readers.some((reader) => !reader.open)) await sleep(50);
       send({ type: "connected" });
     } else {
-      for (let waited = 0; waited < 10_000 && readers.some((reader) => message.ids.some((id) => !reader.received.has(id))); waited += 50) await sleep(50);
+      const expected = (reader: SseReader) => message.ids[reader.feed] ?? [];
+      for (let waited = 0; waited < 10_000 && readers.some((reader) => expected(reader).some((id) => !reader.received.has(id))); waited += 50) await sleep(50);
       send({ type: "receipts", readers: readers.map(({ received, order }) => ({ received, order })) });
     }
   })().catch((error: unknown) => {

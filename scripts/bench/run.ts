@@ -19,6 +19,7 @@ const BENCHMARKS = {
   search: "search-bench.ts",
   "search-gold": "search-gold-bench.ts",
   mentions: "mentions-bench.ts",
+  lists: "lists-bench.ts",
 } as const;
 
 const requested = process.argv.slice(2);
