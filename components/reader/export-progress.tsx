@@ -30,7 +30,7 @@ export function ExportProgress({ status, onCancel, onDismiss }: { status: Stream
   }
   const { done, total, unit, label } = status;
   const shown = total === null ? done : Math.min(done, total);
-  const text = total === null ? `${amount(shown, unit)} so far` : `${number.format(shown)} of ${amount(total, unit)}`;
+  const text = total === null ? (shown === 0 ? "Starting…" : `${amount(shown, unit)} so far`) : `${number.format(shown)} of ${amount(total, unit)}`;
   const share = total ? Math.round((shown / total) * 100) : null;
   return (
     // No live region here: the bar's value is read when focused; announcing every chunk would drown the reader.

@@ -135,6 +135,19 @@ describe("importAnnotations", () => {
     expect(await counts(articleId)).toEqual(stored);
   });
 
+  it("adds nothing when an admin imports the same file twice (admins' row filters differ)", async () => {
+    const story = await newStory();
+    const talks = story.on("Переговоры");
+    const made = await createAnnotation({ actor: library.ada, articleId: story.articleId, input: { kind: "HIGHLIGHT", color: "green", note: "Уточнить дату", visibility: "SHARED", ...span(talks.paragraphId, talks.text, "следующей неделе") } });
+    const file = await exportedW3C(library.ada, story.articleId);
+    await deleteAnnotation({ actor: library.ada, annotationId: made.id });
+    expect((await importAnnotations({ actor: library.ada, articleId: story.articleId, file, options: {} })).anchored).toHaveLength(1);
+    const again = await importAnnotations({ actor: library.ada, articleId: story.articleId, file, options: {} });
+    expect(again.anchored).toEqual([]);
+    expect(again.skipped).toHaveLength(1);
+    expect((await counts(story.articleId)).annotations).toBe(1);
+  });
+
   it("anchors another client's annotations by their quote and reports orphans with the reason", async () => {
     const story = await newStory();
     const file = {

@@ -202,8 +202,12 @@ async function writeImport(tx: Prisma.TransactionClient, context: WriteContext):
   const iris = exportIris(config().baseURL);
   const report: AnnotationImportReport = { anchored: [], skipped: [], orphaned: [] };
   const byPosition = new Map(paragraphs.map((paragraph) => [paragraph.position, paragraph]));
+  // The reader by id only, as the article's own loaders pass it: with the admin role the row
+  // filter's project clause ({ project: {} }) matches no row in Prisma, and the importer's own
+  // annotations would not be found (so a second import would duplicate them).
+  const reader = { id: actor.id };
   const existing = await tx.annotation.findMany({
-    where: { articleId, paragraphId: { in: paragraphs.map((paragraph) => paragraph.id) }, ...readableWorkWhere(actor) },
+    where: { articleId, paragraphId: { in: paragraphs.map((paragraph) => paragraph.id) }, ...readableWorkWhere(reader) },
     select: { id: true, paragraphId: true, start: true, end: true, kind: true, color: true, entityTypeId: true, entityId: true, speakerId: true, authorId: true },
   });
   const alive = new Set(existing.map((row) => row.id));
@@ -306,7 +310,7 @@ async function writeImport(tx: Prisma.TransactionClient, context: WriteContext):
 async function ownNote(tx: Prisma.TransactionClient, actor: Actor, articleId: string, iri: string, prefix: string) {
   const id = idUnder(iri, prefix);
   if (!id) return null;
-  const note = await tx.note.findFirst({ where: { id, articleId, ...readableWorkWhere(actor) }, select: { id: true, parentId: true, annotationId: true, paragraphId: true } });
+  const note = await tx.note.findFirst({ where: { id, articleId, ...readableWorkWhere({ id: actor.id }) }, select: { id: true, parentId: true, annotationId: true, paragraphId: true } });
   return note ? { annotationId: note.annotationId, noteId: note.parentId ?? note.id, paragraphId: note.paragraphId } : null;
 }
 
