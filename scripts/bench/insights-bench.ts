@@ -1,0 +1,100 @@
+/**
+ * Insights benchmark (issue 15, "the page answers < 300 ms on the 10,000-article benchmark data"):
+ * generates N articles (default 10,000, five paragraphs each, dated over a year) with 8
+ * annotators' work on them — six entity tags per article over 2,000 entities (a skewed draw, so a
+ * few entities are everywhere), two highlights, one quote with a speaker, one note, a tenth of it
+ * private — in a throwaway embedded PostgreSQL (SQL generate_series), then times loadInsights,
+ * the page's whole data load (entities, co-occurrence, quotes by speaker, activity, coverage),
+ * as a Reader and as an annotator: all articles, a three-month period, one article. Prints
+ * p50/p95 per case and the command.
+ *
+ *   npm run bench insights          (BENCH_INSIGHTS_ARTICLES=2000 for a quick run)
+ *
+ * Never touches the developer's database: DATABASE_URL is ignored.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { Actor } from "../../lib/permissions";
+import type { InsightsFilter } from "../../lib/validations/insights";
+import { prepareDatabase } from "../runtime";
+import { benchCommand, percentile } from "./support";
+
+const ARTICLES = Number(process.env.BENCH_INSIGHTS_ARTICLES ?? 10_000);
+const RUNS = Number(process.env.BENCH_INSIGHTS_RUNS ?? 10);
+
+async function main() {
+  delete process.env.DATABASE_URL;
+  process.env.BETTER_AUTH_SECRET = randomBytes(24).toString("hex");
+  const log = (message: string) => console.log(`[bench] ${message}`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-insights-bench-db-"));
+  log("Starting a throwaway embedded PostgreSQL…");
+  const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    log(`Generating ${ARTICLES.toLocaleString("en-US")} articles and their annotations…`);
+    const started = performance.now();
+    await client.query(`SELECT setseed(0.15)`);
+    await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt")
+      SELECT 'bench-user-' || n, 'Annotator ' || n, 'annotator-' || n || '@bench.example', CASE WHEN n = 0 THEN 'READER' ELSE 'ANNOTATOR' END::"Role", now() FROM generate_series(0, 8) AS n`);
+    await client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "updatedAt")
+      SELECT 'bench-entity-' || n, (SELECT id FROM "EntityType" WHERE key = (ARRAY['PER','ORG','LOC','EVENT','MISC'])[1 + n % 5] ORDER BY id LIMIT 1), 'Entity ' || n, '{}', now() FROM generate_series(0, 1999) AS n`);
+    await client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "publishedAt", "updatedAt")
+      SELECT 'bench-article-' || n, 'bench-article-' || n, 'Bench article ' || n, 'en', md5(n::text), timestamp '2025-01-01' + (n % 365) * interval '1 day', now() FROM generate_series(1, $1) AS n`, [ARTICLES]);
+    await client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text)
+      SELECT 'bench-p-' || a || '-' || p, 'bench-article-' || a, 1, p, repeat('Words of a wire story about people and places. ', 5) FROM generate_series(1, $1) AS a, generate_series(1, 5) AS p`, [ARTICLES]);
+    // Six tags per article: entity drawn with a cube of a uniform number, so low ids are frequent.
+    await client.query(`INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, "entityTypeId", "entityId", visibility, "createdAt", "updatedAt")
+      SELECT 'bench-tag-' || a || '-' || t, 'bench-article-' || a, 'bench-p-' || a || '-' || (1 + t % 5), 'bench-user-' || (1 + (a + t) % 8), 'ENTITY', t * 10, t * 10 + 5, 'Words', '', '', e."typeId", e.id,
+             CASE WHEN random() < 0.1 THEN 'PRIVATE' ELSE 'SHARED' END::"Visibility", timestamp '2025-01-01' + (a % 365) * interval '1 day' + t * interval '1 hour', now()
+        FROM generate_series(1, $1) AS a, generate_series(0, 5) AS t,
+             LATERAL (SELECT floor(power(random(), 3) * 2000)::int + 0 * a + 0 * t AS k) AS draw
+             JOIN "Entity" AS e ON e.id = 'bench-entity-' || draw.k`, [ARTICLES]);
+    await client.query(`INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, visibility, "createdAt", "updatedAt")
+      SELECT 'bench-hl-' || a || '-' || h, 'bench-article-' || a, 'bench-p-' || a || '-' || (2 + h), 'bench-user-' || (1 + (a + h) % 8), 'HIGHLIGHT', 0, 20, 'Words of a wire story', '', '', 'yellow', 'SHARED', timestamp '2025-01-01' + (a % 365) * interval '1 day', now()
+        FROM generate_series(1, $1) AS a, generate_series(0, 1) AS h`, [ARTICLES]);
+    await client.query(`INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, "speakerId", visibility, "createdAt", "updatedAt")
+      SELECT 'bench-q-' || a, 'bench-article-' || a, 'bench-p-' || a || '-1', 'bench-user-' || (1 + a % 8), 'QUOTE', 50, 90, 'Words', '', '', 'bench-entity-' || (5 * (a % 40)), 'SHARED', timestamp '2025-01-01' + (a % 365) * interval '1 day', now()
+        FROM generate_series(1, $1) AS a`, [ARTICLES]);
+    await client.query(`INSERT INTO "Note" (id, "articleId", "paragraphId", "authorId", body, visibility, "createdAt", "updatedAt")
+      SELECT 'bench-n-' || a, 'bench-article-' || a, 'bench-p-' || a || '-3', 'bench-user-' || (1 + a % 8), 'A note', 'SHARED', timestamp '2025-01-01' + (a % 365) * interval '1 day', now() FROM generate_series(1, $1) AS a`, [ARTICLES]);
+    await client.query(`ANALYZE`);
+    const { rows } = await client.query<{ annotations: string }>(`SELECT count(*)::text AS annotations FROM "Annotation"`);
+    log(`Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Number(rows[0]!.annotations).toLocaleString("en-US")} annotations.`);
+
+    process.env.DATABASE_URL = database.url;
+    const { loadInsights } = await import("../../lib/server/insights/load-insights");
+    const { db } = await import("../../lib/db");
+    const actor = (n: number, role: Actor["role"]): Actor => ({ id: `bench-user-${n}`, name: `Annotator ${n}`, email: `annotator-${n}@bench.example`, role, color: "#8a4b0f" });
+    const all: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+    const cases: [string, Actor, InsightsFilter][] = [
+      ["all articles, Reader", actor(0, "READER"), all],
+      ["all articles, annotator", actor(1, "ANNOTATOR"), all],
+      ["all articles, same article", actor(0, "READER"), { ...all, scope: "article" }],
+      ["three months", actor(0, "READER"), { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") }],
+      ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
+    ];
+    console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up):`);
+    for (const [name, who, filter] of cases) {
+      await loadInsights(who, filter);
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const begin = performance.now();
+        await loadInsights(who, filter);
+        times.push(performance.now() - begin);
+      }
+      console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
+    }
+    console.log(`\n${benchCommand("insights")}`);
+    await db().$disconnect();
+  } finally {
+    await client.end();
+    await database.embedded?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
