@@ -1,0 +1,59 @@
+import type { Page } from "@playwright/test";
+import { callApi, createHighlight, marksOf, openSample, paragraphText } from "./support/reader";
+import { E2E_SECOND_BASE_URL } from "./support/urls";
+import { expect, newUser, test } from "./support/users";
+
+/**
+ * The reading caches as browsers meet them, on the suite's two instances (one database): each
+ * instance caches the sample's shared layer as soon as someone reads it, yet a write through one
+ * is on the very next page load on the other; another reader's private work is on nobody else's
+ * page; and the annotations API answers 304 to a client holding the current answer, 200 with the
+ * change after a write.
+ */
+
+async function loadOn(page: Page, base: string, path: string): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await expect(page.locator("[data-article-id]")).toBeVisible();
+}
+
+test("a write on one instance is on the next page load on the other, private work only on its author's", async ({ page, newClient }) => {
+  const sample = await openSample(page); // anonymous, instance 1: its caches now hold the sample
+  const anonymous = await newClient();
+  await loadOn(anonymous, E2E_SECOND_BASE_URL, sample.path); // and instance 2's
+  const author = await newClient();
+  await newUser(author, { label: "Cache author" });
+
+  // Words no other test marks the same way: this test's own annotations are found by id.
+  const words = paragraphText(3).split(" ");
+  const shared = await createHighlight(author, sample, { paragraph: 3, phrase: words.slice(1, 3).join(" "), color: "green" });
+  const secret = await createHighlight(author, sample, { paragraph: 3, phrase: words.slice(4, 6).join(" "), visibility: "PRIVATE", note: "cache-secret-note" });
+
+  await loadOn(anonymous, E2E_SECOND_BASE_URL, sample.path);
+  await expect(marksOf(anonymous, shared.id).first()).toBeAttached();
+  await expect(marksOf(anonymous, secret.id)).toHaveCount(0);
+  expect(await anonymous.content()).not.toContain("cache-secret-note");
+  await loadOn(page, "", sample.path);
+  await expect(marksOf(page, shared.id).first()).toBeAttached();
+  await expect(marksOf(page, secret.id)).toHaveCount(0);
+
+  // The author, on the instance that cached the layer without their work, sees both.
+  await loadOn(author, E2E_SECOND_BASE_URL, sample.path);
+  await expect(marksOf(author, shared.id).first()).toBeAttached();
+  await expect(marksOf(author, secret.id).first()).toBeAttached();
+
+  // The API: 304 while nothing changed, 200 without the highlight once it is deleted (through instance 1).
+  const api = `${E2E_SECOND_BASE_URL}/api/articles/${sample.articleId}/annotations`;
+  const first = await anonymous.request.get(api);
+  expect(first.status()).toBe(200);
+  const etag = first.headers()["etag"]!;
+  expect(etag).toMatch(/^W\/".+"$/);
+  expect((await anonymous.request.get(api, { headers: { "If-None-Match": etag } })).status()).toBe(304);
+  expect((await callApi(author, "DELETE", `/api/annotations/${shared.id}`)).status).toBe(200);
+  const after = await anonymous.request.get(api, { headers: { "If-None-Match": etag } });
+  expect(after.status()).toBe(200);
+  expect(after.headers()["etag"]).not.toBe(etag);
+  const { data } = (await after.json()) as { data: { annotations: { id: string }[] } };
+  expect(data.annotations.map((annotation) => annotation.id)).not.toContain(shared.id);
+  await loadOn(anonymous, E2E_SECOND_BASE_URL, sample.path);
+  await expect(marksOf(anonymous, shared.id)).toHaveCount(0);
+});
