@@ -6,7 +6,7 @@
  * size, and the peak heap and RSS while it ran, with the heap's growth over what it was before
  * (target: flat, at most 75 MB per writer), and writes bench-results/export-bench.json.
  *
- *   npm run bench export      (or: npx tsx --conditions=react-server scripts/bench/export-bench.ts [--articles 10000])
+ *   npm run bench export      (or: npx tsx --conditions=react-server scripts/bench/export-bench.ts [--articles 10000] [--formats csv,spacy])
  *
  * Never touches the developer's database: DATABASE_URL is ignored.
  */
@@ -26,6 +26,11 @@ function option(name: string, fallback: number): number {
 }
 
 const ARTICLES = option("articles", 10_000);
+/** Only these formats (comma-separated), when given. */
+const FORMATS = (() => {
+  const index = process.argv.indexOf("--formats");
+  return index === -1 ? null : new Set((process.argv[index + 1] ?? "").split(","));
+})();
 const PARAGRAPHS = 5;
 const HEAP_TARGET_MB = 75;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -133,7 +138,7 @@ async function main() {
     log(`Seeded ${ARTICLES.toLocaleString("en-US")} articles, ${(ARTICLES * PARAGRAPHS).toLocaleString("en-US")} paragraphs, ${(ARTICLES * 4).toLocaleString("en-US")} annotations, ${ARTICLES.toLocaleString("en-US")} notes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const results = [];
-    for (const { format, label } of EXPORT_FORMATS) {
+    for (const { format, label } of EXPORT_FORMATS.filter((entry) => !FORMATS || FORMATS.has(entry.format))) {
       gc?.();
       const before = process.memoryUsage();
       const probe = memoryProbe();
