@@ -32,8 +32,8 @@ export interface LibraryPage extends KeysetPage<ArticleSummary> {
 /** Articles a library page shows. */
 export const LIBRARY_PAGE_SIZE = 50;
 
-/** Articles in the library for this reader: not archived, readable (projects), in the project asked for. */
-function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prisma.ArticleWhereInput {
+/** Articles in the library for this reader: not archived, readable (projects), in the project asked for (also what a library export holds). */
+export function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prisma.ArticleWhereInput {
   return { AND: [{ archivedAt: null }, readableArticleWhere(actor), ...(projectSlug ? [{ projects: { some: { project: { slug: projectSlug } } } }] : [])] };
 }
 

@@ -6,8 +6,9 @@ import { PROGRESS_UNITS, type ArticleExport, type ProgressUnit } from "@/lib/exp
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canReadLibrary, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { readableArticleWhere, readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
+import { readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
 import { annotationRowSelect, loadAnnotationRefs, noteSelect, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
+import { libraryWhere } from "@/lib/server/articles/list-articles";
 import { unauthenticated } from "@/lib/server/errors";
 import { matchArticles } from "@/lib/server/search/search-articles";
 import { corpusExportQuerySchema, EXPORT_TOTAL_HEADER, EXPORT_UNIT_HEADER } from "@/lib/validations/export";
@@ -31,14 +32,14 @@ const articleHeadSelect = { id: true, slug: true, title: true, language: true, r
 /** The articles an export spans, a batch at a time, in the order the export writes them. */
 type ArticleBatches = () => AsyncGenerator<ArticleHead[]>;
 
-/** The whole library this reader may open, newest first (as the library lists it), by keyset pages. */
+/** The library as this reader's library page lists it (not archived, readable), newest first, by keyset pages. */
 function libraryBatches(actor: Actor | null): ArticleBatches {
   return async function* () {
     let after: { createdAt: Date; id: string } | null = null;
     for (;;) {
       const keyset: Prisma.ArticleWhereInput = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
       const batch: ArticleHead[] = await db().article.findMany({
-        where: { AND: [readableArticleWhere(actor), keyset] },
+        where: { AND: [libraryWhere({ actor }), keyset] },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: EXPORT_BATCH_SIZE,
         select: articleHeadSelect,
@@ -113,7 +114,7 @@ function today(): string {
 }
 
 /**
- * An export of many articles: the whole library this reader may open (`q` absent) or the
+ * An export of many articles: the library as this reader's library page lists it (`q` absent) or the
  * articles a search finds (the search page's own matching, best first), each with the
  * annotations and notes this reader may see. The file streams: articles are read from the
  * database a batch at a time as the client pulls, so memory stays flat however large the
@@ -143,7 +144,7 @@ export async function exportCorpus({ actor, query }: { actor: Actor | null; quer
     label = `Glossa search: ${q}`;
   } else {
     batches = libraryBatches(actor);
-    scope = [readableArticleWhere(actor)];
+    scope = [libraryWhere({ actor })];
     name = `glossa-library-${today()}`;
     label = "Glossa library";
   }
