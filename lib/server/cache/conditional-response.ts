@@ -32,11 +32,12 @@ export function validatorOf(parts: readonly (string | number | null | undefined)
 /**
  * The validator of a read of `article` by `actor`: everything such an answer depends on is in
  * the stamp (its text's revision, the version of the work on it, of the accounts and of the
- * entity types, whether it is archived), in who reads (their own private work; their role counts through the accounts'
- * version) and in `what` was asked.
+ * entity types, whether it is archived, its projects' access and the reader's role in each), in who
+ * reads (their own private work; their role counts through the accounts' version) and in `what`
+ * was asked.
  */
 export function articleReadValidator(what: readonly (string | number)[], actor: Actor | null, article: ArticleStamp): string {
-  return validatorOf([...what, article.id, article.revision, article.workVersion, article.usersVersion, article.entityTypesVersion, article.archivedAt?.toISOString(), actor?.id ?? "anonymous"]);
+  return validatorOf([...what, article.id, article.revision, article.workVersion, article.usersVersion, article.entityTypesVersion, article.archivedAt?.toISOString(), JSON.stringify(article.projects), actor?.id ?? "anonymous"]);
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks of it; `*` names any). */

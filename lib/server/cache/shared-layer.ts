@@ -31,11 +31,21 @@ export interface TextPart {
 }
 
 /**
+ * Everything the shared layer depends on: the text's revision, the work, account and entity type
+ * versions, and the access of the article's projects (work in a Closed project's layer is not
+ * everyone's: making a project Closed takes its work out of the shared layer).
+ */
+function versionOf(stamp: ArticleStamp): string {
+  const access = stamp.projects.map((project) => project.access).sort();
+  return [stamp.revision, stamp.workVersion, stamp.usersVersion, stamp.entityTypesVersion, ...access].join(":");
+}
+
+/**
  * The shared layer on `part` of the article's text at the stamp's versions, from the cache when
  * it holds them: a reader of a long article's first screens does not load all of its annotations.
  */
 export function sharedLayerOf(stamp: ArticleStamp, part: TextPart): Promise<SharedLayer> {
-  return layers.get(`${stamp.id}:${part.name}`, `${stamp.revision}:${stamp.workVersion}:${stamp.usersVersion}:${stamp.entityTypesVersion}`, async () => {
+  return layers.get(`${stamp.id}:${part.name}`, versionOf(stamp), async () => {
     const [shared, orphansPending] = await Promise.all([
       listSharedAnnotations({ articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }),
       hasPendingOrphans(stamp.id),

@@ -14,7 +14,7 @@ import { sharedLayerOf, type TextPart } from "@/lib/server/cache/shared-layer";
 export async function annotationsForViewer({ actor, stamp, part }: { actor: Actor | null; stamp: ArticleStamp; part: TextPart }): Promise<ArticleAnnotations & { orphansPending: boolean }> {
   const [shared, own] = await Promise.all([
     sharedLayerOf(stamp, part),
-    actor ? listOwnAnnotations({ actorId: actor.id, articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }) : null,
+    actor ? listOwnAnnotations({ actor, articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }) : null,
   ]);
   // The shared layer's cursor: it is the older one, and the feed replays what came after it.
   return { ...mergeLayers(shared, own), lastEventId: shared.lastEventId, orphansPending: shared.orphansPending };
