@@ -17,6 +17,14 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   // An annotation container's IRI ends in "/" (Web Annotation Protocol): Next must not redirect it away.
   skipTrailingSlashRedirect: true,
+  // The W3C export names annotations /articles/<slug>/annotations/<id> (lib/exporting/iris.ts):
+  // those IRIs resolve to the article's protocol container (its answers' Content-Location is the container's own IRI).
+  async rewrites() {
+    return [
+      { source: "/articles/:slug/annotations", destination: "/api/containers/:slug/" },
+      { source: "/articles/:slug/annotations/:annotationId", destination: "/api/containers/:slug/:annotationId" },
+    ];
+  },
   // Every response; pages also get a per-request Content-Security-Policy (and HSTS) from proxy.ts.
   async headers() {
     return [

@@ -28,7 +28,8 @@ export default defineConfig({
       // e2e/import.spec.ts serves pages for the URL importer from a local server on E2E_PORT + 7.
       // Test clients connect from 127.0.0.1, trusted as a proxy, so each can claim its own address
       // with X-Forwarded-For (e2e/support/users.ts); e2e/sign-in-limits.spec.ts attacks from 127.0.0.2.
-      env: { GLOSSA_FETCH_ALLOW_HOSTS: `127.0.0.1:${Number(new URL(E2E_BASE_URL).port) + 7}`, GLOSSA_TRUSTED_PROXIES: "127.0.0.1" },
+      // e2e/annotation-protocol.spec.ts checks CORS from http://annotation-client.test.
+      env: { GLOSSA_FETCH_ALLOW_HOSTS: `127.0.0.1:${Number(new URL(E2E_BASE_URL).port) + 7}`, GLOSSA_TRUSTED_PROXIES: "127.0.0.1", GLOSSA_CORS_ORIGINS: "http://annotation-client.test" },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
