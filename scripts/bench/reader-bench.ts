@@ -8,7 +8,9 @@
  *   - time from the Highlight click until the new highlight is painted,
  *   - server round trip of creating an annotation,
  *   - how many paragraphs' DOM changed for one new highlight (must be 1),
- * and the same page figures for the small sample article.
+ * and the same page figures for the small sample article; then, in the same browser, the same
+ * document and annotations rendered by Recogito's text annotator (scripts/bench/peer-page.ts),
+ * side by side with Glossa (issue 14, target 5).
  *
  *   npm run build && npx tsx --conditions=react-server scripts/bench/reader-bench.ts
  */
@@ -23,6 +25,7 @@ import { stopChild } from "../process";
 import { prepareDatabase } from "../runtime";
 import { isPortFree } from "../db/embedded";
 import { chromiumExecutable } from "../../e2e/support/chromium";
+import { peerPage, type PeerDocument } from "./peer-page";
 import { benchCommand, median, percentile } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -32,7 +35,7 @@ const ANNOTATIONS = 10_000;
 const NOTES = 2000;
 const WORDS = "власти россии разделяют озабоченность нынешним состоянием двусторонних связей грузией призыв улучшению кремля письмо партии альянс патриотов президента путина содействие нормализации отношений москвой тбилиси".split(" ");
 
-async function generateArticle(url: string): Promise<{ slug: string; userId: string }> {
+async function generateArticle(url: string): Promise<{ slug: string; userId: string; peerDocument: PeerDocument }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const articleId = randomUUID();
@@ -78,7 +81,11 @@ async function generateArticle(url: string): Promise<{ slug: string; userId: str
   );
   await client.query("COMMIT");
   await client.end();
-  return { slug, userId };
+  const peerDocument: PeerDocument = {
+    paragraphs: paragraphs.map((paragraph) => paragraph.text),
+    annotations: annotationRows.map((row, index) => ({ id: row[0] as string, paragraph: index % PARAGRAPHS, start: row[3] as number, end: row[4] as number })),
+  };
+  return { slug, userId, peerDocument };
 }
 
 async function measurePage(page: Page, url: string, { loadsMore }: { loadsMore: boolean }) {
@@ -176,6 +183,68 @@ async function measureHighlight(page: Page, paragraphNumber: number) {
   }, timing.responseEnd - timing.requestStart);
 }
 
+/**
+ * Load to the first screen's annotations painted, Glossa beside Recogito on the same document, in
+ * the same browser, alternating runs: Glossa's reader paints the marks of the paragraphs near the
+ * viewport (2,000 px) into the text, Recogito computes every annotation's rectangles and paints
+ * those in the viewport on a layer above the text. Then one new highlight: in Glossa through the
+ * toolbar (click to painted, measureHighlight), in Recogito through its API (addAnnotation to painted).
+ */
+/**
+ * Waits for a performance mark by asking the page every 50 ms: Playwright's waitForFunction polls in
+ * the page's frames, and Recogito's highlight layer then never painted (its redraw is itself
+ * scheduled on animation frames).
+ */
+async function untilMarked(page: Page, name: string): Promise<number> {
+  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const time = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, name);
+    if (time !== null) return time;
+  }
+  throw new Error(`${name} not marked within 60 s`);
+}
+
+async function measurePeer(browser: Browser, glossaUrl: string, peerDocument: PeerDocument) {
+  const html = await peerPage(peerDocument);
+  const peerUrl = `${BASE}/__bench/recogito`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(peerUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+  // Glossa's moment: interactive, and no paragraph in the viewport still waiting for its marks.
+  await context.addInitScript(() => {
+    if (!location.pathname.startsWith("/articles/")) return;
+    const visibleUnpainted = () =>
+      [...document.querySelectorAll("[data-paint-id]")].some((element) => {
+        const box = element.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
+    const check = () => {
+      const ready = performance.getEntriesByName("glossa:reader-interactive").length > 0 && document.querySelector(".reader-text mark[data-annotation-id]") && !visibleUnpainted();
+      if (ready) performance.mark("glossa:painted");
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  const page = await context.newPage();
+  const glossa: number[] = [];
+  const recogito: { set: number; painted: number; added: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(glossaUrl, { waitUntil: "load" });
+    glossa.push(await untilMarked(page, "glossa:painted"));
+    await page.goto(peerUrl, { waitUntil: "load" });
+    const painted = await untilMarked(page, "peer:painted");
+    recogito.push(
+      await page.evaluate(async (painted) => ({
+        set: performance.getEntriesByName("peer:annotations-set")[0]!.startTime,
+        painted,
+        added: await (window as unknown as { benchAddHighlight: () => Promise<number> }).benchAddHighlight(),
+      }), painted),
+    );
+  }
+  const marks = await page.goto(glossaUrl).then(() => untilMarked(page, "glossa:painted")).then(() => page.locator(".reader-text mark[data-annotation-id]").count());
+  const spans = await page.goto(peerUrl).then(() => untilMarked(page, "peer:painted")).then(() => page.locator(".r6o-span-highlight-layer .r6o-annotation").count());
+  await context.close();
+  return { glossa: median(glossa), recogito: median(recogito.map((run) => run.painted)), recogitoSet: median(recogito.map((run) => run.set)), recogitoAdded: median(recogito.map((run) => run.added)), marks, spans };
+}
+
 async function main() {
   if (!(await isPortFree(PORT))) throw new Error(`Port ${PORT} is busy: set BENCH_PORT.`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-bench-"));
@@ -190,7 +259,7 @@ async function main() {
   let browser: Browser | undefined;
   try {
     const generatedAt = performance.now();
-    const { slug } = await generateArticle(database.url);
+    const { slug, peerDocument } = await generateArticle(database.url);
     console.log(`Generated ${PARAGRAPHS} paragraphs, ${ANNOTATIONS} annotations, ${NOTES} notes in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`);
     for (let attempt = 0; attempt < 300 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); attempt++) await new Promise((r) => setTimeout(r, 200));
 
@@ -226,6 +295,8 @@ async function main() {
       apiTimes.push(performance.now() - started);
     }
 
+    const peer = await measurePeer(browser, `${BASE}/articles/${slug}`, peerDocument);
+
     const sampleSlug = await page.goto(`${BASE}/`).then(() => page.locator("a[href^='/articles/alyans']").first().getAttribute("href"));
     const sample = await measurePage(page, `${BASE}${sampleSlug}`, { loadsMore: false });
 
@@ -243,6 +314,17 @@ async function main() {
     row("Sample article: HTML size", `${(sample.bytes / 1024).toFixed(0)} KB`);
     row("Sample article: server render (median of 5)", `${sample.serverRender.toFixed(0)} ms`);
     row("Sample article: reader interactive", `${sample.interactive.toFixed(0)} ms`);
+    const newHighlight = Math.max(...highlights.map((h) => h.paint));
+    console.log(`\nSide by side, same document (2,000 paragraphs, 10,000 annotations), same browser, medians of 3 alternating runs:`);
+    row("Load → first screen's annotations painted: Glossa", `${peer.glossa.toFixed(0)} ms`, `${peer.marks} mark elements in the DOM (paragraphs within 2,000 px)`);
+    row("  Recogito text annotator 4 (SPANS renderer)", `${peer.recogito.toFixed(0)} ms`, `setAnnotations returned at ${peer.recogitoSet.toFixed(0)} ms; ${peer.spans} highlight spans painted`);
+    row("  ratio Glossa / Recogito", `${(peer.glossa / peer.recogito).toFixed(2)}×`);
+    row("One new highlight painted: Glossa (toolbar click)", `${newHighlight.toFixed(1)} ms`);
+    row("  Recogito (addAnnotation call)", `${peer.recogitoAdded.toFixed(1)} ms`);
+    row("  ratio Glossa / Recogito", `${(newHighlight / peer.recogitoAdded).toFixed(2)}×`);
+    console.log("Different work: Glossa's page is served by Next.js from PostgreSQL (HTML, then the rest of the text and the annotations stream in)");
+    console.log("and its marks are real elements in the text; Recogito's page is one static HTML file with the data inline, and it paints");
+    console.log("rectangles on a layer above the text. Glossa's new highlight includes the click handling and the optimistic mark; Recogito's is an API call.");
   } finally {
     await browser?.close();
     await stopChild(server);
