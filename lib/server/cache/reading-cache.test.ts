@@ -46,7 +46,8 @@ beforeAll(async () => {
 
 async function newArticle(): Promise<{ articleId: string; slug: string; sourceUrl: string; paragraphs: string[] }> {
   const sourceUrl = `https://example.test/${randomUUID()}`;
-  const parsed = await parsePlainText(`${FIRST}\n\n${SECOND}`, { sourceUrl });
+  // A text of its own: an import of a text already in the library may find that article instead.
+  const parsed = await parsePlainText(`${FIRST}\n\n${SECOND}\n\nМетка ${randomUUID()}.`, { sourceUrl });
   const { articleId } = await importArticle({ parsed, target: { mode: "new" } });
   const { rows } = await library.client.query<{ id: string; slug: string }>(
     `SELECT p.id, a.slug FROM "Paragraph" p JOIN "Article" a ON a.id = p."articleId" WHERE p."articleId" = $1 ORDER BY p.position`,
@@ -178,6 +179,31 @@ describe("private work never enters a shared cache", () => {
     await expectEveryoneCurrent(articleId, slug);
     expect((await other.getArticleAnnotations({ actor: library.bob, articleId })).annotations.map((a) => a.id)).toEqual([open.id]);
     expect((await getArticleAnnotations({ actor: null, articleId })).annotations.map((a) => a.id)).toEqual([open.id]);
+  });
+});
+
+describe("project layers", () => {
+  it("work in a project made Closed leaves the shared layer at once, and stays for its members", async () => {
+    const { articleId, paragraphs } = await newArticle();
+    const project = randomUUID();
+    await library.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, $2, $2, 'OPEN', now())`, [project, `cache-${project}`]);
+    await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [articleId, project]);
+    await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project, library.ann.id]);
+    const layered = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    await library.client.query(`UPDATE "Annotation" SET "projectId" = $1 WHERE id = $2`, [project, layered.id]);
+    const seenBy = async (actor: Actor | null, read = getArticleAnnotations) => (await read({ actor, articleId })).annotations.map((a) => a.id);
+    // Open: everyone's, and now in both instances' caches.
+    for (const read of [getArticleAnnotations, other.getArticleAnnotations]) expect(await seenBy(null, read)).toEqual([layered.id]);
+    const etag = articleReadValidator(["annotations"], library.ann, await findReadableArticle(library.ann, articleId));
+
+    // Closed (an admin's settings change: no article event): only its members see its layer.
+    await library.client.query(`UPDATE "Project" SET access = 'CLOSED' WHERE id = $1`, [project]);
+    for (const read of [getArticleAnnotations, other.getArticleAnnotations]) {
+      expect(await seenBy(null, read)).toEqual([]);
+      expect(await seenBy(library.bob, read)).toEqual([]);
+      expect(await seenBy(library.ann, read)).toEqual([layered.id]);
+    }
+    expect(articleReadValidator(["annotations"], library.ann, await findReadableArticle(library.ann, articleId))).not.toBe(etag);
   });
 });
 
