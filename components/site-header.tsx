@@ -17,9 +17,6 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         <Link href="/insights" className="text-[var(--muted)] hover:text-[var(--ink)]">
           Insights
         </Link>
-        <Link href="/insights" className="text-[var(--muted)] hover:text-[var(--ink)]">
-          Insights
-        </Link>
         {actor && (
           <Link href="/projects" className="text-[var(--muted)] hover:text-[var(--ink)]">
             Projects
