@@ -38,7 +38,10 @@ export function CooccurrenceGraph({ network, scopeLabel }: { network: Cooccurren
       });
       for (const edge of network.edges) graph.addEdge(edge.source, edge.target, { size: 0.5 + 4 * (edge.weight / maxWeight), color: "rgba(120,113,108,0.45)", weight: edge.weight });
       forceAtlas2.assign(graph, { iterations: 300, settings: { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 1 } });
-      const renderer = new Sigma(graph, element, { settings: { renderLabels: true, labelRenderedSizeThreshold: 8 } });
+      const renderer = new Sigma(graph, element, {
+        // Node and edge sizes in screen pixels (sigma 4 defaults to graph units, which makes a small network's nodes fill the view).
+        settings: { renderLabels: true, labelRenderedSizeThreshold: 8, itemSizesReference: "screen" },
+      });
       renderer.on("clickNode", ({ node }) => router.push(`/entities/${node}`));
       renderer.on("enterNode", ({ node }) => {
         element.style.cursor = "pointer";
