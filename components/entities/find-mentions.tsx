@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api } from "@/lib/client/api";
 import type { EntityMentionSuggestions } from "@/lib/server/mentions/find-entity-mention-suggestions";
 import type { MentionSuggestionDTO } from "@/lib/server/mentions/mention-suggestion-dto";
+import { DecisionButtons } from "@/components/reader/decision-buttons";
 
 /**
  * Find mentions (entity page): the entity's untagged mentions in every article the viewer may read,
@@ -103,14 +104,7 @@ export function FindMentions({ entityId, entityName, color }: { entityId: string
                       <span className="ml-2 font-sans text-xs text-[var(--muted)]">paragraph {suggestion.paragraphPosition}</span>
                     </p>
                     {found.canDecide && (
-                      <span className="flex gap-2">
-                        <button type="button" disabled={busy} onClick={() => void decide(suggestion, "accept")} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
-                          Accept
-                        </button>
-                        <button type="button" disabled={busy} onClick={() => void decide(suggestion, "reject")} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
-                          Reject
-                        </button>
-                      </span>
+                      <DecisionButtons busy={busy} onAccept={() => void decide(suggestion, "accept")} onReject={() => void decide(suggestion, "reject")} />
                     )}
                   </li>
                 ))}

@@ -5,6 +5,7 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
 import type { MentionSuggestionDTO } from "@/lib/server/mentions/mention-suggestion-dto";
 import { useReader } from "@/components/reader/reader-context";
+import { DecisionButtons } from "@/components/reader/decision-buttons";
 import { SuggestionsSheet } from "@/components/reader/suggestions-sheet";
 
 /** The other mentions of an entity just tagged: offered first, listed once the user reviews them. */
@@ -106,14 +107,7 @@ export function MentionSuggestions({ state, onClose }: { state: MentionSuggestio
                   Paragraph {suggestion.paragraphPosition} · {entity.name}
                   {suggestion.score < 1 && " · surname only"}
                 </p>
-                <div className="flex gap-2">
-                  <button type="button" disabled={busy} onClick={() => void decide(suggestion, "accept")} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
-                    Accept
-                  </button>
-                  <button type="button" disabled={busy} onClick={() => void decide(suggestion, "reject")} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
-                    Reject
-                  </button>
-                </div>
+                <DecisionButtons busy={busy} onAccept={() => void decide(suggestion, "accept")} onReject={() => void decide(suggestion, "reject")} />
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { api } from "@/lib/client/api";
 import type { QuoteSuggestionDTO } from "@/lib/server/quotes/suggestion-dto";
 import { SpeakerCombobox, type SpeakerChoice } from "@/components/reader/kinds/speaker-combobox";
 import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
+import { DecisionButtons } from "@/components/reader/decision-buttons";
 import { SuggestionsSheet } from "@/components/reader/suggestions-sheet";
 
 /**
@@ -88,17 +89,11 @@ export function QuoteSuggestions({ paragraphs, onClose }: { paragraphs: ReaderPa
                 {changing === suggestion.id && (
                   <SpeakerCombobox current={null} disabled={busy} autoFocus onChoose={(speaker) => void decide(suggestion, "accept", speaker)} />
                 )}
-                <div className="flex gap-2">
-                  <button type="button" disabled={busy} onClick={() => void decide(suggestion, "accept")} className="rounded bg-[var(--ink)] px-3 py-1 text-[var(--page)] disabled:opacity-50">
-                    Accept
-                  </button>
+                <DecisionButtons busy={busy} onAccept={() => void decide(suggestion, "accept")} onReject={() => void decide(suggestion, "reject")}>
                   <button type="button" disabled={busy} aria-expanded={changing === suggestion.id} onClick={() => setChanging(changing === suggestion.id ? null : suggestion.id)} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
                     Change speaker
                   </button>
-                  <button type="button" disabled={busy} onClick={() => void decide(suggestion, "reject")} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
-                    Reject
-                  </button>
-                </div>
+                </DecisionButtons>
               </li>
             ))}
           </ul>
