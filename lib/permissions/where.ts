@@ -35,6 +35,9 @@ export function projectFacts(row: { access: ProjectAccess; members: readonly { r
  * `AND`, so callers may spread it beside an `OR` of their own.
  */
 function readableLayerWhere(actor: Someone) {
+  // Admins read every layer. Not `{ project: {} }`: Prisma drops an empty relation filter from an OR,
+  // which left admins only the work made outside any project.
+  if (actor?.role === "ADMIN") return {};
   return { OR: [{ projectId: null }, { project: readableProjectWhere(actor) }] };
 }
 

@@ -57,21 +57,8 @@ async function idsBySql(model: SearchModel, where: object): Promise<string[]> {
   return rows.map((row) => row.id).sort();
 }
 
-/**
- * Prisma drops an empty to-one relation filter inside OR (`OR: [{ projectId: null }, { project: {} }]`,
- * an admin's readableLayerWhere, selects only work outside projects), though `{ project: {} }`
- * alone selects everything: the rule means "in any project", which whereSql reads it as and Prisma
- * reads correctly as `isNot: null`. Everything else goes to Prisma as written.
- */
-function withoutEmptyRelationFilters(where: unknown, key = ""): unknown {
-  if (Array.isArray(where)) return where.map((item) => withoutEmptyRelationFilters(item));
-  if (where === null || typeof where !== "object" || where instanceof Date) return where;
-  if (key === "project" && Object.keys(where).length === 0) return { isNot: null };
-  return Object.fromEntries(Object.entries(where).map(([name, value]) => [name, withoutEmptyRelationFilters(value, name)]));
-}
-
 async function idsByPrisma(model: SearchModel, where: object): Promise<string[]> {
-  const args = { where: withoutEmptyRelationFilters(where), select: { id: true } } as never;
+  const args = { where, select: { id: true } } as never;
   const rows: { id: string }[] =
     model === "Article" ? await db().article.findMany(args) : model === "Annotation" ? await db().annotation.findMany(args) : model === "Note" ? await db().note.findMany(args) : await db().entity.findMany(args);
   return rows.map((row) => row.id).sort();
