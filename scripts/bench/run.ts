@@ -1,5 +1,5 @@
 /**
- * `npm run bench [reader|reading|live|import|export|reanchor|quotes|morphology|search|search-gold|mentions|insights]...`: runs the named benchmarks (all by
+ * `npm run bench [reader|reading|live|import|export|reanchor|quotes|morphology|search|search-gold|mentions|lists|insights]...`: runs the named benchmarks (all by
  * default), one after another, each printing its numbers and the command that
  * produced them. The reader and live benchmarks serve the production build:
  * run `npm run build` first.
