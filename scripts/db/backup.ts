@@ -127,8 +127,11 @@ export async function backupDatabase(connectionString: string, file: string): Pr
 
 /**
  * Loads a backup into the EMPTY database at `connectionString` (refused otherwise, before
- * anything is written): schema, rows and sequences in one transaction, so a failure leaves the
- * database empty; then brings the schema up to this code's migrations.
+ * anything is written): the schema at the backup's migrations in one transaction, then the rows
+ * and sequences in another (PostgreSQL before 17 refuses an enum value added by a migration in the
+ * transaction that uses it), under a session lock that keeps starting instances out until both are
+ * done; a failure drops what was created, so the database is left empty. Then brings the schema
+ * up to this code's migrations.
  */
 export async function restoreDatabase(connectionString: string, file: string, log: (message: string) => void = () => {}): Promise<BackupSummary> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
@@ -151,10 +154,12 @@ export async function restoreDatabase(connectionString: string, file: string, lo
   const client = new pg.Client({ connectionString });
   await client.connect();
   const rows: Record<string, number> = {};
+  let created = false;
   try {
+    // An instance starting on this database would migrate and seed it meanwhile: wait for it, then
+    // check, and keep others out until the rows are in.
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await client.query("BEGIN");
-    // An instance starting on this database would migrate it meanwhile: wait for it, then check.
-    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
     const { rows: existing } = await client.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S') ORDER BY 1 LIMIT 5`,
@@ -166,7 +171,11 @@ export async function restoreDatabase(connectionString: string, file: string, lo
     }
     await client.query(CREATE_MIGRATIONS_TABLE);
     for (const migration of migrations) await applyMigration(client, migration);
+    await client.query("COMMIT");
+    created = true;
     log(`Recreated the schema at its backup's ${migrations.length} migrations.`);
+
+    await client.query("BEGIN");
 
     // The rows come back as they were: rows a migration inserted (the default project) give way to
     // the backup's, and the triggers that derive rows on a write (ArticleWorkVersion, search vectors
@@ -215,6 +224,8 @@ export async function restoreDatabase(connectionString: string, file: string, lo
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
+    // The database was empty: leave it so, without the schema of a restore that failed.
+    if (created) await dropSchemaContents(client).catch(() => {});
     throw error;
   } finally {
     await client.end();
@@ -223,4 +234,11 @@ export async function restoreDatabase(connectionString: string, file: string, lo
   const newer = await migrate(connectionString, { log });
   if (newer.length) log(`Brought the schema up to date (${newer.length} newer migration(s)).`);
   return { file, migrations: migrations.length, rows };
+}
+
+/** Drops everything in the current schema (a restore's half-made schema in a database that was empty). */
+async function dropSchemaContents(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ schema: string }>("SELECT current_schema() AS schema");
+  await client.query(`DROP SCHEMA ${quote(rows[0]!.schema)} CASCADE`);
+  await client.query(`CREATE SCHEMA ${quote(rows[0]!.schema)}`);
 }

@@ -70,7 +70,17 @@ async function createDatabaseOn(serverUrl: string, prefix: string): Promise<Embe
     async stop() {
       if (dropped) return;
       dropped = true;
-      await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // FORCE cannot end a worker of another role (an autovacuum worker on PostgreSQL before 16,
+      // when the tests run as a plain role): such a worker is done in moments, so try again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          return;
+        } catch (error) {
+          if (attempt >= 10 || (error as { code?: string }).code !== "42501") throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
     },
   };
 }
