@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { callApi, marksOf, paragraphText, randomSelector, type AnnotationDTO, type NoteDTO } from "./support/reader";
-import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/sample";
+import { findSampleInLibrary, SAMPLE_TITLE } from "./support/sample";
 import { E2E_BASE_URL, E2E_SECOND_BASE_URL } from "./support/urls";
 import { expect, newUser, test, type TestUser } from "./support/users";
 
@@ -31,8 +31,7 @@ const notesDialog = (page: Page, n: number) => page.getByRole("dialog", { name: 
 /** Signs a new user up on `base` and opens the sample article there, found from the library, until the feed is live. */
 async function openAsNewReader(page: Page, base: string, label: string): Promise<Reader> {
   const user = await newUser(page, { label, baseURL: base });
-  await page.goto(`${base}/`);
-  const link = page.locator(`a[href="${SAMPLE_PATH}"]`);
+  const link = await findSampleInLibrary(page, base);
   const path = await link.getAttribute("href");
   if (!path) throw new Error("The library does not link to the sample article.");
   await link.click();

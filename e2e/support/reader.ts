@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect, type Locator, type Page, type Response } from "@playwright/test";
 import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
-import { SAMPLE_PARAGRAPHS, SAMPLE_PATH } from "./sample";
+import { findSampleInLibrary, SAMPLE_PARAGRAPHS } from "./sample";
 import { E2E_BASE_URL } from "./urls";
 
 export type { AnnotationDTO, NoteDTO };
@@ -56,8 +56,7 @@ export function randomSelector(n: number) {
  */
 export async function openSample(page: Page, hash = ""): Promise<SampleArticle> {
   if (!sample) {
-    await page.goto("/");
-    const href = await page.locator(`a[href="${SAMPLE_PATH}"]`).getAttribute("href");
+    const href = await (await findSampleInLibrary(page)).getAttribute("href");
     if (!href) throw new Error("The library does not link to the sample article.");
     await page.goto(href + hash);
     await waitForReader(page);
