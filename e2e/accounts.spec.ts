@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/accounts";
 import { openSample, paragraphText, selectorOf } from "./support/reader";
-import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/sample";
+import { findSampleInLibrary, SAMPLE_PATH, SAMPLE_TITLE } from "./support/sample";
 import { E2E_BASE_URL, E2E_PORT } from "./support/urls";
 import {
   expect,
@@ -251,8 +251,7 @@ test.describe("with GLOSSA_REQUIRE_SIGN_IN=true", () => {
   });
 
   test("anonymous visitors are sent to sign in, then on to the page they asked for", async ({ page }) => {
-    await page.goto(`${E2E_BASE_URL}/`);
-    const articlePath = await page.locator(`a[href="${SAMPLE_PATH}"]`).getAttribute("href");
+    const articlePath = await (await findSampleInLibrary(page, E2E_BASE_URL)).getAttribute("href");
     expect(articlePath).toBeTruthy();
 
     await page.goto(`${baseURL}/`);
