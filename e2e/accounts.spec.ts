@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/accounts";
 import { openSample, paragraphText, selectorOf } from "./support/reader";
-import { findSampleInLibrary, SAMPLE_PATH, SAMPLE_TITLE } from "./support/sample";
+import { findSampleInLibrary, SAMPLE_TITLE } from "./support/sample";
 import { E2E_BASE_URL, E2E_PORT } from "./support/urls";
 import {
   expect,
