@@ -81,6 +81,7 @@ describe("on SIGTERM", () => {
     expect(await get(port)).toBe(200);
     // ... then it stops accepting, and close() completes.
     expect(await closed).toBeGreaterThanOrEqual(signalledAt + DRAIN_MS - 20);
-    expect(await get(port)).toBe("ECONNREFUSED");
+    // Refused, or reset when the connect raced the listener's close: either way, never served.
+    expect(["ECONNREFUSED", "ECONNRESET"]).toContain(await get(port));
   });
 });
