@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canReadSignedIn, type Actor, type Visibility } from "@/lib/permissions";
-import { readableMentionWhere } from "@/lib/permissions/where";
+import type { Actor, Visibility } from "@/lib/permissions";
+import { readableEntityWhere } from "@/lib/permissions/where";
 import { canonicalName } from "@/lib/mentions";
 import { AppError } from "@/lib/server/errors";
 
@@ -28,12 +28,10 @@ export async function linkEntity(
   const name = normaliseName(mention);
 
   if (entityId) {
-    const entity = await tx.entity.findUnique({ where: { id: entityId }, select: { id: true, typeId: true, name: true, aliases: true, createdById: true } });
-    // An entity the actor cannot know of reads as missing, so that its existence does not leak.
-    const readableMentions = entity ? await tx.annotation.count({ where: { entityId, ...readableMentionWhere(actor) } }) : 0;
-    if (!entity || !canReadSignedIn(actor, { type: "entity", createdById: entity.createdById, readableMentions })) {
-      throw new AppError("UNPROCESSABLE", "That entity does not exist.");
-    }
+    // An entity the actor cannot know of (the one read rule the type-ahead offers by) reads as
+    // missing, so that its existence does not leak.
+    const entity = await tx.entity.findFirst({ where: { id: entityId, AND: [readableEntityWhere(actor)] }, select: { id: true, typeId: true, name: true, aliases: true } });
+    if (!entity) throw new AppError("UNPROCESSABLE", "That entity does not exist.");
     if (entity.typeId !== entityTypeId) throw new AppError("UNPROCESSABLE", "The entity is of another type than the tag.");
     if (visibility === "SHARED") await addAlias(tx, entity, name);
     return entity.id;
