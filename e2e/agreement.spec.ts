@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdOf, reloadReader, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/users";
 
 /**
@@ -9,23 +9,8 @@ import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/u
  * follows a new tag live; region Disagreements lists each difference, marked in the text; a
  * curator adopts one version, which the curated export then holds. An annotator sees no Adopt.
  */
-const token = () => Math.random().toString(36).slice(2, 10);
 const FIRST = SAMPLE_PARAGRAPHS[0]!;
 
-/** A copy of the sample of its own (agreement is per article), imported by the admin; its path. */
-async function importSampleCopy(admin: Page): Promise<string> {
-  const title = `Agreement sample ${token()}`;
-  const answer = await callApi<{ slug: string }>(admin, "POST", "/api/admin/import/commit", {
-    kind: "paste",
-    format: "text",
-    title,
-    language: "ru",
-    text: `${title}\n\n${SAMPLE_PARAGRAPHS.join("\n\n")}`,
-    target: { mode: "new" },
-  });
-  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
-  return `/articles/${answer.data!.slug}`;
-}
 
 interface Article {
   articleId: string;
@@ -80,7 +65,7 @@ async function cells(page: Page, a: TestUser, b: TestUser): Promise<string[]> {
 test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements lists each difference; a curator adopts one into the curated export", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
-  const path = await importSampleCopy(admin);
+  const path = await importSampleCopy(admin, "Agreement");
 
   const anna = await newUser(page);
   const borisPage = await newClient();

@@ -1,11 +1,12 @@
 import type { Page } from "@playwright/test";
 import { createQuote, PRESS_SERVICE_QUOTE } from "./support/quotes";
-import { SAMPLE_PARAGRAPHS, SAMPLE_TITLE } from "./support/sample";
+import { SAMPLE_TITLE } from "./support/sample";
 import {
   callApi,
   entityTypeIdOf,
   expectMarksRead,
   expectParagraphIntact,
+  importSampleCopy,
   listArticle,
   marksOf,
   nextAnnotationUpdate,
@@ -170,25 +171,11 @@ test("a private quote and its speaker are invisible to another user", async ({ p
   await expect(page.getByRole("region", { name: "Quotes" })).toContainText("открытого письма");
 });
 
-/** A copy of the sample story of its own (suggestions and their rejections belong to an article), imported by the admin. */
-async function importSampleCopy(admin: Page): Promise<string> {
-  const title = `Quotes sample ${token()}`;
-  const answer = await callApi<{ slug: string }>(admin, "POST", "/api/admin/import/commit", {
-    kind: "paste",
-    format: "text",
-    title,
-    language: "ru",
-    text: `${title}\n\n${SAMPLE_PARAGRAPHS.join("\n\n")}`,
-    target: { mode: "new" },
-  });
-  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
-  return `/articles/${answer.data!.slug}`;
-}
 
 test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all; the panel filters by speaker", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
-  const path = await importSampleCopy(admin);
+  const path = await importSampleCopy(admin, "Quotes");
   await newUser(page);
   await page.goto(path);
   await reloadReader(page);

@@ -429,3 +429,21 @@ export function expectReadableMessage(error: ApiAnswer["error"]): void {
   expect(message).toMatch(/[A-Za-z]{3,}/);
   expect(message).not.toMatch(/\n\s+at |\bat \S+ \(.*:\d+:\d+\)|ZodError|Prisma|TypeError|ReferenceError|\[object Object\]|Unexpected token|stack/i);
 }
+
+/**
+ * Imports, as the admin signed in on `admin`, a copy of the sample of its own (titled `<label>
+ * sample <random>`), for tests whose work belongs to one article (agreement, suggestions); its path.
+ */
+export async function importSampleCopy(admin: Page, label: string): Promise<string> {
+  const title = `${label} sample ${randomInt(2 ** 40).toString(36)}`;
+  const answer = await callApi<{ slug: string }>(admin, "POST", "/api/admin/import/commit", {
+    kind: "paste",
+    format: "text",
+    title,
+    language: "ru",
+    text: `${title}\n\n${SAMPLE_PARAGRAPHS.join("\n\n")}`,
+    target: { mode: "new" },
+  });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+  return `/articles/${answer.data!.slug}`;
+}
