@@ -6,7 +6,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { SseParser } from "@/lib/live/sse";
+import { ReconnectingFeed } from "./support/live-feed";
 import { SAMPLE_PATH } from "./support/sample";
 import { E2E_PORT } from "./support/urls";
 import { newCredentials } from "./support/users";
@@ -58,52 +58,6 @@ class Database {
     this.child.stdin!.write(command + "\n");
     const answer = await this.lines.next();
     expect(answer.value).toBe({ stop: "stopped", start: "started", exit: "exited" }[command]);
-  }
-}
-
-/** A reader's feed as a browser's EventSource keeps it: reconnects after an end, sending Last-Event-ID. */
-class Feed {
-  readonly bodies: string[] = [];
-  reconnections = 0;
-  private lastEventId = "";
-  private stopped = false;
-  private controller = new AbortController();
-
-  constructor(
-    private readonly url: string,
-    after: string,
-  ) {
-    this.lastEventId = after;
-    void this.run();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        const response = await fetch(this.url, { headers: { Accept: "text/event-stream", "Last-Event-ID": this.lastEventId }, signal: this.controller.signal });
-        if (response.ok && response.body) {
-          const parser = new SseParser();
-          const decoder = new TextDecoder();
-          const reader = response.body.getReader();
-          for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-            for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-              if (message.id) this.lastEventId = message.id;
-              if (message.event === "note.upserted") this.bodies.push((JSON.parse(message.data) as { note: { body: string } }).note.body);
-            }
-          }
-        }
-      } catch {
-        // dropped: reconnect as a browser would
-      }
-      if (this.stopped) return;
-      this.reconnections++;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-
-  stop(): void {
-    this.stopped = true;
-    this.controller.abort();
   }
 }
 
@@ -165,10 +119,10 @@ test("a PostgreSQL restart: instances stay up, health goes 503 then 200, feeds l
   };
 
   // Two readers on each instance.
-  const feeds = bases.flatMap((base) => [0, 1].map(() => new Feed(`${base}/api/articles/${articleId}/events`, last.rows[0]?.id ?? "0")));
+  const feeds = bases.flatMap((base) => [0, 1].map(() => new ReconnectingFeed([base], articleId, last.rows[0]?.id ?? "0", 1000)));
   const before = `Before the restart ${Math.random().toString(36).slice(2, 8)}`;
   await writeNote(bases[0]!, before);
-  for (const feed of feeds) await expect.poll(() => feed.bodies, { timeout: 15_000 }).toContain(before);
+  for (const feed of feeds) await expect.poll(() => feed.noteBodies, { timeout: 15_000 }).toContain(before);
 
   await database.send("stop");
   for (const base of bases) await expect.poll(() => health(base), { timeout: 20_000 }).toBe(503);
@@ -180,9 +134,9 @@ test("a PostgreSQL restart: instances stay up, health goes 503 then 200, feeds l
   await writeNote(bases[1]!, after[0]!);
   await writeNote(bases[0]!, after[1]!);
   for (const feed of feeds) {
-    await expect.poll(() => feed.bodies, { timeout: 30_000 }).toEqual(expect.arrayContaining([before, ...after]));
+    await expect.poll(() => feed.noteBodies, { timeout: 30_000 }).toEqual(expect.arrayContaining([before, ...after]));
     // Each change once, in order.
-    expect(feed.bodies.filter((body) => [before, ...after].includes(body))).toEqual([before, ...after]);
+    expect(feed.noteBodies.filter((body) => [before, ...after].includes(body))).toEqual([before, ...after]);
   }
   for (const feed of feeds) feed.stop();
   expect(exits).toEqual([]);

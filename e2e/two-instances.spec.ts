@@ -4,8 +4,8 @@ import http from "node:http";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import pg from "pg";
-import { SseParser } from "@/lib/live/sse";
 import { spawnStandalone } from "@/scripts/standalone";
+import { ReconnectingFeed } from "./support/live-feed";
 import { SAMPLE_PATH } from "./support/sample";
 import { E2E_BASE_URL, E2E_PORT, E2E_SECOND_BASE_URL } from "./support/urls";
 import { newCredentials } from "./support/users";
@@ -26,59 +26,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DRAIN_MS = 5000;
 
 test.setTimeout(240_000);
-
-/** A reader's feed as a browser keeps it behind a load balancer: after an end it reconnects, with Last-Event-ID, to the next instance of `bases`. */
-class BalancedFeed {
-  readonly bodies: string[] = [];
-  readonly servedBy: string[] = [];
-  ended: number | null = null;
-  private lastEventId: string;
-  private stopped = false;
-  private readonly controller = new AbortController();
-
-  constructor(
-    private readonly bases: string[],
-    private readonly articleId: string,
-    after: string,
-  ) {
-    this.lastEventId = after;
-    void this.run();
-  }
-
-  private async run(): Promise<void> {
-    for (let attempt = 0; !this.stopped; attempt++) {
-      const base = this.bases[Math.min(attempt, this.bases.length - 1)]!;
-      try {
-        const response = await fetch(`${base}/api/articles/${this.articleId}/events`, {
-          headers: { Accept: "text/event-stream", "Last-Event-ID": this.lastEventId },
-          signal: this.controller.signal,
-        });
-        if (response.ok && response.body) {
-          this.servedBy.push(base);
-          const parser = new SseParser();
-          const decoder = new TextDecoder();
-          const reader = response.body.getReader();
-          for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-            for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-              if (message.id) this.lastEventId = message.id;
-              if (message.event === "note.upserted") this.bodies.push((JSON.parse(message.data) as { note: { body: string } }).note.body);
-            }
-          }
-        }
-      } catch {
-        // refused or dropped: the next instance, as the load balancer would route it
-      }
-      if (this.stopped) return;
-      this.ended ??= Date.now();
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-
-  stop(): void {
-    this.stopped = true;
-    this.controller.abort();
-  }
-}
 
 /** A GET whose connection is open (accepted by the server) when this resolves; `answer` settles with its status or the error. */
 async function inFlightGet(url: string): Promise<{ answer: Promise<number | string> }> {
@@ -134,7 +81,7 @@ test("SIGTERM: health 503 and live feeds closed at once (readers resume on anoth
     server.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   const api = await playwrightRequest.newContext();
-  const feeds: BalancedFeed[] = [];
+  const feeds: ReconnectingFeed[] = [];
   try {
     await expect.poll(() => health(BASE), { timeout: 150_000 }).toBe(200);
 
@@ -149,10 +96,10 @@ test("SIGTERM: health 503 and live feeds closed at once (readers resume on anoth
       });
       expect(response.status(), await response.text()).toBe(201);
     };
-    feeds.push(...[0, 1, 2].map(() => new BalancedFeed([BASE, E2E_BASE_URL], articleId, last.rows[0]!.id!)));
+    feeds.push(...[0, 1, 2].map(() => new ReconnectingFeed([BASE, E2E_BASE_URL], articleId, last.rows[0]!.id!, 500)));
     const before = `Before the drain ${Math.random().toString(36).slice(2, 8)}`;
     await writeNote(before);
-    for (const feed of feeds) await expect.poll(() => feed.bodies, { timeout: 15_000 }).toContain(before);
+    for (const feed of feeds) await expect.poll(() => feed.noteBodies, { timeout: 15_000 }).toContain(before);
     for (const feed of feeds) expect(feed.servedBy).toEqual([BASE]);
 
     // Requests whose connections the instance has accepted, then SIGTERM.
@@ -163,7 +110,7 @@ test("SIGTERM: health 503 and live feeds closed at once (readers resume on anoth
     // At once: the health check says it is stopping, for the load balancer ...
     await expect.poll(() => health(BASE), { timeout: DRAIN_MS - 1_000 }).toBe(503);
     // ... and the feeds are closed by the instance (it does not wait for their readers to leave).
-    for (const feed of feeds) await expect.poll(() => feed.ended, { timeout: DRAIN_MS - 1_000 }).not.toBeNull();
+    for (const feed of feeds) await expect.poll(() => feed.firstEnd, { timeout: DRAIN_MS - 1_000 }).not.toBeNull();
     // Every request in flight is answered in full, and those the balancer sent meanwhile too.
     const meanwhile = await inFlightGet(`${BASE}${SAMPLE_PATH}`);
     expect(await Promise.all([...inFlight, meanwhile].map((request) => request.answer))).toEqual(Array(9).fill(200));
@@ -179,8 +126,8 @@ test("SIGTERM: health 503 and live feeds closed at once (readers resume on anoth
     const after = `After the drain ${Math.random().toString(36).slice(2, 8)}`;
     await writeNote(after);
     for (const feed of feeds) {
-      await expect.poll(() => feed.bodies, { timeout: 15_000 }).toContain(after);
-      expect(feed.bodies.filter((body) => [before, during, after].includes(body))).toEqual([before, during, after]);
+      await expect.poll(() => feed.noteBodies, { timeout: 15_000 }).toContain(after);
+      expect(feed.noteBodies.filter((body) => [before, during, after].includes(body))).toEqual([before, during, after]);
       expect(feed.servedBy.at(-1)).toBe(E2E_BASE_URL);
     }
   } finally {
