@@ -7,47 +7,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VERSION=15
-if ! command -v pg_ctlcluster >/dev/null || ! pg_lsclusters -h 2>/dev/null | grep -q "^$VERSION main"; then
-  echo "[ci] skipping the external PostgreSQL checks: no PostgreSQL $VERSION cluster (pg_ctlcluster $VERSION main) on this machine"
-  exit 0
-fi
-
-started_here=false
-if ! pg_lsclusters -h | grep -q "^$VERSION main .* online"; then
-  echo "[ci] starting the system PostgreSQL $VERSION"
-  pg_ctlcluster "$VERSION" main start
-  started_here=true
-fi
+source .ci/system-postgres.sh
+system_postgres_require "the external PostgreSQL checks"
 smoke_pid=""
 cleanup() {
   # The start script, its tsx child and the Next.js server share the process group setsid gave them.
   if [ -n "$smoke_pid" ]; then kill -TERM -- "-$smoke_pid" 2>/dev/null || true; wait "$smoke_pid" 2>/dev/null || true; fi
-  su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS glossa_ci_smoke WITH (FORCE)'" >/dev/null 2>&1 || true
-  if $started_here; then pg_ctlcluster "$VERSION" main stop || true; fi
+  system_postgres_cleanup glossa_ci_smoke
   # The dev server adds its own build folder's types to tsconfig.json: npm test checks the committed one.
   git checkout -- tsconfig.json 2>/dev/null || true
 }
 trap cleanup EXIT
-
-PORT_PG=$(pg_lsclusters -h | awk -v v="$VERSION" '$1 == v && $2 == "main" { print $3 }')
-PASSWORD=$(node -e 'console.log(require("node:crypto").randomBytes(18).toString("base64url"))')
-# A role that may create databases but is no superuser, as on a managed PostgreSQL; each test
-# file creates its own database with the UTF-8 locale pinned (scripts/db/throwaway-database.ts).
-su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL
-DROP DATABASE IF EXISTS glossa_ci_smoke WITH (FORCE);
-SELECT format('CREATE ROLE glossa_ci LOGIN CREATEDB PASSWORD %L', '$PASSWORD') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'glossa_ci') \gexec
-ALTER ROLE glossa_ci LOGIN CREATEDB NOSUPERUSER PASSWORD '$PASSWORD';
-CREATE DATABASE glossa_ci_smoke OWNER glossa_ci TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8';
-SQL
-SERVER_URL="postgresql://glossa_ci:$PASSWORD@127.0.0.1:$PORT_PG"
+# Each test file creates its own database with the UTF-8 locale pinned (scripts/db/throwaway-database.ts).
+system_postgres_prepare glossa_ci_smoke
 
 echo "[ci] database unit tests on PostgreSQL $(su postgres -c "psql -tAc 'SHOW server_version'")"
 # Those that start a throwaway database, directly or through the shared harnesses.
 mapfile -t db_tests < <(grep -rlE --include='*.test.ts' "startThrowawayDatabase|testDatabase\(|testLibrary\(|testServer\(" lib scripts prisma components 2>/dev/null | sort)
 GLOSSA_TEST_DATABASE_URL="$SERVER_URL/postgres" npx vitest run --maxWorkers=2 "${db_tests[@]}"
 
-echo "[ci] smoke start on DATABASE_URL (PostgreSQL $VERSION)"
+echo "[ci] smoke start on DATABASE_URL (PostgreSQL $SYSTEM_POSTGRES_VERSION)"
 SMOKE_PORT=3917
 log=$(mktemp)
 DATABASE_URL="$SERVER_URL/glossa_ci_smoke" BETTER_AUTH_SECRET="$PASSWORD-$PASSWORD" PORT=$SMOKE_PORT GLOSSA_DIST_DIR=.next-ci-postgres \
@@ -55,7 +34,7 @@ DATABASE_URL="$SERVER_URL/glossa_ci_smoke" BETTER_AUTH_SECRET="$PASSWORD-$PASSWO
 smoke_pid=$!
 for _ in $(seq 1 180); do
   if curl -fsS "http://localhost:$SMOKE_PORT/api/health" >/dev/null 2>&1; then
-    echo "[ci] /api/health answered 200 on PostgreSQL $VERSION"
+    echo "[ci] /api/health answered 200 on PostgreSQL $SYSTEM_POSTGRES_VERSION"
     articles=$(su postgres -c "psql -tAc 'SELECT count(*) FROM \"Article\"' glossa_ci_smoke")
     [ "$articles" -ge 1 ] || { echo "[ci] the smoke start did not seed the sample article"; cat "$log"; exit 1; }
     exit 0
@@ -63,6 +42,6 @@ for _ in $(seq 1 180); do
   if ! kill -0 "$smoke_pid" 2>/dev/null; then break; fi
   sleep 1
 done
-echo "[ci] the smoke start on PostgreSQL $VERSION did not become healthy:"
+echo "[ci] the smoke start on PostgreSQL $SYSTEM_POSTGRES_VERSION did not become healthy:"
 cat "$log"
 exit 1

@@ -9,44 +9,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VERSION=15
-if ! command -v pg_ctlcluster >/dev/null || ! pg_lsclusters -h 2>/dev/null | grep -q "^$VERSION main"; then
-  echo "[ci] skipping the PgBouncer run: no PostgreSQL $VERSION cluster (pg_ctlcluster $VERSION main) on this machine"
-  exit 0
-fi
+source .ci/system-postgres.sh
+system_postgres_require "the PgBouncer run"
 PGBOUNCER=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
 if [ ! -x "$PGBOUNCER" ]; then
   echo "[ci] skipping the PgBouncer run: pgbouncer is not installed (.ci/run installs Debian's package)"
   exit 0
 fi
 
-started_here=false
-if ! pg_lsclusters -h | grep -q "^$VERSION main .* online"; then
-  echo "[ci] starting the system PostgreSQL $VERSION"
-  pg_ctlcluster "$VERSION" main start
-  started_here=true
-fi
 work=$(mktemp -d /tmp/glossa-pgbouncer.XXXXXX)
 bouncer_pid=""
 cleanup() {
   if [ -n "$bouncer_pid" ]; then kill -TERM "$bouncer_pid" 2>/dev/null || true; wait "$bouncer_pid" 2>/dev/null || true; fi
-  su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS glossa_ci_bouncer WITH (FORCE)'" >/dev/null 2>&1 || true
-  if $started_here; then pg_ctlcluster "$VERSION" main stop || true; fi
+  system_postgres_cleanup glossa_ci_bouncer
   rm -rf "$work"
 }
 trap cleanup EXIT
+system_postgres_prepare glossa_ci_bouncer
 
-PORT_PG=$(pg_lsclusters -h | awk -v v="$VERSION" '$1 == v && $2 == "main" { print $3 }')
 PORT_BOUNCER=${GLOSSA_CI_PGBOUNCER_PORT:-6439}
-PASSWORD=$(node -e 'console.log(require("node:crypto").randomBytes(18).toString("base64url"))')
-# A role that may create databases but is no superuser, as on a managed PostgreSQL.
-su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL
-DROP DATABASE IF EXISTS glossa_ci_bouncer WITH (FORCE);
-SELECT format('CREATE ROLE glossa_ci LOGIN CREATEDB PASSWORD %L', '$PASSWORD') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'glossa_ci') \gexec
-ALTER ROLE glossa_ci LOGIN CREATEDB NOSUPERUSER PASSWORD '$PASSWORD';
-CREATE DATABASE glossa_ci_bouncer OWNER glossa_ci TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8';
-SQL
-
 # Transaction pooling, 8 server connections for two instances whose own pools hold ~20 each.
 cat >"$work/pgbouncer.ini" <<INI
 [databases]
@@ -76,7 +57,7 @@ for _ in $(seq 1 50); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT_BOUNCER") 2>/dev/null; then break; fi
   sleep 0.2
 done
-echo "[ci] $("$PGBOUNCER" --version | head -1) on port $PORT_BOUNCER (transaction pooling) in front of PostgreSQL $VERSION on $PORT_PG"
+echo "[ci] $("$PGBOUNCER" --version | head -1) on port $PORT_BOUNCER (transaction pooling) in front of PostgreSQL $SYSTEM_POSTGRES_VERSION on $PORT_PG"
 
 if [ ! -f "${GLOSSA_DIST_DIR:-.next}/standalone/server.js" ]; then npx next build; fi
 E2E_PORT=${GLOSSA_CI_PGBOUNCER_E2E_PORT:-3300} \
