@@ -11,3 +11,21 @@ export function languageName(tag: string): string {
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
+
+/**
+ * The words around `text[start, end)` for showing a span in its context: at most `size` characters
+ * each side, cut at a word boundary and marked with an ellipsis where cut.
+ */
+export function spanContext(text: string, start: number, end: number, size: number): { before: string; after: string } {
+  let before = text.slice(0, start);
+  if (before.length > size) {
+    const cut = before.slice(-size);
+    before = `…${cut.slice(cut.indexOf(" ") + 1)}`;
+  }
+  let after = text.slice(end);
+  if (after.length > size) {
+    const cut = after.slice(0, size);
+    after = `${cut.slice(0, cut.lastIndexOf(" "))}…`;
+  }
+  return { before, after };
+}

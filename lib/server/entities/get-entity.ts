@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { spanContext } from "@/lib/format";
 import { canRead, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { readableMentionWhere } from "@/lib/permissions/where";
@@ -57,23 +58,10 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
       articleLanguage: article.language,
       articleArchived: article.archivedAt !== null,
       paragraphPosition: paragraph.position,
-      before: clipStart(paragraph.text.slice(0, annotation.start)),
+      ...spanContext(paragraph.text, annotation.start, annotation.end, CONTEXT),
       exact: paragraph.text.slice(annotation.start, annotation.end),
-      after: clipEnd(paragraph.text.slice(annotation.end)),
       authorName: annotation.author.name,
     };
   });
   return { id: entity.id, name: entity.name, typeId: entity.typeId, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions, quotes };
-}
-
-function clipStart(text: string): string {
-  if (text.length <= CONTEXT) return text;
-  const cut = text.slice(-CONTEXT);
-  return `…${cut.slice(cut.indexOf(" ") + 1)}`;
-}
-
-function clipEnd(text: string): string {
-  if (text.length <= CONTEXT) return text;
-  const cut = text.slice(0, CONTEXT);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { describeRange } from "@/lib/anchoring";
 import { db } from "@/lib/db";
+import { spanContext } from "@/lib/format";
 import { findEntityMentions } from "@/lib/mentions";
 import type { Actor } from "@/lib/permissions";
 import { readableWorkWhere } from "@/lib/permissions/where";
@@ -71,22 +72,9 @@ export async function recordMentionSuggestions(
       return {
         ...suggestion,
         paragraphPosition: paragraph.position,
-        before: clipStart(paragraph.text.slice(0, suggestion.start)),
-        after: clipEnd(paragraph.text.slice(suggestion.end)),
+        ...spanContext(paragraph.text, suggestion.start, suggestion.end, CONTEXT),
         entity: { id: entity.id, name: entity.name },
       };
     })
     .sort((a, b) => articleOrder.get(a.articleId)! - articleOrder.get(b.articleId)! || a.paragraphPosition - b.paragraphPosition || a.start - b.start);
-}
-
-function clipStart(text: string): string {
-  if (text.length <= CONTEXT) return text;
-  const cut = text.slice(-CONTEXT);
-  return `…${cut.slice(cut.indexOf(" ") + 1)}`;
-}
-
-function clipEnd(text: string): string {
-  if (text.length <= CONTEXT) return text;
-  const cut = text.slice(0, CONTEXT);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }
