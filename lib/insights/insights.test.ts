@@ -1,27 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { activityByDay, cooccurrenceEdges, tableCsv } from "@/lib/insights";
+import { activityByDay, rankEdges, tableCsv } from "@/lib/insights";
 
-describe("cooccurrenceEdges", () => {
-  it("counts each pair once per group, however often an entity is named in it", () => {
-    const edges = cooccurrenceEdges([
-      { group: "p1", entityId: "putin" },
-      { group: "p1", entityId: "kremlin" },
-      { group: "p1", entityId: "putin" },
-      { group: "p2", entityId: "putin" },
-      { group: "p2", entityId: "kremlin" },
-      { group: "p2", entityId: "tbilisi" },
-      { group: "p3", entityId: "tbilisi" },
-    ]);
-    expect(edges).toEqual([
+describe("rankEdges", () => {
+  it("puts the heaviest first, then orders by source and target; nothing in, nothing out", () => {
+    const edges = [
+      { source: "putin", target: "tbilisi", weight: 1 },
+      { source: "kremlin", target: "tbilisi", weight: 1 },
       { source: "kremlin", target: "putin", weight: 2 },
+      { source: "kremlin", target: "moscow", weight: 1 },
+    ];
+    expect(rankEdges(edges)).toEqual([
+      { source: "kremlin", target: "putin", weight: 2 },
+      { source: "kremlin", target: "moscow", weight: 1 },
       { source: "kremlin", target: "tbilisi", weight: 1 },
       { source: "putin", target: "tbilisi", weight: 1 },
     ]);
-  });
-
-  it("drops pairs rarer than minWeight; nothing in, nothing out", () => {
-    expect(cooccurrenceEdges([{ group: "a", entityId: "x" }, { group: "a", entityId: "y" }], 2)).toEqual([]);
-    expect(cooccurrenceEdges([])).toEqual([]);
+    expect(edges[0]!.source).toBe("putin");
+    expect(rankEdges([])).toEqual([]);
   });
 });
 

@@ -34,7 +34,7 @@ export function projectFacts(row: { access: ProjectAccess; members: readonly { r
  * Work in a project layer this reader may read (work made outside any project: as before). Under
  * `AND`, so callers may spread it beside an `OR` of their own.
  */
-function readableLayerWhere(actor: Someone) {
+export function readableLayerWhere(actor: Someone) {
   // Admins read every layer. Not `{ project: {} }`: Prisma drops an empty relation filter from an OR,
   // which left admins only the work made outside any project.
   if (actor?.role === "ADMIN") return {};

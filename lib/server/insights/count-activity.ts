@@ -1,24 +1,26 @@
 import "server-only";
-import { activityByDay, type ActivityCount } from "@/lib/insights";
 import { db } from "@/lib/db";
+import { activityByDay, type ActivityCount, type ActivityKind } from "@/lib/insights";
 import type { Actor } from "@/lib/permissions";
 import type { InsightsFilter } from "@/lib/validations/insights";
-import { insightAnnotationWhere, insightNoteWhere } from "./insights-where";
+import { readableNoteSql, readableWorkSql } from "./insight-work";
 
 /**
- * Annotations and notes per day, person and kind on the filter's articles, over what the actor
- * may read: the database groups by (author, kind, creation time) and the days are summed here.
+ * Annotations and notes per day (UTC), person and kind on the filter's articles, over what the
+ * actor may read: the database sums the readable work (see insight-work.ts) and counts the notes
+ * by day.
  */
 export async function countActivity(actor: Actor | null, filter: InsightsFilter): Promise<ActivityCount[]> {
-  const [annotations, notes] = await Promise.all([
-    db().annotation.groupBy({ by: ["authorId", "kind", "createdAt"], where: insightAnnotationWhere(actor, filter), _count: { _all: true } }),
-    db().note.groupBy({ by: ["authorId", "createdAt"], where: insightNoteWhere(actor, filter), _count: { _all: true } }),
-  ]);
-  const authorIds = [...new Set([...annotations, ...notes].map((row) => row.authorId))];
+  const rows = await db().$queryRaw<{ day: Date; authorId: string; kind: ActivityKind; count: number }[]>`
+    SELECT "w"."createdDay" AS "day", "w"."authorId", "w"."kind", sum("w"."n")::int AS "count"
+      FROM (${readableWorkSql(actor, filter)}) AS "w"
+     GROUP BY 1, 2, 3 HAVING sum("w"."n") > 0
+    UNION ALL
+    SELECT date_trunc('day', "n"."createdAt"), "n"."authorId", 'NOTE', count(*)::int
+      FROM "Note" AS "n" JOIN "Article" AS "ar" ON "ar"."id" = "n"."articleId"
+     WHERE ${readableNoteSql(actor, filter)}
+     GROUP BY 1, 2`;
+  const authorIds = [...new Set(rows.map((row) => row.authorId))];
   const authors = new Map((await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
-  const work = [
-    ...annotations.map((row) => ({ createdAt: row.createdAt, authorId: row.authorId, authorName: authors.get(row.authorId) ?? "Someone", kind: row.kind, count: row._count._all })),
-    ...notes.map((row) => ({ createdAt: row.createdAt, authorId: row.authorId, authorName: authors.get(row.authorId) ?? "Someone", kind: "NOTE" as const, count: row._count._all })),
-  ];
-  return activityByDay(work);
+  return activityByDay(rows.map((row) => ({ createdAt: row.day, authorId: row.authorId, authorName: authors.get(row.authorId) ?? "Someone", kind: row.kind, count: row.count })));
 }

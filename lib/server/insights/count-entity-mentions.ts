@@ -1,30 +1,31 @@
 import "server-only";
 import { entityMentionKinds } from "@/lib/annotations/kinds";
-import type { EntityCount } from "@/lib/insights";
 import { db } from "@/lib/db";
+import type { EntityCount } from "@/lib/insights";
 import type { Actor } from "@/lib/permissions";
 import type { InsightsFilter } from "@/lib/validations/insights";
-import { insightAnnotationWhere } from "./insights-where";
+import { readableWorkSql } from "./insight-work";
 
 /** How many entities the chart shows (the most mentioned). */
 export const TOP_ENTITIES = 30;
 
 /**
- * The most mentioned entities in the filter's articles, counted by the database (GROUP BY the
- * tag's entity) over the tags the actor may read; ties by name.
+ * The most mentioned entities in the filter's articles, counted by the database (summing the
+ * readable work by the tag's entity, see insight-work.ts); ties by id, then shown by count and name.
  */
 export async function countEntityMentions(actor: Actor | null, filter: InsightsFilter, limit = TOP_ENTITIES): Promise<EntityCount[]> {
-  const groups = await db().annotation.groupBy({
-    by: ["entityId"],
-    where: { AND: [insightAnnotationWhere(actor, filter), { kind: { in: entityMentionKinds().get("entityId") ?? [] }, entityId: { not: null } }] },
-    _count: { _all: true },
-    orderBy: [{ _count: { entityId: "desc" } }, { entityId: "asc" }],
-    take: limit,
-  });
-  return describeEntities(groups.map((group) => ({ entityId: group.entityId!, mentions: group._count._all })));
+  const kinds = entityMentionKinds().get("entityId") ?? [];
+  const groups = await db().$queryRaw<{ entityId: string; mentions: number }[]>`
+    SELECT "w"."entityId", sum("w"."n")::int AS "mentions"
+      FROM (${readableWorkSql(actor, filter)}) AS "w"
+     WHERE "w"."kind" = ANY(${kinds}::text[]) AND "w"."entityId" IS NOT NULL
+     GROUP BY 1 HAVING sum("w"."n") > 0
+     ORDER BY 2 DESC, 1 ASC
+     LIMIT ${limit}`;
+  return describeEntities(groups);
 }
 
-/** Entities by id with their names and types, in the order given. */
+/** Entities by id with their names and types, by count, then name. */
 export async function describeEntities(counts: readonly { entityId: string; mentions: number }[]): Promise<EntityCount[]> {
   const entities = await db().entity.findMany({
     where: { id: { in: counts.map((count) => count.entityId) } },

@@ -1,48 +1,49 @@
 import "server-only";
 import { entityMentionKinds } from "@/lib/annotations/kinds";
-import type { SpeakerCount } from "@/lib/insights";
 import { db } from "@/lib/db";
+import type { SpeakerCount } from "@/lib/insights";
 import type { Actor } from "@/lib/permissions";
 import type { InsightsFilter } from "@/lib/validations/insights";
-import { insightAnnotationWhere } from "./insights-where";
+import { readableMentionSql, readableWorkSql } from "./insight-work";
 
 export const TOP_SPEAKERS = 20;
 
 /**
- * Who is quoted most in the filter's articles (GROUP BY the quote's speaker, over the quotes the
- * actor may read), each with the three entities most often tagged in the paragraphs of their quotes.
+ * Who is quoted most in the filter's articles (summing the readable work by the quote's speaker,
+ * see insight-work.ts), each with the three entities most often tagged (tags the actor may read)
+ * in the paragraphs of their quotes.
  */
 export async function countQuotesBySpeaker(actor: Actor | null, filter: InsightsFilter): Promise<SpeakerCount[]> {
-  const where = insightAnnotationWhere(actor, filter);
-  const groups = await db().annotation.groupBy({
-    by: ["speakerId"],
-    where: { AND: [where, { kind: "QUOTE", speakerId: { not: null } }] },
-    _count: { _all: true },
-    orderBy: [{ _count: { speakerId: "desc" } }, { speakerId: "asc" }],
-    take: TOP_SPEAKERS,
-  });
-  const speakerIds = groups.map((group) => group.speakerId!);
-  if (speakerIds.length === 0) return [];
-  const [speakers, quotes] = await Promise.all([
-    db().entity.findMany({ where: { id: { in: speakerIds } }, select: { id: true, name: true } }),
-    db().annotation.findMany({ where: { AND: [where, { kind: "QUOTE", speakerId: { in: speakerIds } }] }, select: { speakerId: true, paragraphId: true } }),
-  ]);
-  const paragraphIds = [...new Set(quotes.map((quote) => quote.paragraphId))];
-  const mentions = await db().annotation.findMany({
-    where: { AND: [where, { kind: { in: entityMentionKinds().get("entityId") ?? [] }, paragraphId: { in: paragraphIds }, entityId: { not: null } }] },
-    select: { paragraphId: true, entity: { select: { id: true, name: true } } },
-  });
-  const names = new Map(speakers.map((speaker) => [speaker.id, speaker.name]));
-  return groups.map((group) => {
-    const paragraphs = new Set(quotes.filter((quote) => quote.speakerId === group.speakerId).map((quote) => quote.paragraphId));
-    const counts = new Map<string, { name: string; mentions: number }>();
-    for (const mention of mentions) {
-      if (!paragraphs.has(mention.paragraphId) || !mention.entity || mention.entity.id === group.speakerId) continue;
-      const entry = counts.get(mention.entity.id) ?? { name: mention.entity.name, mentions: 0 };
-      entry.mentions++;
-      counts.set(mention.entity.id, entry);
-    }
-    const topEntities = [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 3);
-    return { speakerId: group.speakerId!, name: names.get(group.speakerId!) ?? "Unknown", quotes: group._count._all, topEntities };
-  });
+  const groups = await db().$queryRaw<{ speakerId: string; name: string; quotes: number }[]>`
+    SELECT "w"."speakerId", "e"."name", sum("w"."n")::int AS "quotes"
+      FROM (${readableWorkSql(actor, filter)}) AS "w" JOIN "Entity" AS "e" ON "e"."id" = "w"."speakerId"
+     WHERE "w"."kind" = 'QUOTE'
+     GROUP BY 1, 2 HAVING sum("w"."n") > 0
+     ORDER BY 3 DESC, 1 ASC
+     LIMIT ${TOP_SPEAKERS}`;
+  if (groups.length === 0) return [];
+  const kinds = entityMentionKinds().get("entityId") ?? [];
+  // Each paragraph once per speaker; every readable tag in it counts.
+  const around = await db().$queryRaw<{ speakerId: string; entityId: string; name: string; mentions: number }[]>`
+    WITH "q" AS (
+      SELECT DISTINCT "a"."speakerId", "a"."paragraphId"
+        FROM "Annotation" AS "a" JOIN "Article" AS "ar" ON "ar"."id" = "a"."articleId"
+       WHERE "a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[]) AND ${readableMentionSql(actor, filter)}
+    )
+    SELECT "q"."speakerId", "a"."entityId", "e"."name", count(*)::int AS "mentions"
+      FROM "q" JOIN "Annotation" AS "a" ON "a"."paragraphId" = "q"."paragraphId"
+      JOIN "Article" AS "ar" ON "ar"."id" = "a"."articleId"
+      JOIN "Entity" AS "e" ON "e"."id" = "a"."entityId"
+     WHERE "a"."kind"::text = ANY(${kinds}::text[]) AND "a"."entityId" <> "q"."speakerId" AND ${readableMentionSql(actor, filter)}
+     GROUP BY 1, 2, 3`;
+  return groups.map((group) => ({
+    speakerId: group.speakerId,
+    name: group.name,
+    quotes: group.quotes,
+    topEntities: around
+      .filter((row) => row.speakerId === group.speakerId)
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+      .slice(0, 3)
+      .map(({ name, mentions }) => ({ name, mentions })),
+  }));
 }

@@ -1,0 +1,170 @@
+/**
+ * The /insights rollups (migration 20261201130500_insight_rollups) against a real PostgreSQL: after
+ * each step of a sequence of writes — creates (shared, private, quotes, notes, in a Closed project),
+ * edits (entity, visibility), soft deletes and restores, a re-import that moves some annotations
+ * and orphans others, a new article date, archiving, deleting an article — the rollup tables equal
+ * a recount from scratch, and loadInsights (rollups + read rules + own private work) gives, for
+ * every kind of viewer and filter, exactly the direct row-by-row counts (countInsightsDirectly).
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { contentHash, parsePlainText } from "@/lib/importing";
+import type { Actor } from "@/lib/permissions";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
+import { restoreAnnotation } from "@/lib/server/annotations/restore-annotation";
+import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
+import { reviseArticle } from "@/lib/server/articles/revise-article";
+import { createNote } from "@/lib/server/notes/create-note";
+import { countInsightsDirectly } from "@/lib/server/testing/direct-insights";
+import { span, testLibrary, type Library } from "@/lib/server/testing/library";
+import type { TestArticle } from "@/lib/server/testing/test-database";
+import type { InsightsFilter } from "@/lib/validations/insights";
+import { loadInsights } from "./load-insights";
+
+const library: Library = testLibrary("glossa-insight-rollup-test");
+const TEXT = "Владимир Путин обсудил с Си Цзиньпином отношения Москвы и Пекина. «Мы договорились», — сказал Путин в Кремле.";
+const ALL: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+let open: TestArticle;
+let closed: TestArticle;
+let other: TestArticle;
+
+async function tag(actor: Actor, article: TestArticle, phrase: string, type: string, visibility: "SHARED" | "PRIVATE" = "SHARED") {
+  return createAnnotation({ actor, articleId: article.articleId, input: { kind: "ENTITY", entityTypeId: library.types[type]!, visibility, ...span(article.paragraphId, TEXT, phrase) } });
+}
+
+async function quote(actor: Actor, article: TestArticle, speakerName: string) {
+  return createAnnotation({ actor, articleId: article.articleId, input: { kind: "QUOTE", speakerName, speakerTypeId: library.types.PER!, ...span(article.paragraphId, TEXT, "Мы договорились") } });
+}
+
+/** The rollups as stored, and as recounted from every annotation now (keys as the triggers make them). */
+async function rollupsAndRecount() {
+  const rows = async (sql: string) => Object.fromEntries((await library.client.query<{ key: string; count: number }>(sql)).rows.map((row) => [row.key, row.count]));
+  const counted = `FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId" WHERE "glossa_insight_counts"(a.visibility, a."deletedAt", a."anchorStatus")`;
+  const day = `date_trunc('day', coalesce(ar."publishedAt", ar."createdAt"))`;
+  return {
+    stored: {
+      daily: await rows(`SELECT key, count FROM "InsightDaily" WHERE count <> 0`),
+      articles: await rows(`SELECT key, count FROM "InsightArticle" WHERE count <> 0`),
+    },
+    recounted: {
+      daily: await rows(
+        `SELECT concat_ws('|', ${day}, coalesce(a."projectId", ''), a.kind, coalesce(a."entityId", ''), coalesce(a."speakerId", ''), a."authorId", date_trunc('day', a."createdAt")) AS key, count(*)::int AS count ${counted} GROUP BY 1`,
+      ),
+      articles: await rows(`SELECT concat_ws('|', a."articleId", coalesce(a."projectId", '')) AS key, count(*)::int AS count ${counted} GROUP BY 1`),
+    },
+  };
+}
+
+/** loadInsights equals the direct counts for every viewer and filter; returns how many comparisons were made. */
+async function expectInsightsEqualDirectCounts(): Promise<number> {
+  const { stored, recounted } = await rollupsAndRecount();
+  expect(stored).toEqual(recounted);
+  const viewers: [string, Actor | null][] = [
+    ["anonymous", null],
+    ["Ann (annotator, not in the Closed project)", library.ann],
+    ["Bob (annotator, member of the Closed project)", library.bob],
+    ["Rita (reader)", library.rita],
+    ["Ada (admin)", library.ada],
+  ];
+  const filters: [string, InsightsFilter][] = [
+    ["all", ALL],
+    ["all, same article", { ...ALL, scope: "article" }],
+    ["March 2026", { ...ALL, from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") }],
+    ["one article", { ...ALL, articleSlug: open.slug }],
+  ];
+  let compared = 0;
+  for (const [who, actor] of viewers) {
+    for (const [what, filter] of filters) {
+      const insights = await loadInsights(actor, filter);
+      const direct = await countInsightsDirectly(actor, filter, Object.keys((await countInsightsDirectly(actor, filter, [])).entities));
+      const context = `${who}, ${what}`;
+      expect(Object.fromEntries(insights.entities.map((entity) => [entity.entityId, entity.mentions])), context).toEqual(direct.entities);
+      expect(Object.fromEntries(insights.speakers.map((speaker) => [speaker.speakerId, speaker.quotes])), context).toEqual(direct.speakers);
+      for (const speaker of insights.speakers) {
+        const names = new Map(insights.entities.map((entity) => [entity.entityId, entity.name]));
+        const expected = Object.entries(direct.around[speaker.speakerId] ?? {})
+          .map(([id, mentions]) => ({ name: names.get(id)!, mentions }))
+          .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+          .slice(0, 3);
+        expect(speaker.topEntities, context).toEqual(expected);
+      }
+      expect(insights.activity, context).toEqual(direct.activity);
+      expect(Object.fromEntries(insights.coverage.map((row) => [row.articleId, row.annotations])), context).toEqual(direct.articles);
+      expect(insights.cooccurrence.edges, context).toEqual(direct.edges);
+      compared++;
+    }
+  }
+  return compared;
+}
+
+beforeAll(async () => {
+  open = await library.newArticle(TEXT);
+  closed = await library.newArticle(TEXT);
+  other = await library.newArticle(TEXT);
+  await library.client.query(`UPDATE "Article" SET "publishedAt" = '2026-03-10' WHERE id = ANY($1)`, [[open.articleId, closed.articleId]]);
+  await library.client.query(`UPDATE "Article" SET "publishedAt" = '2026-05-02' WHERE id = $1`, [other.articleId]);
+  const project = randomUUID();
+  await library.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, 'Closed desk', $1, 'CLOSED', now())`, [project]);
+  await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project, library.bob.id]);
+  await library.client.query(`DELETE FROM "ArticleProject" WHERE "articleId" = $1`, [closed.articleId]);
+  await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [closed.articleId, project]);
+});
+
+describe("the insights rollups", () => {
+  it("give the direct counts after creates, edits, deletes, a re-import, a new date, archiving and deleting an article", async () => {
+    // Creates: shared and private tags, quotes with speakers, notes; in an open article, a Closed project's and another.
+    const putin = await tag(library.ann, open, "Владимир Путин", "PER");
+    const si = await tag(library.ann, open, "Си Цзиньпином", "PER");
+    await tag(library.ann, open, "Москвы", "LOC");
+    const kremlin = await tag(library.bob, open, "Кремле", "ORG");
+    await tag(library.bob, open, "Пекина", "LOC", "PRIVATE");
+    await quote(library.ann, open, "Путин");
+    await tag(library.bob, closed, "Владимир Путин", "PER");
+    await tag(library.bob, closed, "Кремле", "ORG");
+    await quote(library.bob, closed, "Путин");
+    await tag(library.ann, other, "Москвы", "LOC");
+    await tag(library.bob, other, "Си Цзиньпином", "PER");
+    await createNote({ actor: library.ann, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Проверить цитату." } });
+    await createNote({ actor: library.bob, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Личное.", visibility: "PRIVATE" } });
+    expect(await expectInsightsEqualDirectCounts()).toBe(20);
+
+    // Edits: another entity for a tag, a shared tag made private; deletes and a restore.
+    await updateAnnotation({ actor: library.bob, annotationId: kremlin.id, input: { version: kremlin.version, entityTypeId: library.types.PER!, entityId: putin.entity!.id } });
+    await updateAnnotation({ actor: library.ann, annotationId: si.id, input: { version: si.version, visibility: "PRIVATE" } });
+    const moscow = await tag(library.bob, open, "Москвы", "LOC");
+    await deleteAnnotation({ actor: library.bob, annotationId: moscow.id });
+    await deleteAnnotation({ actor: library.ann, annotationId: putin.id });
+    await restoreAnnotation({ actor: library.ann, annotationId: putin.id });
+    await expectInsightsEqualDirectCounts();
+
+    // A re-import: "Пекина" and "Кремле" are gone from the text (their tags orphaned), the rest moves.
+    const revised = await parsePlainText(`Вступление.\n\n${TEXT.replace(" и Пекина", "").replace(" в Кремле", "")}`);
+    const report = await db().$transaction((tx) => reviseArticle(tx, { articleId: open.articleId, parsed: revised, hash: contentHash(revised) }));
+    expect(report.annotations.orphaned).toBeGreaterThan(0);
+    expect(report.annotations.moved + report.annotations.kept).toBeGreaterThan(0);
+    await expectInsightsEqualDirectCounts();
+
+    // A new date moves the article's work out of March; archiving hides one from all but admins; a deletion takes its work along.
+    await library.client.query(`UPDATE "Article" SET "publishedAt" = '2026-06-01' WHERE id = $1`, [closed.articleId]);
+    await library.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [other.articleId]);
+    await expectInsightsEqualDirectCounts();
+    await library.client.query(`DELETE FROM "Article" WHERE id = $1`, [other.articleId]);
+    await expectInsightsEqualDirectCounts();
+    // The article is gone from the rollups, not only hidden.
+    const { rows } = await library.client.query(`SELECT 1 FROM "InsightArticle" WHERE "articleId" = $1 AND count <> 0`, [other.articleId]);
+    expect(rows).toEqual([]);
+  }, 120_000);
+
+  it("count a write that rolls back nowhere", async () => {
+    const before = await rollupsAndRecount();
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Annotation" SET "deletedAt" = now() WHERE "articleId" = ${open.articleId}`;
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await rollupsAndRecount()).toEqual(before);
+  });
+});
