@@ -141,6 +141,8 @@ export async function buildArticle(draft: ArticleDraft): Promise<ParsedArticle> 
   title ||= deriveTitle(normalizeInline(first.text));
 
   paragraphs.forEach((p, index) => {
+    // Characters (code points) are never more than UTF-16 units: most paragraphs need no count.
+    if (p.text.length <= LONG_PARAGRAPH_CHARS) return;
     const length = Array.from(p.text).length;
     if (length > LONG_PARAGRAPH_CHARS) {
       warnings.push(`Paragraph ${index + 1} is very long (${formatCount(length)} characters).`);

@@ -17,6 +17,16 @@ describe("normalizeText", () => {
     ["collapses a run including no-break spaces", "a \u00A0 b", "a b"],
     ["turns Unicode line separators into newlines", "a\u2028b\u2029c", "a\nb\n\nc"],
     ["returns empty for whitespace only", " \t\n \u200B ", ""],
+    // Text that is one change away from clean: the quick "already normal" check must send each to the full work.
+    ["collapses a double space alone", "a  b", "a b"],
+    ["trims a space before a line break", "a \nb", "a\nb"],
+    ["trims a space after a line break", "a\n b", "a\nb"],
+    ["trims a trailing line break", "a b\n", "a b"],
+    ["trims a leading space", " a b", "a b"],
+    ["turns a lone tab into a space", "a\tb", "a b"],
+    ["composes an otherwise clean line", "Cafe\u0301 ouvert", "Café ouvert"],
+    ["removes a lone soft hyphen", "co\u00ADop", "coop"],
+    ["keeps clean text as it is", "Президент заявил.\n\nThe «union» said: 5\u00A0000 km", "Президент заявил.\n\nThe «union» said: 5\u00A0000 km"],
   ])("%s", (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

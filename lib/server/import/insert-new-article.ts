@@ -7,62 +7,101 @@ import { paragraphVector } from "@/lib/server/search/paragraph-vectors";
 import type { ParsedArticle } from "@/lib/importing";
 import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 
-/**
- * The bulk importer's fast path: one SQL statement, hence one transaction, that stores a new
- * article with all its paragraphs, or nothing. The caller has checked, for its whole chunk,
- * that no stored article has this content or source URL, and holds the URL's lock
- * (withSourceUrlsLocked). The statement re-checks the source URL (indexed) and refuses (returns
- * null) if an article from that address appeared since, so a concurrent import never forks an
- * article's revisions; the caller then takes the full
- * path (importArticle), which makes a new revision. Content is not re-checked here: without
- * an index on Article.contentHash that is a scan of every article, per article. The price is
- * that two imports of identical text without a source URL at the same instant may both land. A slug taken meanwhile raises a unique violation (23505),
- * likewise handled by the caller. A bulk job's `item` is recorded as created by the same statement,
- * which also queues the article for the background quote finder (lib/server/quotes/quote-finder-queue.ts).
- */
-export async function insertNewArticle({ parsed, hash, slug, item, projectId = DEFAULT_PROJECT_ID }: { parsed: ParsedArticle; hash: string; slug: string; item?: JobLine; projectId?: string }): Promise<{ id: string } | null> {
-  const id = newId();
-  const { source = null, sourceUrl = null, author = null, publishedAt = null } = parsed.metadata;
-  const result = await importPool().query(INSERT_ARTICLE, [
-    id,
-    slug,
-    parsed.title,
-    parsed.language,
-    source,
-    sourceUrl,
-    author,
-    publishedAt,
-    hash,
-    parsed.paragraphs.map(() => newId()),
-    parsed.paragraphs.map((_, index) => index + 1),
-    parsed.paragraphs.map((paragraph) => paragraph.kind),
-    parsed.paragraphs.map((paragraph) => paragraph.text),
-    item?.jobId ?? null,
-    item?.line ?? null,
-    // Lemmatised here, per paragraph: the database cannot, and one statement keeps it one transaction.
-    parsed.paragraphs.map((paragraph) => paragraphVector(paragraph.text, parsed.language)),
-    projectId,
-  ]);
-  return (result.rowCount ?? 0) > 0 ? { id } : null;
+/** A new article for {@link insertNewArticles}: parsed, hashed, with its reserved slug. */
+export interface NewArticle {
+  parsed: ParsedArticle;
+  hash: string;
+  slug: string;
+  /** A bulk job's line, recorded as created by the same statement. */
+  item?: JobLine;
+  /** The project it goes into; the default project when absent. */
+  projectId?: string;
 }
 
-const INSERT_ARTICLE = `
-  WITH "article" AS (
+/**
+ * The bulk importer's fast path: one SQL statement, hence one transaction, that stores a batch
+ * of new articles with all their paragraphs, or nothing. One statement for many articles is
+ * what makes 100,000 articles fit in minutes: per article, a statement of its own cost a
+ * parse, a plan and a commit (the commit is a WAL flush on a durable database).
+ *
+ * The caller has checked, for its whole chunk, that no stored article has these contents or
+ * source URLs, that no two articles of the batch share one, and holds the URLs' locks
+ * (withSourceUrlsLocked). The statement re-checks each source URL (indexed) and leaves out an
+ * article whose address appeared since, so a concurrent import never forks an article's
+ * revisions; those come back in `skipped`, for the caller to take the full path (importArticle),
+ * which makes a new revision. Content is not re-checked here (the chunk's check is one indexed
+ * query; per row it would be as many): two imports of identical text without a source URL at
+ * the same instant may both land. A slug taken meanwhile raises a unique violation (23505) and
+ * nothing of the batch is written; the caller handles it likewise. Each article's job line is
+ * recorded as created, it joins its project and is queued for the background quote finder
+ * (lib/server/quotes/quote-finder-queue.ts), and the titles for the search indexer (by the
+ * Article trigger), all in the same statement.
+ */
+export async function insertNewArticles(articles: NewArticle[]): Promise<{ inserted: { id: string; index: number }[]; skipped: number[] }> {
+  if (articles.length === 0) return { inserted: [], skipped: [] };
+  const ids = articles.map(() => newId());
+  const paragraphs = articles.flatMap((article, index) => article.parsed.paragraphs.map((paragraph, position) => ({ articleId: ids[index]!, position: position + 1, paragraph, language: article.parsed.language })));
+  const metadata = (key: "source" | "sourceUrl" | "author" | "publishedAt") => articles.map((article) => article.parsed.metadata[key] ?? null);
+  const { rows } = await importPool().query<{ id: string }>(INSERT_ARTICLES, [
+    ids,
+    articles.map((article) => article.slug),
+    articles.map((article) => article.parsed.title),
+    articles.map((article) => article.parsed.language),
+    metadata("source"),
+    metadata("sourceUrl"),
+    metadata("author"),
+    metadata("publishedAt"),
+    articles.map((article) => article.hash),
+    articles.map((article) => article.item?.jobId ?? null),
+    articles.map((article) => article.item?.line ?? null),
+    articles.map((article) => article.projectId ?? DEFAULT_PROJECT_ID),
+    paragraphs.map(() => newId()),
+    paragraphs.map((row) => row.articleId),
+    paragraphs.map((row) => row.position),
+    paragraphs.map((row) => row.paragraph.kind),
+    paragraphs.map((row) => row.paragraph.text),
+    // Lemmatised here, per paragraph: the database cannot, and one statement keeps it one transaction.
+    paragraphs.map((row) => paragraphVector(row.paragraph.text, row.language)),
+  ]);
+  const stored = new Set(rows.map((row) => row.id));
+  const inserted: { id: string; index: number }[] = [];
+  const skipped: number[] = [];
+  ids.forEach((id, index) => (stored.has(id) ? inserted.push({ id, index }) : skipped.push(index)));
+  return { inserted, skipped };
+}
+
+/** {@link insertNewArticles} for one article: its id, or null when its source URL is taken. */
+export async function insertNewArticle(article: NewArticle): Promise<{ id: string } | null> {
+  const { inserted } = await insertNewArticles([article]);
+  return inserted[0] ? { id: inserted[0].id } : null;
+}
+
+const INSERT_ARTICLES = `
+  WITH "input" AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+      AS "i"("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "jobId", "line", "projectId")
+  ), "article" AS (
     INSERT INTO "Article" ("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "revision", "updatedAt")
-    SELECT $1, $2, $3, $4, $5, $6::text, $7, CAST($8::text AS timestamptz) AT TIME ZONE 'UTC', $9::text, 1, NOW() AT TIME ZONE 'UTC'
-    WHERE $6::text IS NULL OR NOT EXISTS (SELECT 1 FROM "Article" WHERE "sourceUrl" = $6::text)
+    SELECT "id", "slug", "title", "language", "source", "sourceUrl", "author", CAST("publishedAt" AS timestamptz) AT TIME ZONE 'UTC', "contentHash", 1, NOW() AT TIME ZONE 'UTC'
+    FROM "input"
+    WHERE "input"."sourceUrl" IS NULL OR NOT EXISTS (SELECT 1 FROM "Article" AS "stored" WHERE "stored"."sourceUrl" = "input"."sourceUrl")
     RETURNING "id"
+  ), "new" AS (
+    SELECT "input".* FROM "input" JOIN "article" USING ("id")
   ), "item" AS (
     INSERT INTO "ImportJobItem" ("jobId", "line", "outcome")
-    SELECT $14::text, $15::int, 'created' FROM "article" WHERE $14::text IS NOT NULL
+    SELECT "jobId", "line", 'created' FROM "new" WHERE "jobId" IS NOT NULL
   ), "project" AS (
-    INSERT INTO "ArticleProject" ("articleId", "projectId") SELECT "id", $17::text FROM "article"
+    INSERT INTO "ArticleProject" ("articleId", "projectId") SELECT "id", "projectId" FROM "new"
   ), "quotes" AS (
-    INSERT INTO "QuoteFinderQueue" ("articleId") SELECT "id" FROM "article"
+    INSERT INTO "QuoteFinderQueue" ("articleId") SELECT "id" FROM "new"
+  ), "paragraph" AS (
+    INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text", "searchVector")
+    SELECT "p"."id", "p"."articleId", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", CAST("p"."vector" AS tsvector)
+    FROM unnest($13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[]) AS "p"("id", "articleId", "position", "kind", "text", "vector")
+    JOIN "article" ON "article"."id" = "p"."articleId"
   )
-  INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text", "searchVector")
-  SELECT "p"."id", "article"."id", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", CAST("p"."vector" AS tsvector)
-  FROM "article" CROSS JOIN unnest($10::text[], $11::int[], $12::text[], $13::text[], $16::text[]) AS "p"("id", "position", "kind", "text", "vector")`;
+  SELECT "id" FROM "article"`;
 
 /**
  * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, else `base-` and

@@ -28,7 +28,16 @@ function hiccupOnce<Input extends { parsed: { title: string } }, Result>(path: s
 }
 vi.mock("./insert-new-article", async (importOriginal) => {
   const original = await importOriginal<typeof import("./insert-new-article")>();
-  return { ...original, insertNewArticle: hiccupOnce("fast", original.insertNewArticle, () => Object.assign(new Error("deadlock detected"), { code: "40P01" })) };
+  const deadlock = () => Object.assign(new Error("deadlock detected"), { code: "40P01" });
+  // A batch fails as a whole, as the database would: on its first article titled "Сбой …".
+  const first = hiccupOnce("fast", async () => undefined, deadlock);
+  return {
+    ...original,
+    insertNewArticles: async (batch: Parameters<typeof original.insertNewArticles>[0]) => {
+      for (const article of batch) await first(article);
+      return original.insertNewArticles(batch);
+    },
+  };
 });
 vi.mock("@/lib/server/articles/import-article", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/server/articles/import-article")>();
@@ -71,6 +80,10 @@ describe("a bulk job whose worker is killed (SIGKILL) mid-chunk", () => {
     const REVISED = NEW / 60;
     expect(job).toMatchObject({ total: NEW + REVISED + 2, valid: NEW + REVISED });
 
+    // New articles are written 25 to a statement, so a chunk is a few commits: each of this
+    // test's articles is slowed down (20 ms) so that the kill lands between them, mid-chunk.
+    await database.client.query(`CREATE OR REPLACE FUNCTION "test_slow_insert"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.02); RETURN NEW; END $$`);
+    await database.client.query(`CREATE TRIGGER "test_slow_insert" BEFORE INSERT ON "Article" FOR EACH ROW WHEN (NEW."sourceUrl" LIKE 'https://crash.test/%') EXECUTE FUNCTION "test_slow_insert"()`);
     // node itself with tsx's loader (not the tsx command, whose child would survive the kill).
     const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/server/import/run-import-job.worker.ts", job.id], {
       cwd: ROOT,
@@ -91,6 +104,7 @@ describe("a bulk job whose worker is killed (SIGKILL) mid-chunk", () => {
     }
     worker.kill("SIGKILL");
     await exited;
+    await database.client.query(`DROP TRIGGER "test_slow_insert" ON "Article"`);
     expect(state.status).toBe("RUNNING");
     const atKill = await one<{ nextChunk: number; articles: number }>(
       `SELECT "nextChunk" AS "nextChunk", (SELECT count(*)::int FROM "Article" WHERE "sourceUrl" LIKE $2) AS articles FROM "ImportJob" WHERE id = $1`,

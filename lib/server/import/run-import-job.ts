@@ -11,7 +11,7 @@ import { unpackArticle, type StoredArticle } from "@/lib/server/import/bulk-arti
 import { MAX_STORED_ERRORS, STALE_AFTER_MS, type BulkLineError } from "@/lib/server/import/import-job-dto";
 import { readChunk } from "@/lib/server/import/import-job-chunks";
 import { readItems, recordFailure } from "@/lib/server/import/import-job-items";
-import { insertNewArticle, reserveSlugs } from "@/lib/server/import/insert-new-article";
+import { insertNewArticles, reserveSlugs } from "@/lib/server/import/insert-new-article";
 import { withSourceUrlsLocked } from "@/lib/server/import/lock-source-urls";
 import { isTransientDatabaseError, retryTransient } from "@/lib/server/import/retry-transient";
 
@@ -24,6 +24,13 @@ const WORKER_ID = shared.glossaImportWorker.id;
 /** Jobs this process is running right now. */
 const active = shared.glossaImportWorker.active;
 const HEARTBEAT_MS = 5_000;
+/*
+ * New articles per INSERT statement (and transaction). Measured with `npm run bench import`:
+ * one statement per article spent most of the import in PostgreSQL's per-statement work; 25
+ * keeps a statement's parameters around 100 KB and still lets a chunk's batches overlap
+ * (Node lemmatises one while PostgreSQL writes another).
+ */
+const BATCH_ARTICLES = 25;
 
 /**
  * Takes ownership of a RUNNING job that nobody owns (just started) or whose owner has been
@@ -81,13 +88,14 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 }
 
 /**
- * Imports one stored chunk, each article in its own transaction that also records the line's
+ * Imports one stored chunk. Every transaction that writes an article also records its line's
  * outcome (ImportJobItem): lines an earlier run already did (it crashed mid-chunk) are skipped,
  * and the chunk's counts are read from those records, so a resumed chunk counts each line once.
  * Articles that are plainly new (no stored article has their content or source URL, checked
- * for the whole chunk in two queries) take the fast path: one INSERT statement with their
- * paragraphs. The rest (a source URL already stored, so a new revision; or anything the fast
- * path refuses) go through importArticle, which locks, re-anchors and decides. A transient
+ * for the whole chunk in two queries) take the fast path: INSERT statements of up to
+ * BATCH_ARTICLES articles with their paragraphs, each all or nothing. The rest (a source URL
+ * already stored, so a new revision; or anything the fast path refuses, which then goes line by
+ * line) go through importArticle, one transaction each, which locks, re-anchors and decides. A transient
  * database error is retried with backoff; if it persists, the chunk stops (nothing is marked
  * failed) and the job is left to be resumed.
  */
@@ -136,23 +144,25 @@ async function processChunk(jobId: string, chunk: { lines: number[]; items: stri
   }
 
   const slugs = await retryTransient(() => reserveSlugs(fast.map((article) => ({ base: slugify(article.parsed.title), hash: article.hash }))));
+  const batches: (typeof articles)[] = [];
+  for (let start = 0; start < fast.length; start += BATCH_ARTICLES) batches.push(fast.slice(start, start + BATCH_ARTICLES));
+  let slugIndex = 0;
+  const slugged = batches.map((batch) => batch.map((article) => ({ parsed: article.parsed, hash: article.hash, slug: slugs[slugIndex++]!, item: { jobId, line: article.line } })));
   const fallback: typeof articles = [];
   // The insert re-checks each URL; the locks make that check hold against concurrent imports.
   await withSourceUrlsLocked(fast.flatMap((article) => article.parsed.metadata.sourceUrl ?? []), () =>
-    pool(
-      fast.map((article, index) => ({ article, slug: slugs[index]! })),
-      concurrency,
-      async ({ article, slug }) => {
-        try {
-          const inserted = await retryTransient(() => insertNewArticle({ parsed: article.parsed, hash: article.hash, slug, item: { jobId, line: article.line } }));
-          if (!inserted) fallback.push(article);
-        } catch (error) {
-          // A unique violation: a slug taken meanwhile, or the line recorded by an attempt whose answer was lost.
-          if (isUniqueViolation(error)) fallback.push(article);
-          else await fail(article.line, error);
-        }
-      },
-    ),
+    pool(slugged, concurrency, async (batch) => {
+      try {
+        const { skipped } = await retryTransient(() => insertNewArticles(batch));
+        for (const index of skipped) fallback.push({ parsed: batch[index]!.parsed, hash: batch[index]!.hash, line: batch[index]!.item.line });
+      } catch (error) {
+        // A unique violation (a slug taken meanwhile, or lines recorded by an attempt whose answer
+        // was lost) or a refused line: nothing of the batch was written, so each takes the full path.
+        if (isTransientDatabaseError(error)) throw error;
+        if (!isUniqueViolation(error)) console.error(`A batch of ${batch.length} new articles was refused; importing them one by one`, error);
+        fallback.push(...batch.map(({ parsed, hash, item }) => ({ parsed, hash, line: item.line })));
+      }
+    }),
   );
 
   // In line order, one at a time: the same URL twice must become revision 2, then 3.
