@@ -21,7 +21,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   const inProject = projectSlug ? `project=${encodeURIComponent(projectSlug)}&` : "";
   const library = await listArticles("error" in asked ? { from: "start" } : asked, LIBRARY_PAGE_SIZE, { actor, projectSlug });
   const articles = library.items;
-  const last = library.firstPosition + articles.length - 1;
+  // Counting stops at LIBRARY_COUNT_CAP: "more than 10,000", and a page deeper than that has no number.
+  const total = library.moreThanTotal ? `more than ${count.format(library.total)}` : count.format(library.total);
+  const shown = library.firstPosition === null ? `${articles.length} past the first ${count.format(library.total)}` : `${count.format(library.firstPosition)}–${count.format(library.firstPosition + articles.length - 1)}`;
   return (
     <section aria-labelledby="library-heading" className="mx-auto max-w-4xl">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -30,8 +32,8 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             Library
           </h1>
           <p className="mt-1 text-sm text-[var(--muted)]">
-            {library.total === 1 ? "1 article" : `${count.format(library.total)} articles`}, newest first.
-            {articles.length > 0 && articles.length < library.total && ` Showing ${count.format(library.firstPosition)}–${count.format(last)}.`}
+            {library.total === 1 && !library.moreThanTotal ? "1 article" : `${total[0]!.toUpperCase()}${total.slice(1)} articles`}, newest first.
+            {articles.length > 0 && (library.moreThanTotal || articles.length < library.total) && ` Showing ${shown}.`}
           </p>
         </div>
         {library.total > 0 && <ExportMenu scope={{ kind: "library" }} />}
@@ -102,7 +104,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             </Link>
           )}
           <span className="text-[var(--muted)]">
-            {count.format(library.firstPosition)}–{count.format(last)} of {count.format(library.total)}
+            {shown} of {total}
           </span>
           {library.next && (
             <Link href={`/?${inProject}after=${library.next}`} rel="next" className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">

@@ -7,7 +7,7 @@ import { MarkedText } from "@/components/search/marked-text";
 import { formatDate, languageName } from "@/lib/format";
 import { FILTER_OPERATORS, parseSearchQuery, withFilter } from "@/lib/search/query";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
-import { searchArticles, type SearchOutcome } from "@/lib/server/search/search-articles";
+import { SEARCH_LISTED, searchArticles, type SearchOutcome } from "@/lib/server/search/search-articles";
 
 export const metadata: Metadata = { title: "Search" };
 export const dynamic = "force-dynamic";
@@ -93,9 +93,16 @@ function Results({ q, outcome }: { q: string; outcome: SearchOutcome }) {
   return (
     <>
       <p className="text-sm text-[var(--muted)]" aria-live="polite">
-        {outcome.total === 1 ? "1 article matches" : `${outcome.total.toLocaleString("en-US")} articles match`} <q>{q}</q>
-        {outcome.pageCount > 1 ? `, page ${outcome.page} of ${outcome.pageCount}` : ""}.
+        {outcome.estimated ? `About ${outcome.total.toLocaleString("en-US")} articles match` : outcome.total === 1 ? "1 article matches" : `${outcome.total.toLocaleString("en-US")} articles match`} <q>{q}</q>
+        {outcome.pageCount > 1 ? `, page ${outcome.page} of ${outcome.pageCount}` : ""}
+        {outcome.order === "newest" ? ", most recently added first" : ""}.
       </p>
+      {outcome.order === "newest" && (
+        <p className="mt-1 text-sm text-[var(--muted)]">
+          Too many passages match to rank them by relevance{outcome.estimated ? `, or to count them exactly: the newest ${SEARCH_LISTED.toLocaleString("en-US")} can be paged through` : ""}. Add a word, a phrase or a filter to narrow
+          the search.
+        </p>
+      )}
       <ol className="mt-4 divide-y divide-[var(--rule)] border-y border-[var(--rule)]">
         {outcome.results.map((result) => (
           <li key={result.slug} className="py-5" lang={result.language}>

@@ -12,10 +12,15 @@
  *
  *   npm run bench search            (BENCH_SEARCH_ARTICLES=10000 for a quick run)
  *
+ * BENCH_SEARCH_KEEP=<folder> keeps the loaded cluster there, and a later run with the same folder
+ * and size skips the load (~450 s): for measuring a change to the search several times. New
+ * migrations are applied to the kept cluster on start, as on any database.
+ *
  * Never touches the developer's database: DATABASE_URL is ignored.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -30,6 +35,7 @@ import { benchCommand, percentile } from "./support";
 
 const ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 100_000);
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 5);
+const KEEP = process.env.BENCH_SEARCH_KEEP;
 
 // A small deterministic generator (mulberry32) so every run loads the same corpus.
 let seed = 12;
@@ -173,58 +179,71 @@ const GIN_INDEXES = [
   ["Note_searchVector_idx", `"Note" USING GIN ("searchVector")`],
 ] as const;
 
+type Reader = { id: string; name: string; email: string; role: "READER"; color: string };
+
+/** Generates the corpus and loads it with COPY, GIN indexes rebuilt after. */
+async function load(pool: pg.Pool, log: (message: string) => void): Promise<{ reader: Reader; phrases: string[]; paragraphs: number }> {
+  const client = await pool.connect();
+  const reader = { id: randomUUID(), name: "Rita Reader", email: "rita@bench.example", role: "READER" as const, color: "#8a4b0f" };
+  const annotator = randomUUID();
+  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, 'READER', now()), ($4, 'Anna Annotator', 'anna@bench.example', 'ANNOTATOR', now())`, [reader.id, reader.name, reader.email, annotator]);
+  const types = Object.fromEntries((await client.query<{ key: string; id: string }>(`SELECT key, id FROM "EntityType" WHERE key IN ('PER', 'ORG')`)).rows.map((row) => [row.key, row.id]));
+  const entities: { id: string; typeId: string }[] = [];
+  for (const first of FIRST) {
+    for (const last of LAST) {
+      const id = randomUUID();
+      entities.push({ id, typeId: types.PER! });
+      await client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, $3, '{}', $4, now())`, [id, types.PER, `${first} ${last}`, annotator]);
+    }
+  }
+
+  log(`Generating and loading ${ARTICLES.toLocaleString("en-US")} articles with COPY…`);
+  const loadStarted = performance.now();
+  for (const [name] of GIN_INDEXES) await client.query(`DROP INDEX "${name}"`);
+  const phrases: string[] = [];
+  let paragraphs = 0;
+  let generating = 0;
+  const BATCH = 5_000;
+  for (let from = 0; from < ARTICLES; from += BATCH) {
+    const started = performance.now();
+    const corpus = generate(from, Math.min(ARTICLES, from + BATCH), { reader: reader.id, annotator, entities });
+    generating += performance.now() - started;
+    await copy(client, `COPY "Article" (id, slug, title, language, "contentHash", "publishedAt", "createdAt", "updatedAt", revision, "titleVector") FROM STDIN`, corpus.articles);
+    await copy(client, `COPY "Paragraph" (id, "articleId", revision, position, text, "searchVector") FROM STDIN`, corpus.paragraphs);
+    await copy(client, `COPY "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, "entityTypeId", "entityId", visibility, "updatedAt", "searchVector") FROM STDIN`, corpus.annotations);
+    await copy(client, `COPY "Note" (id, "articleId", "paragraphId", "authorId", body, visibility, "updatedAt", "searchVector") FROM STDIN`, corpus.notes);
+    phrases.push(...corpus.phrases);
+    paragraphs += corpus.paragraphs.length;
+  }
+  const copied = performance.now();
+  await client.query(`SET maintenance_work_mem = '512MB'`);
+  for (const [name, on] of GIN_INDEXES) await client.query(`CREATE INDEX "${name}" ON ${on}`);
+  await client.query(`ANALYZE`);
+  const queued = Number((await client.query(`SELECT count(*) FROM "SearchIndexQueue"`)).rows[0].count);
+  const loaded = performance.now();
+  log(
+    `Loaded ${ARTICLES.toLocaleString("en-US")} articles, ${paragraphs.toLocaleString("en-US")} paragraphs in ${((loaded - loadStarted) / 1000).toFixed(1)} s ` +
+      `(lemmatising and generating ${(generating / 1000).toFixed(1)} s, COPY ${((copied - loadStarted - generating) / 1000).toFixed(1)} s, GIN indexes and ANALYZE ${((loaded - copied) / 1000).toFixed(1)} s); ${queued} rows left queued by the triggers`,
+  );
+  client.release();
+  return { reader, phrases, paragraphs };
+}
+
 async function main() {
   delete process.env.DATABASE_URL;
   process.env.BETTER_AUTH_SECRET = randomBytes(24).toString("hex");
   const log = (message: string) => console.log(`[bench] ${message}`);
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-search-bench-db-"));
-  log("Starting a throwaway embedded PostgreSQL…");
-  const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
+  const dataDir = KEEP ? path.resolve(KEEP) : await mkdtemp(path.join(os.tmpdir(), "glossa-search-bench-db-"));
+  // What a kept cluster's run needs of its load: the reader, the phrases and the paragraph count.
+  const loadFile = path.join(dataDir, `search-bench-${ARTICLES}.json`);
+  const kept = KEEP && existsSync(loadFile) ? (JSON.parse(await readFile(loadFile, "utf8")) as { reader: Reader; phrases: string[]; paragraphs: number }) : null;
+  log(kept ? `Starting the kept cluster in ${dataDir}…` : `Starting ${KEEP ? "an" : "a throwaway"} embedded PostgreSQL…`);
+  const database = await prepareDatabase({ dataDir, throwaway: !KEEP, log: () => {} });
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
-    const client = await pool.connect();
-    const reader = { id: randomUUID(), name: "Rita Reader", email: "rita@bench.example", role: "READER" as const, color: "#8a4b0f" };
-    const annotator = randomUUID();
-    await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, 'READER', now()), ($4, 'Anna Annotator', 'anna@bench.example', 'ANNOTATOR', now())`, [reader.id, reader.name, reader.email, annotator]);
-    const types = Object.fromEntries((await client.query<{ key: string; id: string }>(`SELECT key, id FROM "EntityType" WHERE key IN ('PER', 'ORG')`)).rows.map((row) => [row.key, row.id]));
-    const entities: { id: string; typeId: string }[] = [];
-    for (const first of FIRST) {
-      for (const last of LAST) {
-        const id = randomUUID();
-        entities.push({ id, typeId: types.PER! });
-        await client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, $3, '{}', $4, now())`, [id, types.PER, `${first} ${last}`, annotator]);
-      }
-    }
-
-    log(`Generating and loading ${ARTICLES.toLocaleString("en-US")} articles with COPY…`);
-    const loadStarted = performance.now();
-    for (const [name] of GIN_INDEXES) await client.query(`DROP INDEX "${name}"`);
-    const phrases: string[] = [];
-    let paragraphs = 0;
-    let generating = 0;
-    const BATCH = 5_000;
-    for (let from = 0; from < ARTICLES; from += BATCH) {
-      const started = performance.now();
-      const corpus = generate(from, Math.min(ARTICLES, from + BATCH), { reader: reader.id, annotator, entities });
-      generating += performance.now() - started;
-      await copy(client, `COPY "Article" (id, slug, title, language, "contentHash", "publishedAt", "createdAt", "updatedAt", revision, "titleVector") FROM STDIN`, corpus.articles);
-      await copy(client, `COPY "Paragraph" (id, "articleId", revision, position, text, "searchVector") FROM STDIN`, corpus.paragraphs);
-      await copy(client, `COPY "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, "entityTypeId", "entityId", visibility, "updatedAt", "searchVector") FROM STDIN`, corpus.annotations);
-      await copy(client, `COPY "Note" (id, "articleId", "paragraphId", "authorId", body, visibility, "updatedAt", "searchVector") FROM STDIN`, corpus.notes);
-      phrases.push(...corpus.phrases);
-      paragraphs += corpus.paragraphs.length;
-    }
-    const copied = performance.now();
-    await client.query(`SET maintenance_work_mem = '512MB'`);
-    for (const [name, on] of GIN_INDEXES) await client.query(`CREATE INDEX "${name}" ON ${on}`);
-    await client.query(`ANALYZE`);
-    const queued = Number((await client.query(`SELECT count(*) FROM "SearchIndexQueue"`)).rows[0].count);
-    const loaded = performance.now();
-    log(
-      `Loaded ${ARTICLES.toLocaleString("en-US")} articles, ${paragraphs.toLocaleString("en-US")} paragraphs in ${((loaded - loadStarted) / 1000).toFixed(1)} s ` +
-        `(lemmatising and generating ${(generating / 1000).toFixed(1)} s, COPY ${((copied - loadStarted - generating) / 1000).toFixed(1)} s, GIN indexes and ANALYZE ${((loaded - copied) / 1000).toFixed(1)} s); ${queued} rows left queued by the triggers`,
-    );
-    client.release();
+    const { reader, phrases, paragraphs } = kept ?? (await load(pool, log));
+    if (KEEP && !kept) await writeFile(loadFile, JSON.stringify({ reader, phrases, paragraphs }));
+    if (kept) await pool.query("ANALYZE");
 
     process.env.DATABASE_URL = database.url;
     const { searchArticles } = await import("../../lib/server/search/search-articles");
@@ -251,17 +270,24 @@ async function main() {
     };
     const timings: Record<string, number[]> = {};
     const totals: Record<string, number[]> = {};
+    const perQuery: { q: string; median: number; total: string; order: string }[] = [];
     for (const [name, queries] of Object.entries(classes)) {
       timings[name] = [];
       totals[name] = [];
       for (const q of queries) {
         await searchArticles({ actor: reader, input: { q } }); // warm: plans and caches
+        const own: number[] = [];
         for (let run = 0; run < RUNS; run++) {
           const started = performance.now();
           const outcome = await searchArticles({ actor: reader, input: { q } });
-          timings[name]!.push(performance.now() - started);
-          if (run === 0) totals[name]!.push(outcome.total);
+          own.push(performance.now() - started);
+          if (run === 0) {
+            totals[name]!.push(outcome.total);
+            perQuery.push({ q, median: 0, total: `${outcome.estimated ? "about " : ""}${outcome.total}`, order: outcome.order });
+          }
         }
+        timings[name]!.push(...own);
+        perQuery.at(-1)!.median = percentile(own, 50);
       }
     }
     await db().$disconnect();
@@ -276,11 +302,16 @@ async function main() {
         `  ${name.padEnd(13)} ${String(classes[name]!.length).padStart(2)} queries: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms; matching articles ${Math.min(...hits)}–${Math.max(...hits)}`,
       );
     }
+    const newest = perQuery.filter((query) => query.order === "newest").length;
+    console.log(`  ${perQuery.length - newest} queries ranked whole (best first, exact count), ${newest} too common to rank (newest first, count estimated); slowest medians:`);
+    for (const query of [...perQuery].sort((a, b) => b.median - a.median).slice(0, 6)) {
+      console.log(`    ${query.median.toFixed(1).padStart(7)} ms  ${query.q}  (${query.total} articles, ${query.order === "newest" ? "newest first" : "best first"})`);
+    }
     console.log(`  all           ${all.length} timings: p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms (targets: p50 < 30 ms, p95 < 100 ms)`);
   } finally {
     await pool.end();
     await database.embedded?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!KEEP) await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 import { ArchiveButton } from "@/components/admin/articles/archive-button";
 import { formatDate, languageName } from "@/lib/format";
-import { searchArticles } from "@/lib/server/articles/search-articles";
+import { parsePageRequest } from "@/lib/pagination/keyset";
+import { listAdminArticles } from "@/lib/server/articles/list-admin-articles";
 import { requireAdminPage } from "@/lib/server/auth/require-admin-page";
 import { articleListQuerySchema, type ArticleStatusFilter } from "@/lib/validations/article";
 
@@ -27,17 +28,19 @@ const ARTICLE_COLUMNS: AdminColumn[] = [
 export default async function AdminArticlesPage({ searchParams }: Props) {
   const admin = await requireAdminPage("/admin/articles");
   const raw = await searchParams;
-  const query = articleListQuerySchema.parse({ q: raw.q, status: raw.status, page: raw.page });
+  const query = articleListQuerySchema.parse({ q: raw.q, status: raw.status });
   const status = query.status ?? "active";
-  const result = await searchArticles({ actor: admin, q: query.q, status, page: query.page });
-  const href = (page: number) => {
+  // Pages by keyset (after/before a row), like the library: page 2,000 costs what page 1 does.
+  const asked = parsePageRequest({ after: raw.after, before: raw.before });
+  const result = await listAdminArticles({ actor: admin, q: query.q, status, request: "error" in asked ? { from: "start" } : asked });
+  const href = (cursor: { after: string } | { before: string }) => {
     const params = new URLSearchParams();
     if (query.q) params.set("q", query.q);
     if (status !== "active") params.set("status", status);
-    if (page > 1) params.set("page", String(page));
-    const text = params.toString();
-    return `/admin/articles${text ? `?${text}` : ""}`;
+    for (const [key, value] of Object.entries(cursor)) params.set(key, value);
+    return `/admin/articles?${params}`;
   };
+  const count = result.moreThanTotal ? `More than ${result.total.toLocaleString("en-US")} articles` : result.total === 1 ? "1 article" : `${result.total.toLocaleString("en-US")} articles`;
 
   return (
     <section aria-labelledby="articles-heading" className="mx-auto max-w-6xl">
@@ -47,7 +50,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
             Articles
           </h1>
           <p className="mt-1 text-sm text-[var(--muted)]">
-            {result.total === 1 ? "1 article" : `${result.total.toLocaleString("en-US")} articles`}
+            {count}
             {query.q ? ` matching “${query.q}”` : ""}, {STATUS_LABEL[status].toLowerCase()}. Archived articles leave the library and keep all their annotations; nothing is deleted.
           </p>
         </div>
@@ -86,6 +89,12 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
           Search
         </button>
       </form>
+
+      {"error" in asked && (
+        <p role="alert" className="mt-6 rounded-md border border-[var(--rule)] px-3 py-2 text-sm">
+          {asked.error} Showing the first page.
+        </p>
+      )}
 
       {result.items.length === 0 ? (
         <p className="mt-10 text-[var(--muted)]">{query.q ? "No article matches this search." : "No articles here yet."}</p>
@@ -136,21 +145,18 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
         </AdminTable>
       )}
 
-      {result.pageCount > 1 && (
+      {(result.previous || result.next) && (
         <nav aria-label="Pages" className="mt-6 flex items-center gap-3 text-sm">
-          {result.page > 1 ? (
-            <Link href={href(result.page - 1)} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+          {result.previous && (
+            <Link href={href({ before: result.previous })} rel="prev" className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
               Previous
             </Link>
-          ) : null}
-          <span className="text-[var(--muted)]">
-            Page {result.page} of {result.pageCount}
-          </span>
-          {result.page < result.pageCount ? (
-            <Link href={href(result.page + 1)} className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+          )}
+          {result.next && (
+            <Link href={href({ after: result.next })} rel="next" className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
               Next
             </Link>
-          ) : null}
+          )}
         </nav>
       )}
     </section>

@@ -63,4 +63,16 @@ describe("listArticles", () => {
     expect(second.firstPosition).toBe(5); // one more is newer now
     await database.client.query(`DELETE FROM "Article" WHERE id = $1`, [newcomer.articleId]);
   });
+
+  it("counts the library and a page's place only up to the cap, and says so", async () => {
+    const first = await listArticles({ from: "start" }, 3, {}, 5);
+    expect(first).toMatchObject({ total: 5, moreThanTotal: true, firstPosition: 1 });
+    const second = await listArticles(ask({ after: first.next! }), 3, {}, 5);
+    expect(second).toMatchObject({ total: 5, moreThanTotal: true, firstPosition: 4 });
+    const third = await listArticles(ask({ after: second.next! }), 3, {}, 5);
+    // Six articles come before this page: more than the cap of five, so its place is not counted.
+    expect(third).toMatchObject({ moreThanTotal: true, firstPosition: null, next: null });
+    expect(third.items.map((article) => article.slug)).toEqual(slugs.slice(6, 8));
+    expect(await listArticles({ from: "start" }, 3, {}, 8)).toMatchObject({ total: 8, moreThanTotal: false });
+  });
 });

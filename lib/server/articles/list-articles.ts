@@ -23,33 +23,46 @@ export interface LibraryScope {
 }
 
 export interface LibraryPage extends KeysetPage<ArticleSummary> {
-  /** Articles in the library (not archived). */
+  /** Articles in the library (not archived), exactly; or, when `moreThanTotal`, where counting stopped. */
   total: number;
-  /** The 1-based position of the page's first article in the whole list (0 for an empty page). */
-  firstPosition: number;
+  /** True when the library holds more than `total` (LIBRARY_COUNT_CAP) articles. */
+  moreThanTotal: boolean;
+  /**
+   * The 1-based position of the page's first article in the whole list (0 for an empty page);
+   * null when more than the count cap of articles come before it (deep in a large library).
+   */
+  firstPosition: number | null;
 }
 
 /** Articles a library page shows. */
 export const LIBRARY_PAGE_SIZE = 50;
+
+/**
+ * The library and a page's position in it are counted up to this many articles: counting
+ * 100,000 rows costs more than reading the page itself, and "more than 10,000" tells a reader
+ * what an exact number would.
+ */
+export const LIBRARY_COUNT_CAP = 10_000;
 
 /** Articles in the library for this reader: not archived, readable (projects), in the project asked for (also what a library export holds). */
 export function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prisma.ArticleWhereInput {
   return { AND: [{ archivedAt: null }, readableArticleWhere(actor), ...(projectSlug ? [{ projects: { some: { project: { slug: projectSlug } } } }] : [])] };
 }
 
-/** Rows strictly newer (towards the start of the list) or older than `key`, in (createdAt, id) order. */
-function beyond(key: RowKey, side: "newer" | "older"): Prisma.ArticleWhereInput {
+/** Articles strictly newer (towards the start of a newest-first list) or older than `key`, in (createdAt, id) order. */
+export function beyond(key: RowKey, side: "newer" | "older"): Prisma.ArticleWhereInput {
   const op = side === "newer" ? "gt" : "lt";
   return { OR: [{ createdAt: { [op]: key.at } }, { createdAt: key.at, id: { [op]: key.id } }] };
 }
 
 /**
  * A page of the library: articles not archived, newest import first, `size` at a time by keyset
- * (lib/pagination/keyset), with the library's size and where the page starts in it. Three indexed
- * reads whatever the page: the page (one row more, to know whether another follows), the total,
- * and the count of newer articles; then the page's paragraph counts.
+ * (lib/pagination/keyset), with the library's size and where the page starts in it, both counted
+ * up to `countCap` (LIBRARY_COUNT_CAP). Three indexed reads, bounded whatever the page and the
+ * library's size: the page (one row more, to know whether another follows), the total, and the
+ * count of newer articles; then the page's paragraph counts.
  */
-export async function listArticles(request: PageRequest = { from: "start" }, size = LIBRARY_PAGE_SIZE, scope: LibraryScope = {}): Promise<LibraryPage> {
+export async function listArticles(request: PageRequest = { from: "start" }, size = LIBRARY_PAGE_SIZE, scope: LibraryScope = {}, countCap = LIBRARY_COUNT_CAP): Promise<LibraryPage> {
   const inLibrary = libraryWhere(scope);
   const towardsNewer = request.from === "before";
   const direction = towardsNewer ? "asc" : "desc";
@@ -69,12 +82,12 @@ export async function listArticles(request: PageRequest = { from: "start" }, siz
         projects: { where: { project: readableProjectWhere(scope.actor ?? null) }, orderBy: { project: { name: "asc" } }, select: { project: { select: { slug: true, name: true } } } },
       },
     }),
-    db().article.count({ where: inLibrary }),
+    db().article.count({ where: inLibrary, take: countCap + 1 }),
   ]);
   const page = keysetPage(rows, size, request, (row) => ({ at: row.createdAt, id: row.id }));
   const first = page.items[0];
   const [newer, counts] = await Promise.all([
-    first && request.from !== "start" ? db().article.count({ where: { ...inLibrary, ...beyond({ at: first.createdAt, id: first.id }, "newer") } }) : 0,
+    first && request.from !== "start" ? db().article.count({ where: { ...inLibrary, ...beyond({ at: first.createdAt, id: first.id }, "newer") }, take: countCap + 1 }) : 0,
     db().paragraph.groupBy({
       by: ["articleId", "revision"],
       where: { OR: page.items.map((article) => ({ articleId: article.id, revision: article.revision })) },
@@ -84,8 +97,9 @@ export async function listArticles(request: PageRequest = { from: "start" }, siz
   const countOf = new Map(counts.map((row) => [`${row.articleId}:${row.revision}`, row._count._all]));
   return {
     ...page,
-    total,
-    firstPosition: first ? newer + 1 : 0,
+    total: Math.min(total, countCap),
+    moreThanTotal: total > countCap,
+    firstPosition: !first ? 0 : newer > countCap ? null : newer + 1,
     items: page.items.map((article) => ({
       slug: article.slug,
       title: article.title,

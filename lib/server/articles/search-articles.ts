@@ -32,7 +32,48 @@ export interface ArticlePage {
   pageSize: number;
 }
 
-/** Articles whose title, source, source URL, author or slug contain `q` (any case), newest first. */
+/**
+ * The admin list's articles: in the library, archived or all, and whose title, source, source URL,
+ * author or slug contain `q` (any case; answered from the pg_trgm index for three characters or more).
+ */
+export function adminArticleWhere(q: string | undefined, status: ArticleStatusFilter): Prisma.ArticleWhereInput {
+  // Prisma's `contains` puts the words into LIKE as they are: % and _ would be wildcards.
+  const text = q?.trim().replace(/[\\%_]/g, "\\$&");
+  return {
+    ...(status === "active" ? { archivedAt: null } : status === "archived" ? { archivedAt: { not: null } } : {}),
+    ...(text
+      ? {
+          OR: [
+            { title: { contains: text, mode: "insensitive" } },
+            { source: { contains: text, mode: "insensitive" } },
+            { sourceUrl: { contains: text, mode: "insensitive" } },
+            { author: { contains: text, mode: "insensitive" } },
+            { slug: { contains: text, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** What the admin list selects of each article (then adminArticleRows counts its work). */
+export const ADMIN_ARTICLE_SELECT = {
+  id: true,
+  slug: true,
+  title: true,
+  source: true,
+  sourceUrl: true,
+  author: true,
+  language: true,
+  revision: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.ArticleSelect;
+
+/**
+ * Articles whose title, source, source URL, author or slug contain `q` (any case), newest first,
+ * by page number (the import pickers' API; the admin page pages by keyset: listAdminArticles).
+ */
 export async function searchArticles({
   actor,
   q,
@@ -47,21 +88,7 @@ export async function searchArticles({
   pageSize?: number;
 }): Promise<ArticlePage> {
   assertCanImport(actor);
-  const text = q?.trim();
-  const where: Prisma.ArticleWhereInput = {
-    ...(status === "active" ? { archivedAt: null } : status === "archived" ? { archivedAt: { not: null } } : {}),
-    ...(text
-      ? {
-          OR: [
-            { title: { contains: text, mode: "insensitive" } },
-            { source: { contains: text, mode: "insensitive" } },
-            { sourceUrl: { contains: text, mode: "insensitive" } },
-            { author: { contains: text, mode: "insensitive" } },
-            { slug: { contains: text, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-  };
+  const where = adminArticleWhere(q, status);
   const total = await db().article.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
@@ -70,8 +97,13 @@ export async function searchArticles({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * pageSize,
     take: pageSize,
-    select: { id: true, slug: true, title: true, source: true, sourceUrl: true, author: true, language: true, revision: true, archivedAt: true, createdAt: true, updatedAt: true },
+    select: ADMIN_ARTICLE_SELECT,
   });
+  return { items: await adminArticleRows(rows, actor), total, page: current, pageCount, pageSize };
+}
+
+/** The admin list's rows: each article with its paragraphs, and the annotations this admin may read, counted. */
+export async function adminArticleRows(rows: Prisma.ArticleGetPayload<{ select: typeof ADMIN_ARTICLE_SELECT }>[], actor: Actor | null): Promise<AdminArticleRow[]> {
   const ids = rows.map((row) => row.id);
   const [paragraphs, annotations] = await Promise.all([
     db().paragraph.groupBy({ by: ["articleId", "revision"], where: { articleId: { in: ids } }, _count: { _all: true } }),
@@ -85,19 +117,13 @@ export async function searchArticles({
     const counts = row.anchorStatus === "ORPHANED" ? orphanCount : annotationCount;
     counts.set(row.articleId, (counts.get(row.articleId) ?? 0) + row._count._all);
   }
-  return {
-    items: rows.map((row) => ({
-      ...row,
-      archivedAt: row.archivedAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      paragraphCount: paragraphCount.get(`${row.id}:${row.revision}`) ?? 0,
-      annotationCount: annotationCount.get(row.id) ?? 0,
-      orphanCount: orphanCount.get(row.id) ?? 0,
-    })),
-    total,
-    page: current,
-    pageCount,
-    pageSize,
-  };
+  return rows.map((row) => ({
+    ...row,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    paragraphCount: paragraphCount.get(`${row.id}:${row.revision}`) ?? 0,
+    annotationCount: annotationCount.get(row.id) ?? 0,
+    orphanCount: orphanCount.get(row.id) ?? 0,
+  }));
 }

@@ -126,6 +126,45 @@ describe("searchArticles", () => {
     expect(first.results.map((row) => row.slug)).not.toContain(second.results[0]!.slug);
   });
 
+  it("lists the newest matches first, their number estimated, when a query is found in too many places to rank", async () => {
+    const word = "Эсмеральда";
+    const made: string[] = [];
+    for (let i = 0; i < 25; i++) made.push((await importText(`${word} номер ${i} ${tag()} танцевала на площади.`)).slug);
+    const limits = { rankedHits: 10, listed: 22 };
+    const first = await searchArticles({ actor: reader, input: { q: word }, limits });
+    expect(first).toMatchObject({ order: "newest", estimated: true, pageCount: 2 });
+    // The newest 21 of the library are all matches: about as many as the library holds, at least the 21 found.
+    expect(first.total).toBeGreaterThanOrEqual(21);
+    // Most recently added first: the last import leads.
+    expect(first.results.map((row) => row.slug)).toEqual(made.slice(-20).reverse());
+    expect(first.results[0]!.snippets[0]!.marks).toHaveLength(1); // the page still gets its snippets
+    const second = await searchArticles({ actor: reader, input: { q: word, page: 2 }, limits });
+    expect(second.results.map((row) => row.slug)).toEqual(made.slice(3, 5).reverse()); // the first 22 can be paged through, no more
+    expect(second.pageCount).toBe(2);
+    expect((await searchArticles({ actor: reader, input: { q: word, page: 3 }, limits })).results).toEqual([]);
+
+    // Few enough places: ranked whole and counted exactly, as without limits.
+    expect(await searchArticles({ actor: reader, input: { q: word }, limits: { rankedHits: 25, listed: 22 } })).toMatchObject({ order: "relevance", total: 25, estimated: false });
+    // Too many to rank, but the walk reaches the last match: counted exactly.
+    const walked = await searchArticles({ actor: reader, input: { q: word, page: 2 }, limits: { rankedHits: 10, listed: 100 } });
+    expect(walked).toMatchObject({ order: "newest", total: 25, estimated: false, pageCount: 2 });
+    expect(walked.results.map((row) => row.slug)).toEqual(made.slice(0, 5).reverse());
+  });
+
+  it("keeps the read rules and filters when it walks the newest matches", async () => {
+    const word = "Фролло";
+    const visible = await importText(`${word} много лет служил архидиаконом в соборе Парижской Богоматери.`);
+    const archived = await importText(`${word} ушёл в архив вместе со всеми своими рукописями.`);
+    const english = await importText(`${word} went to the cathedral early in the morning to pray.`, `English ${tag()}`);
+    await database.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [archived.articleId]);
+    const walk = { rankedHits: 0, listed: 100 };
+    const found = async (q: string, actor: Actor) => (await searchArticles({ actor, input: { q }, limits: walk })).results.map((row) => row.slug);
+    expect(await found(word, reader)).toEqual([english.slug, visible.slug]);
+    expect(await found(word, admin)).toEqual([english.slug, archived.slug, visible.slug]);
+    expect(await found(`${word} lang:ru`, reader)).toEqual([visible.slug]);
+    expect(await found(`${word} -собор`, reader)).toEqual([english.slug]);
+  });
+
   it("answers hostile and empty queries without throwing", async () => {
     for (const q of ['"unbalanced', "x".repeat(5_000), "<script>alert(1)</script>", "'&|!():*", "-только", "lang:xx after:nope", ""]) {
       const outcome = await search(q);

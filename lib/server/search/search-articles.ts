@@ -20,6 +20,24 @@ const SNIPPET_LENGTH = 320;
 /** Pages beyond this are refused quietly (page 1 instead): nobody reads 20,000 results. */
 const MAX_PAGE = 1_000;
 
+/**
+ * How much work one search may do. A query whose words are found in at most `rankedHits` places
+ * (paragraphs, titles, highlights, names, notes) is ranked whole, best first, and counted
+ * exactly. One found in more (a common word: at 100,000 articles "переговоры" is in 130,000
+ * paragraphs) is not ranked, since ranking means reading every match: its articles are listed
+ * most recently added first, walking the library's newest-first index and stopping once the
+ * page is full, and their number is estimated from how many articles that walk passed. Its
+ * first `listed` matches can be paged through.
+ */
+export interface SearchLimits {
+  rankedHits: number;
+  listed: number;
+}
+
+/** The newest matches of a query too common to rank that can be paged through (50 pages). */
+export const SEARCH_LISTED = 1_000;
+const LIMITS: SearchLimits = { rankedHits: 5_000, listed: SEARCH_LISTED };
+
 const searchInput = z.object({
   q: z.string().catch(""),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
@@ -61,7 +79,12 @@ export interface SearchOutcome {
   errors: QueryError[];
   /** False when nothing was searched for (empty query, or nothing but exclusions). */
   searched: boolean;
+  /** Matching articles: exactly, or when `estimated` about that many (two significant digits). */
   total: number;
+  /** True when `total` is an estimate (a query too common to count: order "newest"). */
+  estimated: boolean;
+  /** "relevance": best first; "newest": too many matches to rank, most recently added first. */
+  order: "relevance" | "newest";
   page: number;
   pageCount: number;
   results: SearchResult[];
@@ -76,20 +99,39 @@ export interface SearchOutcome {
  * lang:, after:, before: (a filter alone lists the articles it allows, newest first). Articles
  * are ranked by their best match, 20 a page, each with its best matches as snippets and the
  * matched words marked (computed in Node with the same lemmatiser: the index holds lemmas, so
- * ts_headline cannot).
+ * ts_headline cannot). The work is bounded whatever the library's size (SearchLimits): a query
+ * found in too many places lists the newest matching articles first, its number estimated; only
+ * the page's articles get snippets.
  *
  * The read rules of lib/permissions/where.ts are part of each SQL statement (whereSql), so
  * counts and pages never include, even briefly, what the reader may not see.
  */
-export async function searchArticles({ actor, input }: { actor: Actor | null; input: unknown }): Promise<SearchOutcome> {
+export async function searchArticles({ actor, input, limits = LIMITS }: { actor: Actor | null; input: unknown; limits?: SearchLimits }): Promise<SearchOutcome> {
   const { q, page } = searchInput.parse(input);
-  const prepared = prepareSearch(actor, q);
-  const { errors, positive, required, candidates } = prepared;
-  if (!candidates) return { query: q, errors, searched: false, total: 0, page, pageCount: 0, results: [] };
-  const rows = await db().$queryRaw<(ArticleRow & { total: number })[]>`
-    SELECT "c".*, count(*) OVER ()::int AS "total" FROM (${candidates}) AS "c" ${RANKED}
-    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`;
-  const total = rows[0]?.total ?? (page > 1 ? (await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${candidates}) AS "c"`)[0]!.total : 0);
+  const { errors, positive, required, conditions } = prepareSearch(actor, q);
+  const none = { query: q, errors, total: 0, estimated: false, order: "relevance" as const, page, pageCount: 0, results: [] };
+  if (!conditions) return { ...none, searched: false };
+
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const ranked = required ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  let rows: ArticleRow[];
+  let total: number;
+  let pageCount: number;
+  let estimated = false;
+  if (ranked) {
+    rows = ranked.slice(offset, offset + SEARCH_PAGE_SIZE);
+    total = ranked.length;
+    pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
+  } else {
+    // Down to this page's last match, and one more to know whether another follows.
+    const listedPages = Math.ceil(limits.listed / SEARCH_PAGE_SIZE);
+    const wanted = Math.min(offset + SEARCH_PAGE_SIZE, limits.listed);
+    const newest = await newestMatches(required, conditions, actor, wanted + 1);
+    rows = newest.slice(offset, wanted);
+    estimated = newest.length > wanted;
+    total = estimated ? await estimateMatches(newest.length, newest.at(-1)!) : newest.length;
+    pageCount = estimated ? Math.min(listedPages, Math.max(Math.ceil(total / SEARCH_PAGE_SIZE), page + 1)) : Math.ceil(total / SEARCH_PAGE_SIZE);
+  }
 
   const snippets = required ? await bestSnippets(rows, required, positive, actor) : new Map<string, SearchSnippet[]>();
   const results = rows.map((article) => ({
@@ -100,7 +142,62 @@ export async function searchArticles({ actor, input }: { actor: Actor | null; in
     date: article.publishedAt ?? article.createdAt,
     snippets: snippets.get(article.id) ?? [],
   }));
-  return { query: q, errors, searched: true, total, page, pageCount: Math.ceil(total / SEARCH_PAGE_SIZE), results };
+  return { ...none, searched: true, total, estimated, order: ranked ? "relevance" : "newest", pageCount, results };
+}
+
+const ARTICLE_COLUMNS = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
+
+/**
+ * Every readable article matching `tsquery` and `conditions`, best first, when the query is found
+ * in at most `rankedHits` places; null when it is found in more (then nothing was ranked). Reads
+ * at most `rankedHits + 1` matches, whatever the library's size.
+ */
+async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number): Promise<ArticleRow[] | null> {
+  const rows = await db().$queryRaw<({ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null }))[]>`
+    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" LIMIT ${rankedHits + 1})
+    SELECT "n"."hits", "c".* FROM (SELECT count(*)::int AS "hits" FROM "h") AS "n"
+      LEFT JOIN (${groupedSql(Prisma.sql`"h"`, conditions)}) AS "c" ON TRUE
+      ${RANKED}`;
+  if ((rows[0]?.hits ?? 0) > rankedHits) return null;
+  return rows.filter((row): row is { hits: number } & ArticleRow => row.id !== null);
+}
+
+/**
+ * The first `limit` (null: all) readable articles matching `tsquery` (or, null, the filters alone) and
+ * `conditions`, most recently added first: a walk down the library's (createdAt, id) index that
+ * checks each article's matches through its own rows' indexes and stops at the limit, so a word
+ * in most articles costs what a rare one does.
+ */
+async function newestMatches(tsquery: string | null, conditions: Prisma.Sql, actor: Actor | null, limit: number | null): Promise<ArticleRow[]> {
+  const matched = tsquery
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM (${hitsSql(tsquery, actor, Prisma.sql`= "a"."id"`)}) AS "h" WHERE "h"."revision" IS NULL OR "h"."revision" = "a"."revision")`
+    : Prisma.empty;
+  return db().$queryRaw<ArticleRow[]>`
+    SELECT ${ARTICLE_COLUMNS}, 0::float8 AS "rank" FROM "Article" AS "a" WHERE ${conditions} ${matched}
+    ORDER BY "a"."createdAt" DESC, "a"."id" DESC ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+}
+
+/**
+ * How many articles match, from a walk newest first that found `found` of them by `last`: their
+ * share of the articles it passed, times the articles there are (the planner's estimate, kept
+ * current by autovacuum: no count). About right for a common word spread over the years; rounded
+ * to two significant digits, and never fewer than were found.
+ */
+async function estimateMatches(found: number, last: ArticleRow): Promise<number> {
+  const [[passed], [plan]] = await Promise.all([
+    db().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Article" WHERE ("createdAt", "id") >= (${last.createdAt}, ${last.id})`,
+    db().$queryRaw<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article"`,
+  ]);
+  const articles = plan!["QUERY PLAN"][0]!.Plan["Plan Rows"];
+  const estimate = (found / Math.max(passed!.count, found)) * articles;
+  return Math.max(found, estimate >= 100 ? Number(estimate.toPrecision(2)) : Math.round(estimate));
+}
+
+/** The matching readable articles of the hits in `hits` (a table or subquery of hitsSql rows), each with its best rank. */
+function groupedSql(hits: Prisma.Sql, conditions: Prisma.Sql): Prisma.Sql {
+  // One join of the matches to their article: it checks a paragraph is of the current revision,
+  // and the article's read rule and filters, once per match.
+  return Prisma.sql`SELECT ${ARTICLE_COLUMNS}, max("h"."rank")::float8 AS "rank" FROM ${hits} ${ON_ARTICLE} WHERE ${conditions} GROUP BY "a"."id"`;
 }
 
 /** An article a query matches, with its rank and what the search page and the exports need of it. */
@@ -120,21 +217,25 @@ export interface ArticleMatches {
 }
 
 /**
- * Every article a query matches that this reader may read, ranked as the search page ranks
- * them: what a search-result export streams whole.
+ * Every article a query matches that this reader may read, best first (newest first for filters
+ * alone): what a search-result export streams whole. The search page shows the same order while
+ * the query is found in few enough places to rank (SearchLimits), its newest matches beyond.
  */
 export async function matchArticles({ actor, q }: { actor: Actor | null; q: string }): Promise<ArticleMatches> {
-  const { errors, positive, required, candidates } = prepareSearch(actor, q);
-  if (!candidates) return { errors, positive, required, ranked: [] };
-  const rows = await db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${candidates}) AS "c" ${RANKED}`;
+  const { errors, positive, required, conditions } = prepareSearch(actor, q);
+  if (!conditions) return { errors, positive, required, ranked: [] };
+  // The whole ranking (an export streams everything, in the background): filters alone, newest first.
+  const rows = required
+    ? await db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(required, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`
+    : await newestMatches(null, conditions, actor, null);
   return { errors, positive, required, ranked: rows.map(({ rank, ...article }) => ({ rank, article })) };
 }
 
-// Best first; equal ranks (all of them for a filter alone) newest first, then by id so pages never overlap.
+// Best first; equal ranks newest first, then by id so pages never overlap.
 const RANKED = Prisma.sql`ORDER BY "c"."rank" DESC, coalesce("c"."publishedAt", "c"."createdAt") DESC, "c"."id"`;
 
-/** The parsed query and the statement selecting the matching readable articles (null when there is nothing to search for). */
-function prepareSearch(actor: Actor | null, q: string): { errors: QueryError[]; positive: SearchTerm[]; required: string | null; candidates: Prisma.Sql | null } {
+/** The parsed query and the conditions on a matching readable article "a" (null when there is nothing to search for). */
+function prepareSearch(actor: Actor | null, q: string): { errors: QueryError[]; positive: SearchTerm[]; required: string | null; conditions: Prisma.Sql | null } {
   if (!canReadLibrary(actor, readPolicy())) throw forbidden("Sign in to search the library.");
   const parsed = parseSearchQuery(q);
   const errors = [...parsed.errors];
@@ -142,7 +243,7 @@ function prepareSearch(actor: Actor | null, q: string): { errors: QueryError[]; 
   const required = searchTsquery(positive);
   if (!required && !hasAnyFilter(parsed.filters)) {
     if (q.trim() && !errors.length) errors.push({ message: "Type a word to search for: exclusions alone would match nearly everything." });
-    return { errors, positive, required, candidates: null };
+    return { errors, positive, required, conditions: null };
   }
   const conditions = [whereSql("Article", "a", readableArticleWhere(actor)), ...filterSql(parsed.filters, actor)];
   const excluded = anyOf(parsed.terms.filter((term) => term.exclude));
@@ -150,14 +251,7 @@ function prepareSearch(actor: Actor | null, q: string): { errors: QueryError[]; 
     conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Paragraph" AS "x" WHERE "x"."articleId" = "a"."id" AND "x"."revision" = "a"."revision" AND "x"."searchVector" @@ ${excluded}::tsquery)`);
     conditions.push(Prisma.sql`NOT coalesce("a"."titleVector" @@ ${excluded}::tsquery, false)`);
   }
-  const columns = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
-  // One join of the matches to their article: it checks a paragraph is of the current revision,
-  // and the article's read rule and filters, once per match.
-  const candidates = required
-    ? Prisma.sql`SELECT ${columns}, max("h"."rank")::float8 AS "rank" FROM (${hitsSql(required, actor, null)}) AS "h" ${ON_ARTICLE}
-        WHERE ${Prisma.join(conditions, " AND ")} GROUP BY "a"."id"`
-    : Prisma.sql`SELECT ${columns}, 0::float8 AS "rank" FROM "Article" AS "a" WHERE ${Prisma.join(conditions, " AND ")}`;
-  return { errors, positive, required, candidates };
+  return { errors, positive, required, conditions: Prisma.join(conditions, " AND ") };
 }
 
 interface ArticleRow {
@@ -179,13 +273,14 @@ const ON_ARTICLE = Prisma.sql`JOIN "Article" AS "a" ON "a"."id" = "h"."articleId
  * rank, and a paragraph's revision to check against its article's: see ON_ARTICLE), within the
  * read rules of the annotations and notes: paragraphs, titles, the quoted words of readable
  * annotations, the names of the entities they tag and of the speakers they quote, and readable
- * notes. The article's own read rule is the caller's, applied once per article. `articleIds`
- * narrows it to a page's articles. Annotation matches weigh less: their words are also their
+ * notes. The article's own read rule is the caller's, applied once per article. `articles`, a
+ * comparison such as `= ANY(<ids>)` or `= "a"."id"`, narrows it to some articles (a page's, or
+ * the one an outer query is at). Annotation matches weigh less: their words are also their
  * paragraph's, which is the better snippet; a name's match counts half (it is the tag's, not the words').
  */
-function hitsSql(tsquery: string, actor: Actor | null, articleIds: string[] | null): Prisma.Sql {
+function hitsSql(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
-  const only = (alias: string) => (articleIds ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."articleId"`)} = ANY(${articleIds}::text[])` : Prisma.empty);
+  const only = (alias: string) => (articles ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."articleId"`)} ${articles}` : Prisma.empty);
   const mention = mentionSql(actor);
   return Prisma.sql`
     SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank", "p"."revision"
@@ -193,7 +288,7 @@ function hitsSql(tsquery: string, actor: Actor | null, articleIds: string[] | nu
       WHERE "p"."searchVector" @@ ${q} ${only("p")}
     UNION ALL
     SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2, NULL
-      FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q} ${articleIds ? Prisma.sql`AND "t"."id" = ANY(${articleIds}::text[])` : Prisma.empty}
+      FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q} ${articles ? Prisma.sql`AND "t"."id" ${articles}` : Prisma.empty}
     UNION ALL
     SELECT "m"."articleId", 'annotation', "m"."id", "mp"."position", "m"."id", ts_rank("m"."searchVector", ${q}) * 0.25, NULL
       FROM "Annotation" AS "m" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
@@ -285,7 +380,7 @@ async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: Sear
   const hits = await db().$queryRaw<{ articleId: string; source: SnippetSource; refId: string; position: number; annotationId: string | null }[]>`
     SELECT "articleId", "source", "refId", "position", "annotationId" FROM (
       SELECT "h".*, row_number() OVER (PARTITION BY "h"."articleId" ORDER BY "h"."rank" DESC, "h"."position", "h"."source") AS "n"
-      FROM (${hitsSql(tsquery, actor, articles.map((article) => article.id))}) AS "h" ${ON_ARTICLE} WHERE "h"."source" <> 'title'
+      FROM (${hitsSql(tsquery, actor, Prisma.sql`= ANY(${articles.map((article) => article.id)}::text[])`)}) AS "h" ${ON_ARTICLE} WHERE "h"."source" <> 'title'
     ) AS "best" WHERE "n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "articleId", "n"`;
   const ids = (source: SnippetSource) => hits.filter((hit) => hit.source === source).map((hit) => hit.refId);
   const annotationIds = [...ids("annotation"), ...ids("entity"), ...ids("speaker")];
