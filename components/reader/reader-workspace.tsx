@@ -35,6 +35,8 @@ export interface ReaderWorkspaceProps {
   lastEventId: string;
   actor: Actor | null;
   entityTypes: EntityTypeDTO[];
+  /** Whether the reader may annotate in the project layer shown (their project role there; default: their site role). */
+  canAnnotate?: boolean;
   /** Server-rendered extras placed above the text (e.g. Needs review). */
   children?: ReactNode;
 }
@@ -45,7 +47,7 @@ const PAINTED_AT_FIRST = 40;
 type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
 
 /** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
-export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstParagraphs, paragraphCount, initialState, lastEventId, actor, entityTypes, children }: ReaderWorkspaceProps) {
+export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstParagraphs, paragraphCount, initialState, lastEventId, actor, entityTypes, canAnnotate: canAnnotateLayer, children }: ReaderWorkspaceProps) {
   const [store] = useState(() => {
     const { annotations, notes } = unpackReaderState(initialState, articleId, firstParagraphs);
     return new AnnotationStore(annotations, notes, firstParagraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id));
@@ -65,7 +67,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
   const [hideOthers, setHideOthers] = useState(false);
   const { toast, notify, dismiss } = useToast();
   const textRef = useRef<HTMLDivElement>(null);
-  const canWrite = canAnnotate(actor);
+  const canWrite = canAnnotateLayer ?? canAnnotate(actor);
 
   const openAnnotation = useCallback((id: string) => setOpen({ kind: "annotation", id }), []);
   const openNotes = useCallback((paragraphId: string) => setOpen({ kind: "notes", paragraphId }), []);

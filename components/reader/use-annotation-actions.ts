@@ -48,6 +48,8 @@ export function useAnnotationActions() {
                 authorId: actor.id,
                 createdAt: now,
                 updatedAt: now,
+                // The server puts it in the layer being read; its answer replaces this placeholder.
+                projectId: null,
               },
               refs,
             ),

@@ -22,6 +22,8 @@ export interface AnnotationRow extends KindColumns {
   authorId: string;
   createdAt: Date;
   updatedAt: Date;
+  /** The project layer it was made in; null outside any project. */
+  projectId: string | null;
 }
 
 /** The rows a batch of annotation rows refers to, looked up once per read. */
@@ -70,6 +72,7 @@ export function annotationDTOFromRow(row: AnnotationRow, refs: AnnotationRefs): 
     author,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    projectId: row.projectId,
   } satisfies AnnotationBase & { kind: AnnotationKind };
   // The kind fields are set from the kind's own registry entry, which is what AnnotationDTO is derived from.
   const fields = common as Record<string, unknown>;

@@ -31,6 +31,7 @@ function annotation(overrides: Partial<AnnotationRow> & { paragraph: number; sta
     authorId: alice.id,
     createdAt: new Date("2026-11-27T10:00:00.000Z"),
     updatedAt: new Date("2026-11-27T10:05:00.000Z"),
+    projectId: null,
     ...rest,
   };
   return annotationDTOFromRow(row, refsFrom({ authors: [alice, bob], entityTypes: [person], entities: [alliance] }));
@@ -44,13 +45,23 @@ describe("packReaderState / unpackReaderState", () => {
     annotation({ paragraph: 1, start: 44, end: 50, kind: "ENTITY", color: null, entityTypeId: person.id, entityId: null }),
   ];
   const notes: NoteDTO[] = [
-    { id: "n1", articleId: "art", paragraphId: "p2", annotationId: null, parentId: null, body: "**Note** <script>", visibility: "SHARED", version: 1, author: bob, createdAt: "2026-11-27T11:00:00.000Z", updatedAt: "2026-11-27T11:00:00.000Z" },
-    { id: "n2", articleId: "art", paragraphId: "p2", annotationId: null, parentId: "n1", body: "Reply", visibility: "SHARED", version: 2, author: alice, createdAt: "2026-11-27T12:00:00.000Z", updatedAt: "2026-11-27T12:30:00.000Z" },
+    { id: "n1", articleId: "art", paragraphId: "p2", annotationId: null, parentId: null, body: "**Note** <script>", visibility: "SHARED", version: 1, author: bob, createdAt: "2026-11-27T11:00:00.000Z", updatedAt: "2026-11-27T11:00:00.000Z", projectId: null },
+    { id: "n2", articleId: "art", paragraphId: "p2", annotationId: null, parentId: "n1", body: "Reply", visibility: "SHARED", version: 2, author: alice, createdAt: "2026-11-27T12:00:00.000Z", updatedAt: "2026-11-27T12:30:00.000Z", projectId: null },
   ];
 
   it("round-trips annotations (surrogate pairs, entities, private, re-anchored) and notes exactly", () => {
     const packed = packReaderState(annotations, notes, paragraphs.map((p) => p.id));
     expect(unpackReaderState(JSON.parse(JSON.stringify(packed)), "art", paragraphs)).toEqual({ annotations, notes });
+  });
+
+  it("keeps each row's project layer: the common one sent once, the odd ones by id", () => {
+    const layered = [annotation({ paragraph: 0, start: 0, end: 6, projectId: "desk" }), annotation({ paragraph: 0, start: 38, end: 42, projectId: "desk" }), annotation({ paragraph: 1, start: 1, end: 24, projectId: null })];
+    const layeredNotes = [{ ...notes[0]!, projectId: "economy" }];
+    const packed = packReaderState(layered, layeredNotes, paragraphs.map((p) => p.id));
+    expect(packed.layer).toBe("desk");
+    expect(packed.otherLayers).toEqual({ a1: null, n1: "economy" });
+    expect(unpackReaderState(JSON.parse(JSON.stringify(packed)), "art", paragraphs)).toEqual({ annotations: layered, notes: layeredNotes });
+    expect(packReaderState(annotations, notes, paragraphs.map((p) => p.id))).not.toHaveProperty("otherLayers");
   });
 
   it("sends each author, type and entity once", () => {

@@ -21,6 +21,12 @@ export interface PackedReaderState {
   annotations: [string, number, number, number, number, number, 0 | 1, 0 | 1, number, number, number, ...number[]][];
   /** [id, paragraph index, annotation id, parent id, body, author, private 0|1, version, created ms, updated ms] */
   notes: [string, number, string | null, string | null, string, number, 0 | 1, number, number, number][];
+  /**
+   * The project layer of the work (a reader sees one layer, so it is nearly always the same for
+   * every row): sent once, with the rare rows of another layer by id in `otherLayers`.
+   */
+  layer: string | null;
+  otherLayers?: Record<string, string | null>;
 }
 
 /** Where a packed annotation's kind fields start. */
@@ -50,7 +56,12 @@ export function packReaderState(annotations: AnnotationDTO[], notes: NoteDTO[], 
     if (index === undefined) throw new Error(`Paragraph ${paragraphId} is not part of the packed text.`);
     return index;
   };
+  const layer = annotations[0]?.projectId ?? notes[0]?.projectId ?? null;
+  const otherLayers: Record<string, string | null> = {};
+  for (const work of [...annotations, ...notes]) if (work.projectId !== layer) otherLayers[work.id] = work.projectId;
   return {
+    layer,
+    ...(Object.keys(otherLayers).length > 0 ? { otherLayers } : {}),
     annotations: annotations.map((a) => {
       const values = a as unknown as Record<string, unknown>;
       const kindFields = kindFieldEntries(a.kind).map(([name, spec]) => {
@@ -83,6 +94,10 @@ export function packReaderState(annotations: AnnotationDTO[], notes: NoteDTO[], 
 export function unpackReaderState(packed: PackedReaderState, articleId: string, paragraphs: { id: string; text: string }[]): { annotations: AnnotationDTO[]; notes: NoteDTO[] } {
   const iso = (ms: number) => new Date(ms).toISOString();
   const lookups = refsFrom({ authors: packed.authors, ...packed.refs });
+  const layerOf = (id: string): string | null => {
+    const other = packed.otherLayers?.[id];
+    return other === undefined ? packed.layer : other;
+  };
   const annotations = packed.annotations.map((tuple): AnnotationDTO => {
     const [id, p, kindIndex, start, end, author, isPrivate, reanchored, version, created, updated] = tuple;
     const paragraph = paragraphs[p]!;
@@ -109,6 +124,7 @@ export function unpackReaderState(packed: PackedReaderState, articleId: string, 
       authorId: packed.authors[author]!.id,
       createdAt: new Date(created),
       updatedAt: new Date(updated),
+      projectId: layerOf(id),
     };
     return annotationDTOFromRow(row, lookups);
   });
@@ -124,6 +140,7 @@ export function unpackReaderState(packed: PackedReaderState, articleId: string, 
     author: packed.authors[author]!,
     createdAt: iso(created),
     updatedAt: iso(updated),
+    projectId: layerOf(id),
   }));
   return { annotations, notes };
 }

@@ -44,6 +44,8 @@ export interface AnnotationBase {
   author: AuthorDTO;
   createdAt: string;
   updatedAt: string;
+  /** The project layer it was made in (null: outside any project): a reader sees one layer at a time. */
+  projectId: string | null;
 }
 
 export interface NoteDTO {
@@ -58,6 +60,8 @@ export interface NoteDTO {
   author: AuthorDTO;
   createdAt: string;
   updatedAt: string;
+  /** The project layer it was written in (null: outside any project). */
+  projectId: string | null;
 }
 
 /** One change on an article, as stored in ArticleEvent and streamed to readers. */

@@ -73,7 +73,7 @@ export function toW3CAnnotation(annotation: AnnotationDTO, iris: W3CIris): W3CAn
 }
 
 /** What a W3C annotation says about an annotation row (visibility, anchoring and version are Glossa's own). */
-export type W3CRowPart = Omit<AnnotationRow, "articleId" | "visibility" | "anchorStatus" | "version">;
+export type W3CRowPart = Omit<AnnotationRow, "articleId" | "visibility" | "anchorStatus" | "version" | "projectId">;
 
 /**
  * The inverse of {@link toW3CAnnotation}: the kind is the one whose motivation it has, its

@@ -25,12 +25,13 @@ function annotation(id: string, version: number, extra: Partial<AnnotationOf<"HI
     author,
     createdAt: "2026-11-28T00:00:00.000Z",
     updatedAt: "2026-11-28T00:00:00.000Z",
+    projectId: null,
     ...extra,
   };
 }
 
 function note(id: string, version: number, body = "text"): NoteDTO {
-  return { id, articleId: "a1", paragraphId: "p1", annotationId: null, parentId: null, body, visibility: "SHARED", version, author, createdAt: "2026-11-28T00:00:00.000Z", updatedAt: "2026-11-28T00:00:00.000Z" };
+  return { id, articleId: "a1", paragraphId: "p1", annotationId: null, parentId: null, body, visibility: "SHARED", version, author, createdAt: "2026-11-28T00:00:00.000Z", updatedAt: "2026-11-28T00:00:00.000Z", projectId: null };
 }
 
 describe("applyLiveEvent", () => {

@@ -60,6 +60,7 @@ export function spanBase(paragraph: ExportParagraph, exact: string, options: Spa
     author: options.author ?? ALICE,
     createdAt: CREATED,
     updatedAt: MODIFIED,
+    projectId: null,
   };
 }
 
@@ -84,6 +85,7 @@ export function note(paragraph: ExportParagraph, body: string, options: { id: st
     author: options.author ?? ALICE,
     createdAt: CREATED,
     updatedAt: MODIFIED,
+    projectId: null,
   };
 }
 

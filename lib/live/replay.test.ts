@@ -98,6 +98,7 @@ const note = (version: number, visibility: NoteDTO["visibility"] = "SHARED"): No
   author,
   createdAt: "2026-12-01T00:00:00.000Z",
   updatedAt: "2026-12-01T00:00:00.000Z",
+  projectId: null,
 });
 const highlight = (version: number, visibility: AnnotationDTO["visibility"] = "SHARED"): AnnotationDTO => ({
   id: "h1",
@@ -118,6 +119,7 @@ const highlight = (version: number, visibility: AnnotationDTO["visibility"] = "S
   author,
   createdAt: "2026-12-01T00:00:00.000Z",
   updatedAt: "2026-12-01T00:00:00.000Z",
+  projectId: null,
 });
 const facts = (event: ArticleEventDTO, audienceId: string | null = null, extra: Partial<LiveEventFacts> = {}): LiveEventFacts => ({
   event,
@@ -160,6 +162,17 @@ describe("liveDelivery: each live event checked for each viewer at send time", (
     ["an article only the desk has, a non-member (or a removed member): nothing at all", bob, facts({ id: "1", type: "article.revised" }, null, { articleProjects: [desk] }), "skip"],
     ["an article only the desk has, an admin", admin, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk], layer: desk }), "send"],
   ])("projects: %s", (_name, viewer, event, expected) => {
+    expect(liveDelivery(viewer, event)).toBe(expected);
+  });
+
+  // The reader's Project layer: a reader on the newsroom's layer does not hear of the desk's live work, even when they may read it.
+  it.each<[string, Viewer, LiveEventFacts, string]>([
+    ["the layer on screen: sent", { ...ann, layer: "desk" }, facts({ id: "1", type: "annotation.upserted", annotation: { ...highlight(1), projectId: "desk" } }, null, { articleProjects: [desk, newsroom], layer: desk }), "send"],
+    ["another layer they may read: nothing", { ...ann, layer: "newsroom" }, facts({ id: "1", type: "annotation.upserted", annotation: { ...highlight(1), projectId: "desk" } }, null, { articleProjects: [desk, newsroom], layer: desk }), "skip"],
+    ["another layer's note: nothing", { ...ann, layer: "newsroom" }, facts({ id: "1", type: "note.upserted", note: { ...note(1), projectId: "desk" } }, null, { articleProjects: [desk, newsroom], layer: desk }), "skip"],
+    ["the Open layer's note, on the Open layer: sent", { ...bob, layer: "newsroom" }, facts({ id: "1", type: "note.upserted", note: { ...note(1), projectId: "newsroom" } }, null, { articleProjects: [desk, newsroom], layer: newsroom }), "send"],
+    ["no layer chosen (every readable layer): sent", ann, facts({ id: "1", type: "annotation.upserted", annotation: { ...highlight(1), projectId: "desk" } }, null, { articleProjects: [desk, newsroom], layer: desk }), "send"],
+  ])("layers: %s", (_name, viewer, event, expected) => {
     expect(liveDelivery(viewer, event)).toBe(expected);
   });
 

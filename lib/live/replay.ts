@@ -11,6 +11,20 @@ import { canRead, readerFacts, type Actor, type ArticleFacts, type ProjectAudien
 export interface Viewer {
   actor: Actor | null;
   policy: ReadPolicy;
+  /**
+   * The project layer the reader has on screen (lib/projects/layers.ts `chooseViewLayer`; null: an
+   * article in no project): work in another layer is not sent, even one they may read. Undefined:
+   * every layer they may read.
+   */
+  layer?: string | null;
+}
+
+/**
+ * Whether work in the layer of `projectId` goes to this viewer (see Viewer.layer). Undefined:
+ * an event logged before events named their layer, decided by the read rules alone.
+ */
+export function inViewerLayer(viewer: Viewer, projectId: string | null | undefined): boolean {
+  return viewer.layer === undefined || projectId === undefined || projectId === viewer.layer;
 }
 
 /** What to send a viewer for one event or one replayed item. */
@@ -120,11 +134,13 @@ export function liveDelivery(viewer: Viewer, facts: LiveEventFacts): Delivery {
       return "send";
     case "annotation.upserted": {
       const { annotation } = event;
+      if (!inViewerLayer(viewer, annotation.projectId)) return "skip";
       const readable: Readable = { type: "annotation", article, annotation: { authorId: annotation.author.id, visibility: annotation.visibility, project } };
       return canRead(viewer.actor, readable, viewer.policy) ? "send" : "delete";
     }
     case "note.upserted": {
       const { note } = event;
+      if (!inViewerLayer(viewer, note.projectId)) return "skip";
       const readable: Readable = { type: "note", article, note: { authorId: note.author.id, visibility: note.visibility, project }, annotation: facts.noteAnnotation };
       return canRead(viewer.actor, readable, viewer.policy) ? "send" : "delete";
     }

@@ -54,6 +54,31 @@ export function readableWorkWhere(actor: Someone) {
 }
 
 /**
+ * One project layer's work (`projectId` null: work made outside any project) that every reader of
+ * the layer may see: shared and not deleted. For a layer the reader may read (chooseViewLayer,
+ * lib/projects/layers.ts, picks among those): the reading cache holds it per article and layer.
+ */
+export function sharedLayerWorkWhere(projectId: string | null) {
+  return { deletedAt: null, visibility: "SHARED" as const, projectId };
+}
+
+/** The layer's shared notes, but never one on a highlight others may not see (private or deleted). */
+export function sharedLayerNoteWhere(projectId: string | null) {
+  return { AND: [sharedLayerWorkWhere(projectId), { OR: [{ annotationId: null }, { annotation: { is: { deletedAt: null, visibility: "SHARED" as const } } }] }] };
+}
+
+/** The reader's own private work in one layer: what they see there beyond its shared part. Never cached. */
+export function ownLayerWorkWhere(actor: Pick<Actor, "id">, projectId: string | null) {
+  return { deletedAt: null, visibility: "PRIVATE" as const, authorId: actor.id, projectId };
+}
+
+/** The reader's private notes in one layer, on no highlight or on one they may see (a note shares its highlight's layer). */
+export function ownLayerNoteWhere(actor: Pick<Actor, "id">, projectId: string | null) {
+  const visibleHighlight = { deletedAt: null, OR: [{ visibility: "SHARED" as const }, { authorId: actor.id }] };
+  return { AND: [ownLayerWorkWhere(actor, projectId), { OR: [{ annotationId: null }, { annotation: { is: visibleHighlight } }] }] };
+}
+
+/**
  * Articles this reader may open: archived ones only for admins; an article in projects only through
  * one they may read (in none: open as before). The project rule sits under `AND`, so a caller's own
  * `OR` beside it stays its own.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { chooseWriteLayer, type LayerCandidate } from "./layers";
+import { MAX_REMEMBERED_LAYERS, parseLayerPreference, preferLayer } from "./layer-preference";
+import { chooseViewLayer, chooseWriteLayer, type LayerCandidate } from "./layers";
 
 const person = (id: string, role: Actor["role"]): Actor => ({ id, role, name: id, email: `${id}@test.glossa`, color: "#000000" });
 const LIVE = { archivedAt: null };
@@ -24,5 +25,42 @@ describe("chooseWriteLayer", () => {
     ["a project asked for on an article in none", person("mia", "ANNOTATOR"), [], "desk", { ok: false, reason: "not-in-project" }],
   ])("%s", (_, actor, candidates, requested, expected) => {
     expect(chooseWriteLayer(actor, { ...LIVE, projects: candidates.map((c) => c.facts) }, candidates, requested)).toEqual(expected);
+  });
+});
+
+describe("chooseViewLayer", () => {
+  const economy: LayerCandidate = { id: "economy", facts: { access: "CLOSED", memberRole: "ANNOTATOR" } };
+  it.each<[string, Actor | null, LayerCandidate[], string[], string | null]>([
+    ["an article in no project has no layer", person("ann", "ANNOTATOR"), [], [], null],
+    ["anonymous: the first Open layer", null, [otherDesk, openVisitor, { id: "later", facts: { access: "OPEN", memberRole: null } }], [], "newsroom"],
+    ["a desk member: their Closed desk before the Open project", person("mia", "ANNOTATOR"), [glossa, desk], [], "desk"],
+    ["a non-member never gets a Closed layer, even when they prefer it", person("nina", "ANNOTATOR"), [otherDesk, openVisitor], ["other"], "newsroom"],
+    ["the layer they chose last, among those they may read", person("mia", "ANNOTATOR"), [glossa, desk], ["glossa"], "glossa"],
+    ["a remembered choice the article is not in is passed over", person("mia", "ANNOTATOR"), [glossa, desk], ["economy", "desk"], "desk"],
+    ["a layer they may annotate in before one they only read", person("rob", "ANNOTATOR"), [deskAsReader, openVisitor], [], "newsroom"],
+    ["a site Reader who is a desk Annotator: the desk", person("rita", "READER"), [openVisitor, economy], [], "economy"],
+    ["an admin reads a Closed desk they are not in, when they choose it", person("root", "ADMIN"), [openVisitor, otherDesk], ["other"], "other"],
+    ["a non-member of the only Closed project has no layer", person("nina", "ANNOTATOR"), [otherDesk], [], null],
+  ])("%s", (_, actor, candidates, preferred, expected) => {
+    expect(chooseViewLayer(actor, candidates, preferred)).toBe(expected);
+  });
+
+  it("new work goes into the layer on screen, or is refused — never into another layer", () => {
+    const article = { ...LIVE, projects: [glossa.facts, deskAsReader.facts] };
+    expect(chooseWriteLayer(person("rob", "ANNOTATOR"), article, [glossa, deskAsReader], undefined, ["glossa"])).toEqual({ ok: true, projectId: "glossa" });
+    expect(chooseWriteLayer(person("rob", "ANNOTATOR"), article, [glossa, deskAsReader], undefined, ["desk"])).toEqual({ ok: false, reason: "may-not-annotate" });
+    expect(chooseWriteLayer(person("nina", "ANNOTATOR"), { ...LIVE, projects: [otherDesk.facts] }, [otherDesk])).toEqual({ ok: false, reason: "may-not-annotate" });
+  });
+});
+
+describe("the remembered layer choice (cookie)", () => {
+  it("puts the newest choice first, keeps a few, and drops anything malformed", () => {
+    expect(preferLayer([], "desk")).toBe("desk");
+    expect(preferLayer(["glossa", "desk"], "desk")).toBe("desk.glossa");
+    expect(parseLayerPreference(preferLayer(Array.from({ length: 20 }, (_, i) => `p${i}`), "new"))).toHaveLength(MAX_REMEMBERED_LAYERS);
+    expect(parseLayerPreference("desk.<script>.glossa..desk")).toEqual(["desk", "glossa"]);
+    expect(parseLayerPreference("x".repeat(65))).toEqual([]);
+    expect(parseLayerPreference(undefined)).toEqual([]);
+    expect(() => preferLayer([], "a.b")).toThrow();
   });
 });

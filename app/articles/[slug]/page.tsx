@@ -8,7 +8,10 @@ import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
-import { annotationsForViewer } from "@/lib/server/cache/viewer-annotations";
+import { annotationsForViewer, layerCandidates, viewLayerOf } from "@/lib/server/cache/viewer-annotations";
+import { ProjectLayerSelect } from "@/components/reader/project-layer-select";
+import { canWrite } from "@/lib/permissions";
+import { readableLayers } from "@/lib/projects/layers";
 import { GuidelinesDrawer } from "@/components/projects/guidelines-drawer";
 import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
@@ -50,13 +53,19 @@ export default async function ReaderPage({ params }: Props) {
   if (!article) notFound();
   const actor = await getActor();
   const paragraphIds = article.paragraphs.map((paragraph) => paragraph.id);
+  // The project layer the reader sees and annotates into (their Project layer choice, else their own team's).
+  const layer = viewLayerOf(actor, article);
   const [annotations, entityTypes, guidelines] = await Promise.all([
-    // The shared layer from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
+    // The layer's shared part from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
     annotationsForViewer({ actor, stamp: article, part: { name: `first:${FIRST_PARAGRAPHS}`, paragraphIds } }),
     // The label set of the project layer the reader's new work goes into.
-    listArticleEntityTypes({ actor, articleId: article.id }),
-    getArticleGuidelines({ actor, articleId: article.id }),
+    listArticleEntityTypes({ layer }),
+    getArticleGuidelines({ actor, articleId: article.id, layer }),
   ]);
+  // Archiving aside (the server refuses writes on an archived article with its own message): may they annotate in this layer?
+  const layerAnnotates = (project: (typeof article.projects)[number] | undefined) =>
+    canWrite(actor, { type: "new-work", article: { archivedAt: null, projects: article.projects }, project: project ?? null });
+  const layers = readableLayers(actor, layerCandidates(article)).map(({ id }) => article.projects.find((project) => project.id === id)!);
 
   return (
     <article lang={article.language} className="mx-auto max-w-[65ch]">
@@ -77,10 +86,13 @@ export default async function ReaderPage({ params }: Props) {
             <strong className="font-semibold">Archived</strong> {formatDate(article.archivedAt)}: out of the library and read-only; only admins can open it.
           </p>
         )}
+        {layer !== null && layers.length > 1 && (
+          <ProjectLayerSelect layers={layers.map((project) => ({ id: project.id, name: project.name, access: project.access, annotates: layerAnnotates(project) }))} selected={layer} />
+        )}
       </header>
       <ReaderWorkspace
-        // A new revision is new text: the reader starts over with it.
-        key={article.revision}
+        // A new revision is new text, another layer other work: the reader starts over with it.
+        key={`${article.revision}:${layer ?? ""}`}
         articleId={article.id}
         slug={article.slug}
         revision={article.revision}
@@ -90,6 +102,7 @@ export default async function ReaderPage({ params }: Props) {
         lastEventId={annotations.lastEventId}
         actor={actor}
         entityTypes={entityTypes}
+        canAnnotate={layerAnnotates(article.projects.find((project) => project.id === layer))}
       >
         <GuidelinesDrawer guidelines={guidelines} />
         {/* Its queries only where something waits (nearly never); it lists what this viewer may see. */}

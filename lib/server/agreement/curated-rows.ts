@@ -53,6 +53,8 @@ export async function curatedDTOs(client: Prisma.TransactionClient, rows: readon
     authorId: row.authorId,
     createdAt: row.createdAt,
     updatedAt: row.createdAt,
+    // The curated layer is the article's gold data, above any project's layer.
+    projectId: null,
   }));
   const refs = await loadAnnotationRefs(client, annotationRows, { authorIds: rows.map((row) => row.adoptedById) });
   return rows.map((row, index) => ({

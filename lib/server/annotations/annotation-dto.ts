@@ -34,6 +34,7 @@ export const annotationRowSelect = {
   authorId: true,
   createdAt: true,
   updatedAt: true,
+  projectId: true,
 } satisfies Prisma.AnnotationSelect & Record<keyof AnnotationRow, true>;
 
 /** The row with the rows it refers to joined: for reading one annotation (or a few) without separate look-ups. */
@@ -88,6 +89,7 @@ export const noteSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  projectId: true,
   author,
 } satisfies Prisma.NoteSelect;
 

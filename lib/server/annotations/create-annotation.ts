@@ -59,7 +59,8 @@ export async function insertAnnotation(tx: Prisma.TransactionClient, { actor, ar
   await publishEvent(tx, articleId, { type: "annotation.upserted", annotation }, audience);
   if ("note" in data && data.note) {
     const note = await tx.note.create({
-      data: { articleId, paragraphId: paragraph.id, annotationId: annotation.id, authorId: actor.id, body: data.note, visibility: data.visibility },
+      // In its highlight's layer: a note is read where its highlight is.
+      data: { articleId, paragraphId: paragraph.id, annotationId: annotation.id, authorId: actor.id, body: data.note, visibility: data.visibility, projectId },
       select: noteSelect,
     });
     await publishEvent(tx, articleId, { type: "note.upserted", note: toNoteDTO(note) }, audience);
@@ -90,6 +91,7 @@ async function createHighlight(actor: Actor, articleId: string, data: Extract<Cr
     authorId: actor.id,
     createdAt: now,
     updatedAt: now,
+    projectId,
   };
   const annotation = annotationDTOFromRow(row, refsFrom({ authors: [{ id: actor.id, name: actor.name, color: actor.color }] }));
   if (await insertHighlight(annotation, audienceOf(annotation.visibility, actor.id), projectId)) return annotation;

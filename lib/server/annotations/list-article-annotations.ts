@@ -75,7 +75,7 @@ export async function listArticleWork({
     db().note.findMany({
       where: { AND: [onCurrentText, filter.notes] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, articleId: true, paragraphId: true, annotationId: true, parentId: true, body: true, visibility: true, version: true, createdAt: true, updatedAt: true, authorId: true },
+      select: { id: true, articleId: true, paragraphId: true, annotationId: true, parentId: true, body: true, visibility: true, version: true, createdAt: true, updatedAt: true, authorId: true, projectId: true },
     }),
   ]);
 

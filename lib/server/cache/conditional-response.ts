@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Actor } from "@/lib/permissions";
 import type { ArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { viewLayerOf } from "@/lib/server/cache/viewer-annotations";
 import { dataResponse } from "@/lib/server/route/respond";
 
 /**
@@ -33,11 +34,11 @@ export function validatorOf(parts: readonly (string | number | null | undefined)
  * The validator of a read of `article` by `actor`: everything such an answer depends on is in
  * the stamp (its text's revision, the version of the work on it, of the accounts and of the
  * entity types, whether it is archived, its projects' access and the reader's role in each), in who
- * reads (their own private work; their role counts through the accounts' version) and in `what`
- * was asked.
+ * reads (their own private work; their role counts through the accounts' version), in the project
+ * layer they read it in (switching layers changes the answer) and in `what` was asked.
  */
 export function articleReadValidator(what: readonly (string | number)[], actor: Actor | null, article: ArticleStamp): string {
-  return validatorOf([...what, article.id, article.revision, article.workVersion, article.usersVersion, article.entityTypesVersion, article.archivedAt?.toISOString(), JSON.stringify(article.projects), actor?.id ?? "anonymous"]);
+  return validatorOf([...what, article.id, article.revision, article.workVersion, article.usersVersion, article.entityTypesVersion, article.archivedAt?.toISOString(), JSON.stringify(article.projects), viewLayerOf(actor, article), actor?.id ?? "anonymous"]);
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks of it; `*` names any). */

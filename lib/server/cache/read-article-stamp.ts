@@ -1,6 +1,7 @@
 import "server-only";
 import type { ProjectFacts } from "@/lib/permissions";
 import { directPool } from "@/lib/server/direct-pool";
+import { readLayerPreference } from "@/lib/server/projects/read-layer-preference";
 import { isStorableText } from "@/lib/validations/storable";
 
 /** An article's own fields (what the reader shows above the text) and the versions its caches are keyed by. */
@@ -28,8 +29,19 @@ export interface ArticleStamp {
    * edit): a few rows per project, hashed by the database in the same round trip.
    */
   entityTypesVersion: string;
-  /** The projects it is in, with the viewer's role in each (canRead: a Closed project's article is its members'). */
-  projects: ProjectFacts[];
+  /**
+   * The projects it is in, in the order it joined them, with the viewer's role in each (canRead: a
+   * Closed project's article is its members'): each is a layer of work on it.
+   */
+  projects: StampProject[];
+  /** The layers the viewer chose last, newest first (see chooseViewLayer): which layer they read. */
+  layerPreference: string[];
+}
+
+/** One of an article's projects, for one viewer: a layer of work on it they may be shown (see chooseViewLayer). */
+export interface StampProject extends ProjectFacts {
+  id: string;
+  name: string;
 }
 
 // Timestamps are stored as UTC without a time zone (as Prisma writes them): read as UTC instants.
@@ -40,8 +52,9 @@ const STAMP_SQL = (where: string) => `
          COALESCE((SELECT "v"."version" FROM "ArticleWorkVersion" AS "v" WHERE "v"."articleId" = "a"."id"), 0)::text AS "workVersion",
          COALESCE((SELECT (extract(epoch FROM max("u"."updatedAt")) * 1000000)::bigint FROM "user" AS "u"), 0)::text AS "usersVersion",
          (SELECT md5(COALESCE(string_agg(concat_ws(' ', "t"."id", "t"."key", "t"."label", "t"."color", "t"."hotkey"), ',' ORDER BY "t"."id"), '')) FROM "EntityType" AS "t") AS "entityTypesVersion",
-         COALESCE((SELECT json_agg(json_build_object('access', "p"."access",
-                     'memberRole', (SELECT "m"."role" FROM "ProjectMember" AS "m" WHERE "m"."projectId" = "p"."id" AND "m"."userId" = $2)))
+         COALESCE((SELECT json_agg(json_build_object('id', "p"."id", 'name', "p"."name", 'access', "p"."access",
+                     'memberRole', (SELECT "m"."role" FROM "ProjectMember" AS "m" WHERE "m"."projectId" = "p"."id" AND "m"."userId" = $2))
+                     ORDER BY "ap"."addedAt", "ap"."projectId")
                      FROM "ArticleProject" AS "ap" JOIN "Project" AS "p" ON "p"."id" = "ap"."projectId"
                     WHERE "ap"."articleId" = "a"."id"), '[]'::json) AS "projects"
     FROM "Article" AS "a"
@@ -57,6 +70,6 @@ export async function readArticleStamp(by: { slug: string } | { id: string }, vi
   const [where, value] = "slug" in by ? [`"a"."slug" = $1`, by.slug] : [`"a"."id" = $1`, by.id];
   if (!isStorableText(value)) return null;
   // The viewer's memberships decide Closed projects; without a viewer, only Open ones are open.
-  const { rows } = await directPool().query<ArticleStamp>(STAMP_SQL(where), [value, viewerId ?? ""]);
-  return rows[0] ?? null;
+  const [{ rows }, layerPreference] = await Promise.all([directPool().query<Omit<ArticleStamp, "layerPreference">>(STAMP_SQL(where), [value, viewerId ?? ""]), readLayerPreference()]);
+  return rows[0] ? { ...rows[0], layerPreference } : null;
 }

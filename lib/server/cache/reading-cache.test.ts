@@ -22,7 +22,8 @@ import { getArticleText } from "@/lib/server/articles/get-article-text";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { setArticleArchived } from "@/lib/server/articles/set-article-archived";
 import { articleReadValidator, conditionalResponse } from "@/lib/server/cache/conditional-response";
-import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { readArticleStamp, type ArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { viewLayerOf } from "@/lib/server/cache/viewer-annotations";
 import { sharedLayerOf } from "@/lib/server/cache/shared-layer";
 import { createNote } from "@/lib/server/notes/create-note";
 import { updateNote } from "@/lib/server/notes/update-note";
@@ -32,6 +33,12 @@ const FIRST = "Москва заявила, что переговоры с Тб�
 const SECOND = "Представитель МИД Грузии подтвердил, что делегация прибудет в понедельник.";
 
 const library = testLibrary("glossa-reading-cache-test");
+
+/** The reader's Project layer choice, as the request's cookie would carry it (lib/projects/layer-preference.ts). */
+const layerCookie = vi.hoisted(() => ({ value: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "glossa-layers" && layerCookie.value !== undefined ? { name, value: layerCookie.value } : undefined) }),
+}));
 
 /** A second app instance: the same use cases with caches of their own (a fresh module graph). */
 let other: { getArticleAnnotations: typeof getArticleAnnotations; getArticle: typeof getArticle };
@@ -66,6 +73,12 @@ function selector(paragraphId: string, phrase: string) {
 
 function highlight(paragraphId: string, phrase: string, extra: Record<string, unknown> = {}) {
   return { kind: "HIGHLIGHT", color: "yellow", ...selector(paragraphId, phrase), ...extra };
+}
+
+/** The article's stamp for an anonymous reader, and the layer they read it in: what the shared-layer cache is asked for. */
+async function anonymousLayer(articleId: string): Promise<[ArticleStamp, string | null]> {
+  const stamp = (await readArticleStamp({ id: articleId }))!;
+  return [stamp, viewLayerOf(null, stamp)];
 }
 
 const viewers = () => ({ anonymous: null, ann: library.ann, bob: library.bob, rita: library.rita, ada: library.ada }) as Record<string, Actor | null>;
@@ -131,7 +144,7 @@ describe("a write is visible to the next read", () => {
     await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Тбилиси", { visibility: "PRIVATE" }) });
     await expectEveryoneCurrent(articleId, slug);
     const before = await other.getArticle({ actor: null, slug });
-    expect((await sharedLayerOf((await readArticleStamp({ id: articleId }))!, { name: "all" })).orphansPending).toBe(false);
+    expect((await sharedLayerOf(...(await anonymousLayer(articleId)), { name: "all" })).orphansPending).toBe(false);
 
     const parsed = await parsePlainText(`Новый первый абзац.\n\n${SECOND}`, { sourceUrl });
     await importArticle({ parsed, target: { mode: "replace", articleId } });
@@ -141,7 +154,7 @@ describe("a write is visible to the next read", () => {
     await expectEveryoneCurrent(articleId, slug);
     expect((await getArticleAnnotations({ actor: null, articleId })).annotations.map((a) => a.exact)).toEqual(["делегация"]);
     // The page learns that Needs review has something (for Bob), without the orphan entering the layer.
-    const layer = await sharedLayerOf((await readArticleStamp({ id: articleId }))!, { name: "all" });
+    const layer = await sharedLayerOf(...(await anonymousLayer(articleId)), { name: "all" });
     expect(layer.orphansPending).toBe(true);
     expect(layer.annotations.map((a) => a.exact)).toEqual(["делегация"]);
 
@@ -166,8 +179,7 @@ describe("private work never enters a shared cache", () => {
       expect(seen.annotations.map((a) => a.id)).toEqual([open.id]);
       expect(seen.notes).toEqual([]);
     }
-    const stamp = (await readArticleStamp({ id: articleId }))!;
-    const layer = await sharedLayerOf(stamp, { name: "all" });
+    const layer = await sharedLayerOf(...(await anonymousLayer(articleId)), { name: "all" });
     expect(layer.annotations.every((a) => a.visibility === "SHARED")).toBe(true);
     expect(JSON.stringify(layer)).not.toContain("my secret note");
 
@@ -188,6 +200,8 @@ describe("project layers", () => {
     const project = randomUUID();
     await library.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, $2, $2, 'OPEN', now())`, [project, `cache-${project}`]);
     await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [articleId, project]);
+    // The project is the article's only one: its layer is what everyone reads.
+    await library.client.query(`DELETE FROM "ArticleProject" WHERE "articleId" = $1 AND "projectId" <> $2`, [articleId, project]);
     await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project, library.ann.id]);
     const layered = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
     await library.client.query(`UPDATE "Annotation" SET "projectId" = $1 WHERE id = $2`, [project, layered.id]);
@@ -199,11 +213,63 @@ describe("project layers", () => {
     // Closed (an admin's settings change: no article event): only its members see its layer.
     await library.client.query(`UPDATE "Project" SET access = 'CLOSED' WHERE id = $1`, [project]);
     for (const read of [getArticleAnnotations, other.getArticleAnnotations]) {
-      expect(await seenBy(null, read)).toEqual([]);
-      expect(await seenBy(library.bob, read)).toEqual([]);
+      await expect(seenBy(null, read)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(seenBy(library.bob, read)).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await seenBy(library.ann, read)).toEqual([layered.id]);
     }
     expect(articleReadValidator(["annotations"], library.ann, await findReadableArticle(library.ann, articleId))).not.toBe(etag);
+  });
+});
+
+describe("an article in two projects: one layer at a time", () => {
+  it("each desk sees its own layer; a choice switches it where it may read; new work goes into the layer on screen", async () => {
+    const { articleId, paragraphs } = await newArticle();
+    const [politics, economy] = [randomUUID(), randomUUID()];
+    for (const [project, member] of [[politics, library.ann], [economy, library.bob]] as const) {
+      await library.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, $2, $2, 'CLOSED', now())`, [project, `desk-${project}`]);
+      await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [articleId, project]);
+      await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project, member.id]);
+    }
+    await library.client.query(`DELETE FROM "ArticleProject" WHERE "articleId" = $1 AND "projectId" NOT IN ($2, $3)`, [articleId, politics, economy]);
+    const seen = async (actor: Actor | null, read = getArticleAnnotations) => {
+      const { annotations, notes } = await read({ actor, articleId });
+      return [...annotations.map((a) => a.exact), ...notes.map((n) => n.body)];
+    };
+
+    layerCookie.value = undefined;
+    const annWork = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    const bobWork = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[0]!, "Москва") });
+    const bobNote = await createNote({ actor: library.bob, articleId, input: { paragraphId: paragraphs[1]!, body: "economy desk note" } });
+    expect([annWork.projectId, bobWork.projectId, bobNote.projectId]).toEqual([politics, economy, economy]);
+    // Desks do not see each other's work on the shared story, on either instance; a member of neither gets 404.
+    for (const read of [getArticleAnnotations, other.getArticleAnnotations]) {
+      expect(await seen(library.ann, read)).toEqual(["Тбилиси"]);
+      expect(await seen(library.bob, read)).toEqual(["Москва", "economy desk note"]);
+      await expect(read({ actor: library.rita, articleId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    // Choosing a Closed layer one is not a member of changes nothing.
+    layerCookie.value = `${economy}.${politics}`;
+    expect(await seen(library.ann)).toEqual(["Тбилиси"]);
+    // An admin reads either layer, the one chosen, and the validator tells the two answers apart.
+    const adminEtag = async () => articleReadValidator(["annotations"], library.ada, await findReadableArticle(library.ada, articleId));
+    expect(await seen(library.ada)).toEqual(["Москва", "economy desk note"]);
+    const onEconomy = await adminEtag();
+    layerCookie.value = politics;
+    expect(await seen(library.ada)).toEqual(["Тбилиси"]);
+    expect(await adminEtag()).not.toBe(onEconomy);
+
+    // The economy desk opens up: Ann may now read its layer, choose it, and annotate there (site Annotator in an Open project).
+    await library.client.query(`UPDATE "Project" SET access = 'OPEN' WHERE id = $1`, [economy]);
+    layerCookie.value = economy;
+    expect(await seen(library.ann)).toEqual(["Москва", "economy desk note"]);
+    const annInEconomy = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве") });
+    expect(annInEconomy.projectId).toBe(economy);
+    // Rita (a site Reader) now reads the story through the Open desk, its layer only, and may not write there.
+    expect(await seen(library.rita, other.getArticleAnnotations)).toEqual(["Москва", "Женеве", "economy desk note"]);
+    await expect(createAnnotation({ actor: library.rita, articleId, input: highlight(paragraphs[0]!, "неделе") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Back to her own desk: her desk's work only, the economy highlight stays in its layer.
+    layerCookie.value = undefined;
+    expect(await seen(library.ann)).toEqual(["Тбилиси"]);
   });
 });
 

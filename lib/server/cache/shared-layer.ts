@@ -5,7 +5,7 @@ import { listSharedAnnotations } from "@/lib/server/annotations/list-shared-anno
 import { hasPendingOrphans } from "@/lib/server/cache/has-pending-orphans";
 import type { ArticleStamp } from "@/lib/server/cache/read-article-stamp";
 
-/** An article's shared layer (what every reader may see), as cached: never anyone's private work. */
+/** One project layer of an article, its shared part (what every reader of the layer may see), as cached: never anyone's private work. */
 export interface SharedLayer extends ArticleAnnotations {
   /** Whether anyone's annotations wait under Needs review (see hasPendingOrphans): the page then renders it. */
   orphansPending: boolean;
@@ -41,13 +41,16 @@ function versionOf(stamp: ArticleStamp): string {
 }
 
 /**
- * The shared layer on `part` of the article's text at the stamp's versions, from the cache when
- * it holds them: a reader of a long article's first screens does not load all of its annotations.
+ * The shared part of the article's `layer` (a project's id; null for an article in no project) on
+ * `part` of its text at the stamp's versions, from the cache when it holds them: a reader of a long
+ * article's first screens does not load all of its annotations. The caller has checked that the
+ * reader may read the layer (chooseViewLayer picks only such layers): a Closed project's layer is
+ * cached like any other and handed to its members alone.
  */
-export function sharedLayerOf(stamp: ArticleStamp, part: TextPart): Promise<SharedLayer> {
-  return layers.get(`${stamp.id}:${part.name}`, versionOf(stamp), async () => {
+export function sharedLayerOf(stamp: ArticleStamp, layer: string | null, part: TextPart): Promise<SharedLayer> {
+  return layers.get(`${stamp.id}:${layer ?? "-"}:${part.name}`, versionOf(stamp), async () => {
     const [shared, orphansPending] = await Promise.all([
-      listSharedAnnotations({ articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds] }),
+      listSharedAnnotations({ articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds], projectId: layer }),
       hasPendingOrphans(stamp.id),
     ]);
     return { ...shared, orphansPending };

@@ -9,6 +9,7 @@ import { canAnnotate, type Actor } from "@/lib/permissions";
 import { readableEntityWhere, readableWorkWhere } from "@/lib/permissions/where";
 import { noteSelect, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { insertAnnotation } from "@/lib/server/annotations/create-annotation";
+import { resolveWriteLayer } from "@/lib/server/projects/resolve-write-layer";
 import { findReadableArticle } from "@/lib/server/articles/find-readable-article";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
@@ -319,7 +320,10 @@ async function insertNote(
   tx: Prisma.TransactionClient,
   { actor, articleId, paragraphId, annotationId, parentId, body, visibility }: { actor: Actor; articleId: string; paragraphId: string; annotationId: string | null; parentId: string | null; body: string; visibility: "SHARED" | "PRIVATE" },
 ): Promise<string> {
-  const row = await tx.note.create({ data: { articleId, paragraphId, annotationId, parentId, authorId: actor.id, body, visibility }, select: noteSelect });
+  // The project layer of what it is on (its thread, its highlight), else the importer's layer on the article.
+  const on = parentId ? await tx.note.findUnique({ where: { id: parentId }, select: { projectId: true } }) : annotationId ? await tx.annotation.findUnique({ where: { id: annotationId }, select: { projectId: true } }) : null;
+  const projectId = on ? on.projectId : await resolveWriteLayer(actor, articleId, undefined, tx);
+  const row = await tx.note.create({ data: { articleId, paragraphId, annotationId, parentId, authorId: actor.id, body, visibility, projectId }, select: noteSelect });
   const note = toNoteDTO(row);
   await publishEvent(tx, articleId, { type: "note.upserted", note }, audienceOf(note.visibility, actor.id));
   return note.id;

@@ -2,7 +2,7 @@ import "server-only";
 import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
-import { planReplay, replayDelivery, type LoggedChange, type ReplayItem, type Viewer } from "@/lib/live/replay";
+import { inViewerLayer, planReplay, replayDelivery, type LoggedChange, type ReplayItem, type Viewer } from "@/lib/live/replay";
 import { annotationSelect, noteSelect, toAnnotationDTO, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { prunedThrough } from "@/lib/server/live/compact-event-log";
 
@@ -64,7 +64,8 @@ async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Vi
     if (item.entity === "annotation") {
       const row = annotationById.get(item.entityId);
       const readable = row && { type: "annotation" as const, article: facts, annotation: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt, project: layerOf(row) } };
-      const delivery = replayDelivery(viewer, readable ?? null, item);
+      // Work in another layer than the one on screen is not this reader's to hear of.
+      const delivery = row && !inViewerLayer(viewer, row.projectId) ? "skip" : replayDelivery(viewer, readable ?? null, item);
       if (delivery === "send" && row) {
         const { deletedAt: _deleted, project: _project, ...dto } = row;
         events.push({ id, type: "annotation.upserted", annotation: toAnnotationDTO(dto) });
@@ -77,7 +78,7 @@ async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Vi
         note: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt, project: layerOf(row) },
         annotation: row.annotation,
       };
-      const delivery = replayDelivery(viewer, readable ?? null, item);
+      const delivery = row && !inViewerLayer(viewer, row.projectId) ? "skip" : replayDelivery(viewer, readable ?? null, item);
       if (delivery === "send" && row) {
         const { deletedAt: _deleted, annotation: _annotation, project: _project, ...dto } = row;
         events.push({ id, type: "note.upserted", note: toNoteDTO(dto) });

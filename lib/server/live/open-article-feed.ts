@@ -8,6 +8,8 @@ import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
 import { AppError, notFound } from "@/lib/server/errors";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
+import { chooseViewLayer } from "@/lib/projects/layers";
+import { readLayerPreference } from "@/lib/server/projects/read-layer-preference";
 
 /**
  * The article's live feed for this request, as a Server-Sent Events
@@ -20,12 +22,21 @@ import { eventStreamResponse } from "@/lib/server/live/event-stream";
 export async function openArticleFeed({ request, actor, articleId }: { request: Request; actor: Actor | null; articleId: string }): Promise<Response> {
   const after = parseCursor(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after"));
   const policy = readPolicy();
-  const row = await db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true, projects: { select: { project: { select: projectFactsSelect(actor) } } } } });
-  const article = row && { archivedAt: row.archivedAt, projects: row.projects.map(({ project }) => projectFacts(project)) };
+  const [row, preference] = await Promise.all([
+    db().article.findUnique({
+      where: { id: articleId },
+      select: { archivedAt: true, projects: { orderBy: [{ addedAt: "asc" }, { projectId: "asc" }], select: { projectId: true, project: { select: projectFactsSelect(actor) } } } },
+    }),
+    readLayerPreference(),
+  ]);
+  const layers = row?.projects.map(({ projectId, project }) => ({ id: projectId, facts: projectFacts(project) })) ?? [];
+  const article = row && { archivedAt: row.archivedAt, projects: layers.map((layer) => layer.facts) };
   if (!article || !canRead(actor, { type: "article", article }, policy)) throw notFound("The article");
+  // The layer the reader has on screen, chosen as the page chose it: another layer's work is not sent.
+  const layer = chooseViewLayer(actor, layers, preference);
   // The session, so that signing it out (in another tab) closes this feed.
   const sessionId = actor ? ((await auth().api.getSession({ headers: request.headers }))?.session.id ?? null) : null;
-  return eventStreamResponse(request.signal, (sink) => subscribeToArticle({ articleId, viewer: { actor, policy }, sessionId, after, sink }));
+  return eventStreamResponse(request.signal, (sink) => subscribeToArticle({ articleId, viewer: { actor, policy, layer }, sessionId, after, sink }));
 }
 
 function parseCursor(value: string | null): bigint | null {

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
-import { projectFacts, projectFactsSelect, readableProjectWhere } from "@/lib/permissions/where";
-import { chooseWriteLayer } from "@/lib/projects/layers";
+import { readableProjectWhere } from "@/lib/permissions/where";
 
 export interface ProjectGuidelines {
   projectId: string;
@@ -13,19 +12,16 @@ export interface ProjectGuidelines {
 
 /**
  * The annotation guidelines of the projects an article is in that the reader may read, those with
- * any: the project their new work goes into first (the guidelines they tag by), then by name.
+ * any: the layer they read it in (`layer`, whose label set they tag with) first, then by name.
  */
-export async function getArticleGuidelines({ actor, articleId }: { actor: Actor | null; articleId: string }): Promise<ProjectGuidelines[]> {
+export async function getArticleGuidelines({ actor, articleId, layer }: { actor: Actor | null; articleId: string; layer: string | null }): Promise<ProjectGuidelines[]> {
   const links = await db().articleProject.findMany({
     where: { articleId, project: readableProjectWhere(actor) },
     orderBy: [{ addedAt: "asc" }, { projectId: "asc" }],
-    select: { projectId: true, project: { select: { name: true, guidelines: true, ...projectFactsSelect(actor) } } },
+    select: { projectId: true, project: { select: { name: true, guidelines: true } } },
   });
-  const candidates = links.map((link) => ({ id: link.projectId, facts: projectFacts(link.project) }));
-  const choice = actor ? chooseWriteLayer(actor, { archivedAt: null, projects: candidates.map((candidate) => candidate.facts) }, candidates) : null;
-  const first = choice?.ok ? choice.projectId : null;
   return links
     .filter((link) => link.project.guidelines.trim() !== "")
     .map((link) => ({ projectId: link.projectId, name: link.project.name, guidelines: link.project.guidelines }))
-    .sort((a, b) => Number(b.projectId === first) - Number(a.projectId === first) || a.name.localeCompare(b.name));
+    .sort((a, b) => Number(b.projectId === layer) - Number(a.projectId === layer) || a.name.localeCompare(b.name));
 }

@@ -16,6 +16,8 @@ import { createProject } from "@/lib/server/projects/create-project";
 import { deleteEntityType } from "@/lib/server/projects/delete-entity-type";
 import { findImportProject } from "@/lib/server/projects/find-import-project";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
+import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { viewLayerOf } from "@/lib/server/cache/viewer-annotations";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { removeProjectMember } from "@/lib/server/projects/remove-project-member";
 import { setArticleProject } from "@/lib/server/projects/set-article-project";
@@ -114,7 +116,8 @@ describe("the label set", () => {
   it("a new type on hotkey 6 reaches the article's Tag entity menu; renaming keeps its tags; deleting moves them", async () => {
     const source = await createEntityType({ actor: library.ada, projectId: desk.id, input: entityTypeSchema.parse({ label: "Source", key: "src", color: "#0f766e", hotkey: "6", description: "Who says it" }) });
     expect(source.key).toBe("SRC");
-    const menu = await listArticleEntityTypes({ actor: mia, articleId: article.articleId });
+    // Mia reads the article in her desk's layer: its label set is her menu.
+    const menu = await listArticleEntityTypes({ layer: viewLayerOf(mia, (await readArticleStamp({ id: article.articleId }, mia.id))!) });
     expect(menu.find((type) => type.hotkey === "6")).toMatchObject({ label: "Source", description: "Who says it" });
 
     const tag = await createAnnotation({ actor: mia, articleId: article.articleId, input: { kind: "ENTITY", ...span(article.paragraphId, TEXT, "Кестрел"), entityTypeId: source.id } });

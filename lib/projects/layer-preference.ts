@@ -1,0 +1,26 @@
+/**
+ * The reader's choice of project layer, remembered in one cookie for every article: the project
+ * ids they picked in the **Project layer** box, newest first. An article opens in the first of
+ * them it is in (lib/projects/layers.ts `chooseViewLayer`), so a desk member who switched to
+ * their desk's layer once reads every shared story in it. Pure: shared by the browser, which
+ * writes the cookie, and the server, which reads it.
+ */
+export const LAYER_COOKIE = "glossa-layers";
+
+/** Recent choices kept: a person works in a few projects; the cookie stays well under 1 KB. */
+export const MAX_REMEMBERED_LAYERS = 12;
+
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The remembered project ids, newest first; anything malformed (a tampered cookie) is dropped, never an error. */
+export function parseLayerPreference(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const ids = value.split(".").filter((id) => PROJECT_ID.test(id));
+  return [...new Set(ids)].slice(0, MAX_REMEMBERED_LAYERS);
+}
+
+/** The cookie value after choosing `projectId`: it first, the others after it, the oldest dropped. */
+export function preferLayer(current: readonly string[], projectId: string): string {
+  if (!PROJECT_ID.test(projectId)) throw new Error(`Not a project id: ${projectId}`);
+  return [projectId, ...current.filter((id) => id !== projectId)].slice(0, MAX_REMEMBERED_LAYERS).join(".");
+}
