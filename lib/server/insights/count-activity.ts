@@ -7,17 +7,18 @@ import { readableNoteSql, readableWorkSql } from "./insight-work";
 
 /**
  * Annotations and notes per day (UTC), person and kind on the filter's articles, over what the
- * actor may read: the database sums the readable work (see insight-work.ts) and counts the notes
+ * actor may read: the database sums the readable work (see insight-work.ts; `unopened`:
+ * listUnopenedArticles) and counts the notes
  * by day.
  */
-export async function countActivity(actor: Actor | null, filter: InsightsFilter): Promise<ActivityCount[]> {
+export async function countActivity(actor: Actor | null, filter: InsightsFilter, unopened: readonly string[]): Promise<ActivityCount[]> {
   const rows = await db().$queryRaw<{ day: Date; authorId: string; kind: ActivityKind; count: number }[]>`
     SELECT "w"."createdDay" AS "day", "w"."authorId", "w"."kind", sum("w"."n")::int AS "count"
-      FROM (${readableWorkSql(actor, filter)}) AS "w"
+      FROM (${readableWorkSql(actor, filter, unopened)}) AS "w"
      GROUP BY 1, 2, 3 HAVING sum("w"."n") > 0
     UNION ALL
     SELECT date_trunc('day', "n"."createdAt"), "n"."authorId", 'NOTE', count(*)::int
-      FROM "Note" AS "n" JOIN "Article" AS "ar" ON "ar"."id" = "n"."articleId"
+      FROM "Note" AS "n"
      WHERE ${readableNoteSql(actor, filter)}
      GROUP BY 1, 2`;
   const authorIds = [...new Set(rows.map((row) => row.authorId))];

@@ -20,15 +20,20 @@ export async function countCooccurrences(actor: Actor | null, filter: InsightsFi
   const ids = nodes.slice(0, NETWORK_NODES).map((node) => node.entityId);
   if (ids.length < 2) return { scope: filter.scope, nodes: [], edges: [] };
   const group = Prisma.raw(filter.scope === "paragraph" ? `"a"."paragraphId"` : `"a"."articleId"`);
-  // Ids compared byte-wise (COLLATE "C"), as JavaScript orders them, so each pair is (smaller, larger) as before.
+  // Each group's distinct entities as one sorted array, its pairs read off by position: no self-join of
+  // the mentions (whose size the planner cannot guess). Sorted byte-wise (COLLATE "C"), as JavaScript
+  // orders ids, so each pair is (smaller, larger).
   const pairs = await db().$queryRaw<{ source: string; target: string; weight: number }[]>`
-    WITH "m" AS (
-      SELECT DISTINCT ${group} AS "g", "a"."entityId" AS "e"
-        FROM "Annotation" AS "a" JOIN "Article" AS "ar" ON "ar"."id" = "a"."articleId"
+    WITH "groups" AS (
+      SELECT array_agg(DISTINCT "a"."entityId" COLLATE "C" ORDER BY "a"."entityId" COLLATE "C") AS "ids"
+        FROM "Annotation" AS "a"
        WHERE "a"."kind"::text = ANY(${entityMentionKinds().get("entityId") ?? []}::text[]) AND "a"."entityId" = ANY(${ids}::text[]) AND ${readableMentionSql(actor, filter)}
+       GROUP BY ${group}
+      HAVING count(DISTINCT "a"."entityId") > 1
     )
-    SELECT "x"."e" AS "source", "y"."e" AS "target", count(*)::int AS "weight"
-      FROM "m" AS "x" JOIN "m" AS "y" ON "y"."g" = "x"."g" AND "x"."e" COLLATE "C" < "y"."e" COLLATE "C"
+    SELECT "ids"[i] AS "source", "ids"[j] AS "target", count(*)::int AS "weight"
+      FROM "groups", generate_subscripts("ids", 1) AS i, generate_subscripts("ids", 1) AS j
+     WHERE i < j
      GROUP BY 1, 2`;
   const edges = rankEdges(pairs).slice(0, NETWORK_EDGES);
   const linked = new Set(edges.flatMap((edge) => [edge.source, edge.target]));

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 import { readableArticleWhere, readableLayerWhere, readableMentionWhere, readableNoteWhere } from "@/lib/permissions/where";
@@ -38,9 +39,47 @@ export function articleFilterSql(alias: string, filter: InsightsFilter): Prisma.
   );
 }
 
-/** Annotations (aliased `a`, their article `ar`) the actor may read among entity mentions, on the filter's articles. */
+/**
+ * The filter's articles the actor may open (`opened`), or may not (`unopened`), as a subquery of
+ * ids: the article rule is evaluated once per article, and the caller's rows join by id (a hashed
+ * semi-join) instead of re-checking their article row by row.
+ */
+function articlesSql(actor: Actor | null, filter: InsightsFilter, which: "opened" | "unopened"): Prisma.Sql {
+  const readable = whereSql("Article", "ar", readableArticleWhere(actor));
+  return Prisma.sql`SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", filter)} AND ${which === "opened" ? readable : Prisma.sql`NOT (${readable})`}`;
+}
+
+/**
+ * The project layers the actor may read, each as `coalesce(projectId, '')` ('' for work outside any
+ * project): the layer rule evaluated once per layer (the projects, and none) rather than per row.
+ */
+function readableLayersSql(actor: Actor | null): Prisma.Sql {
+  // The candidates are named as an annotation's column, so the layer rule reads them as it reads an annotation.
+  return Prisma.sql`SELECT coalesce("l"."projectId", '') FROM (SELECT NULL::text AS "projectId" UNION ALL SELECT "id" FROM "Project") AS "l"
+     WHERE ${whereSql("Annotation", "l", readableLayerWhere(actor))}`;
+}
+
+/**
+ * Annotations (aliased `a`) the actor may read among entity mentions, on the filter's articles:
+ * readableMentionWhere, its article condition applied once per article (articlesSql).
+ */
 export function readableMentionSql(actor: Actor | null, filter: InsightsFilter): Prisma.Sql {
-  return Prisma.sql`${whereSql("Annotation", "a", readableMentionWhere(actor))} AND ${articleFilterSql("ar", filter)}`;
+  const { article, ...rest } = readableMentionWhere(actor);
+  // The rule's article condition is readableArticleWhere; if that ever changes, fail rather than drop a condition.
+  if (JSON.stringify(article) !== JSON.stringify(readableArticleWhere(actor))) throw new Error("readableMentionWhere no longer checks its article with readableArticleWhere");
+  return Prisma.sql`${whereSql("Annotation", "a", rest)} AND "a"."articleId" IN (${articlesSql(actor, filter, "opened")})`;
+}
+
+/**
+ * The filter's articles the actor may not open (archived, only in Closed projects they are not in),
+ * when the rollups answer (none otherwise): their shared work is in the rollups and is taken out
+ * again. Read once per page, before the sections, so each section's plan joins by a known list
+ * (usually empty: then that part is left out).
+ */
+export async function listUnopenedArticles(actor: Actor | null, filter: InsightsFilter): Promise<string[]> {
+  if (!rollupAnswers(filter)) return [];
+  const rows = await db().$queryRaw<{ id: string }[]>(articlesSql(actor, filter, "unopened"));
+  return rows.map((row) => row.id);
 }
 
 /** Whether the rollups can answer: the whole library or whole UTC days of it (the rollups count by day). */
@@ -51,12 +90,12 @@ function rollupAnswers(filter: InsightsFilter): boolean {
 /**
  * The readable annotations of the filter as signed, grouped rows `(kind, entityId, speakerId,
  * authorId, createdDay, n)`: sum `n` over any grouping of them for the count of what the actor
- * may read (a group whose sum is 0 has nothing readable).
+ * may read (a group whose sum is 0 has nothing readable). `unopened`: listUnopenedArticles.
  */
-export function readableWorkSql(actor: Actor | null, filter: InsightsFilter): Prisma.Sql {
+export function readableWorkSql(actor: Actor | null, filter: InsightsFilter, unopened: readonly string[]): Prisma.Sql {
   const live = (condition: Prisma.Sql, sign: Prisma.Sql) => Prisma.sql`
     SELECT "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", "a"."authorId", date_trunc('day', "a"."createdAt") AS "createdDay", ${sign} * count(*)::int AS "n"
-      FROM "Annotation" AS "a" JOIN "Article" AS "ar" ON "ar"."id" = "a"."articleId"
+      FROM "Annotation" AS "a"
      WHERE ${condition}
      GROUP BY 1, 2, 3, 4, 5`;
   if (!rollupAnswers(filter)) return live(readableMentionSql(actor, filter), Prisma.sql`1`);
@@ -64,18 +103,17 @@ export function readableWorkSql(actor: Actor | null, filter: InsightsFilter): Pr
     [Prisma.sql`"d"."count" <> 0`, ...(filter.from ? [Prisma.sql`"d"."articleDay" >= ${at(filter.from)}`] : []), ...(filter.to ? [Prisma.sql`"d"."articleDay" < ${at(filter.to)}`] : [])],
     " AND ",
   );
-  // The rollup's columns are named as the Annotation's, so the layer rule reads them as it reads an annotation.
   const shared = Prisma.sql`
     SELECT "d"."kind"::text AS "kind", "d"."entityId", "d"."speakerId", "d"."authorId", "d"."createdDay", "d"."count" AS "n"
       FROM "InsightDaily" AS "d"
-     WHERE ${days} AND ${whereSql("Annotation", "d", readableLayerWhere(actor))}`;
-  const unopened = live(
-    Prisma.sql`"glossa_insight_counts"("a"."visibility", "a"."deletedAt", "a"."anchorStatus") AND ${whereSql("Annotation", "a", readableLayerWhere(actor))}
-      AND ${articleFilterSql("ar", filter)} AND NOT (${whereSql("Article", "ar", readableArticleWhere(actor))})`,
+     WHERE ${days} AND coalesce("d"."projectId", '') IN (${readableLayersSql(actor)})`;
+  const taken = live(
+    Prisma.sql`"a"."articleId" = ANY(${unopened}::text[]) AND "glossa_insight_counts"("a"."visibility", "a"."deletedAt", "a"."anchorStatus")
+      AND coalesce("a"."projectId", '') IN (${readableLayersSql(actor)})`,
     Prisma.sql`-1`,
   );
   const ownPrivate = live(Prisma.sql`"a"."visibility" <> 'SHARED' AND ${readableMentionSql(actor, filter)}`, Prisma.sql`1`);
-  return Prisma.sql`${shared} UNION ALL ${unopened} UNION ALL ${ownPrivate}`;
+  return Prisma.join([shared, ...(unopened.length > 0 ? [taken] : []), ...(actor ? [ownPrivate] : [])], " UNION ALL ");
 }
 
 /**
@@ -87,16 +125,15 @@ export function readableWorkPerArticleSql(actor: Actor | null, filter: InsightsF
   return Prisma.sql`
     SELECT "w"."articleId", "ar"."slug", "ar"."title", "ar"."revision", "w"."n"
       FROM (
-        SELECT "d"."articleId", "d"."count" AS "n" FROM "InsightArticle" AS "d" WHERE "d"."count" <> 0 AND ${whereSql("Annotation", "d", readableLayerWhere(actor))}
+        SELECT "d"."articleId", "d"."count" AS "n" FROM "InsightArticle" AS "d" WHERE "d"."count" <> 0 AND coalesce("d"."projectId", '') IN (${readableLayersSql(actor)})
         UNION ALL
-        SELECT "a"."articleId", count(*)::int FROM "Annotation" AS "a" JOIN "Article" AS "ar" ON "ar"."id" = "a"."articleId"
-         WHERE "a"."visibility" <> 'SHARED' AND ${readableMentionSql(actor, filter)} GROUP BY 1
+        SELECT "a"."articleId", count(*)::int FROM "Annotation" AS "a" WHERE "a"."visibility" <> 'SHARED' AND ${readableMentionSql(actor, filter)} GROUP BY 1
       ) AS "w"
       JOIN "Article" AS "ar" ON "ar"."id" = "w"."articleId"
-     WHERE ${whereSql("Article", "ar", readableArticleWhere(actor))} AND ${articleFilterSql("ar", filter)}`;
+     WHERE "ar"."id" IN (${articlesSql(actor, filter, "opened")})`;
 }
 
-/** Notes the actor may read (aliased `n`) on the filter's articles they may open (`ar`). */
+/** Notes (aliased `n`) the actor may read on the filter's articles they may open. */
 export function readableNoteSql(actor: Actor | null, filter: InsightsFilter): Prisma.Sql {
-  return Prisma.sql`${whereSql("Note", "n", readableNoteWhere(actor))} AND ${whereSql("Article", "ar", readableArticleWhere(actor))} AND ${articleFilterSql("ar", filter)}`;
+  return Prisma.sql`${whereSql("Note", "n", readableNoteWhere(actor))} AND "n"."articleId" IN (${articlesSql(actor, filter, "opened")})`;
 }

@@ -8,6 +8,7 @@ import { countActivity } from "./count-activity";
 import { countCooccurrences, NETWORK_NODES } from "./count-cooccurrences";
 import { countEntityMentions, TOP_ENTITIES } from "./count-entity-mentions";
 import { countQuotesBySpeaker } from "./count-quotes-by-speaker";
+import { listUnopenedArticles } from "./insight-work";
 import { measureCoverage } from "./measure-coverage";
 
 /**
@@ -16,10 +17,11 @@ import { measureCoverage } from "./measure-coverage";
  */
 export async function loadInsights(actor: Actor | null, filter: InsightsFilter): Promise<Insights> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
+  const unopened = await listUnopenedArticles(actor, filter);
   const [network, speakers, activity, coverage] = await Promise.all([
-    countEntityMentions(actor, filter, NETWORK_NODES),
-    countQuotesBySpeaker(actor, filter),
-    countActivity(actor, filter),
+    countEntityMentions(actor, filter, unopened, NETWORK_NODES),
+    countQuotesBySpeaker(actor, filter, unopened),
+    countActivity(actor, filter, unopened),
     measureCoverage(actor, filter),
   ]);
   const cooccurrence = await countCooccurrences(actor, filter, network);
