@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState, type FormEvent } from "react";
-import { api } from "@/lib/client/api";
-import type { ArticlePage } from "@/lib/server/articles/search-articles";
+import { useId, useState, type FormEvent } from "react";
+import { ArticleChooser, useArticleSearch } from "@/components/import/article-chooser";
 import type { AnnotationImportReport } from "@/lib/server/import-annotations/import-annotations";
 import { AnnotationsReport } from "./annotations-report";
 import type { ArticleOption } from "./target-picker";
@@ -31,30 +30,19 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export function AnnotationsPanel({ preset }: { preset: ArticleOption | null }) {
   const id = useId();
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<ChosenArticle[]>([]);
-  const [searchError, setSearchError] = useState<string | null>(null);
-  const [article, setArticle] = useState<ChosenArticle | null>(null);
+  const [chosen, setChosen] = useState<ChosenArticle | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [visibility, setVisibility] = useState<"SHARED" | "PRIVATE">("SHARED");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [result, setResult] = useState<{ report: AnnotationImportReport; article: ChosenArticle } | null>(null);
 
-  useEffect(() => {
-    const text = query.trim() || preset?.title || "";
-    const timer = setTimeout(async () => {
-      const found = await api<ArticlePage>("GET", `/api/admin/articles?status=active${text ? `&q=${encodeURIComponent(text)}` : ""}`);
-      if (!found.ok) {
-        setSearchError(found.message);
-        return;
-      }
-      setSearchError(null);
-      const items = found.data.items.slice(0, 8).map((item) => ({ id: item.id, title: item.title, slug: item.slug }));
-      setOptions(items);
-      setArticle((current) => current ?? (preset ? (items.find((item) => item.id === preset.id) ?? null) : null));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [query, preset]);
+  const search = useArticleSearch(query.trim() || preset?.title || "", "active");
+  const options: ChosenArticle[] = (search.results ?? []).map((item) => ({ id: item.id, title: item.title, slug: item.slug }));
+  // The article named in the page's ?replace= is chosen once the search lists it (React's "adjust state while rendering").
+  const presetFound = !chosen && preset ? options.find((option) => option.id === preset.id) : undefined;
+  if (presetFound) setChosen(presetFound);
+  const article = chosen ?? presetFound ?? null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -91,46 +79,19 @@ export function AnnotationsPanel({ preset }: { preset: ArticleOption | null }) {
       </p>
       <fieldset className="space-y-2">
         <legend className="font-medium">Article</legend>
-        <label htmlFor={`${id}-search`} className="block text-xs text-[var(--muted)]">
-          Find the article
-        </label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          placeholder="Title, source or URL"
-          className="w-full max-w-md rounded-md border border-[var(--rule)] bg-transparent px-2 py-1 outline-none focus:border-[var(--accent)]"
+        <ArticleChooser
+          inputId={`${id}-search`}
+          searchLabel="Find the article"
+          listLabel="Articles to annotate"
+          query={query}
+          onQuery={setQuery}
+          options={options}
+          chosenId={article?.id ?? null}
+          onChoose={(option) => setChosen(options.find((candidate) => candidate.id === option.id) ?? null)}
+          searching={search.searching}
+          error={search.error}
+          showEmpty={search.results !== null}
         />
-        {searchError && (
-          <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-            {searchError}
-          </p>
-        )}
-        {options.length > 0 ? (
-          <ul className="space-y-1" aria-label="Articles to annotate">
-            {options.map((option) => {
-              const chosen = article?.id === option.id;
-              return (
-                <li key={option.id}>
-                  <button
-                    type="button"
-                    aria-pressed={chosen}
-                    onClick={() => setArticle(option)}
-                    className={`w-full max-w-xl rounded-md border px-2 py-1 text-left ${chosen ? "border-[var(--accent)] bg-[var(--accent)]/10" : "border-[var(--rule)] hover:bg-[var(--rule)]/50"}`}
-                  >
-                    <span aria-hidden className="mr-1">
-                      {chosen ? "✓" : "○"}
-                    </span>
-                    <span dir="auto">{option.title}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        ) : (
-          <p className="text-xs text-[var(--muted)]">No article matches.</p>
-        )}
       </fieldset>
       <div className="space-y-1">
         <label htmlFor={`${id}-file`} className="block font-medium">

@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
-import { api } from "@/lib/client/api";
-import type { ArticlePage } from "@/lib/server/articles/search-articles";
+import { useId, useState } from "react";
+import { ArticleChooser, useArticleSearch } from "@/components/import/article-chooser";
 import type { ArticleMatch } from "@/lib/server/import/preview-article";
 
 /** What Import will do with one previewed article. */
@@ -31,29 +30,12 @@ export function TargetPicker({
 }) {
   const id = useId();
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<ArticleOption[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const text = query.trim();
-    if (text.length < 2) return;
-    const timer = setTimeout(async () => {
-      setSearching(true);
-      const result = await api<ArticlePage>("GET", `/api/admin/articles?status=all&q=${encodeURIComponent(text)}`);
-      setSearching(false);
-      if (!result.ok) {
-        setSearchError(result.message);
-        return;
-      }
-      setSearchError(null);
-      setResults(result.data.items.slice(0, 8).map((item) => ({ id: item.id, title: item.title, why: item.archivedAt ? "archived" : undefined })));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const text = query.trim();
+  const search = useArticleSearch(text.length >= 2 ? text : null, "all");
+  const results = search.results?.map((item) => ({ id: item.id, title: item.title, why: item.archivedAt ? "archived" : undefined }));
 
   const replacing = value.mode === "replace";
-  const options = query.trim().length >= 2 && results ? results : suggestions;
+  const options = results ?? suggestions;
 
   return (
     <fieldset className="mt-4 rounded-md border border-[var(--rule)] px-3 pb-3 pt-1 text-sm" disabled={disabled}>
@@ -87,46 +69,19 @@ export function TargetPicker({
               <span className="text-[var(--muted)]">Choose the article this text replaces.</span>
             )}
           </p>
-          <label htmlFor={`${id}-search`} className="block text-xs text-[var(--muted)]">
-            Find the article to replace
-          </label>
-          <input
-            id={`${id}-search`}
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder="Title, source or URL"
-            className="w-full max-w-md rounded-md border border-[var(--rule)] bg-transparent px-2 py-1 outline-none focus:border-[var(--accent)]"
+          <ArticleChooser
+            inputId={`${id}-search`}
+            searchLabel="Find the article to replace"
+            listLabel="Articles to replace"
+            query={query}
+            onQuery={setQuery}
+            options={options}
+            chosenId={value.mode === "replace" ? value.articleId : null}
+            onChoose={(option) => onChange({ mode: "replace", articleId: option.id, title: option.title })}
+            searching={search.searching}
+            error={search.error}
+            showEmpty={results !== undefined}
           />
-          {searching && <p className="text-xs text-[var(--muted)]">Searching…</p>}
-          {searchError && (
-            <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-              {searchError}
-            </p>
-          )}
-          {options.length > 0 ? (
-            <ul className="space-y-1" aria-label="Articles to replace">
-              {options.map((option) => {
-                const chosen = value.mode === "replace" && value.articleId === option.id;
-                return (
-                  <li key={option.id}>
-                    <button
-                      type="button"
-                      aria-pressed={chosen}
-                      onClick={() => onChange({ mode: "replace", articleId: option.id, title: option.title })}
-                      className={`w-full max-w-xl rounded-md border px-2 py-1 text-left ${chosen ? "border-[var(--accent)] bg-[var(--accent)]/10" : "border-[var(--rule)] hover:bg-[var(--rule)]/50"}`}
-                    >
-                      <span aria-hidden className="mr-1">{chosen ? "✓" : "○"}</span>
-                      <span dir="auto">{option.title}</span>
-                      {option.why && <span className="ml-2 text-xs text-[var(--muted)]">({option.why})</span>}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            query.trim().length >= 2 && !searching && <p className="text-xs text-[var(--muted)]">No article matches.</p>
-          )}
         </div>
       )}
     </fieldset>
