@@ -167,6 +167,16 @@ export function canAnnotate(actor: Actor | null): actor is Actor {
 }
 
 /**
+ * Whether the actor annotates anywhere: by their site role, or as a Manager or Annotator of a
+ * project (`memberRoles`: the roles of their project memberships) — a site Reader may annotate in
+ * their project. The annotator route gate asks this; which article's layer they may write in is
+ * the use case's check (`canWrite` new-work, with that layer's project).
+ */
+export function canAnnotateSomewhere(actor: Actor | null, memberRoles: readonly ProjectRole[]): actor is Actor {
+  return canAnnotate(actor) || (actor !== null && memberRoles.some(roleAnnotates));
+}
+
+/**
  * Adopt one annotator's version into the article's curated (gold) layer, or clear a stretch of it:
  * admins and curators. What may be adopted (shared work the curator can read) is checked by the use case.
  */

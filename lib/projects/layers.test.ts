@@ -23,6 +23,9 @@ describe("chooseWriteLayer", () => {
     ["a Closed layer asked for by a non-member", person("nina", "ANNOTATOR"), [otherDesk, openVisitor], "other", { ok: false, reason: "may-not-annotate" }],
     ["a project the article is not in", person("mia", "ANNOTATOR"), [glossa], "desk", { ok: false, reason: "not-in-project" }],
     ["a project asked for on an article in none", person("mia", "ANNOTATOR"), [], "desk", { ok: false, reason: "not-in-project" }],
+    ["a site Reader on an article in no project: the site role decides", person("rita", "READER"), [], undefined, { ok: false, reason: "may-not-annotate" }],
+    ["a site Reader who is the desk's Annotator", person("rita", "READER"), [openVisitor, desk], undefined, { ok: true, projectId: "desk" }],
+    ["a site Annotator who is a Closed desk's Reader, on that desk", person("rob", "ANNOTATOR"), [deskAsReader], undefined, { ok: false, reason: "may-not-annotate" }],
   ])("%s", (_, actor, candidates, requested, expected) => {
     expect(chooseWriteLayer(actor, { ...LIVE, projects: candidates.map((c) => c.facts) }, candidates, requested)).toEqual(expected);
   });

@@ -46,7 +46,11 @@ export function chooseViewLayer(actor: Actor | null, candidates: readonly LayerC
  * projects (`projectId: null`), as before projects.
  */
 export function chooseWriteLayer(actor: Actor, article: ArticleFacts, candidates: readonly LayerCandidate[], requested?: string, preferred: readonly string[] = []): LayerChoice {
-  if (candidates.length === 0) return requested ? { ok: false, reason: "not-in-project" } : { ok: true, projectId: null };
+  if (candidates.length === 0) {
+    if (requested) return { ok: false, reason: "not-in-project" };
+    // Outside projects the site role decides, as before projects.
+    return canWrite(actor, { type: "new-work", article }) ? { ok: true, projectId: null } : { ok: false, reason: "may-not-annotate" };
+  }
   const target = requested ?? chooseViewLayer(actor, candidates, preferred);
   const candidate = target === null ? undefined : candidates.find((item) => item.id === target);
   if (!candidate) return { ok: false, reason: target === null ? "may-not-annotate" : "not-in-project" };

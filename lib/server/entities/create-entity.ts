@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { canAnnotate, type Actor } from "@/lib/permissions";
+import { canAnnotate, canAnnotateSomewhere, type Actor } from "@/lib/permissions";
+import { listMemberRoles } from "@/lib/server/projects/list-member-roles";
 import { normaliseName } from "@/lib/server/entities/link-entity";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { storableString } from "@/lib/validations/storable";
@@ -24,7 +25,8 @@ export const createEntitySchema = z
 export async function createEntity({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ id: string; name: string }> {
   const data = createEntitySchema.parse(input);
   if (!actor) throw unauthenticated("create entities");
-  if (!canAnnotate(actor)) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
+  // A project's Annotator names entities while tagging there, whatever their site role.
+  if (!canAnnotate(actor) && !canAnnotateSomewhere(actor, await listMemberRoles(actor.id))) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
   const name = normaliseName(data.name);
   return db().$transaction(async (tx) => {
     const type = await tx.entityType.findUnique({ where: { id: data.typeId }, select: { id: true } });

@@ -2,10 +2,10 @@ import "server-only";
 import { resolveWriteLayer } from "@/lib/server/projects/resolve-write-layer";
 import type { NoteDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
-import { canAnnotate, canReadSignedIn, type Actor } from "@/lib/permissions";
+import { canReadSignedIn, type Actor } from "@/lib/permissions";
 import { noteSelect, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { loadParagraphForWrite } from "@/lib/server/annotations/load-paragraph-for-write";
-import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
+import { AppError, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { createNoteSchema } from "@/lib/validations/annotation";
 
@@ -21,7 +21,7 @@ const liveArticle = { archivedAt: null };
 export async function createNote({ actor, articleId, input }: { actor: Actor | null; articleId: string; input: unknown }): Promise<NoteDTO> {
   const data = createNoteSchema.parse(input);
   if (!actor) throw unauthenticated("write notes");
-  if (!canAnnotate(actor)) throw forbidden("Readers cannot write notes: ask an admin for the Annotator role.");
+  // Whether they may write is their role in the note's layer (resolveWriteLayer below), not their site role alone.
 
   return db().$transaction(async (tx) => {
     const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { createEntity } from "@/lib/server/entities/create-entity";
+import { createNote } from "@/lib/server/notes/create-note";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { getArticleAnnotations } from "@/lib/server/articles/get-article-annotations";
 import { getEntity } from "@/lib/server/entities/get-entity";
@@ -157,6 +159,32 @@ describe("articles in several projects", () => {
   it("an import names a project its importer may add to, else 400", async () => {
     expect(await findImportProject(library.ada, desk.id)).toBe(desk.id);
     expect(await code(findImportProject(library.ada, "no-such-project"))).toBe("INVALID_INPUT");
+  });
+});
+
+describe("writing is decided by the role in the project, not the site role alone", () => {
+  it("a site Reader who is the desk's Annotator tags, notes and names entities there; a site Annotator who is the desk's Reader may not", async () => {
+    const rosa = await library.newUser("Rosa", "READER");
+    const tom = await library.newUser("Tom");
+    await addProjectMember({ actor: library.ada, projectId: desk.id, input: { email: rosa.email, role: "ANNOTATOR" } });
+    await addProjectMember({ actor: library.ada, projectId: desk.id, input: { email: tom.email, role: "READER" } });
+    const highlight = (words: string) => ({ kind: "HIGHLIGHT", color: "yellow", ...span(article.paragraphId, TEXT, words) });
+
+    const made = await createAnnotation({ actor: rosa, articleId: article.articleId, input: highlight("порт") });
+    expect(made.projectId).toBe(desk.id);
+    const note = await createNote({ actor: rosa, articleId: article.articleId, input: { paragraphId: article.paragraphId, body: "Checked with the port authority." } });
+    expect(note.projectId).toBe(desk.id);
+    const person = (await typeIds(desk.id)).find((type) => type.key === "PER")!.id;
+    expect(await code(createEntity({ actor: rosa, input: { typeId: person, name: "Роза Портовая" } }))).toBe("ok");
+
+    expect(await code(createAnnotation({ actor: tom, articleId: article.articleId, input: highlight("понедельник") }))).toBe("FORBIDDEN");
+    expect(await code(createNote({ actor: tom, articleId: article.articleId, input: { paragraphId: article.paragraphId, body: "Not mine to say." } }))).toBe("FORBIDDEN");
+    // A site Reader with no project role stays a reader, here on an article of the Open default project.
+    const open = await library.newArticle("Открытая статья о порте Кестрел.");
+    expect(await code(createAnnotation({ actor: library.rita, articleId: open.articleId, input: { kind: "HIGHLIGHT", color: "yellow", ...span(open.paragraphId, "Открытая статья о порте Кестрел.", "порте") } }))).toBe("FORBIDDEN");
+    expect(await code(createEntity({ actor: library.rita, input: { typeId: person, name: "Рита" } }))).toBe("FORBIDDEN");
+    const stored = await library.client.query(`SELECT count(*)::int AS n FROM "Annotation" WHERE "authorId" = ANY($1)`, [[tom.id, library.rita.id]]);
+    expect(stored.rows[0]).toEqual({ n: 0 });
   });
 });
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { canAnnotate, canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
+import { canAnnotate, canAnnotateSomewhere, canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { getActor } from "@/lib/server/auth/get-actor";
+import { listMemberRoles } from "@/lib/server/projects/list-member-roles";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { authenticateApiToken } from "@/lib/server/tokens/authenticate-api-token";
 import { credentialsOf } from "@/lib/server/tokens/credentials";
@@ -9,7 +10,8 @@ import { credentialsOf } from "@/lib/server/tokens/credentials";
 /**
  * Who may call a route, checked through lib/permissions:
  * - `reader`: whoever may read the library (anyone, unless GLOSSA_REQUIRE_SIGN_IN);
- * - `annotator`: annotators and admins (canAnnotate);
+ * - `annotator`: whoever annotates somewhere: annotators and admins by site role, and the Managers
+ *   and Annotators of a project whatever their site role (canAnnotateSomewhere);
  * - `admin`: admins (isAdmin).
  * Per-resource rules (whose note, which article) stay in the use cases.
  */
@@ -37,7 +39,8 @@ export async function authorizeActor<A extends Access>(access: A, action: string
       break;
     case "annotator":
       if (!actor) throw unauthenticated(action);
-      if (!canAnnotate(actor)) throw forbidden(`Readers cannot ${action}: ask an admin for the Annotator role.`);
+      // A site Reader may annotate in a project of theirs: their memberships are read only then.
+      if (!canAnnotate(actor) && !canAnnotateSomewhere(actor, await listMemberRoles(actor.id))) throw forbidden(`Readers cannot ${action}: ask an admin for the Annotator role.`);
       break;
     case "admin":
       if (!actor) throw unauthenticated(action);

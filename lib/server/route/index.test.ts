@@ -12,6 +12,9 @@ const getActor = vi.fn<() => Promise<Actor | null>>();
 vi.mock("@/lib/server/auth/get-actor", () => ({ getActor: () => getActor() }));
 const policy = { requireSignIn: false };
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => policy }));
+/** The roles the signed-in person holds in projects (the gate asks them of a site Reader only). */
+const memberRoles = vi.fn<(userId: string) => Promise<("MANAGER" | "ANNOTATOR" | "READER")[]>>();
+vi.mock("@/lib/server/projects/list-member-roles", () => ({ listMemberRoles: (userId: string) => memberRoles(userId) }));
 
 process.env.BETTER_AUTH_SECRET = "route-test-secret-0123456789abcdefghijklmnop";
 process.env.BETTER_AUTH_URL = "https://glossa.example";
@@ -72,6 +75,8 @@ const deleteNote = annotatorRoute({ action: "change notes", params: idParams("no
 beforeEach(() => {
   getActor.mockReset();
   getActor.mockResolvedValue(annotator);
+  memberRoles.mockReset();
+  memberRoles.mockResolvedValue([]);
   handler.mockClear();
   policy.requireSignIn = false;
 });
@@ -233,6 +238,21 @@ describe("authentication and roles", () => {
     expect(status).toBe(403);
     expect(json.error).toEqual({ code: "FORBIDDEN", message: "Readers cannot write notes: ask an admin for the Annotator role." });
     expect(counter.pulled).toBe(0);
+  });
+
+  it("lets a site Reader through when they annotate in a project (Annotator or Manager there), not as a project Reader", async () => {
+    getActor.mockResolvedValue(reader);
+    const send = () => createNote(post("/api/articles/a1/notes", { body: JSON.stringify({ body: "x" }) }), context({ articleId: "a1" }));
+    memberRoles.mockResolvedValue(["READER"]);
+    expect((await send()).status).toBe(403);
+    memberRoles.mockResolvedValue(["READER", "ANNOTATOR"]);
+    expect(await answer(await send())).toEqual({ status: 201, json: { data: { actor: reader.id, articleId: "a1", body: { body: "x" } } } });
+    expect(memberRoles).toHaveBeenLastCalledWith(reader.id);
+    // A site annotator is let through on their role: no membership read.
+    memberRoles.mockClear();
+    getActor.mockResolvedValue(annotator);
+    expect((await send()).status).toBe(201);
+    expect(memberRoles).not.toHaveBeenCalled();
   });
 
   it("admin routes: 401 anonymous, 403 annotator, through for an admin", async () => {
