@@ -72,7 +72,7 @@ async function generate(file: string): Promise<void> {
 }
 
 /**
- * Samples memory every 100 ms; returns the peaks seen between start() and stop(), and the
+ * Samples memory every 250 ms (a sample costs about a millisecond); returns the peaks seen between start() and stop(), and the
  * largest heap that survived a full (mark-compact) collection, which is what "flat" is about:
  * garbage V8 has not collected yet is not held memory. The collections are V8's own, observed,
  * not forced: a forced full collection every second cost the import ~10% of its time.
@@ -98,7 +98,7 @@ function memoryProbe() {
       heap = 0;
       retained = 0;
       sample();
-      timer = setInterval(sample, 100);
+      timer = setInterval(sample, 250);
       collections.observe({ entryTypes: ["gc"] });
     },
     stop() {

@@ -16,8 +16,10 @@ import {
   type BulkPreview,
   type ImportJobDTO,
 } from "@/lib/server/import/import-job-dto";
+import { findStoredMatches } from "@/lib/server/import/find-stored-matches";
 import { storeChunk } from "@/lib/server/import/import-job-chunks";
 import { describeArticle } from "@/lib/server/import/preview-article";
+import { findImportProjectByReference, type ProjectReference } from "@/lib/server/projects/find-import-project";
 import { splitJsonLines, splitJsonValues, type BulkItem } from "@/lib/server/import/split-bulk";
 import { fileKind } from "@/lib/validations/import";
 
@@ -123,6 +125,13 @@ export async function createImportJob({
   let seq = 0;
   let chunk = { lines: [] as number[], items: [] as string[], skipped: 0, chars: 0, hashes: new Set<string>(), sourceUrls: new Set<string>() };
 
+  // A file names a few projects over and over: each is looked up and checked once.
+  const projects = new Map<string, Promise<ProjectReference>>();
+  const projectNamed = (reference: string) => {
+    if (!projects.has(reference)) projects.set(reference, findImportProjectByReference(actor, reference));
+    return projects.get(reference)!;
+  };
+
   const fail = (line: number, message: string) => {
     errorCount++;
     if (errors.length < MAX_STORED_ERRORS) errors.push({ line, message });
@@ -132,14 +141,13 @@ export async function createImportJob({
     if (chunk.items.length === 0 && chunk.skipped === 0) return;
     const current = chunk;
     chunk = { lines: [], items: [], skipped: 0, chars: 0, hashes: new Set(), sourceUrls: new Set() };
-    const [, identical, sameSource, state] = await Promise.all([
+    const [, stored, state] = await Promise.all([
       storeChunk(jobId, seq++, current),
-      current.hashes.size ? db().article.count({ where: { contentHash: { in: [...current.hashes] } } }) : 0,
-      current.sourceUrls.size ? db().article.findMany({ where: { sourceUrl: { in: [...current.sourceUrls] } }, distinct: ["sourceUrl"], select: { sourceUrl: true } }) : [],
+      findStoredMatches([...current.hashes], [...current.sourceUrls]),
       db().importJob.update({ where: { id: jobId }, data: { total, valid, bytes }, select: { status: true } }),
     ]);
-    preview.identical += identical;
-    preview.revisions += sameSource.length;
+    preview.identical += stored.hashes.size;
+    preview.revisions += stored.sourceUrls.size;
     if (state.status === "CANCELLED") throw new UploadProblem(new AppError("CONFLICT", "The upload was cancelled."));
   };
 
@@ -154,8 +162,11 @@ export async function createImportJob({
       } else {
         try {
           const parsed = await parseJsonLine(item.text, item.line, limits);
+          // The line's project, checked now: a line naming one the importer may not import into is refused here, so nothing of it is imported.
+          const project = parsed.project === undefined ? undefined : await projectNamed(parsed.project);
+          if (project && !project.ok) throw new ImportError(`Line ${item.line}: ${project.message}`, "INVALID_FIELD");
           const hash = contentHash(parsed);
-          const packed = packArticle(parsed, hash);
+          const packed = packArticle(parsed, hash, project?.id);
           valid++;
           chunk.lines.push(item.line);
           chunk.items.push(packed);

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { importPool } from "@/lib/server/direct-pool";
 import type { JobLine } from "@/lib/server/import/import-job-items";
 import { newId } from "@/lib/server/new-id";
@@ -116,7 +115,9 @@ export async function reserveSlugs(items: { base: string; hash: string }[]): Pro
     `${base}-${hash.slice(0, 16)}`,
   ];
   const all = [...new Set(items.flatMap(candidates))];
-  const taken = new Set((await db().article.findMany({ where: { slug: { in: all } }, select: { slug: true } })).map((row) => row.slug));
+  // On the import pool: a chunk asks for about 1,200 candidates, which Prisma's layer made costly.
+  const { rows } = await importPool().query<{ slug: string }>(`SELECT "slug" FROM "Article" WHERE "slug" = ANY($1::text[])`, [all]);
+  const taken = new Set(rows.map((row) => row.slug));
   return items.map((item) => {
     // Everything taken (it would take 12 articles with one title and one text): the longest
     // hash suffix, which the insert may refuse as a duplicate; the full path then decides.
