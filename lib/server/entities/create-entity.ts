@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { canAnnotate, canAnnotateSomewhere, type Actor } from "@/lib/permissions";
-import { listMemberRoles } from "@/lib/server/projects/list-member-roles";
+import type { Actor } from "@/lib/permissions";
+import { annotatesSomewhere } from "@/lib/server/projects/annotates-somewhere";
 import { normaliseName } from "@/lib/server/entities/link-entity";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { storableString } from "@/lib/validations/storable";
@@ -26,7 +26,7 @@ export async function createEntity({ actor, input }: { actor: Actor | null; inpu
   const data = createEntitySchema.parse(input);
   if (!actor) throw unauthenticated("create entities");
   // A project's Annotator names entities while tagging there, whatever their site role.
-  if (!canAnnotate(actor) && !canAnnotateSomewhere(actor, await listMemberRoles(actor.id))) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
+  if (!(await annotatesSomewhere(actor))) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
   const name = normaliseName(data.name);
   return db().$transaction(async (tx) => {
     const type = await tx.entityType.findUnique({ where: { id: data.typeId }, select: { id: true } });

@@ -1,8 +1,8 @@
 import "server-only";
-import { canAnnotate, canAnnotateSomewhere, canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
+import { canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { getActor } from "@/lib/server/auth/get-actor";
-import { listMemberRoles } from "@/lib/server/projects/list-member-roles";
+import { annotatesSomewhere } from "@/lib/server/projects/annotates-somewhere";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { authenticateApiToken } from "@/lib/server/tokens/authenticate-api-token";
 import { credentialsOf } from "@/lib/server/tokens/credentials";
@@ -40,7 +40,7 @@ export async function authorizeActor<A extends Access>(access: A, action: string
     case "annotator":
       if (!actor) throw unauthenticated(action);
       // A site Reader may annotate in a project of theirs: their memberships are read only then.
-      if (!canAnnotate(actor) && !canAnnotateSomewhere(actor, await listMemberRoles(actor.id))) throw forbidden(`Readers cannot ${action}: ask an admin for the Annotator role.`);
+      if (!(await annotatesSomewhere(actor))) throw forbidden(`Readers cannot ${action}: ask an admin for the Annotator role.`);
       break;
     case "admin":
       if (!actor) throw unauthenticated(action);
