@@ -45,6 +45,15 @@ describe("parseJsonLine accepts", () => {
   });
 });
 
+describe("parseJsonLine's project", () => {
+  it("is returned as written (trimmed), beside the article, for the importer to resolve; absent or null when not given", async () => {
+    expect((await parseJsonLine(JSON.stringify({ text: BODY, project: "  Politics desk " }), 1)).project).toBe("Politics desk");
+    expect((await parseJsonLine(JSON.stringify({ text: BODY, project: "<script>alert(1)</script>" }), 1)).project).toBe("<script>alert(1)</script>");
+    expect(await parseJsonLine(JSON.stringify({ text: BODY }), 1)).not.toHaveProperty("project");
+    expect(await parseJsonLine(JSON.stringify({ text: BODY, project: null }), 1)).not.toHaveProperty("project");
+  });
+});
+
 describe("parseJsonLine rejects", () => {
   it.each<[string, string, ImportErrorCode, RegExp]>([
     ["broken JSON", `{"text": "a"`, "INVALID_JSON", /invalid JSON/],
@@ -65,6 +74,10 @@ describe("parseJsonLine rejects", () => {
     ["a bad language tag", `{"text": "a", "language": "english!"}`, "INVALID_FIELD", /"language"/],
     ["an empty text", `{"text": "   "}`, "EMPTY", /empty/],
     ["binary text", `{"text": "\\u0000\\u0001"}`, "BINARY", /binary/],
+    ["an empty project", `{"text": "a", "project": "  "}`, "INVALID_FIELD", /"project" must name a project/],
+    ["a numeric project", `{"text": "a", "project": 7}`, "INVALID_FIELD", /"project" must be a string, got a number/],
+    ["an object project", `{"text": "a", "project": {"id": "desk"}}`, "INVALID_FIELD", /"project" must be a string, got an object/],
+    ["a project name longer than any", JSON.stringify({ text: "a", project: "x".repeat(201) }), "INVALID_FIELD", /1 to 200 characters/],
   ])("%s", async (_name, line, code, message) => {
     let error: unknown;
     try {

@@ -8,9 +8,17 @@ import type { ArticleMetadata, ImportLimits, ParsedArticle } from "./types";
 
 const BODY_FIELDS = ["text", "html", "markdown"] as const;
 const META_FIELDS = ["title", "source", "sourceUrl", "author", "publishedAt", "language"] as const;
-const FIELDS: ReadonlySet<string> = new Set([...BODY_FIELDS, ...META_FIELDS]);
+/** Where the line's article goes, not part of it: the project (its slug or name) it is imported into. */
+const PROJECT_FIELD = "project";
+const FIELDS: ReadonlySet<string> = new Set([...BODY_FIELDS, ...META_FIELDS, PROJECT_FIELD]);
 
-type Field = (typeof BODY_FIELDS)[number] | (typeof META_FIELDS)[number];
+type Field = (typeof BODY_FIELDS)[number] | (typeof META_FIELDS)[number] | typeof PROJECT_FIELD;
+
+/** Project names are at most this long (lib/validations/project.ts); a longer reference names none. */
+const MAX_PROJECT_REFERENCE = 200;
+
+/** A line's article, and the project it names (a slug or a name, as written; the importer resolves it). */
+export type JsonLineArticle = ParsedArticle & { project?: string };
 
 const quoteList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(", ");
 
@@ -23,12 +31,13 @@ function describeType(value: unknown): string {
 /**
  * Parses one line of a JSON Lines import. The line must be an object with exactly one of
  * `text`, `html` or `markdown` plus optional `title`, `source`, `sourceUrl` (http/https),
- * `author`, `publishedAt` (ISO 8601) and `language` (BCP-47); all values are strings, and
- * `null` counts as absent. Every ImportError message starts with "Line N:" so a bulk import
+ * `author`, `publishedAt` (ISO 8601), `language` (BCP-47) and `project` (the slug or name of the
+ * project to import it into, returned as written for the importer to resolve and check); all
+ * values are strings, and `null` counts as absent. Every ImportError message starts with "Line N:" so a bulk import
  * can report all failures at once: INVALID_JSON, UNKNOWN_FIELD, INVALID_FIELD, MISSING_TEXT,
  * or any error of the body's parser. Callers are expected to skip blank lines.
  */
-export async function parseJsonLine(line: string, lineNumber: number, limits?: Partial<ImportLimits>): Promise<ParsedArticle> {
+export async function parseJsonLine(line: string, lineNumber: number, limits?: Partial<ImportLimits>): Promise<JsonLineArticle> {
   const fail = (message: string, code: ImportErrorCode): ImportError => new ImportError(`Line ${lineNumber}: ${message}`, code);
   const resolved = resolveLimits(limits);
 
@@ -58,9 +67,8 @@ export async function parseJsonLine(line: string, lineNumber: number, limits?: P
     language: fields.language,
   };
   const body = fields[bodyField] ?? "";
-  if (bodyField === "html") return onLine(() => parseHtml(body, meta, resolved));
-  if (bodyField === "markdown") return onLine(() => parseMarkdown(body, meta, resolved));
-  return onLine(() => parsePlainText(body, meta, resolved));
+  const parsed = await onLine(() => (bodyField === "html" ? parseHtml(body, meta, resolved) : bodyField === "markdown" ? parseMarkdown(body, meta, resolved) : parsePlainText(body, meta, resolved)));
+  return fields.project === undefined ? parsed : { ...parsed, project: fields.project };
 }
 
 /** Parses the JSON and validates field names, types and formats. */
@@ -90,6 +98,12 @@ function readFields(
     fields[name as Field] = fieldValue;
   }
 
+  if (fields.project !== undefined) {
+    fields.project = fields.project.trim();
+    if (fields.project === "" || fields.project.length > MAX_PROJECT_REFERENCE) {
+      throw fail(`field "project" must name a project by its slug or name (1 to ${MAX_PROJECT_REFERENCE} characters).`, "INVALID_FIELD");
+    }
+  }
   if (fields.sourceUrl !== undefined && !toHttpUrl(fields.sourceUrl)) {
     throw fail(`field "sourceUrl" must be an http(s) URL.`, "INVALID_FIELD");
   }

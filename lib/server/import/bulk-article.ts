@@ -8,15 +8,17 @@ import type { ParsedArticle } from "@/lib/importing";
 export interface StoredArticle {
   parsed: ParsedArticle;
   hash: string;
+  /** The project its line named, checked at upload (absent: the default project). */
+  projectId?: string;
 }
 
 /** Serialises a checked article for ImportJobChunk.items (warnings were shown at preview, not kept). */
-export function packArticle(parsed: ParsedArticle, hash: string): string {
-  return JSON.stringify({ title: parsed.title, language: parsed.language, metadata: parsed.metadata, paragraphs: parsed.paragraphs, hash });
+export function packArticle(parsed: ParsedArticle, hash: string, projectId?: string): string {
+  return JSON.stringify({ title: parsed.title, language: parsed.language, metadata: parsed.metadata, paragraphs: parsed.paragraphs, hash, projectId });
 }
 
 export function unpackArticle(text: string): StoredArticle {
-  const value = JSON.parse(text) as Omit<ParsedArticle, "warnings"> & { hash: string };
-  const { hash, ...rest } = value;
-  return { parsed: { ...rest, warnings: [] }, hash };
+  const value = JSON.parse(text) as Omit<ParsedArticle, "warnings"> & { hash: string; projectId?: string };
+  const { hash, projectId, ...rest } = value;
+  return { parsed: { ...rest, warnings: [] }, hash, ...(projectId ? { projectId } : {}) };
 }

@@ -19,6 +19,7 @@ import {
 import { findStoredMatches } from "@/lib/server/import/find-stored-matches";
 import { storeChunk } from "@/lib/server/import/import-job-chunks";
 import { describeArticle } from "@/lib/server/import/preview-article";
+import { findImportProjectByReference, type ProjectReference } from "@/lib/server/projects/find-import-project";
 import { splitJsonLines, splitJsonValues, type BulkItem } from "@/lib/server/import/split-bulk";
 import { fileKind } from "@/lib/validations/import";
 
@@ -124,6 +125,13 @@ export async function createImportJob({
   let seq = 0;
   let chunk = { lines: [] as number[], items: [] as string[], skipped: 0, chars: 0, hashes: new Set<string>(), sourceUrls: new Set<string>() };
 
+  // A file names a few projects over and over: each is looked up and checked once.
+  const projects = new Map<string, Promise<ProjectReference>>();
+  const projectNamed = (reference: string) => {
+    if (!projects.has(reference)) projects.set(reference, findImportProjectByReference(actor, reference));
+    return projects.get(reference)!;
+  };
+
   const fail = (line: number, message: string) => {
     errorCount++;
     if (errors.length < MAX_STORED_ERRORS) errors.push({ line, message });
@@ -154,8 +162,11 @@ export async function createImportJob({
       } else {
         try {
           const parsed = await parseJsonLine(item.text, item.line, limits);
+          // The line's project, checked now: a line naming one the importer may not import into is refused here, so nothing of it is imported.
+          const project = parsed.project === undefined ? undefined : await projectNamed(parsed.project);
+          if (project && !project.ok) throw new ImportError(`Line ${item.line}: ${project.message}`, "INVALID_FIELD");
           const hash = contentHash(parsed);
-          const packed = packArticle(parsed, hash);
+          const packed = packArticle(parsed, hash, project?.id);
           valid++;
           chunk.lines.push(item.line);
           chunk.items.push(packed);

@@ -4,6 +4,8 @@
  * that a Closed project's article, work and entities reach its members only — through the same
  * read paths the pages and APIs use — including after a member is removed.
  */
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
@@ -16,7 +18,11 @@ import { addProjectMember } from "@/lib/server/projects/add-project-member";
 import { createEntityType } from "@/lib/server/projects/create-entity-type";
 import { createProject } from "@/lib/server/projects/create-project";
 import { deleteEntityType } from "@/lib/server/projects/delete-entity-type";
-import { findImportProject } from "@/lib/server/projects/find-import-project";
+import { findImportProject, findImportProjectByReference } from "@/lib/server/projects/find-import-project";
+import { createImportJob } from "@/lib/server/import/create-import-job";
+import { runImportJob } from "@/lib/server/import/run-import-job";
+import { startImportJob } from "@/lib/server/import/start-import-job";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
 import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
 import { viewLayerOf } from "@/lib/server/cache/viewer-annotations";
@@ -185,6 +191,51 @@ describe("writing is decided by the role in the project, not the site role alone
     expect(await code(createEntity({ actor: library.rita, input: { typeId: person, name: "Рита" } }))).toBe("FORBIDDEN");
     const stored = await library.client.query(`SELECT count(*)::int AS n FROM "Annotation" WHERE "authorId" = ANY($1)`, [[tom.id, library.rita.id]]);
     expect(stored.rows[0]).toEqual({ n: 0 });
+  });
+});
+
+describe("a bulk JSONL file names each line's project", () => {
+  it("by slug or name; an unknown, ambiguous or forbidden project is that line's error at upload, and nothing of it is imported", async () => {
+    const economy = await createProject({ actor: library.ada, input: createProjectSchema.parse({ name: "Economy bulk desk", access: "CLOSED" }) });
+    const site = `https://bulk-projects.test/${randomUUID()}`;
+    const line = (n: number, project?: unknown) => JSON.stringify({ title: `Bulk ${n}`, text: `Bulk article ${n} ${site}.`, sourceUrl: `${site}/${n}`, ...(project === undefined ? {} : { project }) });
+    const lines = [
+      line(1, desk.slug),
+      line(2, "ECONOMY BULK DESK"),
+      line(3),
+      line(4, "No such desk"),
+      line(5, "Politics desk"), // the name of two projects (politics-desk, politics-desk-2)
+      line(6, "<img src=x onerror=alert(1)>"),
+      line(7, 42),
+    ];
+    const job = await createImportJob({ actor: library.ada, fileName: "desks.jsonl", contentLength: null, body: Readable.from([Buffer.from(lines.join("\n"))]) });
+    expect(job).toMatchObject({ status: "READY", total: 7, valid: 3, errorCount: 4 });
+    expect(job.errors).toEqual([
+      { line: 4, message: `Line 4: there is no project "No such desk" you may import into (give a project's slug or name).` },
+      { line: 5, message: `Line 5: the project "Politics desk" is the name of 2 projects: give its slug instead (politics-desk, politics-desk-2).` },
+      { line: 6, message: `Line 6: there is no project "<img src=x onerror=alert(1)>" you may import into (give a project's slug or name).` },
+      { line: 7, message: expect.stringMatching(/^Line 7: field "project" must be a string, got a number/) },
+    ]);
+    await startImportJob({ actor: library.ada, jobId: job.id });
+    await runImportJob(job.id, { concurrency: 1 });
+    const { rows } = await library.client.query<{ url: string; projects: string[] }>(
+      `SELECT a."sourceUrl" AS url, array_agg(ap."projectId" ORDER BY ap."projectId") AS projects FROM "Article" a JOIN "ArticleProject" ap ON ap."articleId" = a.id
+        WHERE a."sourceUrl" LIKE $1 GROUP BY a."sourceUrl" ORDER BY a."sourceUrl"`,
+      [`${site}/%`],
+    );
+    expect(rows).toEqual([
+      { url: `${site}/1`, projects: [desk.id] },
+      { url: `${site}/2`, projects: [economy.id] },
+      { url: `${site}/3`, projects: [DEFAULT_PROJECT_ID] },
+    ]);
+  });
+
+  it("a project the importer may not import into reads like one that does not exist", async () => {
+    expect(await findImportProjectByReference(library.ada, desk.slug)).toEqual({ ok: true, id: desk.id });
+    // Mia annotates in the desk but does not manage it; Nina cannot see it: the same answer, no hint of the Closed desk.
+    for (const actor of [mia, nina]) {
+      expect(await findImportProjectByReference(actor, desk.slug)).toEqual({ ok: false, message: `there is no project "${desk.slug}" you may import into (give a project's slug or name).` });
+    }
   });
 });
 
