@@ -239,6 +239,50 @@ test("the live feed replayed from the start shows others only what they may read
   expect(own, "the deleted note's words are gone from every feed").not.toContain(BODIES.deleted);
 });
 
+test("projects: a member of another project and a non-member of a Closed project find nothing of the Closed desk", async ({ browser }) => {
+  const admin = world.admin;
+  const project = async (name: string, member: { email: string }) => {
+    const created = await ok<{ id: string }>(callApi(admin, "POST", "/api/projects", { name: `${name} ${token}`, access: "CLOSED" }));
+    await ok(callApi(admin, "POST", `/api/projects/${created.id}/members`, { email: member.email, role: "ANNOTATOR" }));
+    return created.id;
+  };
+  const deskMember = await newVisitor(browser);
+  const otherMember = await newVisitor(browser);
+  const nonMember = await newVisitor(browser);
+  const desk = await project("Privacy desk", await newUser(deskMember, { label: "Desk member" }));
+  await project("Privacy other desk", await newUser(otherMember, { label: "Other desk member" }));
+  await newUser(nonMember, { label: "Not in a desk" });
+  const columns = { "member of another project": otherMember, "non-member of a Closed project": nonMember };
+
+  // A story only the desk has, and the matrix's Open story shared with the desk, with the desk's work on it.
+  const secretTitle = `Desk-only story ${token}`;
+  const secret = await ok<{ articleId: string; slug: string }>(
+    callApi(admin, "POST", "/api/admin/import/commit", { kind: "paste", format: "text", title: secretTitle, language: "en", text: `${secretTitle}\n\nThe desk's scoop about ${NAMES.shared}.`, target: { mode: "new" }, project: desk }),
+    200,
+  );
+  const put = await admin.request.put(`${E2E_BASE_URL}/api/projects/${desk}/articles/${world.articleId}`, { headers: { Origin: E2E_BASE_URL } });
+  expect(put.status(), await put.text()).toBe(200);
+  const paragraphId = (await callApi<{ annotations: AnnotationDTO[] }>(world.author, "GET", `/api/articles/${world.articleId}/annotations`)).data!.annotations[0]!.paragraphId;
+  const deskBody = `the desk's shared note ${token}`;
+  const deskNote = await ok<NoteDTO>(callApi(deskMember, "POST", `/api/articles/${world.articleId}/notes`, { paragraphId, body: deskBody }));
+  const deskHighlight = await ok<AnnotationDTO>(callApi(deskMember, "POST", `/api/articles/${world.articleId}/annotations`, { kind: "HIGHLIGHT", paragraphId, ...selector(NAMES.shared), color: "blue" }));
+  expect([deskNote.projectId, deskHighlight.projectId]).toEqual([desk, desk]);
+
+  const secretPaths = [`/articles/${secret.slug}`, `/api/articles/${secret.articleId}/text?revision=1&after=0`, `/api/articles/${secret.articleId}/annotations`, `/api/articles/${secret.articleId}/events?after=0`, `/api/articles/${secret.articleId}/export?format=w3c`];
+  const deskTraces = [deskBody, deskNote.id, deskHighlight.id];
+  for (const [column, page] of Object.entries(columns)) {
+    for (const path of secretPaths) expect((await page.request.get(path)).status(), `${column}: ${path}`).toBe(404);
+    for (const path of ["/", `/search?q=${encodeURIComponent(secretTitle)}`, `/api/exports?format=csv&q=${token}`]) {
+      expect(await (await page.request.get(path)).text(), `${column}: ${path} lists the desk's story`).not.toContain(secretTitle);
+    }
+    const seen = { ...(await contentSeenBy(page)), "the live feed": await feedFromStart(page), "the W3C export": await (await page.request.get(`/api/articles/${world.articleId}/export?format=w3c`)).text() };
+    for (const [channel, text] of Object.entries(seen)) for (const trace of deskTraces) expect(text, `${column}, ${channel}: the desk's ${trace}`).not.toContain(trace);
+  }
+  // The desk member reads their desk's layer: the same ways of reading show its work.
+  for (const [channel, text] of Object.entries(await contentSeenBy(deskMember))) expect(text, `the desk member, ${channel}`).toContain(deskBody);
+  expect((await deskMember.request.get(`/articles/${secret.slug}`)).status()).toBe(200);
+});
+
 test("an archived article is not found by anyone but an admin, who sees it marked Archived", async () => {
   const { articleId, slug } = await importArticle(world.admin, `Archived matrix ${token}`, `An article about ${NAMES.shared} that will be archived.`);
   await ok(callApi(world.admin, "POST", `/api/admin/articles/${articleId}/archive`), 200);

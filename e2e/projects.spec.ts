@@ -216,4 +216,23 @@ test("two projects annotate one article without seeing each other's layers", asy
   expect(await ids(world.otherDesk)).toEqual([economy.data!.id]);
   expect(await ids(world.annotator)).toEqual(expect.arrayContaining([politics.data!.id, world.tag.id]));
   expect(await ids(world.annotator)).not.toContain(economy.data!.id);
+  expect([economy.data!.projectId, politics.data!.projectId]).toEqual([other.data!.id, world.projectId]);
+
+  // The admin manages both desks: the reader's Project layer box shows one layer at a time.
+  const page = world.admin;
+  await page.goto(`/articles/${world.articleSlug}`);
+  const layer = page.getByRole("combobox", { name: "Project layer" });
+  await expect(layer).toHaveValue(world.projectId);
+  await expect(layer.getByRole("option")).toHaveText([`Politics desk ${token}`, `Economy desk ${token}`]);
+  const mark = (id: string) => page.locator(`mark[data-annotation-id="${id}"]`);
+  await expect(mark(politics.data!.id).first()).toBeVisible();
+  await expect(mark(economy.data!.id)).toHaveCount(0);
+  await (await hydrated(layer)).selectOption({ label: `Economy desk ${token}` });
+  await expect(mark(economy.data!.id).first()).toBeVisible();
+  await expect(mark(politics.data!.id)).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "your new work goes here" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/reader-project-layer.png` });
+  // Remembered: the next visit opens in the layer chosen last.
+  await page.reload();
+  await expect(layer).toHaveValue(other.data!.id);
 });
