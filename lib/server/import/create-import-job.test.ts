@@ -23,7 +23,7 @@ beforeAll(async () => {
 describe("createImportJob", () => {
   it("previews identical articles and revisions, reports bad lines, and stores the valid ones in chunks", async () => {
     const site = `https://check.test/${randomUUID()}`;
-    const stored = { title: "Хранимая статья", text: `Статья ${site} уже в библиотеке.` };
+    const stored: { title: string; text: string; sourceUrl?: string } = { title: "Хранимая статья", text: `Статья ${site} уже в библиотеке.` };
     const revised = { title: "Будущая ревизия", text: `Первая версия ${site}.`, sourceUrl: `${site}/revised` };
     for (const { title, text, sourceUrl } of [stored, revised]) await importArticle({ parsed: await parsePlainText(text, { title, sourceUrl }) });
 
