@@ -141,20 +141,20 @@ async function processChunk(jobId: string, chunk: { lines: number[]; items: stri
   const batches: (typeof articles)[] = [];
   for (let start = 0; start < fast.length; start += BATCH_ARTICLES) batches.push(fast.slice(start, start + BATCH_ARTICLES));
   let slugIndex = 0;
-  const slugged = batches.map((batch) => batch.map((article) => ({ parsed: article.parsed, hash: article.hash, slug: slugs[slugIndex++]!, item: { jobId, line: article.line } })));
+  const slugged = batches.map((batch) => batch.map((article) => ({ parsed: article.parsed, hash: article.hash, slug: slugs[slugIndex++]!, item: { jobId, line: article.line }, projectId: article.projectId })));
   const fallback: typeof articles = [];
   // The insert re-checks each URL; the locks make that check hold against concurrent imports.
   await withSourceUrlsLocked(fast.flatMap((article) => article.parsed.metadata.sourceUrl ?? []), () =>
     pool(slugged, concurrency, async (batch) => {
       try {
         const { skipped } = await retryTransient(() => insertNewArticles(batch));
-        for (const index of skipped) fallback.push({ parsed: batch[index]!.parsed, hash: batch[index]!.hash, line: batch[index]!.item.line });
+        for (const index of skipped) fallback.push({ parsed: batch[index]!.parsed, hash: batch[index]!.hash, line: batch[index]!.item.line, projectId: batch[index]!.projectId });
       } catch (error) {
         // A unique violation (a slug taken meanwhile, or lines recorded by an attempt whose answer
         // was lost) or a refused line: nothing of the batch was written, so each takes the full path.
         if (isTransientDatabaseError(error)) throw error;
         if (!isUniqueViolation(error)) console.error(`A batch of ${batch.length} new articles was refused; importing them one by one`, error);
-        fallback.push(...batch.map(({ parsed, hash, item }) => ({ parsed, hash, line: item.line })));
+        fallback.push(...batch.map(({ parsed, hash, item, projectId }) => ({ parsed, hash, line: item.line, projectId })));
       }
     }),
   );
@@ -162,7 +162,7 @@ async function processChunk(jobId: string, chunk: { lines: number[]; items: stri
   // In line order, one at a time: the same URL twice must become revision 2, then 3.
   for (const article of [...fallback, ...full].sort((a, b) => a.line - b.line)) {
     try {
-      await retryTransient(() => importArticle({ parsed: article.parsed, target: { mode: "auto" }, item: { jobId, line: article.line } }));
+      await retryTransient(() => importArticle({ parsed: article.parsed, target: { mode: "auto" }, item: { jobId, line: article.line }, projectId: article.projectId }));
     } catch (error) {
       await fail(article.line, error);
     }
