@@ -97,10 +97,11 @@ function Results({ q, outcome }: { q: string; outcome: SearchOutcome }) {
         {outcome.pageCount > 1 ? `, page ${outcome.page} of ${outcome.pageCount}` : ""}
         {outcome.order === "newest" ? ", most recently added first" : ""}.
       </p>
-      {outcome.order === "newest" && (
+      {(outcome.unranked || outcome.estimated) && (
         <p className="mt-1 text-sm text-[var(--muted)]">
-          Too many passages match to rank them by relevance{outcome.estimated ? `, or to count them exactly: the newest ${SEARCH_LISTED.toLocaleString("en-US")} can be paged through` : ""}. Add a word, a phrase or a filter to narrow
-          the search.
+          {outcome.unranked ? "Too many passages match to rank them by relevance. " : ""}
+          {outcome.estimated ? `The number is an estimate, and the newest ${SEARCH_LISTED.toLocaleString("en-US")} can be paged through. ` : ""}
+          {outcome.unranked ? "Add a word, a phrase or a filter to narrow the search." : ""}
         </p>
       )}
       <ol className="mt-4 divide-y divide-[var(--rule)] border-y border-[var(--rule)]">

@@ -134,7 +134,9 @@ function generate(from: number, to: number, ids: { reader: string; annotator: st
     const articleId = `bench-${n}`;
     const title = sentence(language).slice(0, -1);
     const published = new Date(Date.UTC(2020 + (n % 7), n % 12, 1 + (n % 28)));
-    corpus.articles.push(line([articleId, `bench-${n}`, title, language, "bench", published.toISOString(), published.toISOString(), published.toISOString(), 1, vector(title, language)]));
+    // Imported one a minute (createdAt is the import's time, the library's order); published on one of 84 dates.
+    const imported = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+    corpus.articles.push(line([articleId, `bench-${n}`, title, language, "bench", published.toISOString(), imported, imported, 1, vector(title, language)]));
     const count = 3 + Math.floor(random() * 4); // 3–6, 4.5 on average
     for (let position = 1; position <= count; position++) {
       const sentences = Array.from({ length: 2 + Math.floor(random() * 2) }, () => sentenceWords(language));

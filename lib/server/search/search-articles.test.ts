@@ -132,7 +132,7 @@ describe("searchArticles", () => {
     for (let i = 0; i < 25; i++) made.push((await importText(`${word} номер ${i} ${tag()} танцевала на площади.`)).slug);
     const limits = { rankedHits: 10, listed: 22 };
     const first = await searchArticles({ actor: reader, input: { q: word }, limits });
-    expect(first).toMatchObject({ order: "newest", estimated: true, pageCount: 2 });
+    expect(first).toMatchObject({ order: "newest", unranked: true, estimated: true, pageCount: 2 });
     // The newest 21 of the library are all matches: about as many as the library holds, at least the 21 found.
     expect(first.total).toBeGreaterThanOrEqual(21);
     // Most recently added first: the last import leads.
@@ -144,25 +144,34 @@ describe("searchArticles", () => {
     expect((await searchArticles({ actor: reader, input: { q: word, page: 3 }, limits })).results).toEqual([]);
 
     // Few enough places: ranked whole and counted exactly, as without limits.
-    expect(await searchArticles({ actor: reader, input: { q: word }, limits: { rankedHits: 25, listed: 22 } })).toMatchObject({ order: "relevance", total: 25, estimated: false });
-    // Too many to rank, but the walk reaches the last match: counted exactly.
-    const walked = await searchArticles({ actor: reader, input: { q: word, page: 2 }, limits: { rankedHits: 10, listed: 100 } });
-    expect(walked).toMatchObject({ order: "newest", total: 25, estimated: false, pageCount: 2 });
-    expect(walked.results.map((row) => row.slug)).toEqual(made.slice(0, 5).reverse());
+    expect(await searchArticles({ actor: reader, input: { q: word }, limits: { rankedHits: 25, listed: 22 } })).toMatchObject({ order: "relevance", unranked: false, total: 25, estimated: false });
+    // Too many places to rank, but too few matches to fill the page from the newest: every match ranked after all, counted exactly.
+    const sparse = await searchArticles({ actor: reader, input: { q: word, page: 2 }, limits: { rankedHits: 10, listed: 100 } });
+    expect(sparse).toMatchObject({ order: "relevance", unranked: false, total: 25, estimated: false, pageCount: 2 });
+    expect(sparse.results).toHaveLength(5);
   });
 
   it("keeps the read rules and filters when it walks the newest matches", async () => {
     const word = "Фролло";
-    const visible = await importText(`${word} много лет служил архидиаконом в соборе Парижской Богоматери.`);
-    const archived = await importText(`${word} ушёл в архив вместе со всеми своими рукописями.`);
+    const ru = async (text: string) => importText(`${word} ${text}`);
+    await ru("много лет служил архидиаконом при старом храме на острове."); // the oldest: never among the three
+    const second = await ru("читал латинские книги по ночам в своей келье под крышей.");
     const english = await importText(`${word} went to the cathedral early in the morning to pray.`, `English ${tag()}`);
+    const third = await ru("стоял у окна и смотрел на площадь, где собрался народ.");
+    const archived = await ru("ушёл в архив вместе со всеми своими рукописями и письмами.");
+    const fourth = await ru("спустился по лестнице собора и исчез в толпе горожан.");
     await database.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [archived.articleId]);
-    const walk = { rankedHits: 0, listed: 100 };
-    const found = async (q: string, actor: Actor) => (await searchArticles({ actor, input: { q }, limits: walk })).results.map((row) => row.slug);
-    expect(await found(word, reader)).toEqual([english.slug, visible.slug]);
-    expect(await found(word, admin)).toEqual([english.slug, archived.slug, visible.slug]);
-    expect(await found(`${word} lang:ru`, reader)).toEqual([visible.slug]);
-    expect(await found(`${word} -собор`, reader)).toEqual([english.slug]);
+    // Never ranked (rankedHits 0); three listed, so a walk needs four matches to say there are more.
+    const walk = { rankedHits: 0, listed: 3 };
+    const found = async (q: string, actor: Actor) => {
+      const outcome = await searchArticles({ actor, input: { q }, limits: walk });
+      expect(outcome).toMatchObject({ order: "newest", estimated: true });
+      return outcome.results.map((row) => row.slug);
+    };
+    expect(await found(word, reader)).toEqual([fourth.slug, third.slug, english.slug]);
+    expect(await found(word, admin)).toEqual([fourth.slug, archived.slug, third.slug]);
+    expect(await found(`${word} lang:ru`, reader)).toEqual([fourth.slug, third.slug, second.slug]);
+    expect(await found(`${word} -собор`, reader)).toEqual([third.slug, english.slug, second.slug]);
   });
 
   it("answers hostile and empty queries without throwing", async () => {

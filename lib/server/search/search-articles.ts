@@ -36,7 +36,7 @@ export interface SearchLimits {
 
 /** The newest matches of a query too common to rank that can be paged through (50 pages). */
 export const SEARCH_LISTED = 1_000;
-const LIMITS: SearchLimits = { rankedHits: 5_000, listed: SEARCH_LISTED };
+const LIMITS: SearchLimits = { rankedHits: 1_000, listed: SEARCH_LISTED };
 
 const searchInput = z.object({
   q: z.string().catch(""),
@@ -83,8 +83,10 @@ export interface SearchOutcome {
   total: number;
   /** True when `total` is an estimate (a query too common to count: order "newest"). */
   estimated: boolean;
-  /** "relevance": best first; "newest": too many matches to rank, most recently added first. */
+  /** "relevance": best first; "newest": most recently added first (filters alone, or `unranked`). */
   order: "relevance" | "newest";
+  /** True when words were searched for but found in too many places to rank (SearchLimits). */
+  unranked: boolean;
   page: number;
   pageCount: number;
   results: SearchResult[];
@@ -109,11 +111,19 @@ export interface SearchOutcome {
 export async function searchArticles({ actor, input, limits = LIMITS }: { actor: Actor | null; input: unknown; limits?: SearchLimits }): Promise<SearchOutcome> {
   const { q, page } = searchInput.parse(input);
   const { errors, positive, required, conditions } = prepareSearch(actor, q);
-  const none = { query: q, errors, total: 0, estimated: false, order: "relevance" as const, page, pageCount: 0, results: [] };
+  const none = { query: q, errors, total: 0, estimated: false, order: "relevance" as const, unranked: false, page, pageCount: 0, results: [] };
   if (!conditions) return { ...none, searched: false };
 
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const ranked = required ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  // Down to this page's last match, and one more to know whether another follows.
+  const wanted = Math.min(offset + SEARCH_PAGE_SIZE, limits.listed);
+  let ranked = required ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  // Too common to rank: the newest matches, if they are dense enough among the newest articles
+  // to fill the page within a walk of WALK_PER_ROW articles a row. Otherwise (a common word and a
+  // rare filter, or a phrase of two common words) the walk would read much of the library for a
+  // few rows, and ranking every match costs less.
+  const newest = required && !ranked ? await newestMatches(required, conditions, actor, wanted + 1, (wanted + 1) * WALK_PER_ROW) : null;
+  if (required && newest && newest.length <= wanted) ranked = await rankedIfFew(required, conditions, actor, null);
   let rows: ArticleRow[];
   let total: number;
   let pageCount: number;
@@ -123,13 +133,11 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
     total = ranked.length;
     pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
   } else {
-    // Down to this page's last match, and one more to know whether another follows.
     const listedPages = Math.ceil(limits.listed / SEARCH_PAGE_SIZE);
-    const wanted = Math.min(offset + SEARCH_PAGE_SIZE, limits.listed);
-    const newest = await newestMatches(required, conditions, actor, wanted + 1);
-    rows = newest.slice(offset, wanted);
-    estimated = newest.length > wanted;
-    total = estimated ? await estimateMatches(newest.length, newest.at(-1)!) : newest.length;
+    const found = newest ?? (await newestMatches(null, conditions, actor, wanted + 1, null));
+    rows = found.slice(offset, wanted);
+    estimated = found.length > wanted;
+    total = estimated ? await estimateMatches(found.length, found.at(-1)!) : found.length;
     pageCount = estimated ? Math.min(listedPages, Math.max(Math.ceil(total / SEARCH_PAGE_SIZE), page + 1)) : Math.ceil(total / SEARCH_PAGE_SIZE);
   }
 
@@ -142,38 +150,43 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
     date: article.publishedAt ?? article.createdAt,
     snippets: snippets.get(article.id) ?? [],
   }));
-  return { ...none, searched: true, total, estimated, order: ranked ? "relevance" : "newest", pageCount, results };
+  return { ...none, searched: true, total, estimated, order: ranked ? "relevance" : "newest", unranked: required !== null && !ranked, pageCount, results };
 }
 
 const ARTICLE_COLUMNS = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
 
+/** Articles a walk down the newest may pass per row it is to find (see searchArticles). */
+const WALK_PER_ROW = 50;
+
 /**
  * Every readable article matching `tsquery` and `conditions`, best first, when the query is found
- * in at most `rankedHits` places; null when it is found in more (then nothing was ranked). Reads
- * at most `rankedHits + 1` matches, whatever the library's size.
+ * in at most `rankedHits` places (null: any number); null when it is found in more (then nothing
+ * was ranked). Reads at most `rankedHits + 1` matches, whatever the library's size.
  */
-async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number): Promise<ArticleRow[] | null> {
+async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number | null): Promise<ArticleRow[] | null> {
   const rows = await db().$queryRaw<({ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null }))[]>`
-    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" LIMIT ${rankedHits + 1})
+    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" ${rankedHits === null ? Prisma.empty : Prisma.sql`LIMIT ${rankedHits + 1}`})
     SELECT "n"."hits", "c".* FROM (SELECT count(*)::int AS "hits" FROM "h") AS "n"
       LEFT JOIN (${groupedSql(Prisma.sql`"h"`, conditions)}) AS "c" ON TRUE
       ${RANKED}`;
-  if ((rows[0]?.hits ?? 0) > rankedHits) return null;
+  if (rankedHits !== null && (rows[0]?.hits ?? 0) > rankedHits) return null;
   return rows.filter((row): row is { hits: number } & ArticleRow => row.id !== null);
 }
 
 /**
- * The first `limit` (null: all) readable articles matching `tsquery` (or, null, the filters alone) and
- * `conditions`, most recently added first: a walk down the library's (createdAt, id) index that
+ * The first `limit` (null: all) readable articles matching `tsquery` (or, null, the filters alone)
+ * and `conditions` among the `within` newest (null: all), most recently added first: a walk down the library's (createdAt, id) index that
  * checks each article's matches through its own rows' indexes and stops at the limit, so a word
  * in most articles costs what a rare one does.
  */
-async function newestMatches(tsquery: string | null, conditions: Prisma.Sql, actor: Actor | null, limit: number | null): Promise<ArticleRow[]> {
+async function newestMatches(tsquery: string | null, conditions: Prisma.Sql, actor: Actor | null, limit: number | null, within: number | null): Promise<ArticleRow[]> {
   const matched = tsquery
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM (${hitsSql(tsquery, actor, Prisma.sql`= "a"."id"`)}) AS "h" WHERE "h"."revision" IS NULL OR "h"."revision" = "a"."revision")`
     : Prisma.empty;
   return db().$queryRaw<ArticleRow[]>`
-    SELECT ${ARTICLE_COLUMNS}, 0::float8 AS "rank" FROM "Article" AS "a" WHERE ${conditions} ${matched}
+    SELECT ${ARTICLE_COLUMNS}, 0::float8 AS "rank"
+    FROM ${within === null ? Prisma.sql`"Article"` : Prisma.sql`(SELECT * FROM "Article" ORDER BY "createdAt" DESC, "id" DESC LIMIT ${within})`} AS "a"
+    WHERE ${conditions} ${matched}
     ORDER BY "a"."createdAt" DESC, "a"."id" DESC ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
 }
 
@@ -227,7 +240,7 @@ export async function matchArticles({ actor, q }: { actor: Actor | null; q: stri
   // The whole ranking (an export streams everything, in the background): filters alone, newest first.
   const rows = required
     ? await db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(required, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`
-    : await newestMatches(null, conditions, actor, null);
+    : await newestMatches(null, conditions, actor, null, null);
   return { errors, positive, required, ranked: rows.map(({ rank, ...article }) => ({ rank, article })) };
 }
 
