@@ -70,4 +70,6 @@ export type ArticleEventDTO =
   | { id: string; type: "annotation.deleted"; annotationId: string }
   | { id: string; type: "note.upserted"; note: NoteDTO }
   | { id: string; type: "note.deleted"; noteId: string }
+  /** A project's label set changed (entity types, colour names): readers of its layer reload them. */
+  | { id: string; type: "labels.changed"; projectId: string }
   | { id: string; type: "article.revised" };

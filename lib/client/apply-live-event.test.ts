@@ -77,6 +77,8 @@ describe("applyLiveEvent", () => {
     applyLiveEvent(store, { id: "2", type: "note.deleted", noteId: "n" });
     expect(store.paragraphNotes("p1")).toEqual([]);
     expect(applyLiveEvent(store, { id: "3", type: "article.revised" })).toBe("refetch");
+    // A label set changed: the tags' labels and the Tag entity menu are read again.
+    expect(applyLiveEvent(store, { id: "4", type: "labels.changed", projectId: "p1" })).toBe("refetch");
   });
 });
 

@@ -30,5 +30,8 @@ export function applyLiveEvent(store: AnnotationStore, event: ArticleEventDTO): 
       return store.removeNote(event.noteId) ? "applied" : "ignored";
     case "article.revised":
       return "refetch";
+    // The page (Tag entity menu) and the tags' labels and colours are read again.
+    case "labels.changed":
+      return "refetch";
   }
 }

@@ -52,6 +52,10 @@ describe("planReplay collapses the log to one item per annotation or note", () =
     expect(planReplay(changes)).toEqual(expected);
   });
 
+  it("resets (and reads the page again) when a label set changed in the window", () => {
+    expect(planReplay([change(3, "note.upserted", "n1"), change(4, "labels.changed", null)])).toEqual({ kind: "reset", reason: "revised" });
+  });
+
   it("resets when more items changed than it replays, however many events each had", () => {
     const many = Array.from({ length: 4 }, (_, n) => change(n + 1, "note.deleted", `n${n}`));
     expect(planReplay(many, 3)).toEqual({ kind: "reset", reason: "gap" });
@@ -172,6 +176,8 @@ describe("liveDelivery: each live event checked for each viewer at send time", (
     ["another layer's note: nothing", { ...ann, layer: "newsroom" }, facts({ id: "1", type: "note.upserted", note: { ...note(1), projectId: "desk" } }, null, { articleProjects: [desk, newsroom], layer: desk }), "skip"],
     ["the Open layer's note, on the Open layer: sent", { ...bob, layer: "newsroom" }, facts({ id: "1", type: "note.upserted", note: { ...note(1), projectId: "newsroom" } }, null, { articleProjects: [desk, newsroom], layer: newsroom }), "send"],
     ["no layer chosen (every readable layer): sent", ann, facts({ id: "1", type: "annotation.upserted", annotation: { ...highlight(1), projectId: "desk" } }, null, { articleProjects: [desk, newsroom], layer: desk }), "send"],
+    ["a label change of the layer on screen: sent", { ...ann, layer: "desk" }, facts({ id: "1", type: "labels.changed", projectId: "desk" }, null, { articleProjects: [desk, newsroom] }), "send"],
+    ["a label change of another layer: nothing", { ...bob, layer: "newsroom" }, facts({ id: "1", type: "labels.changed", projectId: "desk" }, null, { articleProjects: [desk, newsroom] }), "skip"],
   ])("layers: %s", (_name, viewer, event, expected) => {
     expect(liveDelivery(viewer, event)).toBe(expected);
   });

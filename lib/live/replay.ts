@@ -67,6 +67,8 @@ export function planReplay(changes: readonly LoggedChange[], maxItems = MAX_REPL
   const items = new Map<string, ReplayItem>();
   for (const change of changes) {
     if (change.type === "article.revised") return { kind: "reset", reason: "revised" };
+    // A label set changed meanwhile: the page (its Tag entity menu) is read again, as after a revision.
+    if (change.type === "labels.changed") return { kind: "reset", reason: "revised" };
     if (change.entityId === null) continue;
     const entity = change.type.startsWith("annotation.") ? "annotation" : "note";
     const key = `${entity}:${change.entityId}`;
@@ -138,6 +140,9 @@ export function liveDelivery(viewer: Viewer, facts: LiveEventFacts): Delivery {
       const readable: Readable = { type: "annotation", article, annotation: { authorId: annotation.author.id, visibility: annotation.visibility, project } };
       return canRead(viewer.actor, readable, viewer.policy) ? "send" : "delete";
     }
+    case "labels.changed":
+      // Only readers of that project's layer use its labels.
+      return inViewerLayer(viewer, event.projectId) ? "send" : "skip";
     case "note.upserted": {
       const { note } = event;
       if (!inViewerLayer(viewer, note.projectId)) return "skip";

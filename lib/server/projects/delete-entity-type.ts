@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { findManagedProject } from "@/lib/server/projects/find-project";
+import { publishLabelsChanged } from "@/lib/server/projects/publish-labels-changed";
 
 /**
  * A Manager deletes an entity type. A type in use (tags, or entities of that type) needs `moveTo`,
@@ -31,6 +32,7 @@ export async function deleteEntityType({ actor, projectId, typeId, moveTo }: { a
       moved = (await tx.annotation.updateMany({ where: { entityTypeId: typeId }, data: { entityTypeId: target.id } })).count;
     }
     await tx.entityType.delete({ where: { id: typeId } });
+    await publishLabelsChanged(tx, projectId);
     return { deleted: typeId, moved };
   });
 }

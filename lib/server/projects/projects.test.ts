@@ -129,7 +129,12 @@ describe("the label set", () => {
     expect(menu.find((type) => type.hotkey === "6")).toMatchObject({ label: "Source", description: "Who says it" });
 
     const tag = await createAnnotation({ actor: mia, articleId: article.articleId, input: { kind: "ENTITY", ...span(article.paragraphId, TEXT, "Кестрел"), entityTypeId: source.id } });
+    const lastEvent = async () => (await library.client.query<{ id: string }>(`SELECT COALESCE(max(id), 0)::text AS id FROM "ArticleEvent" WHERE "articleId" = $1`, [article.articleId])).rows[0]!.id;
+    const before = await lastEvent();
     await updateEntityType({ actor: library.ada, projectId: desk.id, typeId: source.id, changes: { label: "Named source" } });
+    // Readers on the article hear of it live: a labels.changed event on every article of the desk.
+    const events = await library.client.query(`SELECT type, payload FROM "ArticleEvent" WHERE "articleId" = $1 AND id > $2`, [article.articleId, before]);
+    expect(events.rows).toEqual([{ type: "labels.changed", payload: { type: "labels.changed", projectId: desk.id } }]);
     const typeOf = async (id: string) => (await library.client.query<{ label: string }>(`SELECT t.label FROM "Annotation" a JOIN "EntityType" t ON t.id = a."entityTypeId" WHERE a.id = $1`, [id])).rows[0]?.label;
     expect(await typeOf(tag.id)).toBe("Named source");
 

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/permissions";
 import { notFound } from "@/lib/server/errors";
 import { assertEntityTypeFits } from "@/lib/server/projects/entity-type-rules";
 import { findManagedProject } from "@/lib/server/projects/find-project";
+import { publishLabelsChanged } from "@/lib/server/projects/publish-labels-changed";
 import type { UpdateEntityTypeInput } from "@/lib/validations/project";
 
 /**
@@ -16,6 +17,8 @@ export async function updateEntityType({ actor, projectId, typeId, changes }: { 
     const type = await tx.entityType.findFirst({ where: { id: typeId, projectId }, select: { id: true } });
     if (!type) throw notFound("The entity type");
     await assertEntityTypeFits(tx, projectId, changes, typeId);
-    return tx.entityType.update({ where: { id: typeId }, data: changes, select: { id: true, key: true, label: true, color: true, hotkey: true, description: true } });
+    const updated = await tx.entityType.update({ where: { id: typeId }, data: changes, select: { id: true, key: true, label: true, color: true, hotkey: true, description: true } });
+    await publishLabelsChanged(tx, projectId);
+    return updated;
   });
 }
