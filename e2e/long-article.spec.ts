@@ -7,7 +7,8 @@ import { expect, signInAsAdmin, test } from "./support/users";
  * right after (GET /api/articles/<id>/text), and everything still works on the
  * paragraphs that arrived later: deep links, annotations, the side panel.
  */
-const PARAGRAPHS = 150;
+/** More than the first screens and two of the API's 500-paragraph stretches: the rest comes in three, asked for at once. */
+const PARAGRAPHS = 1100;
 const paragraphText = (n: number) => `Paragraph ${n} of the long article: the delegation met in Geneva, and talks number ${n} went on late into the night.`;
 
 interface LongArticle {
@@ -28,11 +29,15 @@ async function longArticle(admin: Page): Promise<LongArticle> {
   const answer = await callApi<{ articleId: string; slug: string }>(admin, "POST", "/api/admin/import/commit", { kind: "paste", format: "text", title, language: "en", text, target: { mode: "new" } });
   expect(answer.status, JSON.stringify(answer.error)).toBe(200);
   const { articleId, slug } = answer.data!;
-  const range = await callApi<{ paragraphs: { id: string; position: number; text: string }[]; done: boolean }>(admin, "GET", `/api/articles/${articleId}/text?revision=1&after=0&limit=500`);
-  expect(range.status, JSON.stringify(range.error)).toBe(200);
-  expect(range.data!.done).toBe(true);
-  expect(range.data!.paragraphs.map((paragraph) => paragraph.text)).toEqual(Array.from({ length: PARAGRAPHS }, (_, index) => paragraphText(index + 1)));
-  imported = { articleId, slug, paragraphIds: new Map(range.data!.paragraphs.map((paragraph) => [paragraph.position, paragraph.id])) };
+  const paragraphs: { id: string; position: number; text: string }[] = [];
+  for (let done = false; !done; ) {
+    const range = await callApi<{ paragraphs: { id: string; position: number; text: string }[]; done: boolean }>(admin, "GET", `/api/articles/${articleId}/text?revision=1&after=${paragraphs.length}&limit=500`);
+    expect(range.status, JSON.stringify(range.error)).toBe(200);
+    paragraphs.push(...range.data!.paragraphs);
+    done = range.data!.done;
+  }
+  expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(Array.from({ length: PARAGRAPHS }, (_, index) => paragraphText(index + 1)));
+  imported = { articleId, slug, paragraphIds: new Map(paragraphs.map((paragraph) => [paragraph.position, paragraph.id])) };
   return imported;
 }
 
@@ -44,8 +49,31 @@ test("a long article's page carries its first screens; the rest loads right afte
 
   await page.goto(`/articles/${article.slug}`);
   await expect(page.locator("[id^='p-']")).toHaveCount(PARAGRAPHS);
-  for (const n of [1, 60, 61, 149, 150]) await expect(page.locator(`#p-${n}`)).toHaveText(paragraphText(n));
+  // The stretches arrive side by side but are put in reading order, each paragraph once.
+  const positions = await page.locator("[data-paragraph-id]").evaluateAll((elements) => elements.map((element) => Number((element as HTMLElement).dataset.position)));
+  expect(positions).toEqual(Array.from({ length: PARAGRAPHS }, (_, index) => index + 1));
+  for (const n of [1, 60, 61, 560, 561, 1060, 1061, PARAGRAPHS]) await expect(page.locator(`#p-${n}`)).toHaveText(paragraphText(n));
   await expect(page.getByText(/Loading the rest of the article/)).toHaveCount(0);
+
+  // Off-screen paragraphs skip rendering, yet their words are in the page: the browser's find reaches the last one.
+  await expect(page.locator(`#p-${PARAGRAPHS}`)).toHaveCSS("content-visibility", "auto");
+  expect(await page.evaluate((words) => (window as unknown as { find: (text: string) => boolean }).find(words), `talks number ${PARAGRAPHS} went on`)).toBe(true);
+});
+
+test("a page of long paragraphs carries only its first screens of characters", async ({ page }) => {
+  await signInAsAdmin(page);
+  const title = `Long paragraphs ${Math.random().toString(36).slice(2, 8)}`;
+  const long = (n: number) => `Paragraph ${n}. ${"The committee heard evidence from the delegation until late in the evening. ".repeat(8)}`.trim();
+  const text = [title, ...Array.from({ length: 40 }, (_, index) => long(index + 1))].join("\n\n");
+  const answer = await callApi<{ slug: string }>(page, "POST", "/api/admin/import/commit", { kind: "paste", format: "text", title, language: "en", text, target: { mode: "new" } });
+  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+  // 620 characters each: 12 fit in the first screens' 8,000 (7,443), a 13th would not (8,064); the rest load after.
+  const html = await (await page.request.get(`/articles/${answer.data!.slug}`)).text();
+  expect(html).toContain('id="p-12"');
+  expect(html).not.toContain('id="p-13"');
+  await page.goto(`/articles/${answer.data!.slug}`);
+  await expect(page.locator("[id^='p-']")).toHaveCount(40);
+  await expect(page.locator("#p-40")).toHaveText(long(40));
 });
 
 test("deep links reach annotations and paragraphs beyond the first screens", async ({ page }) => {

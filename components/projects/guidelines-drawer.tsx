@@ -1,9 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { Markdown } from "@/components/notes/markdown";
 import { Drawer } from "@/components/reader/drawer";
 import type { ProjectGuidelines } from "@/lib/server/projects/get-article-guidelines";
+
+// The Markdown renderer is code of its own, fetched when the drawer first opens: the reader's first script stays small.
+const Markdown = dynamic(() => import("@/components/notes/markdown").then((module) => module.Markdown), { ssr: false });
 
 /**
  * The reader's Guidelines, one click away: a button that opens the side panel with the annotation

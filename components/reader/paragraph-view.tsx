@@ -6,6 +6,25 @@ import { useReader, type ReaderParagraph } from "@/components/reader/reader-cont
 
 const NO_ANNOTATIONS: never[] = [];
 const TAG = { PARAGRAPH: "p", HEADING: "h2", BLOCKQUOTE: "blockquote", LIST_ITEM: "p" } as const;
+/*
+ * Off-screen paragraphs skip layout and paint (content-visibility: auto) until they near the
+ * viewport, so a 2,000-paragraph article lays out a screenful, not the whole text, on load and
+ * after every change. The text stays in the DOM: find in page, selection and deep links reach it.
+ * Paint containment clips at the padding box: 4px of inline padding (given back by a negative
+ * margin) keeps a mark's focus ring and flash at a line's edge visible.
+ */
+const SKIPPED_OFFSCREEN = "[content-visibility:auto] -mr-1 pr-1";
+const KIND_CLASS = {
+  PARAGRAPH: "-ml-1 pl-1",
+  HEADING: "-ml-1 pl-1 font-semibold text-[1.3rem]",
+  BLOCKQUOTE: "border-l-2 border-[var(--rule)] pl-4 italic",
+  LIST_ITEM: "pl-5 before:-ml-4 before:mr-2 before:content-['•']",
+} as const;
+
+/** A skipped paragraph's height until it has been rendered once (then its real one is remembered): lines of a desktop column. */
+function estimatedLines(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 70));
+}
 
 /** One paragraph: its text (exactly, with annotation marks) and, beside it, the margin's notes control. */
 export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragraph: ReaderParagraph }) {
@@ -24,7 +43,8 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
         data-paragraph-id={paragraph.id}
         data-position={paragraph.position}
         dir="auto"
-        className={paragraph.kind === "HEADING" ? "font-semibold text-[1.3rem]" : paragraph.kind === "BLOCKQUOTE" ? "border-l-2 border-[var(--rule)] pl-4 italic" : paragraph.kind === "LIST_ITEM" ? "pl-5 before:-ml-4 before:mr-2 before:content-['•']" : undefined}
+        className={`${SKIPPED_OFFSCREEN} ${KIND_CLASS[paragraph.kind]}`}
+        style={{ containIntrinsicBlockSize: `auto ${estimatedLines(paragraph.text)}lh` }}
       >
         <ParagraphText text={paragraph.text} annotations={painted ? annotations : NO_ANNOTATIONS} actorId={actor?.id ?? null} />
       </Tag>

@@ -7,16 +7,12 @@ import { unpackReaderState, type PackedReaderState } from "@/lib/annotations/pac
 import type { EntityTypeDTO, Visibility } from "@/lib/annotations/types";
 import { AnnotationStore, PENDING } from "@/lib/client/annotation-store";
 import { canAnnotate, type Actor } from "@/lib/permissions";
-import { NoteThreads } from "@/components/notes/note-threads";
-import { AgreementPanel } from "@/components/reader/agreement-panel";
-import { AnnotationDetails } from "@/components/reader/annotation-details";
-import { AnnotationsPanel } from "@/components/reader/annotations-panel";
+import dynamic from "next/dynamic";
 import { Drawer } from "@/components/reader/drawer";
 import { ExportMenu } from "@/components/reader/export-menu";
 import { MentionSuggestions, MentionSuggestionsOffer, useSuggestMentions, type MentionSuggestionsState } from "@/components/reader/mention-suggestions";
 import { ParagraphView } from "@/components/reader/paragraph-view";
 import { Presence } from "@/components/reader/presence";
-import { QuoteSuggestions } from "@/components/reader/quote-suggestions";
 import { ReaderContext, type ReaderContextValue, type ReaderParagraph } from "@/components/reader/reader-context";
 import { SelectionToolbar } from "@/components/reader/selection-toolbar";
 import { Toast, useToast } from "@/components/reader/toast";
@@ -40,6 +36,22 @@ export interface ReaderWorkspaceProps {
   /** Server-rendered extras placed above the text (e.g. Needs review). */
   children?: ReactNode;
 }
+
+/*
+ * What opens on demand (side panel, agreement, annotation details, note threads with their Markdown,
+ * quote finder) is code of its own, fetched once the reader is interactive: the page's first
+ * script is the text, its marks and the selection toolbar. Nothing of these renders on the server.
+ */
+const loadAgreementPanel = () => import("@/components/reader/agreement-panel");
+const loadAnnotationsPanel = () => import("@/components/reader/annotations-panel");
+const loadAnnotationDetails = () => import("@/components/reader/annotation-details");
+const loadNoteThreads = () => import("@/components/notes/note-threads");
+const loadQuoteSuggestions = () => import("@/components/reader/quote-suggestions");
+const AgreementPanel = dynamic(() => loadAgreementPanel().then((module) => module.AgreementPanel), { ssr: false });
+const AnnotationsPanel = dynamic(() => loadAnnotationsPanel().then((module) => module.AnnotationsPanel), { ssr: false });
+const AnnotationDetails = dynamic(() => loadAnnotationDetails().then((module) => module.AnnotationDetails), { ssr: false });
+const NoteThreads = dynamic(() => loadNoteThreads().then((module) => module.NoteThreads), { ssr: false });
+const QuoteSuggestions = dynamic(() => loadQuoteSuggestions().then((module) => module.QuoteSuggestions), { ssr: false });
 
 /** Paragraphs whose annotations render on the server; the rest paint as they near the viewport. */
 const PAINTED_AT_FIRST = 40;
@@ -121,9 +133,14 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
     [store],
   );
 
-  // Marks the moment the reader can take input (read by the benchmark and by browser tooling).
+  // Marks the moment the reader can take input (read by the benchmark and by browser tooling), then
+  // fetches the on-demand parts while the reader is idle, so opening one does not wait for the network.
   useEffect(() => {
     performance.mark("glossa:reader-interactive");
+    const prefetch = () => [loadAnnotationDetails, loadNoteThreads, loadAnnotationsPanel, loadAgreementPanel, loadQuoteSuggestions].forEach((load) => void load());
+    if (typeof requestIdleCallback !== "function") return void setTimeout(prefetch, 1000);
+    const idle = requestIdleCallback(prefetch, { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
   }, []);
 
   // Deep links: #a-<annotationId> opens the article at that annotation; #p-N scrolls to paragraph N.

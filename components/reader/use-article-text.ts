@@ -7,14 +7,15 @@ import type { AnnotationStore } from "@/lib/client/annotation-store";
 import { api } from "@/lib/client/api";
 import type { ArticleTextDTO } from "@/lib/server/articles/get-article-text";
 import type { ReaderParagraph } from "@/components/reader/reader-context";
+import { MAX_TEXT_RANGE } from "@/lib/validations/article";
 
 export type TextStatus = "complete" | "loading" | "retrying";
 
 /**
  * The article's paragraphs: the first screens came with the page; the rest load
- * in stretches right after, with their annotations and notes merged into the
- * store. A long article is readable (and annotatable) at once instead of after
- * megabytes of HTML. A failed stretch is retried with backoff; a new revision
+ * right after, in stretches asked for all at once, with their annotations and notes
+ * merged into the store. A long article is readable (and annotatable) at once instead
+ * of after megabytes of HTML. A failed stretch is retried with backoff; a new revision
  * meanwhile reloads the page's text.
  */
 export function useArticleText({
@@ -44,31 +45,46 @@ export function useArticleText({
   useEffect(() => {
     if (!needsMore) return;
     let cancelled = false;
-    const load = async () => {
+    /** One stretch, retried with backoff until it comes; null when this text is done for (unmounted, or a new revision). */
+    const fetchStretch = async (after: number): Promise<ArticleTextDTO | null> => {
       for (let failures = 0; !cancelled; ) {
-        const result = await api<ArticleTextDTO>("GET", `/api/articles/${encodeURIComponent(articleId)}/text?revision=${revision}&after=${loadedUpTo.current}`);
-        if (cancelled) return;
-        if (!result.ok) {
-          // The text changed underneath: the page comes back with the new revision.
-          if (result.status === 409) return routerRef.current.refresh();
-          setStatus("retrying");
-          await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** failures++)));
-          continue;
+        const result = await api<ArticleTextDTO>("GET", `/api/articles/${encodeURIComponent(articleId)}/text?revision=${revision}&after=${after}&limit=${MAX_TEXT_RANGE}`);
+        if (cancelled) return null;
+        if (result.ok) return result.data;
+        // The text changed underneath: the page comes back with the new revision (once, for all the stretches).
+        if (result.status === 409) {
+          cancelled = true;
+          routerRef.current.refresh();
+          return null;
         }
-        failures = 0;
-        const { paragraphs: more, state, done } = result.data;
-        loadedUpTo.current = more.at(-1)?.position ?? loadedUpTo.current;
-        const { annotations, notes } = unpackReaderState(state, articleId, more);
-        store.merge(annotations, notes);
-        const finished = done || more.length === 0;
-        // A transition: rendering hundreds of paragraphs must not hold up the reader's typing or scrolling.
-        startTransition(() => {
-          setParagraphs((current) => [...current, ...more]);
-          setStatus(finished ? "complete" : "loading");
-        });
-        if (finished) {
-          performance.mark("glossa:reader-text-complete");
-          return;
+        setStatus("retrying");
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** failures++)));
+      }
+      return null;
+    };
+    const load = async () => {
+      while (!cancelled) {
+        // Every remaining stretch is asked for at once, so the server prepares them side by side
+        // instead of one round trip after another; they are applied in reading order. Positions run
+        // 1..paragraphCount, so the stretches meet exactly; were there gaps, a stretch would reach
+        // past the next one's start (the overlap is skipped), and the loop asks again from the end.
+        const starts: number[] = [];
+        for (let after = loadedUpTo.current; after < paragraphCount || starts.length === 0; after += MAX_TEXT_RANGE) starts.push(after);
+        const stretches = starts.map(fetchStretch);
+        for (const pending of stretches) {
+          const stretch = await pending;
+          if (!stretch) return;
+          const more = stretch.paragraphs.filter((paragraph) => paragraph.position > loadedUpTo.current);
+          loadedUpTo.current = more.at(-1)?.position ?? loadedUpTo.current;
+          const { annotations, notes } = unpackReaderState(stretch.state, articleId, stretch.paragraphs);
+          store.merge(annotations, notes);
+          const finished = stretch.done || stretch.paragraphs.length === 0;
+          // A transition: rendering hundreds of paragraphs must not hold up the reader's typing or scrolling.
+          startTransition(() => {
+            setParagraphs((current) => [...current, ...more]);
+            setStatus(finished ? "complete" : "loading");
+          });
+          if (finished) return;
         }
       }
     };
@@ -77,7 +93,14 @@ export function useArticleText({
       cancelled = true;
     };
     // Loads once per mounted text: the page remounts the reader for a new revision.
-  }, [articleId, revision, store, needsMore]);
+  }, [articleId, revision, paragraphCount, store, needsMore]);
+
+  // The whole text is in the document (findable, selectable), for browser tooling: after the commit
+  // that rendered the last stretch, not when its data arrived.
+  const loadedLater = initialParagraphs.length < paragraphCount;
+  useEffect(() => {
+    if (status === "complete" && loadedLater) performance.mark("glossa:reader-text-complete");
+  }, [status, loadedLater]);
 
   return { paragraphs, status };
 }

@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import pg from "pg";
 import { spawnNext } from "../next";
 import { stopChild } from "../process";
@@ -31,6 +31,10 @@ import { benchCommand, median, percentile } from "./support";
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PARAGRAPHS = 2000;
+/** Page loads measured per page (medians reported): `BENCH_RUNS`, 5 by default. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Paragraphs a new highlight is made in: two each near the start, the middle and the end. */
+const HIGHLIGHTED = [5, 7, 900, 902, 1500, 1502];
 const ANNOTATIONS = 10_000;
 const NOTES = 2000;
 const WORDS = "власти россии разделяют озабоченность нынешним состоянием двусторонних связей грузией призыв улучшению кремля письмо партии альянс патриотов президента путина содействие нормализации отношений москвой тбилиси".split(" ");
@@ -97,17 +101,33 @@ async function measurePage(page: Page, url: string, { loadsMore }: { loadsMore: 
     htmlTimes.push(performance.now() - started);
   }
   const bytes = (await (await fetch(url)).text()).length;
-  const loads: { fcp: number; interactive: number; complete: number }[] = [];
-  for (let run = 0; run < 3; run++) {
+  const loads: { fcp: number; interactive: number; complete: number; scriptKB: number; textResponses: number[]; mainThread: number }[] = [];
+  // The renderer's main-thread busy time (Chromium's TaskDuration): on a machine shared under load, wall
+  // times measure the queue for the cores as much as the page; this is the work the page costs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((metric) => metric.name === "TaskDuration")!.value;
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto("about:blank");
+    const busyBefore = await taskSeconds();
     await page.goto(url, { waitUntil: "load" });
-    await page.waitForFunction(() => performance.getEntriesByName("glossa:reader-interactive").length > 0, null, { timeout: 60_000 });
-    if (loadsMore) await page.waitForFunction(() => performance.getEntriesByName("glossa:reader-text-complete").length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("glossa:reader-interactive").length > 0, null, { timeout: 60_000, polling: 100 });
+    if (loadsMore) await page.waitForFunction(() => performance.getEntriesByName("bench:text-in-dom").length > 0, null, { timeout: 60_000, polling: 100 });
+    const mainThread = ((await taskSeconds()) - busyBefore) * 1000;
     loads.push(
-      await page.evaluate(() => ({
+      await page.evaluate((mainThread) => ({
+        mainThread,
+        // When each stretch of the rest of the text had arrived (the network and the server's part).
+        textResponses: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.includes("/text?")).map((entry) => entry.responseEnd),
         fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
         interactive: performance.getEntriesByName("glossa:reader-interactive")[0]!.startTime,
-        complete: performance.getEntriesByName("glossa:reader-text-complete")[0]?.startTime ?? NaN,
-      })),
+        complete: performance.getEntriesByName("bench:text-in-dom")[0]?.startTime ?? NaN,
+        // Scripts fetched before the reader was interactive (decoded size: what the browser parses).
+        scriptKB:
+          (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+            .filter((entry) => entry.initiatorType === "script" && entry.responseEnd <= performance.getEntriesByName("glossa:reader-interactive")[0]!.startTime)
+            .reduce((sum, entry) => sum + entry.decodedBodySize, 0) / 1024,
+      }), mainThread),
     );
   }
   return {
@@ -116,6 +136,10 @@ async function measurePage(page: Page, url: string, { loadsMore }: { loadsMore: 
     fcp: median(loads.map((l) => l.fcp)),
     interactive: median(loads.map((l) => l.interactive)),
     complete: median(loads.map((l) => l.complete)),
+    scriptKB: median(loads.map((l) => l.scriptKB)),
+    mainThread: median(loads.map((l) => l.mainThread)),
+    lastText: median(loads.map((l) => Math.max(0, ...l.textResponses))),
+    runs: loads,
   };
 }
 
@@ -148,10 +172,14 @@ async function measureHighlight(page: Page, paragraphNumber: number) {
   const button = page.getByRole("toolbar", { name: "Annotate selection" }).getByRole("button", { name: "Highlight", exact: true });
   await button.waitFor();
   await page.evaluate((position) => {
-    const w = window as unknown as { benchChanged: Set<string>; benchPainted: number; benchClicked: number };
+    const w = window as unknown as { benchChanged: Set<string>; benchPainted: number; benchClicked: number; benchObserver?: MutationObserver };
+    // Each measurement starts afresh: an earlier one's time or observer would be read as this one's.
     w.benchChanged = new Set();
+    w.benchPainted = 0;
+    w.benchClicked = 0;
+    w.benchObserver?.disconnect();
     const root = document.querySelector(".reader-text")!;
-    new MutationObserver((records) => {
+    w.benchObserver = new MutationObserver((records) => {
       for (const record of records) {
         const paragraph = (record.target as Element).closest?.("[data-paragraph-id]") ?? (record.target.parentElement?.closest("[data-paragraph-id]") ?? null);
         if (paragraph) w.benchChanged.add(paragraph.id);
@@ -159,7 +187,8 @@ async function measureHighlight(page: Page, paragraphNumber: number) {
           requestAnimationFrame(() => (w.benchPainted = performance.now()));
         }
       }
-    }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    w.benchObserver.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
     document.addEventListener("click", () => (w.benchClicked = performance.now()), { capture: true, once: true });
   }, paragraphNumber);
   const [created] = await Promise.all([
@@ -203,10 +232,11 @@ async function untilMarked(page: Page, name: string): Promise<number> {
   throw new Error(`${name} not marked within 60 s`);
 }
 
-async function measurePeer(browser: Browser, glossaUrl: string, peerDocument: PeerDocument) {
+async function measurePeer(browser: Browser, glossaUrl: string, peerDocument: PeerDocument, storageState: BrowserContextOptions["storageState"]) {
   const html = await peerPage(peerDocument);
   const peerUrl = `${BASE}/__bench/recogito`;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Signed in, like the page measurements above.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState });
   await context.route(peerUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
   // Glossa's moment: interactive, and no paragraph in the viewport still waiting for its marks.
   await context.addInitScript(() => {
@@ -219,16 +249,33 @@ async function measurePeer(browser: Browser, glossaUrl: string, peerDocument: Pe
     const check = () => {
       const ready = performance.getEntriesByName("glossa:reader-interactive").length > 0 && document.querySelector(".reader-text mark[data-annotation-id]") && !visibleUnpainted();
       if (ready) performance.mark("glossa:painted");
-      else requestAnimationFrame(check);
+      else setTimeout(check, 10);
     };
-    requestAnimationFrame(check);
+    // Polled on timers, not animation frames: in this second browser context the frame loop
+    // was never seen to run the check (every condition held, no mark, in 60 s).
+    setTimeout(check, 10);
   });
   const page = await context.newPage();
   const glossa: number[] = [];
   const recogito: { set: number; painted: number; added: number }[] = [];
   for (let run = 0; run < 3; run++) {
     await page.goto(glossaUrl, { waitUntil: "load" });
-    glossa.push(await untilMarked(page, "glossa:painted"));
+    glossa.push(
+      await untilMarked(page, "glossa:painted").catch(async (error: unknown) => {
+        // Say which condition never held.
+        const state = await page.evaluate(() => ({
+          url: location.href,
+          interactive: performance.getEntriesByName("glossa:reader-interactive").length > 0,
+          marks: document.querySelectorAll(".reader-text mark[data-annotation-id]").length,
+          unpaintedInView: [...document.querySelectorAll("[data-paint-id]")].filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight;
+          }).length,
+          scrollY,
+        }));
+        throw new Error(`${error instanceof Error ? error.message : String(error)}: ${JSON.stringify(state)}`);
+      }),
+    );
     await page.goto(peerUrl, { waitUntil: "load" });
     const painted = await untilMarked(page, "peer:painted");
     recogito.push(
@@ -265,6 +312,17 @@ async function main() {
 
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--disable-background-networking"] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // "Whole text loaded" is the benchmark's own observation, not the app's word: the moment every
+    // paragraph of the big article is an element of the document (findable, selectable).
+    await context.addInitScript((count) => {
+      if (!location.pathname.startsWith("/articles/")) return;
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll("[data-paragraph-id]").length < count) return;
+        performance.mark("bench:text-in-dom");
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, PARAGRAPHS);
     const page = await context.newPage();
     page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
     if (process.env.BENCH_DEBUG) page.on("request", (request) => console.error(`request: ${request.method()} ${request.url()}`));
@@ -274,7 +332,7 @@ async function main() {
 
     const big = await measurePage(page, `${BASE}/articles/${slug}`, { loadsMore: true });
     const highlights = [];
-    for (const paragraph of [5, 900, 1500]) {
+    for (const paragraph of HIGHLIGHTED) {
       highlights.push(await measureHighlight(page, paragraph));
     }
     const apiTimes: number[] = [];
@@ -295,8 +353,6 @@ async function main() {
       apiTimes.push(performance.now() - started);
     }
 
-    const peer = await measurePeer(browser, `${BASE}/articles/${slug}`, peerDocument);
-
     const sampleSlug = await page.goto(`${BASE}/`).then(() => page.locator("a[href^='/articles/alyans']").first().getAttribute("href"));
     const sample = await measurePage(page, `${BASE}${sampleSlug}`, { loadsMore: false });
 
@@ -305,16 +361,28 @@ async function main() {
     row("Large article: page HTML size (first screens)", `${(big.bytes / 1024).toFixed(0)} KB`);
     row("Large article: server render (median of 5)", `${big.serverRender.toFixed(0)} ms`);
     row("Large article: first contentful paint", `${big.fcp.toFixed(0)} ms`);
-    row("Large article: reader interactive", `${big.interactive.toFixed(0)} ms`, "target < 1500 ms");
-    row("Large article: whole text loaded (2,000 paragraphs)", `${big.complete.toFixed(0)} ms`);
-    row("New highlight painted after click (max of 3)", `${Math.max(...highlights.map((h) => h.paint)).toFixed(1)} ms`, "target < 100 ms");
+    row("Large article: scripts parsed before interactive", `${big.scriptKB.toFixed(0)} KB`);
+    row("Large article: reader interactive", `${big.interactive.toFixed(0)} ms`, `target < 400 ms (runs ${big.runs.map((l) => l.interactive.toFixed(0)).join(", ")})`);
+    row("Large article: whole text in the DOM (2,000 paragraphs)", `${big.complete.toFixed(0)} ms`, `target < 1000 ms (runs ${big.runs.map((l) => l.complete.toFixed(0)).join(", ")})`);
+    row("  of which: the last stretch of text arrived", `${big.lastText.toFixed(0)} ms`, `(${big.runs[0]!.textResponses.length} requests)`);
+    row("  main-thread busy time, load to whole text", `${big.mainThread.toFixed(0)} ms`, `(runs ${big.runs.map((l) => l.mainThread.toFixed(0)).join(", ")})`);
+    row(`New highlight painted after click (median of ${HIGHLIGHTED.length})`, `${median(highlights.map((h) => h.paint)).toFixed(1)} ms`, `target < 100 ms (paragraphs ${HIGHLIGHTED.join(", ")}: ${highlights.map((h) => h.paint.toFixed(0)).join(", ")})`);
     row("Paragraphs whose DOM changed per new highlight", `${Math.max(...highlights.map((h) => h.changedParagraphs.length))}`, "target 1");
     row("Create annotation round trip p50 (40 calls)", `${percentile(apiTimes, 50).toFixed(1)} ms`, "target < 50 ms");
     row("Create annotation round trip p95", `${percentile(apiTimes, 95).toFixed(1)} ms`);
     row("Sample article: HTML size", `${(sample.bytes / 1024).toFixed(0)} KB`);
     row("Sample article: server render (median of 5)", `${sample.serverRender.toFixed(0)} ms`);
     row("Sample article: reader interactive", `${sample.interactive.toFixed(0)} ms`);
-    const newHighlight = Math.max(...highlights.map((h) => h.paint));
+    const newHighlight = median(highlights.map((h) => h.paint));
+    console.log(`Machine load average (1 min) after the Glossa runs: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+    if (process.env.BENCH_PEER === "0") return;
+    // Glossa's numbers above stand on their own: a failure of the side-by-side run is reported, not fatal to them.
+    const peer = await measurePeer(browser, `${BASE}/articles/${slug}`, peerDocument, await context.storageState()).catch((error: unknown) => {
+      console.log(`\nSide by side with Recogito: not measured (${error instanceof Error ? error.message : String(error)})`);
+      process.exitCode = 1;
+      return null;
+    });
+    if (!peer) return;
     console.log(`\nSide by side, same document (2,000 paragraphs, 10,000 annotations), same browser, medians of 3 alternating runs:`);
     row("Load → first screen's annotations painted: Glossa", `${peer.glossa.toFixed(0)} ms`, `${peer.marks} mark elements in the DOM (paragraphs within 2,000 px)`);
     row("  Recogito text annotator 4 (SPANS renderer)", `${peer.recogito.toFixed(0)} ms`, `setAnnotations returned at ${peer.recogitoSet.toFixed(0)} ms; ${peer.spans} highlight spans painted`);
@@ -334,7 +402,7 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -16,18 +16,16 @@ import { GuidelinesDrawer } from "@/components/projects/guidelines-drawer";
 import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
 import { isStorableText } from "@/lib/validations/storable";
+import { FIRST_SCREENS_PARAGRAPHS, firstScreens } from "@/lib/reading/first-screens";
 import { ANNOTATION_SERVICE } from "@/lib/protocol/link-header";
 import { protocolIris } from "@/lib/server/protocol/protocol-iris";
 
 export const dynamic = "force-dynamic";
 
-/** Paragraphs sent with the page (a few screens); the reader loads the rest right after. */
-const FIRST_PARAGRAPHS = 60;
-
 /** `rawSlug` as it appears in the URL. */
 const loadArticle = cache(async (rawSlug: string) => {
   const slug = decodeSlug(rawSlug);
-  return slug === null ? null : getArticle({ actor: await getActor(), slug, firstParagraphs: FIRST_PARAGRAPHS });
+  return slug === null ? null : getArticle({ actor: await getActor(), slug, firstParagraphs: FIRST_SCREENS_PARAGRAPHS });
 });
 
 /** A malformed percent-encoding (`%E0%A4%A`) or a NUL (`%00`, which PostgreSQL refuses) names no article: 404, not 500. */
@@ -52,12 +50,14 @@ export default async function ReaderPage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
   const actor = await getActor();
-  const paragraphIds = article.paragraphs.map((paragraph) => paragraph.id);
+  // The first screens (a few thousand characters); the reader loads the rest right after.
+  const paragraphs = firstScreens(article.paragraphs);
+  const paragraphIds = paragraphs.map((paragraph) => paragraph.id);
   // The project layer the reader sees and annotates into (their Project layer choice, else their own team's).
   const layer = viewLayerOf(actor, article);
   const [annotations, entityTypes, guidelines] = await Promise.all([
     // The layer's shared part from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
-    annotationsForViewer({ actor, stamp: article, part: { name: `first:${FIRST_PARAGRAPHS}`, paragraphIds } }),
+    annotationsForViewer({ actor, stamp: article, part: { name: `first:${paragraphs.length}`, paragraphIds } }),
     // The label set of the project layer the reader's new work goes into.
     listArticleEntityTypes({ layer }),
     getArticleGuidelines({ actor, articleId: article.id, layer }),
@@ -96,7 +96,7 @@ export default async function ReaderPage({ params }: Props) {
         articleId={article.id}
         slug={article.slug}
         revision={article.revision}
-        paragraphs={article.paragraphs}
+        paragraphs={paragraphs}
         paragraphCount={article.paragraphCount}
         initialState={packReaderState(annotations.annotations, annotations.notes, paragraphIds)}
         lastEventId={annotations.lastEventId}
