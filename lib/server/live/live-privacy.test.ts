@@ -131,6 +131,8 @@ function summary(events: ArticleEventDTO[], names: Record<string, string>): stri
         return `highlight ${name(event.annotationId)} deleted`;
       case "article.revised":
         return "revised";
+      case "labels.changed":
+        return `labels of ${event.projectId}`;
     }
   });
 }
