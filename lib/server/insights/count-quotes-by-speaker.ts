@@ -23,26 +23,28 @@ export async function countQuotesBySpeaker(actor: Actor | null, filter: Insights
      LIMIT ${TOP_SPEAKERS}`;
   if (groups.length === 0) return [];
   const kinds = entityMentionKinds().get("entityId") ?? [];
-  // Each paragraph once per speaker; every readable tag in it counts.
-  const around = await db().$queryRaw<{ speakerId: string; entityId: string; name: string; mentions: number }[]>`
-    WITH "q" AS (
-      SELECT DISTINCT "a"."speakerId", "a"."paragraphId"
-        FROM "Annotation" AS "a"
-       WHERE "a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[]) AND ${readableMentionSql(actor, filter)}
-    )
-    SELECT "q"."speakerId", "a"."entityId", "e"."name", count(*)::int AS "mentions"
-      FROM "q" JOIN "Annotation" AS "a" ON "a"."paragraphId" = "q"."paragraphId"
-      JOIN "Entity" AS "e" ON "e"."id" = "a"."entityId"
-     WHERE "a"."kind"::text = ANY(${kinds}::text[]) AND "a"."entityId" <> "q"."speakerId" AND ${readableMentionSql(actor, filter)}
-     GROUP BY 1, 2, 3`;
-  return groups.map((group) => ({
-    speakerId: group.speakerId,
-    name: group.name,
-    quotes: group.quotes,
-    topEntities: around
-      .filter((row) => row.speakerId === group.speakerId)
-      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
-      .slice(0, 3)
-      .map(({ name, mentions }) => ({ name, mentions })),
-  }));
+  // The top speakers' quoted paragraphs, then the readable tags of exactly those paragraphs (an
+  // index read by paragraph id); each paragraph counts once per speaker, every tag in it counts.
+  const quotes = await db().$queryRaw<{ speakerId: string; paragraphId: string }[]>`
+    SELECT DISTINCT "a"."speakerId", "a"."paragraphId"
+      FROM "Annotation" AS "a"
+     WHERE "a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[]) AND ${readableMentionSql(actor, filter)}`;
+  const tags = await db().$queryRaw<{ paragraphId: string; entityId: string; name: string }[]>`
+    SELECT "a"."paragraphId", "a"."entityId", "e"."name"
+      FROM "Annotation" AS "a" JOIN "Entity" AS "e" ON "e"."id" = "a"."entityId"
+     WHERE "a"."paragraphId" = ANY(${[...new Set(quotes.map((quote) => quote.paragraphId))]}::text[]) AND "a"."kind"::text = ANY(${kinds}::text[])
+       AND ${readableMentionSql(actor, filter)}`;
+  const tagsOf = new Map<string, typeof tags>();
+  for (const tag of tags) tagsOf.set(tag.paragraphId, [...(tagsOf.get(tag.paragraphId) ?? []), tag]);
+  const around = quotes.flatMap((quote) => (tagsOf.get(quote.paragraphId) ?? []).filter((tag) => tag.entityId !== quote.speakerId).map((tag) => ({ speakerId: quote.speakerId, ...tag })));
+  return groups.map((group) => {
+    const counts = new Map<string, { name: string; mentions: number }>();
+    for (const tag of around.filter((row) => row.speakerId === group.speakerId)) {
+      const entry = counts.get(tag.entityId) ?? { name: tag.name, mentions: 0 };
+      entry.mentions++;
+      counts.set(tag.entityId, entry);
+    }
+    const topEntities = [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 3);
+    return { speakerId: group.speakerId, name: group.name, quotes: group.quotes, topEntities };
+  });
 }
