@@ -21,7 +21,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   const inProject = projectSlug ? `project=${encodeURIComponent(projectSlug)}&` : "";
   const library = await listArticles("error" in asked ? { from: "start" } : asked, LIBRARY_PAGE_SIZE, { actor, projectSlug });
   const articles = library.items;
-  // Counting stops at LIBRARY_COUNT_CAP: "more than 10,000", and a page deeper than that has no number.
+  // Counting stops at LIBRARY_COUNT_CAP: "more than 1,000", and a page deeper than that has no number.
   const total = library.moreThanTotal ? `more than ${count.format(library.total)}` : count.format(library.total);
   const shown = library.firstPosition === null ? `${articles.length} past the first ${count.format(library.total)}` : `${count.format(library.firstPosition)}–${count.format(library.firstPosition + articles.length - 1)}`;
   return (

@@ -38,11 +38,10 @@ export interface LibraryPage extends KeysetPage<ArticleSummary> {
 export const LIBRARY_PAGE_SIZE = 50;
 
 /**
- * The library and a page's position in it are counted up to this many articles: counting
- * 100,000 rows costs more than reading the page itself, and "more than 10,000" tells a reader
- * what an exact number would.
+ * The library and a page's position in it are counted up to this many articles, and the page
+ * says "More than 1,000 articles" beyond: counting 100,000 rows costs several times the page.
  */
-export const LIBRARY_COUNT_CAP = 10_000;
+export const LIBRARY_COUNT_CAP = 1_000;
 
 /** Articles in the library for this reader: not archived, readable (projects), in the project asked for (also what a library export holds). */
 export function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prisma.ArticleWhereInput {
