@@ -1,8 +1,10 @@
 /**
  * Bulk import benchmark: generates N articles (default 10,000, ~25 MB of JSON Lines), then runs
  * the real bulk pipeline against a throwaway embedded PostgreSQL: upload + check (streamed from
- * disk, as the route streams the request body), then the background import, each article in
- * its own transaction. Prints wall time, throughput and peak memory, and writes them to
+ * disk, as the route streams the request body), then the background import (new articles 25 to
+ * a statement). Prints, per phase, wall time, the CPU seconds of Node and of PostgreSQL (on a
+ * shared machine the wall time mostly says how busy the others were), peak memory and the load
+ * average, checks that every article reached the search and quote queues, and writes it all to
  * bench-results/import-bench.json.
  *
  *   npx tsx --conditions=react-server scripts/bench/import-bench.ts [--articles 10000] [--concurrency 4]
