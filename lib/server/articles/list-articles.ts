@@ -50,8 +50,10 @@ export function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prism
 
 /** Articles strictly newer (towards the start of a newest-first list) or older than `key`, in (createdAt, id) order. */
 export function beyond(key: RowKey, side: "newer" | "older"): Prisma.ArticleWhereInput {
-  const op = side === "newer" ? "gt" : "lt";
-  return { OR: [{ createdAt: { [op]: key.at } }, { createdAt: key.at, id: { [op]: key.id } }] };
+  const [op, orEqual] = side === "newer" ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
+  // The plain bound on createdAt lets PostgreSQL start the (createdAt, id) index scan at the key;
+  // with the OR alone it read the index from the newest end (at 90% of 100,000 articles: 90,000 rows).
+  return { createdAt: { [orEqual]: key.at }, OR: [{ createdAt: { [op]: key.at } }, { id: { [op]: key.id } }] };
 }
 
 /**
