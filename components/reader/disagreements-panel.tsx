@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { AGREEMENT_LAYERS, type AgreementLayer, type CuratedAnnotationDTO, type Disagreement, type DisagreementReason, type Span } from "@/lib/agreement";
+import { curatedExportHref } from "@/lib/agreement/curated";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
 import { canCurate } from "@/lib/permissions";
@@ -41,8 +42,9 @@ export function DisagreementsPanel({
   const curates = canCurate(actor);
   const kind = AGREEMENT_LAYERS[layer].kind;
 
-  // Read again after each adoption (`reloads`): the layer is shared, and another curator may have changed it too.
+  // Read again after each adoption here (`reloads`) and each one heard on the live feed (another curator's).
   const [reloads, setReloads] = useState(0);
+  const heard = useSyncExternalStore(store.subscribe, store.getCuratedVersion, store.getCuratedVersion);
   useEffect(() => {
     let current = true;
     void api<CuratedAnnotationDTO[]>("GET", `/api/articles/${encodeURIComponent(articleId)}/curated`).then((result) => {
@@ -51,7 +53,7 @@ export function DisagreementsPanel({
     return () => {
       current = false;
     };
-  }, [articleId, reloads]);
+  }, [articleId, reloads, heard]);
 
   useDisagreementHighlight(disagreements);
 
@@ -142,11 +144,12 @@ export function DisagreementsPanel({
         })}
       </ol>
       <p className="text-xs text-[var(--muted)]">
-        Curated layer ({curated === null ? "…" : curated.length === 1 ? "1 annotation" : `${curated.length} annotations`}), the team&apos;s gold data:{" "}
+        Curated layer ({curated === null ? "…" : curated.length === 1 ? "1 annotation" : `${curated.length} annotations`}), the team&apos;s gold data (also in
+        Export, under Curated):{" "}
         {EXPORT_FORMATS.map((entry, index) => (
           <span key={entry.format}>
             {index > 0 && " · "}
-            <a href={`/api/articles/${encodeURIComponent(articleId)}/curated/export?format=${entry.format}`} download className="text-[var(--accent)] underline">
+            <a href={curatedExportHref(articleId, entry.format)} download className="text-[var(--accent)] underline">
               {entry.label}
             </a>
           </span>

@@ -1,4 +1,5 @@
 import type { AnnotationDTO, AuthorDTO } from "@/lib/annotations/types";
+import type { ExportFormat } from "@/lib/validations/export";
 
 /**
  * One annotation of the curated (gold) layer as the client sees it: the adopted version as an
@@ -10,4 +11,9 @@ export interface CuratedAnnotationDTO {
   adoptedAt: string;
   /** The annotation it was copied from, while that still exists. */
   sourceAnnotationId: string | null;
+}
+
+/** Where the article's curated layer downloads in a format (the Export menu's Curated group). */
+export function curatedExportHref(articleId: string, format: ExportFormat): string {
+  return `/api/articles/${encodeURIComponent(articleId)}/curated/export?format=${format}`;
 }

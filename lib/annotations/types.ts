@@ -72,4 +72,6 @@ export type ArticleEventDTO =
   | { id: string; type: "note.deleted"; noteId: string }
   /** A project's label set changed (entity types, colour names): readers of its layer reload them. */
   | { id: string; type: "labels.changed"; projectId: string }
-  | { id: string; type: "article.revised" };
+  | { id: string; type: "article.revised" }
+  /** The curated (gold) layer changed on a paragraph (a curator adopted a version): its views read it again. */
+  | { id: string; type: "curated.changed"; paragraphId: string };

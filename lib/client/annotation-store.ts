@@ -19,6 +19,7 @@ export class AnnotationStore {
   private paragraphListeners = new Map<string, Set<Listener>>();
   private listeners = new Set<Listener>();
   private version = 0;
+  private curatedVersion = 0;
   private painted: Set<string>;
   /** Ids deleted while this page was open: text loaded later must not bring them back. */
   private removed = new Set<string>();
@@ -50,7 +51,15 @@ export class AnnotationStore {
   };
 
   getVersion = (): number => this.version;
+  /** Counts the curated layer's changes heard live (another curator adopted a version): its views read it again. */
+  getCuratedVersion = (): number => this.curatedVersion;
   isPainted = (paragraphId: string): boolean => this.painted.has(paragraphId);
+
+  /** The curated layer changed: tells the whole-article views (they compare `getCuratedVersion`). */
+  curatedChanged(): void {
+    this.curatedVersion++;
+    this.listeners.forEach((listener) => listener());
+  }
 
   /** Lets a paragraph render its marks from now on (it stays painted). */
   paint(paragraphId: string): void {

@@ -141,3 +141,17 @@ describe("an own annotation that the live feed brings back before the request an
     expect(store.paragraphAnnotations("p1").map((a) => a.id).sort()).toEqual(["pending-1", "theirs"]);
   });
 });
+
+describe("a curated.changed event", () => {
+  it("tells the whole-article views that the curated layer changed, and leaves the annotations alone", () => {
+    const store = new AnnotationStore([annotation("x", 1)], []);
+    let heard = 0;
+    store.subscribe(() => heard++);
+    expect(applyLiveEvent(store, { id: "9", type: "curated.changed", paragraphId: "p1" })).toBe("applied");
+    expect(applyLiveEvent(store, { id: "10", type: "curated.changed", paragraphId: "p1" })).toBe("applied");
+    expect(store.getCuratedVersion()).toBe(2);
+    expect(heard).toBe(2);
+    expect(store.getVersion()).toBe(0);
+    expect(store.annotation("x")?.version).toBe(1);
+  });
+});

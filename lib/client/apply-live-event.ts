@@ -33,5 +33,8 @@ export function applyLiveEvent(store: AnnotationStore, event: ArticleEventDTO): 
     // The page (Tag entity menu) and the tags' labels and colours are read again.
     case "labels.changed":
       return "refetch";
+    case "curated.changed":
+      store.curatedChanged();
+      return "applied";
   }
 }

@@ -131,6 +131,7 @@ export function liveDelivery(viewer: Viewer, facts: LiveEventFacts): Delivery {
   if (!addressedTo(viewer, facts.audienceId)) return "skip";
   switch (event.type) {
     case "article.revised":
+    case "curated.changed":
     case "annotation.deleted":
     case "note.deleted":
       return "send";

@@ -5,6 +5,7 @@ import { canCurate, type Actor } from "@/lib/permissions";
 import { readableWorkWhere } from "@/lib/permissions/where";
 import { findReadableArticle } from "@/lib/server/articles/find-readable-article";
 import { AppError, forbidden, notFound } from "@/lib/server/errors";
+import { publishEvent } from "@/lib/server/live/publish-event";
 import { adoptVersionSchema } from "@/lib/validations/curation";
 import { curatedDTOs, curatedRowSelect } from "./curated-rows";
 
@@ -15,8 +16,9 @@ import { curatedDTOs, curatedRowSelect } from "./curated-rows";
  * (403), the article readable (401/404) and not archived (409), the paragraph on its current text
  * (404), each annotation readable, placed, of that kind and inside the stretch (404/422) and shared
  * (422: adopting private work would publish it); then one transaction, serialised per paragraph so
- * that two curators adopting at once leave one version, not both. Returns the stretch's curated
- * annotations after the change.
+ * that two curators adopting at once leave one version, not both, and that tells everyone on the
+ * article (`curated.changed` on the live feed: open Disagreements views read the layer again).
+ * Returns the stretch's curated annotations after the change.
  */
 export async function adoptVersion({ actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<CuratedAnnotationDTO[]> {
   const { paragraphId, kind, start, end, annotationIds } = adoptVersionSchema.parse(input);
@@ -46,6 +48,8 @@ export async function adoptVersion({ actor, articleId, input }: { actor: Actor; 
         data: sources.map(({ id, visibility: _visibility, ...version }) => ({ ...version, articleId, paragraphId, sourceAnnotationId: id, adoptedById: actor.id })),
       });
     }
+    // Everyone on the article may read the curated layer: no audience.
+    await publishEvent(tx, articleId, { type: "curated.changed", paragraphId }, null);
     return tx.curatedAnnotation.findMany({ where: { paragraphId, kind, start: { gte: start }, end: { lte: end } }, orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }], select: curatedRowSelect });
   });
   return curatedDTOs(db(), rows);

@@ -5,8 +5,11 @@
  * exactly the adopted versions through the ordinary writers.
  */
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { contentHash, parsePlainText } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { reviseArticle } from "@/lib/server/articles/revise-article";
 import { span, testLibrary } from "@/lib/server/testing/library";
 import { adoptVersion } from "./adopt-version";
 import { exportCurated } from "./export-curated";
@@ -21,6 +24,12 @@ async function tag(actor: Actor, articleId: string, paragraphId: string, phrase:
 
 async function curatedCount(articleId: string): Promise<number> {
   const { rows } = await library.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CuratedAnnotation" WHERE "articleId" = $1`, [articleId]);
+  return rows[0]!.n;
+}
+
+/** How many curated.changed events the article's live feed holds (a refusal announces nothing). */
+async function curatedEvents(articleId: string): Promise<number> {
+  const { rows } = await library.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ArticleEvent" WHERE "articleId" = $1 AND type = 'curated.changed'`, [articleId]);
   return rows[0]!.n;
 }
 
@@ -41,6 +50,9 @@ describe("adopting a version", () => {
     const adopted = await adoptVersion({ actor: curator, articleId, input: { ...stretch, annotationIds: [annMoscow.id] } });
     expect(adopted).toHaveLength(1);
     expect(adopted[0]).toMatchObject({ annotation: { kind: "ENTITY", exact: "Москве", entityType: { key: "LOC" }, author: { id: library.ann.id } }, adoptedBy: { id: curator.id }, sourceAnnotationId: annMoscow.id });
+    // Everyone on the article hears of it on the live feed (open Disagreements views read the layer again).
+    const { rows: events } = await library.client.query(`SELECT type, "audienceId", payload FROM "ArticleEvent" WHERE "articleId" = $1 ORDER BY id DESC LIMIT 1`, [articleId]);
+    expect(events).toEqual([{ type: "curated.changed", audienceId: null, payload: { type: "curated.changed", paragraphId } }]);
 
     // The other version replaces it (the stretch holds one version, never both).
     const replaced = await adoptVersion({ actor: library.ada, articleId, input: { ...stretch, annotationIds: [bobMoscow.id] } });
@@ -75,6 +87,43 @@ describe("adopting a version", () => {
     expect(kept).toMatchObject({ annotation: { exact: "Кремль" }, sourceAnnotationId: null });
   });
 
+  it("follows a re-import onto the new text; gold whose words are gone is reported and kept, and placed again when they return", async () => {
+    const { articleId, paragraphId } = await library.newArticle(TEXT);
+    const putin = await tag(library.ann, articleId, paragraphId, "Владимир Путин", "PER");
+    const kremlin = await tag(library.bob, articleId, paragraphId, "Кремль", "ORG");
+    for (const source of [putin, kremlin]) {
+      await adoptVersion({ actor: library.ada, articleId, input: { paragraphId, kind: "ENTITY", start: source.start, end: source.end, annotationIds: [source.id] } });
+    }
+    const revise = async (text: string) => {
+      const parsed = await parsePlainText(text);
+      return db().$transaction((tx) => reviseArticle(tx, { articleId, parsed, hash: contentHash(parsed) }));
+    };
+
+    // A new first paragraph, and the sentence without "сообщил Кремль": Путин moves, Кремль is orphaned.
+    const edited = TEXT.replace(", сообщил Кремль", "");
+    const report = await revise(`Срочно.\n\n${edited}`);
+    expect(report.curated).toEqual({ kept: 0, moved: 1, orphaned: 1, recovered: 0, orphans: [{ id: expect.any(String), exact: "Кремль", kind: "ENTITY" }] });
+    const layer = await listCuratedAnnotations({ actor: library.rita, articleId });
+    expect(layer.map((entry) => entry.annotation.exact)).toEqual(["Владимир Путин"]);
+    const { rows: paragraphs } = await library.client.query<{ id: string; text: string }>(`SELECT id, text FROM "Paragraph" WHERE "articleId" = $1 AND revision = 2 ORDER BY position`, [articleId]);
+    const moved = layer[0]!.annotation;
+    expect(moved.paragraphId).toBe(paragraphs[1]!.id);
+    expect(paragraphs[1]!.text.slice(moved.start, moved.end)).toBe("Владимир Путин");
+    // The orphan is kept (on the text it was adopted on), not deleted.
+    expect(await curatedCount(articleId)).toBe(2);
+    const exported = await text((await exportCurated({ actor: library.rita, articleId, query: { format: "conll" } })).chunks);
+    expect(exported).toMatch(/^Владимир _ _ B-PER$/m);
+    expect(exported).not.toMatch(/ORG/);
+
+    // The words come back in a later revision: the orphan is placed again.
+    const again = await revise(TEXT);
+    expect(again.curated).toMatchObject({ kept: 0, moved: 1, orphaned: 0, recovered: 1 });
+    expect((await listCuratedAnnotations({ actor: library.rita, articleId })).map((entry) => [entry.annotation.exact, entry.annotation.entityType?.key])).toEqual([
+      ["Владимир Путин", "PER"],
+      ["Кремль", "ORG"],
+    ]);
+  });
+
   describe("refusals store nothing", () => {
     it.each([
       ["an annotator", "ann", {}, "FORBIDDEN"],
@@ -101,6 +150,7 @@ describe("adopting a version", () => {
       };
       await expect(adoptVersion({ actor, articleId, input })).rejects.toMatchObject({ code });
       expect(await curatedCount(articleId)).toBe(0);
+      expect(await curatedEvents(articleId)).toBe(0);
     });
 
     it("an archived article (409) and hostile input (400)", async () => {
@@ -124,6 +174,7 @@ describe("adopting a version", () => {
       await library.client.query(`UPDATE "Article" SET "archivedAt" = now() WHERE id = $1`, [articleId]);
       await expect(adoptVersion({ actor: library.ada, articleId, input: good })).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await curatedCount(articleId)).toBe(0);
+      expect(await curatedEvents(articleId)).toBe(0);
     });
   });
 });

@@ -133,6 +133,8 @@ function summary(events: ArticleEventDTO[], names: Record<string, string>): stri
         return "revised";
       case "labels.changed":
         return `labels of ${event.projectId}`;
+      case "curated.changed":
+        return `curated ${event.paragraphId}`;
     }
   });
 }
