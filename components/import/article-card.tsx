@@ -322,6 +322,20 @@ export function ResultSummary({ result }: { result: ImportArticleResult }) {
               ))}
             </ul>
           )}
+          {result.report.curated.kept + result.report.curated.moved + result.report.curated.orphaned + result.report.curated.recovered > 0 && (
+            <div className="mt-1">
+              Curated layer: {formatReport(result.report.curated)}; an orphaned gold annotation stays on the text it was adopted on.
+              {result.report.curated.orphans.length > 0 && (
+                <ul className="mt-1 list-inside list-disc" aria-label="Orphaned curated annotations">
+                  {result.report.curated.orphans.slice(0, 10).map((orphan) => (
+                    <li key={orphan.id} dir="auto">
+                      <q>{orphan.exact}</q>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import type { AnnotationKind } from "@/lib/annotations/kinds";
 import type { AnchorStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { ParsedArticle } from "@/lib/importing";
 import { annotationAnchorSelect } from "@/lib/server/annotations/annotation-dto";
+import { reanchorCurated, type CuratedRevisionReport } from "@/lib/server/agreement/reanchor-curated";
 import { notFound } from "@/lib/server/errors";
 import { publishEvent } from "@/lib/server/live/publish-event";
 import { indexRevision } from "@/lib/server/search/paragraph-vectors";
@@ -34,6 +35,8 @@ export interface RevisionReport {
   };
   /** The annotations orphaned by this revision (at most 100), with their quotes. */
   orphans: { id: string; exact: string; kind: AnnotationKind }[];
+  /** The curated (gold) layer, re-anchored the same way (lib/server/agreement/reanchor-curated.ts). */
+  curated: CuratedRevisionReport;
 }
 
 const annotationFields = {
@@ -92,6 +95,7 @@ export async function reviseArticle(
     annotations: { kept: 0, moved: 0, orphaned: 0, recovered: 0 },
     notes: { kept: 0, moved: 0, toNearest: 0, withOrphans: 0 },
     orphans: [],
+    curated: { kept: 0, moved: 0, orphaned: 0, recovered: 0, orphans: [] },
   };
   const placements = new Map<string, Placement | null>();
 
@@ -140,6 +144,7 @@ export async function reviseArticle(
 
   // 3. Notes on the current text: with their highlight when they have one, else with their paragraph.
   await moveNotes(tx, { articleId, current, oldParagraphs, newParagraphs, placements, report });
+  report.curated = await reanchorCurated(tx, { articleId, current, newParagraphs });
 
   // 4. The article itself: new revision and hash; metadata the new text carries wins.
   await tx.article.update({
