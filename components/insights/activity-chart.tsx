@@ -9,6 +9,12 @@ const KIND_LABEL: Record<ActivityKind, string> = { HIGHLIGHT: "Highlights", ENTI
 const KIND_COLOR: Record<ActivityKind, string> = { HIGHLIGHT: "#ca8a04", ENTITY: "#2563eb", QUOTE: "#0f766e", NOTE: "#9333ea" };
 const PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#be185d", "#4d7c0f", "#7c3aed", "#b45309"];
 
+/**
+ * The widest a day's bar may be, in pixels: a band chart gives each day the width divided by the
+ * number of days, so one day alone would otherwise fill the whole plot.
+ */
+const ACTIVITY_BAR_MAX = 48;
+
 /** Region Activity: annotations and notes per day, stacked by kind or by person. */
 export function ActivityChart({ activity }: { activity: ActivityCount[] }) {
   const [by, setBy] = useState<"kind" | "person">("kind");
@@ -54,7 +60,7 @@ export function ActivityChart({ activity }: { activity: ActivityCount[] }) {
             <Tooltip cursor={{ fill: "var(--rule)" }} contentStyle={{ background: "var(--page)", border: "1px solid var(--rule)" }} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {series.map((entry) => (
-              <Bar key={entry.name} dataKey={entry.name} stackId="work" fill={entry.color} isAnimationActive={false} />
+              <Bar key={entry.name} dataKey={entry.name} stackId="work" fill={entry.color} isAnimationActive={false} maxBarSize={ACTIVITY_BAR_MAX} />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -142,3 +142,32 @@ describe("dispositionFilename", () => {
     expect(dispositionFilename(header, "glossa-export.csv")).toBe(expected);
   });
 });
+
+describe("ExportMenu for an article", () => {
+  it("offers the curated layer in every format, in a group of its own, after the article's own files", () => {
+    const view = render({ articleId: "art 1" });
+    act(() => view.querySelector<HTMLButtonElement>("button[aria-haspopup=menu]")!.click());
+    const group = view.querySelector<HTMLElement>("[role=menu] [role=group]")!;
+    expect(document.getElementById(group.getAttribute("aria-labelledby")!)!.textContent).toBe("Curated (gold)");
+    const curated = [...group.querySelectorAll<HTMLAnchorElement>("[role=menuitem]")];
+    expect(curated.map((item) => [item.getAttribute("aria-label"), item.getAttribute("href")])).toEqual([
+      ["Curated W3C JSON-LD", "/api/articles/art%201/curated/export?format=w3c"],
+      ["Curated CSV", "/api/articles/art%201/curated/export?format=csv"],
+      ["Curated Markdown", "/api/articles/art%201/curated/export?format=markdown"],
+      ["Curated CoNLL (IOB2)", "/api/articles/art%201/curated/export?format=conll"],
+      ["Curated doccano JSONL", "/api/articles/art%201/curated/export?format=doccano"],
+      ["Curated spaCy JSONL", "/api/articles/art%201/curated/export?format=spacy"],
+    ]);
+    expect(curated.every((item) => item.hasAttribute("download"))).toBe(true);
+    // The arrow keys reach them after the article's own six items.
+    const all = [...view.querySelectorAll<HTMLElement>("[role=menuitem]")];
+    expect(all).toHaveLength(12);
+    expect(all.indexOf(curated[0]!)).toBe(6);
+  });
+
+  it("has no Curated group for the library", () => {
+    const view = render({ scope: { kind: "library" } });
+    act(() => view.querySelector<HTMLButtonElement>("button[aria-haspopup=menu]")!.click());
+    expect(view.querySelector("[role=group]")).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { curatedExportHref } from "@/lib/agreement/curated";
 import { exportHref, EXPORT_FORMATS, type ExportScope } from "@/lib/validations/export";
 import { ExportProgress } from "./export-progress";
 import { useStreamedExport } from "./use-streamed-export";
@@ -14,7 +15,8 @@ const SCOPE_LABELS: Record<Exclude<ExportScope["kind"], "article">, string> = { 
  * keys, Home and End move between items, Escape closes and gives focus back to the button; a
  * click elsewhere or Tab away closes it. An article is small: its items are plain download
  * links. The library or a search result can be thousands of articles: its items stream the file
- * with a progress bar and Cancel (see useStreamedExport).
+ * with a progress bar and Cancel (see useStreamedExport). An article's menu also has the group
+ * Curated: its curated (gold) layer in each format, readable by whoever may read the article.
  */
 export function ExportMenu(props: { articleId: string } | { scope: ExportScope }) {
   const scope: ExportScope = "scope" in props ? props.scope : { kind: "article", articleId: props.articleId };
@@ -126,6 +128,27 @@ export function ExportMenu(props: { articleId: string } | { scope: ExportScope }
                 {label}
               </button>
             ),
+          )}
+          {scope.kind === "article" && (
+            <div role="group" aria-labelledby={`${menuId}-curated`} className="mt-1 flex flex-col border-t border-[var(--rule)] pt-1">
+              <span id={`${menuId}-curated`} role="presentation" className="px-3 py-1 text-xs font-medium text-[var(--muted)]">
+                Curated (gold)
+              </span>
+              {EXPORT_FORMATS.map(({ format, label }) => (
+                <a
+                  key={format}
+                  role="menuitem"
+                  tabIndex={-1}
+                  href={curatedExportHref(scope.articleId, format)}
+                  download
+                  aria-label={`Curated ${label}`}
+                  onClick={() => setTimeout(() => close(true))}
+                  className={ITEM_CLASS}
+                >
+                  {label}
+                </a>
+              ))}
+            </div>
           )}
         </div>
       )}
