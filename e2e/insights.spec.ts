@@ -122,6 +122,8 @@ test("insights for an annotated article: each chart, and its table and CSV with 
   // Activity: today, 7 entity tags and 1 quote by the annotator.
   const activity = page.getByRole("region", { name: "Activity" });
   await expect(activity.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // One day is drawn as one bar of a bar's width, not across the whole plot.
+  expect((await activity.locator(".recharts-bar-rectangle").first().boundingBox())!.width).toBeLessThanOrEqual(48);
   await activity.screenshot({ path: "/tmp/shots/insights-activity.png" });
   await activity.getByRole("button", { name: "Show as table" }).click();
   const today = new Date().toISOString().slice(0, 10);
