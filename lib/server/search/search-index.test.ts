@@ -8,7 +8,7 @@
  * counted or shown, archived articles only for admins.
  */
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parsePlainText } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
@@ -133,17 +133,15 @@ describe("the index follows every write", () => {
     expect(rows).toEqual([]);
   });
 
-  it("catches up within a second when the indexer runs", async () => {
+  // Its speed (about a second) is the search benchmark's to measure: a timed assertion here would
+  // flake on a busy machine. This checks that the running indexer, not a test's drain, catches up.
+  it("catches up by itself when the indexer runs", async () => {
     const stop = startSearchIndexer();
     try {
       const at = await importText("Текст для заметки.");
       const unique = word();
-      const started = Date.now();
       await createNote({ actor: library.ann, articleId: at.articleId, input: { paragraphId: at.paragraphId, body: unique } });
-      while ((await slugs(unique, library.bob)).length === 0) {
-        expect(Date.now() - started).toBeLessThan(1_000);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await vi.waitFor(async () => expect(await slugs(unique, library.bob)).toEqual([at.slug]), { timeout: 30_000, interval: 50 });
     } finally {
       stop();
     }
