@@ -21,7 +21,8 @@ const token = () => Math.random().toString(36).slice(2, 10);
 async function download(page: Page, label: string): Promise<{ filename: string; text: string }> {
   await page.getByRole("button", { name: "Export" }).click();
   const downloaded = page.waitForEvent("download");
-  await page.getByRole("menu", { name: "Export" }).getByRole("menuitem", { name: label }).click();
+  // exact: the Curated (gold) group's items are named "Curated " + the same label.
+  await page.getByRole("menu", { name: "Export" }).getByRole("menuitem", { name: label, exact: true }).click();
   const file = await downloaded;
   return { filename: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
 }
@@ -119,13 +120,16 @@ test("the Export menu works with the keyboard, and an anonymous visitor download
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: "Export" });
   await expect(button).toHaveAttribute("aria-expanded", "true");
-  await expect(menu.getByRole("menuitem")).toHaveText(["W3C JSON-LD", "CSV", "Markdown", "CoNLL (IOB2)", "doccano JSONL", "spaCy JSONL"]);
-  await expect(menu.getByRole("menuitem", { name: "W3C JSON-LD" })).toBeFocused();
+  const formats = ["W3C JSON-LD", "CSV", "Markdown", "CoNLL (IOB2)", "doccano JSONL", "spaCy JSONL"];
+  // The article's own layer, then its curated (gold) layer in the same formats.
+  await expect(menu.getByRole("menuitem")).toHaveText([...formats, ...formats]);
+  await expect(menu.getByRole("group", { name: "Curated (gold)" }).getByRole("menuitem", { name: "Curated CSV", exact: true })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "W3C JSON-LD", exact: true })).toBeFocused();
   await page.keyboard.press("ArrowUp");
-  await expect(menu.getByRole("menuitem", { name: "spaCy JSONL" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "Curated spaCy JSONL", exact: true })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("menuitem", { name: "CSV" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "CSV", exact: true })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
@@ -133,7 +137,7 @@ test("the Export menu works with the keyboard, and an anonymous visitor download
 
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("menuitem", { name: "CSV" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "CSV", exact: true })).toBeFocused();
   const downloaded = page.waitForEvent("download");
   await page.keyboard.press("Enter");
   const text = await readFile((await (await downloaded).path())!, "utf8");
