@@ -65,7 +65,7 @@ async function cells(page: Page, a: TestUser, b: TestUser): Promise<string[]> {
 test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements lists each difference; a curator adopts one into the curated export", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
-  const path = await importSampleCopy(admin, "Agreement");
+  const { path } = await importSampleCopy(admin, "Agreement");
 
   const anna = await newUser(page);
   const borisPage = await newClient();

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { PRESS_SERVICE_QUOTE } from "./support/quotes";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdOf, reloadReader, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test } from "./support/users";
 
 /**
@@ -11,20 +11,6 @@ import { expect, newUser, signInAsAdmin, test } from "./support/users";
  * Download CSV writes the same. Screenshots of each chart go to test-results for review.
  */
 const token = () => Math.random().toString(36).slice(2, 10);
-
-async function importSampleCopy(admin: Page): Promise<{ path: string; slug: string; title: string }> {
-  const title = `Insights sample ${token()}`;
-  const answer = await callApi<{ slug: string }>(admin, "POST", "/api/admin/import/commit", {
-    kind: "paste",
-    format: "text",
-    title,
-    language: "ru",
-    text: `${title}\n\n${SAMPLE_PARAGRAPHS.join("\n\n")}`,
-    target: { mode: "new" },
-  });
-  expect(answer.status, JSON.stringify(answer.error)).toBe(200);
-  return { path: `/articles/${answer.data!.slug}`, slug: answer.data!.slug, title };
-}
 
 /** Tags `phrase` in the sample's paragraph `n` (1-based) of the copy, linked to `entityId` when given. */
 async function annotate(page: Page, articleId: string, paragraphIds: string[], n: number, phrase: string, fields: Record<string, string>): Promise<AnnotationDTO> {
@@ -55,7 +41,7 @@ async function tableRows(page: Page, region: string): Promise<string[][]> {
 test("insights for an annotated article: each chart, and its table and CSV with the numbers counted by hand", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
-  const { path, slug, title } = await importSampleCopy(admin);
+  const { path, slug, title } = await importSampleCopy(admin, "Insights");
   const annotator = await newUser(page);
   await page.goto(path);
   await reloadReader(page);

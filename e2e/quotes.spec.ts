@@ -175,7 +175,7 @@ test("a private quote and its speaker are invisible to another user", async ({ p
 test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all; the panel filters by speaker", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
-  const path = await importSampleCopy(admin, "Quotes");
+  const { path } = await importSampleCopy(admin, "Quotes");
   await newUser(page);
   await page.goto(path);
   await reloadReader(page);

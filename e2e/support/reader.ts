@@ -432,9 +432,10 @@ export function expectReadableMessage(error: ApiAnswer["error"]): void {
 
 /**
  * Imports, as the admin signed in on `admin`, a copy of the sample of its own (titled `<label>
- * sample <random>`), for tests whose work belongs to one article (agreement, suggestions); its path.
+ * sample <random>`), for tests whose work belongs to one article (agreement, suggestions, insights):
+ * its path, slug and title.
  */
-export async function importSampleCopy(admin: Page, label: string): Promise<string> {
+export async function importSampleCopy(admin: Page, label: string): Promise<{ path: string; slug: string; title: string }> {
   const title = `${label} sample ${randomInt(2 ** 40).toString(36)}`;
   const answer = await callApi<{ slug: string }>(admin, "POST", "/api/admin/import/commit", {
     kind: "paste",
@@ -445,5 +446,5 @@ export async function importSampleCopy(admin: Page, label: string): Promise<stri
     target: { mode: "new" },
   });
   expect(answer.status, JSON.stringify(answer.error)).toBe(200);
-  return `/articles/${answer.data!.slug}`;
+  return { path: `/articles/${answer.data!.slug}`, slug: answer.data!.slug, title };
 }
