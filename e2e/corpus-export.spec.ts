@@ -79,7 +79,7 @@ test("the library's Export streams the corpus with a progress bar and Cancel; th
   await expect(page.getByText(`Export saved as ${file.suggestedFilename()}.`)).toBeVisible();
   const csv = await readFile((await file.path())!, "utf8");
   const rows = csv.trimEnd().split("\r\n");
-  expect(rows[0]).toBe("article,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note");
+  expect(rows[0]).toBe("article,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note,project");
   expect(rows.some((row) => row.startsWith(`${article.slug},1,24,`) && row.includes(phrase))).toBe(true);
   expect(Number(totals.at(-1))).toBeGreaterThanOrEqual(1);
 });

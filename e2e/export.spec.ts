@@ -69,8 +69,9 @@ test("export the annotated sample in every format from the Export menu; another 
   expect(csv.filename).toBe(`${slug}.csv`);
   files.csv = csv.text;
   const rows = csv.text.split("\r\n");
-  expect(rows[0]).toBe("article,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note");
-  expect(rows.some((row) => row.includes(`,${HIGHLIGHTED},`) && row.endsWith(`,${note}`))).toBe(true);
+  expect(rows[0]).toBe("article,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note,project");
+  // Last, the project layer it is in: every imported article is in the default project, Glossa.
+  expect(rows.some((row) => row.includes(`,${HIGHLIGHTED},`) && row.endsWith(`,${note},Glossa`))).toBe(true);
 
   // Markdown: the headline, the highlighted words inside a bold run, the note as a footnote.
   const markdown = await download(page, "Markdown");
@@ -141,7 +142,7 @@ test("the Export menu works with the keyboard, and an anonymous visitor download
   const downloaded = page.waitForEvent("download");
   await page.keyboard.press("Enter");
   const text = await readFile((await (await downloaded).path())!, "utf8");
-  expect(text.split("\r\n")[0]).toBe("article,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note");
+  expect(text.split("\r\n")[0]).toBe("article,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note,project");
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
 });

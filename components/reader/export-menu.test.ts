@@ -130,6 +130,13 @@ describe("ExportMenu for the library", () => {
     act(() => view.querySelector<HTMLButtonElement>("button[aria-haspopup=menu]")!.click());
     expect([...view.querySelectorAll("a[role=menuitem]")].map((link) => link.getAttribute("href"))[0]).toBe("/api/articles/abc/export?format=w3c");
   });
+
+  it("names the project layer on screen in an article's links, so the file is the layer this tab shows", () => {
+    const view = render({ articleId: "abc", layer: "desk_1" });
+    act(() => view.querySelector<HTMLButtonElement>("button[aria-haspopup=menu]")!.click());
+    const hrefs = [...view.querySelectorAll("a[role=menuitem]")].map((link) => link.getAttribute("href"));
+    expect(hrefs.slice(0, 2)).toEqual(["/api/articles/abc/export?format=w3c&layer=desk_1", "/api/articles/abc/export?format=csv&layer=desk_1"]);
+  });
 });
 
 describe("dispositionFilename", () => {

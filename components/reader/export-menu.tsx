@@ -18,8 +18,9 @@ const SCOPE_LABELS: Record<Exclude<ExportScope["kind"], "article">, string> = { 
  * with a progress bar and Cancel (see useStreamedExport). An article's menu also has the group
  * Curated: its curated (gold) layer in each format, readable by whoever may read the article.
  */
-export function ExportMenu(props: { articleId: string } | { scope: ExportScope }) {
-  const scope: ExportScope = "scope" in props ? props.scope : { kind: "article", articleId: props.articleId };
+export function ExportMenu(props: { articleId: string; layer?: string | null } | { scope: ExportScope }) {
+  // An article's items name the project layer on screen, so the file is what this tab shows even when another tab chose another layer since.
+  const scope: ExportScope = "scope" in props ? props.scope : { kind: "article", articleId: props.articleId, layer: props.layer ?? null };
   const streamed = useStreamedExport();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -33,6 +33,8 @@ export interface ReaderWorkspaceProps {
   entityTypes: EntityTypeDTO[];
   /** Whether the reader may annotate in the project layer shown (their project role there; default: their site role). */
   canAnnotate?: boolean;
+  /** The project layer shown (null: the article is in no project): what the Export menu exports. */
+  layer?: string | null;
   /** Server-rendered extras placed above the text (e.g. Needs review). */
   children?: ReactNode;
 }
@@ -59,7 +61,7 @@ const PAINTED_AT_FIRST = 40;
 type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
 
 /** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
-export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstParagraphs, paragraphCount, initialState, lastEventId, actor, entityTypes, canAnnotate: canAnnotateLayer, children }: ReaderWorkspaceProps) {
+export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstParagraphs, paragraphCount, initialState, lastEventId, actor, entityTypes, canAnnotate: canAnnotateLayer, layer = null, children }: ReaderWorkspaceProps) {
   const [store] = useState(() => {
     const { annotations, notes } = unpackReaderState(initialState, articleId, firstParagraphs);
     return new AnnotationStore(annotations, notes, firstParagraphs.slice(0, PAINTED_AT_FIRST).map((paragraph) => paragraph.id));
@@ -184,7 +186,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
         <button type="button" onClick={() => setPanelOpen((value) => !value)} aria-expanded={panelOpen} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
           {panelOpen ? "Hide annotations" : "Show annotations"}
         </button>
-        <ExportMenu articleId={articleId} />
+        <ExportMenu articleId={articleId} layer={layer} />
         <button type="button" onClick={() => setAgreementOpen((value) => !value)} aria-expanded={agreementOpen} className="rounded border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
           Agreement
         </button>

@@ -65,17 +65,33 @@ describe("CSV export", () => {
   it("writes one row per annotation with every column, and a BOM only when asked", async () => {
     const sample = annotatedSample();
     const text = await collect(streamCsv([sample], { bom: true }));
-    expect(text.startsWith("\uFEFFarticle,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFarticle,paragraph,start,end,exact,kind,entity type,entity,speaker,colour,author,created,note,project\r\n")).toBe(true);
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(1 + sample.annotations.length);
     const byExact = (exact: string) => rows.find((row) => row[4] === exact)!;
     expect(byExact("президента РФ Владимира Путина")).toEqual([
-      "kremlin-georgia", "0", String(sample.annotations[4]!.start), String(sample.annotations[4]!.end), "президента РФ Владимира Путина", "ENTITY", "PER", "Владимир Путин", "", "", "Борис", "2026-11-30T09:15:00.000Z", "",
+      "kremlin-georgia", "0", String(sample.annotations[4]!.start), String(sample.annotations[4]!.end), "президента РФ Владимира Путина", "ENTITY", "PER", "Владимир Путин", "", "", "Борис", "2026-11-30T09:15:00.000Z", "", "",
     ]);
     // The highlight's note, not the reply to it.
     expect(byExact("Власти России разделяют озабоченность")).toEqual(expect.arrayContaining(["HIGHLIGHT", "green", "Check the **date** of the letter."]));
     expect((await collect(streamCsv([sample]))).startsWith("article,")).toBe(true);
+  });
+
+  it("names the project layer of each annotation in the project column (empty outside projects)", () => {
+    const [p0] = paragraphs("Песков ответил журналистам в Кремле.");
+    const desk = { ...highlight(p0!, "Песков", { id: "desk" }), projectId: "prj-desk" };
+    const unnamed = { ...highlight(p0!, "ответил", { id: "unnamed" }), projectId: "prj-unknown" };
+    const outside = highlight(p0!, "Кремле", { id: "outside" });
+    const layers = new Map([["prj-desk", { slug: "politics-desk", name: "Politics, desk =A1" }]]);
+    const rows = parseCsv([...csvArticleRows({ article: article("t", ["Песков ответил журналистам в Кремле."]), annotations: [desk, unnamed, outside], notes: [], layers })].join(""));
+    const project = CSV_COLUMNS.indexOf("project");
+    expect(rows.map((row) => [row[4], row[project]])).toEqual([
+      ["Песков", "Politics, desk =A1"],
+      ["ответил", ""],
+      ["Кремле", ""],
+    ]);
+    expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
   });
 
   it("defuses formula-like quotes and notes, and round-trips quotes with commas, quotes and newlines", () => {

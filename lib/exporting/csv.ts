@@ -14,10 +14,12 @@ import type { ArticleExport, ArticleSource } from "./types";
  *
  * `start` and `end` are UTF-16 code units within the paragraph text (as the DOM counts; `end`
  * exclusive); `paragraph` is the paragraph's position (its `#p-N` anchor). `note` holds the
- * annotation's notes (not replies), oldest first, separated by a blank line.
+ * annotation's notes (not replies), oldest first, separated by a blank line. `project` is the
+ * name of the project layer the annotation is in (empty: made outside any project); it comes
+ * last so that scripts written for the columns before it keep reading the same columns.
  */
 
-export const CSV_COLUMNS = ["article", "paragraph", "start", "end", "exact", "kind", "entity type", "entity", "speaker", "colour", "author", "created", "note"] as const;
+export const CSV_COLUMNS = ["article", "paragraph", "start", "end", "exact", "kind", "entity type", "entity", "speaker", "colour", "author", "created", "note", "project"] as const;
 
 const BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -65,6 +67,7 @@ export function* csvArticleRows(doc: ArticleExport): Generator<string> {
       annotation.author.name,
       annotation.createdAt,
       notes.length > 0 ? notes.map((note) => note.body).join("\n\n") : null,
+      (annotation.projectId !== null && doc.layers?.get(annotation.projectId)?.name) || null,
     ]);
   }
 }

@@ -4,9 +4,9 @@
  * the database through them without holding more than one article. Offsets: UTF-16 code units
  * within a paragraph unless a format says otherwise (doccano and spaCy count code points).
  */
-export type { ArticleExport, ArticleSource, ExportArticle, ExportParagraph } from "./types";
+export type { ArticleExport, ArticleSource, ExportArticle, ExportLayer, ExportParagraph } from "./types";
 export { exportIris, type ExportIris } from "./iris";
-export { ANNO_CONTEXT, ANNO_MEDIA_TYPE, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, w3cPageIri, type WebAnnotation } from "./w3c";
+export { ANNO_CONTEXT, ANNO_MEDIA_TYPE, LAYER_PROPERTY, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, w3cPageIri, type WebAnnotation } from "./w3c";
 export { CSV_COLUMNS, csvArticleRows, csvHeader, streamCsv } from "./csv";
 export { articleMarkdown, streamMarkdown } from "./markdown";
 export { articleConll, streamConll } from "./conll";

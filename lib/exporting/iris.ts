@@ -14,6 +14,8 @@ export interface ExportIris {
   user(id: string): string;
   entity(id: string): string;
   entityType(key: string): string;
+  /** A project's page: what a project layer is named by. */
+  project(slug: string): string;
 }
 
 /** IRIs under `baseUrl` (e.g. `https://glossa.example`; a trailing slash is ignored). */
@@ -29,5 +31,6 @@ export function exportIris(baseUrl: string): ExportIris {
     user: (id) => `${base}/users/${encodeURIComponent(id)}`,
     entity: (id) => `${base}/entities/${encodeURIComponent(id)}`,
     entityType: (key) => `${base}/entity-types/${encodeURIComponent(key)}`,
+    project: (slug) => `${base}/projects/${encodeURIComponent(slug)}`,
   };
 }

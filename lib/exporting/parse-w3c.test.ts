@@ -24,8 +24,10 @@ function mixed(): ArticleExport {
       highlight(p0!, "встретился", { id: "h1", color: "blue" }),
       entityTag(p0!, "Путин", "PER", { id: "e1", occurrence: 1, entity: { id: "putin", name: "Владимир Путин" } }),
       entityTag(p1!, "Грузия", "LOC", { id: "e2" }),
-    ],
-    notes: [note(p0!, "Заметка", { id: "n1", annotationId: "h1" }), note(p0!, "Ответ", { id: "n2", annotationId: "h1", parentId: "n1" }), note(p1!, "Об абзаце", { id: "n3" })],
+    ].map((item) => ({ ...item, projectId: "desk" })),
+    notes: [note(p0!, "Заметка", { id: "n1", annotationId: "h1" }), note(p0!, "Ответ", { id: "n2", annotationId: "h1", parentId: "n1" }), note(p1!, "Об абзаце", { id: "n3" })].map((item) => ({ ...item, projectId: "desk" })),
+    // In a project layer: its dcterms:isPartOf is read past like any property the parser does not use.
+    layers: new Map([["desk", { slug: "desk", name: "Desk" }]]),
   };
 }
 

@@ -22,11 +22,23 @@ export interface ExportArticle {
   paragraphs: ExportParagraph[];
 }
 
+/** A project layer work is in (lib/projects/layers.ts): its slug names it in IRIs, its name in files people read. */
+export interface ExportLayer {
+  slug: string;
+  name: string;
+}
+
 /** An article with the annotations and notes the requester may read, as the client sees them. */
 export interface ArticleExport {
   article: ExportArticle;
   annotations: AnnotationDTO[];
   notes: NoteDTO[];
+  /**
+   * The project layers its annotations and notes are in, by project id (their `projectId`): the
+   * CSV's `project` column and the W3C export's `dcterms:isPartOf` name them. Work whose
+   * `projectId` is null (made outside any project), or absent from this map, names none.
+   */
+  layers?: ReadonlyMap<string, ExportLayer>;
 }
 
 /** A source of articles to export: an array in tests, a database cursor in the export route. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleExport } from "./types";
 import { exportIris } from "./iris";
-import { ANNO_CONTEXT, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, type WebAnnotation } from "./w3c";
+import { ANNO_CONTEXT, LAYER_PROPERTY, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, type WebAnnotation } from "./w3c";
 import { annotationMustFailures, ANNOTATION_MUSTS, satisfies } from "./w3c-schemas/validate";
 import { annotatedSample, article, BASE_URL, entityTag, highlight, note, paragraphs } from "./test-fixtures";
 
@@ -112,6 +112,21 @@ describe("W3C Web Annotation export", () => {
     ]);
     // An annotation whose paragraph is gone keeps its quote on the article.
     expect(byId("orphan").target).toMatchObject({ source: `${BASE_URL}/articles/every-kind`, selector: [{ type: "TextQuoteSelector", exact: "Третий" }] });
+  });
+
+  it("names the project layer of work in one as dcterms:isPartOf, still valid, and nothing for work outside projects", () => {
+    const doc = everyKind();
+    const inDesk = <T extends { projectId: string | null }>(work: T): T => ({ ...work, projectId: "prj-desk" });
+    const layered: ArticleExport = { ...doc, annotations: doc.annotations.map(inDesk), notes: doc.notes.map(inDesk), layers: new Map([["prj-desk", { slug: "politics desk", name: "Politics desk" }]]) };
+    const documents = [...w3cArticleAnnotations(layered, iris)];
+    expect(documents).toHaveLength(exported.length);
+    for (const annotation of documents) {
+      expect(annotation[LAYER_PROPERTY]).toEqual({ id: `${BASE_URL}/projects/politics%20desk`, name: "Politics desk" });
+      expect(annotationMustFailures(JSON.parse(JSON.stringify(annotation)))).toEqual([]);
+    }
+    // A JSON-LD processor reads the absolute IRI key whatever the context says.
+    expect(LAYER_PROPERTY).toBe("http://purl.org/dc/terms/isPartOf");
+    for (const annotation of exported) expect(annotation).not.toHaveProperty([LAYER_PROPERTY]);
   });
 
   it("pages a collection with first/last/next/prev/partOf/total, valid against collections.json", () => {

@@ -74,6 +74,19 @@ export interface W3CTextTarget {
   selector: W3CSelector[];
 }
 
+/**
+ * The property naming the project layer an annotation is in: Dublin Core's `isPartOf` ("a related
+ * resource in which the described resource is physically or logically included"), written as an
+ * absolute IRI, which JSON-LD reads under any context, so the anno.jsonld context stays as it is.
+ */
+export const LAYER_PROPERTY = "http://purl.org/dc/terms/isPartOf";
+
+/** A project layer as the W3C export names it: the project's page and its name. */
+export interface W3CLayer {
+  id: string;
+  name: string;
+}
+
 export interface WebAnnotation {
   "@context": typeof ANNO_CONTEXT;
   id: string;
@@ -84,6 +97,8 @@ export interface WebAnnotation {
   modified: string;
   body?: W3CBody[];
   target: W3CTextTarget | string;
+  /** The project layer it is in; absent for work made outside any project. */
+  [LAYER_PROPERTY]?: W3CLayer;
 }
 
 /** The IRI a reference body points at, per referenced table (a new table must say its IRI). */
@@ -154,6 +169,11 @@ export function* w3cArticleAnnotations(doc: ArticleExport, iris: ExportIris): Ge
   const slug = article.slug;
   const paragraphs = new Map(article.paragraphs.map((paragraph) => [paragraph.id, paragraph]));
   const text = articleText(article);
+  /** The layer property of work in `projectId` (nothing outside projects, or for a layer the caller did not name). */
+  const layerOf = (projectId: string | null): Pick<WebAnnotation, typeof LAYER_PROPERTY> => {
+    const layer = projectId === null ? undefined : doc.layers?.get(projectId);
+    return layer ? { [LAYER_PROPERTY]: { id: iris.project(layer.slug), name: layer.name } } : {};
+  };
   const annotationIds = new Set(doc.annotations.map((annotation) => annotation.id));
   const notesOn = new Map<string, NoteDTO[]>();
   const standalone: NoteDTO[] = [];
@@ -190,6 +210,7 @@ export function* w3cArticleAnnotations(doc: ArticleExport, iris: ExportIris): Ge
       modified: annotation.updatedAt,
       ...(bodies.length > 0 ? { body: bodies } : {}),
       target: textTarget(annotation, paragraphs.get(annotation.paragraphId), article, text, iris, styleClass),
+      ...layerOf(annotation.projectId),
     };
   }
 
@@ -212,6 +233,7 @@ export function* w3cArticleAnnotations(doc: ArticleExport, iris: ExportIris): Ge
       modified: note.updatedAt,
       body: [noteBody(note, slug, iris, purpose, false)],
       target,
+      ...layerOf(note.projectId),
     };
   }
 }

@@ -28,9 +28,20 @@ export const exportQuerySchema = z.object({
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
-/** The export route's URL for one article in one format. */
-export function articleExportHref(articleId: string, format: ExportFormat): string {
-  return `/api/articles/${encodeURIComponent(articleId)}/export?format=${format}`;
+/**
+ * One article's export: `layer` (a project id) is the project layer to export, as the reader's
+ * **Project layer** box names it; without it, the layer the requester reads the article in.
+ */
+export const articleExportQuerySchema = exportQuerySchema.extend({
+  layer: z
+    .string({ error: "layer must be a project id." })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "layer must be a project id.")
+    .optional(),
+});
+
+/** The export route's URL for one article in one format (in project layer `layer`, when given). */
+export function articleExportHref(articleId: string, format: ExportFormat, layer?: string | null): string {
+  return `/api/articles/${encodeURIComponent(articleId)}/export?format=${format}${layer ? `&layer=${encodeURIComponent(layer)}` : ""}`;
 }
 
 /** The longest search query a search-result export takes (the search box's own limit is lower). */
@@ -43,11 +54,11 @@ export const corpusExportQuerySchema = exportQuerySchema.extend({
 export type CorpusExportQuery = z.infer<typeof corpusExportQuerySchema>;
 
 /** What a corpus export spans: the library, or the result of a search. */
-export type ExportScope = { kind: "article"; articleId: string } | { kind: "library" } | { kind: "search"; q: string };
+export type ExportScope = { kind: "article"; articleId: string; layer?: string | null } | { kind: "library" } | { kind: "search"; q: string };
 
 /** The export route's URL for a scope in one format. */
 export function exportHref(scope: ExportScope, format: ExportFormat): string {
-  if (scope.kind === "article") return articleExportHref(scope.articleId, format);
+  if (scope.kind === "article") return articleExportHref(scope.articleId, format, scope.layer);
   const query = new URLSearchParams({ format, ...(scope.kind === "search" ? { q: scope.q } : {}) });
   return `/api/exports?${query.toString()}`;
 }

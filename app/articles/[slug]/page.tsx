@@ -103,6 +103,7 @@ export default async function ReaderPage({ params }: Props) {
         actor={actor}
         entityTypes={entityTypes}
         canAnnotate={layerAnnotates(article.projects.find((project) => project.id === layer))}
+        layer={layer}
       >
         <GuidelinesDrawer guidelines={guidelines} />
         {/* Its queries only where something waits (nearly never); it lists what this viewer may see. */}

@@ -2,7 +2,7 @@ import "server-only";
 import { annotationDTOFromRow } from "@/lib/annotations/annotation-row";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { PROGRESS_UNITS, type ArticleExport, type ProgressUnit } from "@/lib/exporting";
+import { PROGRESS_UNITS, type ArticleExport, type ExportLayer, type ProgressUnit } from "@/lib/exporting";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canReadLibrary, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
@@ -59,11 +59,32 @@ function searchBatches(articles: ArticleHead[]): ArticleBatches {
 }
 
 /**
+ * The project layers work is in, by id, read once per export as batches name them: a library has
+ * few projects, so the map stays small however many articles stream past it.
+ */
+function layerNames(): (ids: Iterable<string | null>) => Promise<ReadonlyMap<string, ExportLayer>> {
+  const known = new Map<string, ExportLayer>();
+  return async (ids) => {
+    const missing = [...new Set(ids)].filter((id): id is string => id !== null && !known.has(id));
+    if (missing.length > 0) {
+      for (const project of await db().project.findMany({ where: { id: { in: missing } }, select: { id: true, slug: true, name: true } })) {
+        known.set(project.id, { slug: project.slug, name: project.name });
+      }
+    }
+    return known;
+  };
+}
+
+/**
  * One batch of articles with their current text and what this reader may see on it, in four
  * queries whatever the batch size (paragraphs, annotations, notes, and the rows they refer to).
+ * A corpus holds every project layer the reader may read (a library export is everything they
+ * may read, not one desk's view of each story): each annotation and note names its layer
+ * (`layers`), so the CSV's `project` column and the W3C `dcterms:isPartOf` tell them apart.
  */
-async function loadBatch(actor: Actor | null, heads: ArticleHead[]): Promise<ArticleExport[]> {
-  const reader = actor ? { id: actor.id } : null;
+async function loadBatch(actor: Actor | null, heads: ArticleHead[], layers: ReturnType<typeof layerNames>): Promise<ArticleExport[]> {
+  // With the role: an admin reads every project layer, as in the reader.
+  const reader = actor ? { id: actor.id, role: actor.role } : null;
   const paragraphs = await db().paragraph.findMany({
     where: { OR: heads.map((head) => ({ articleId: head.id, revision: head.revision })) },
     orderBy: [{ articleId: "asc" }, { position: "asc" }],
@@ -78,9 +99,9 @@ async function loadBatch(actor: Actor | null, heads: ArticleHead[]): Promise<Art
     }),
     db().note.findMany({ where: { paragraphId: { in: paragraphIds }, ...readableNoteWhere(reader) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: noteSelect }),
   ]);
-  const refs = await loadAnnotationRefs(db(), annotations);
+  const [refs, named] = await Promise.all([loadAnnotationRefs(db(), annotations), layers([...annotations, ...notes].map((row) => row.projectId))]);
   const docs = new Map<string, ArticleExport>(
-    heads.map((head) => [head.id, { article: { slug: head.slug, title: head.title, language: head.language, paragraphs: [] }, annotations: [], notes: [] }]),
+    heads.map((head) => [head.id, { article: { slug: head.slug, title: head.title, language: head.language, paragraphs: [] }, annotations: [], notes: [], layers: named }]),
   );
   for (const { articleId, ...paragraph } of paragraphs) docs.get(articleId)!.article.paragraphs.push(paragraph);
   for (const row of annotations) docs.get(row.articleId)?.annotations.push(annotationDTOFromRow(row, refs));
@@ -90,12 +111,14 @@ async function loadBatch(actor: Actor | null, heads: ArticleHead[]): Promise<Art
 
 /** The articles of an export, one at a time, read a batch ahead at most. */
 async function* articleSource(actor: Actor | null, batches: ArticleBatches): AsyncGenerator<ArticleExport> {
-  for await (const heads of batches()) yield* await loadBatch(actor, heads);
+  const layers = layerNames();
+  for await (const heads of batches()) yield* await loadBatch(actor, heads, layers);
 }
 
 /** How many progress units the export will hold, counted before it starts (what the progress bar fills to). */
 async function countUnits(unit: ProgressUnit, actor: Actor | null, scope: Prisma.ArticleWhereInput[]): Promise<number> {
-  const reader = actor ? { id: actor.id } : null;
+  // With the role: an admin reads every project layer, as in the reader.
+  const reader = actor ? { id: actor.id, role: actor.role } : null;
   const counts = await Promise.all(
     scope.map(async (article) => {
       if (unit === "articles") return db().article.count({ where: article });
