@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useState, useSyncExternalStore } from "react";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
 import type { MentionSuggestionDTO } from "@/lib/server/mentions/mention-suggestion-dto";
@@ -58,7 +58,10 @@ export function MentionSuggestionsOffer({ state, onReview, onDismiss }: { state:
  */
 export function MentionSuggestions({ state, onClose }: { state: MentionSuggestionsState; onClose: () => void }) {
   const { articleId, store, visibility, notify } = useReader();
-  const [suggestions, setSuggestions] = useState(state.suggestions);
+  const [listed, setSuggestions] = useState(state.suggestions);
+  // One decided by someone else meanwhile leaves as they decide it (suggestion.decided, heard live).
+  useSyncExternalStore(store.subscribe, store.getSuggestionsVersion, store.getSuggestionsVersion);
+  const suggestions = listed.filter((suggestion) => !store.isSuggestionDecided(suggestion.id));
   const [busy, setBusy] = useState(false);
   const { entity } = state;
 

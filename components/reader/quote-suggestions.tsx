@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
 import type { QuoteSuggestionDTO } from "@/lib/server/quotes/suggestion-dto";
@@ -12,11 +12,15 @@ import { SuggestionsSheet } from "@/components/reader/suggestions-sheet";
 /**
  * Find quotes: the quotations the finder sees in the article that are not marked yet, each with
  * its suggested speaker, in region Suggestions. Accept makes the quote (with the suggested or a
- * changed speaker), Reject drops it for good, Accept all takes the confident ones.
+ * changed speaker), Reject drops it for good, Accept all takes the confident ones. A suggestion
+ * someone else decides meanwhile leaves the list as they do (suggestion.decided on the live feed).
  */
 export function QuoteSuggestions({ paragraphs, onClose }: { paragraphs: ReaderParagraph[]; onClose: () => void }) {
   const { articleId, store, visibility, notify } = useReader();
-  const [suggestions, setSuggestions] = useState<QuoteSuggestionDTO[] | null>(null);
+  const [found, setFound] = useState<QuoteSuggestionDTO[] | null>(null);
+  // Decisions, this reader's and those heard live, are kept by the store: the list leaves them out.
+  useSyncExternalStore(store.subscribe, store.getSuggestionsVersion, store.getSuggestionsVersion);
+  const suggestions = found?.filter((suggestion) => !store.isSuggestionDecided(suggestion.id)) ?? null;
   const [changing, setChanging] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,10 +28,10 @@ export function QuoteSuggestions({ paragraphs, onClose }: { paragraphs: ReaderPa
     let current = true;
     void api<QuoteSuggestionDTO[]>("POST", `/api/articles/${articleId}/quote-suggestions`).then((result) => {
       if (!current) return;
-      if (result.ok) setSuggestions(result.data);
+      if (result.ok) setFound(result.data);
       else {
         notify(result.message);
-        setSuggestions([]);
+        setFound([]);
       }
     });
     return () => {
@@ -35,7 +39,7 @@ export function QuoteSuggestions({ paragraphs, onClose }: { paragraphs: ReaderPa
     };
   }, [articleId, notify]);
 
-  const drop = (ids: readonly string[]) => setSuggestions((list) => list?.filter((suggestion) => !ids.includes(suggestion.id)) ?? null);
+  const drop = (ids: readonly string[]) => ids.forEach((id) => store.suggestionDecided(id));
 
   const decide = async (suggestion: QuoteSuggestionDTO, action: "accept" | "reject", speaker?: SpeakerChoice) => {
     setBusy(true);

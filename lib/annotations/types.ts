@@ -74,4 +74,9 @@ export type ArticleEventDTO =
   | { id: string; type: "labels.changed"; projectId: string }
   | { id: string; type: "article.revised" }
   /** The curated (gold) layer changed on a paragraph (a curator adopted a version): its views read it again. */
-  | { id: string; type: "curated.changed"; paragraphId: string };
+  | { id: string; type: "curated.changed"; paragraphId: string }
+  /**
+   * A suggestion (a quote the finder found, another mention of an entity) was accepted or rejected:
+   * open Suggestions regions drop it. Suggestions are the article's, whatever the layer.
+   */
+  | { id: string; type: "suggestion.decided"; suggestionId: string; status: "ACCEPTED" | "REJECTED" };

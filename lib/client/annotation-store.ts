@@ -20,6 +20,9 @@ export class AnnotationStore {
   private listeners = new Set<Listener>();
   private version = 0;
   private curatedVersion = 0;
+  /** Suggestions someone accepted or rejected while this page was open (heard live): Suggestions regions leave them out. */
+  private decidedSuggestions = new Set<string>();
+  private suggestionsVersion = 0;
   private painted: Set<string>;
   /** Ids deleted while this page was open: text loaded later must not bring them back. */
   private removed = new Set<string>();
@@ -54,6 +57,23 @@ export class AnnotationStore {
   /** Counts the curated layer's changes heard live (another curator adopted a version): its views read it again. */
   getCuratedVersion = (): number => this.curatedVersion;
   isPainted = (paragraphId: string): boolean => this.painted.has(paragraphId);
+
+  /** Counts the suggestions decided since the page opened: Suggestions regions follow it. */
+  getSuggestionsVersion = (): number => this.suggestionsVersion;
+  /** Whether a suggestion was accepted or rejected since the page opened (by anyone: heard live, or decided here). */
+  isSuggestionDecided = (suggestionId: string): boolean => this.decidedSuggestions.has(suggestionId);
+
+  /**
+   * A suggestion was accepted or rejected: tells the whole-article views (an open Suggestions
+   * region drops it). False when it was known already (this reader's own decision coming back).
+   */
+  suggestionDecided(suggestionId: string): boolean {
+    if (this.decidedSuggestions.has(suggestionId)) return false;
+    this.decidedSuggestions.add(suggestionId);
+    this.suggestionsVersion++;
+    this.listeners.forEach((listener) => listener());
+    return true;
+  }
 
   /** The curated layer changed: tells the whole-article views (they compare `getCuratedVersion`). */
   curatedChanged(): void {

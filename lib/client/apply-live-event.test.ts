@@ -155,3 +155,21 @@ describe("a curated.changed event", () => {
     expect(store.annotation("x")?.version).toBe(1);
   });
 });
+
+describe("a suggestion.decided event", () => {
+  it("tells the Suggestions regions that a suggestion is gone, once, and leaves the annotations alone", () => {
+    const store = new AnnotationStore([annotation("x", 1)], []);
+    let heard = 0;
+    store.subscribe(() => heard++);
+    expect(store.isSuggestionDecided("s1")).toBe(false);
+    expect(applyLiveEvent(store, { id: "9", type: "suggestion.decided", suggestionId: "s1", status: "REJECTED" })).toBe("applied");
+    expect(store.isSuggestionDecided("s1")).toBe(true);
+    expect(store.getSuggestionsVersion()).toBe(1);
+    // This reader's own decision coming back from the feed (or a catch-up repeating it) changes nothing.
+    expect(applyLiveEvent(store, { id: "10", type: "suggestion.decided", suggestionId: "s1", status: "REJECTED" })).toBe("ignored");
+    expect(store.getSuggestionsVersion()).toBe(1);
+    expect(heard).toBe(1);
+    expect(store.isSuggestionDecided("s2")).toBe(false);
+    expect(store.getVersion()).toBe(0);
+  });
+});

@@ -36,5 +36,7 @@ export function applyLiveEvent(store: AnnotationStore, event: ArticleEventDTO): 
     case "curated.changed":
       store.curatedChanged();
       return "applied";
+    case "suggestion.decided":
+      return store.suggestionDecided(event.suggestionId) ? "applied" : "ignored";
   }
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 
 /** Stored event types, each sent as an SSE `event:` with `id:` = the event id and the DTO as data. */
-export const ARTICLE_EVENT_TYPES = ["annotation.upserted", "annotation.deleted", "note.upserted", "note.deleted", "labels.changed", "article.revised", "curated.changed"] as const satisfies readonly ArticleEventDTO["type"][];
+export const ARTICLE_EVENT_TYPES = ["annotation.upserted", "annotation.deleted", "note.upserted", "note.deleted", "labels.changed", "article.revised", "curated.changed", "suggestion.decided"] as const satisfies readonly ArticleEventDTO["type"][];
 
 /** Sent instead of events the client can no longer apply one by one: it must refetch everything. */
 export const RESET_EVENT = "reset";

@@ -48,6 +48,19 @@ describe("planReplay collapses the log to one item per annotation or note", () =
       { kind: "replay", cursor: BigInt(8), items: [{ entity: "note", entityId: "n1", eventId: BigInt(8), audienceIds: [null, "ann"] }] },
     ],
     ["a new revision in the window: refetch", [change(1, "note.upserted", "n1"), change(2, "article.revised", null)], { kind: "reset", reason: "revised" }],
+    [
+      "suggestions decided in the window: one item each, beside the quote one of them made",
+      [change(1, "suggestion.decided", "s1"), change(2, "annotation.upserted", "q1"), change(3, "suggestion.decided", "s2")],
+      {
+        kind: "replay",
+        cursor: BigInt(3),
+        items: [
+          { entity: "suggestion", entityId: "s1", eventId: BigInt(1), audienceIds: [null] },
+          { entity: "annotation", entityId: "q1", eventId: BigInt(2), audienceIds: [null] },
+          { entity: "suggestion", entityId: "s2", eventId: BigInt(3), audienceIds: [null] },
+        ],
+      },
+    ],
   ])("%s", (_name, changes, expected) => {
     expect(planReplay(changes)).toEqual(expected);
   });
@@ -151,6 +164,8 @@ describe("liveDelivery: each live event checked for each viewer at send time", (
     ["an archived article: nothing for a reader", reader, facts({ id: "1", type: "article.revised" }, null, { article: archived }), "skip"],
     ["an archived article: admins get it", admin, facts({ id: "1", type: "annotation.upserted", annotation: highlight(3) }, null, { article: archived }), "send"],
     ["sign-in required, anonymous: nothing", anonymousWhenSignInRequired, facts({ id: "1", type: "note.deleted", noteId: "n1" }), "skip"],
+    ["a suggestion decided: sent to whoever reads the article", reader, facts({ id: "1", type: "suggestion.decided", suggestionId: "s1", status: "REJECTED" }), "send"],
+    ["a suggestion decided on an archived article: nothing for a reader", reader, facts({ id: "1", type: "suggestion.decided", suggestionId: "s1", status: "ACCEPTED" }, null, { article: archived }), "skip"],
   ])("%s", (_name, viewer, event, expected) => {
     expect(liveDelivery(viewer, event)).toBe(expected);
   });
@@ -164,6 +179,8 @@ describe("liveDelivery: each live event checked for each viewer at send time", (
     ["the desk's note, a non-member: a deletion", bob, facts({ id: "1", type: "note.upserted", note: note(1) }, null, { articleProjects: [desk, newsroom], layer: desk }), "delete"],
     ["the Open layer, anyone", anonymous, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk, newsroom], layer: newsroom }), "send"],
     ["an article only the desk has, a non-member (or a removed member): nothing at all", bob, facts({ id: "1", type: "article.revised" }, null, { articleProjects: [desk] }), "skip"],
+    ["a suggestion decided on an article only the desk has, a non-member: nothing", bob, facts({ id: "1", type: "suggestion.decided", suggestionId: "s1", status: "ACCEPTED" }, null, { articleProjects: [desk] }), "skip"],
+    ["…a member: sent", ann, facts({ id: "1", type: "suggestion.decided", suggestionId: "s1", status: "ACCEPTED" }, null, { articleProjects: [desk] }), "send"],
     ["an article only the desk has, an admin", admin, facts({ id: "1", type: "annotation.upserted", annotation: highlight(1) }, null, { articleProjects: [desk], layer: desk }), "send"],
   ])("projects: %s", (_name, viewer, event, expected) => {
     expect(liveDelivery(viewer, event)).toBe(expected);

@@ -37,15 +37,15 @@ export const MAX_REPLAY = 500;
 export interface LoggedChange {
   id: bigint;
   type: ArticleEventDTO["type"];
-  /** The annotation or note the event is about (null for article.revised). */
+  /** The annotation, note or suggestion the event is about (null for article.revised). */
   entityId: string | null;
   /** Set on private changes: only this user was told of it. */
   audienceId: string | null;
 }
 
-/** One annotation or note that changed after the cursor, to be sent in its current state. */
+/** One annotation, note or suggestion that changed after the cursor, to be sent in its current state. */
 export interface ReplayItem {
-  entity: "annotation" | "note";
+  entity: "annotation" | "note" | "suggestion";
   entityId: string;
   /** The newest event about it in the window: the id the replayed message carries. */
   eventId: bigint;
@@ -70,7 +70,7 @@ export function planReplay(changes: readonly LoggedChange[], maxItems = MAX_REPL
     // A label set changed meanwhile: the page (its Tag entity menu) is read again, as after a revision.
     if (change.type === "labels.changed") return { kind: "reset", reason: "revised" };
     if (change.entityId === null) continue;
-    const entity = change.type.startsWith("annotation.") ? "annotation" : "note";
+    const entity = change.type.startsWith("annotation.") ? "annotation" : change.type.startsWith("suggestion.") ? "suggestion" : "note";
     const key = `${entity}:${change.entityId}`;
     const existing = items.get(key);
     // Map order is first insertion: delete and re-add so the items end up ordered by their newest event.
@@ -132,6 +132,8 @@ export function liveDelivery(viewer: Viewer, facts: LiveEventFacts): Delivery {
   switch (event.type) {
     case "article.revised":
     case "curated.changed":
+    // A decision names only a suggestion of an article the viewer may read (suggestions have no layer).
+    case "suggestion.decided":
     case "annotation.deleted":
     case "note.deleted":
       return "send";

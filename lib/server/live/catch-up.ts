@@ -26,7 +26,7 @@ export async function readCatchUp({ articleId, after, upTo, viewer }: { articleI
     db().$queryRawUnsafe<{ id: string; type: LoggedChange["type"]; entityId: string | null; audienceId: string | null }[]>(
       // Ordered by the bigint column, not by the text alias ("10" < "9").
       `SELECT e.id::text AS id, type, "audienceId",
-              COALESCE(payload->'annotation'->>'id', payload->>'annotationId', payload->'note'->>'id', payload->>'noteId') AS "entityId"
+              COALESCE(payload->'annotation'->>'id', payload->>'annotationId', payload->'note'->>'id', payload->>'noteId', payload->>'suggestionId') AS "entityId"
          FROM "ArticleEvent" e
         WHERE "articleId" = $1 AND e.id > $2::bigint AND e.id <= $3::bigint
         ORDER BY e.id LIMIT ${MAX_SCAN + 1}`,
@@ -44,24 +44,30 @@ export async function readCatchUp({ articleId, after, upTo, viewer }: { articleI
 
 async function currentStateOf(articleId: string, items: ReplayItem[], viewer: Viewer): Promise<ArticleEventDTO[]> {
   const idsOf = (entity: ReplayItem["entity"]) => items.filter((item) => item.entity === entity).map((item) => item.entityId);
-  const [article, annotations, notes] = await Promise.all([
+  const [article, annotations, notes, suggestions] = await Promise.all([
     db().article.findUnique({ where: { id: articleId }, select: { archivedAt: true, projects: { select: { project: { select: projectFactsSelect(viewer.actor) } } } } }),
     db().annotation.findMany({ where: { id: { in: idsOf("annotation") }, articleId }, select: { ...annotationSelect, deletedAt: true, project: { select: projectFactsSelect(viewer.actor) } } }),
     db().note.findMany({
       where: { id: { in: idsOf("note") }, articleId },
       select: { ...noteSelect, deletedAt: true, project: { select: projectFactsSelect(viewer.actor) }, annotation: { select: { authorId: true, visibility: true, deletedAt: true } } },
     }),
+    // Decisions are final: a suggestion decided in the window is sent as it stands.
+    db().suggestion.findMany({ where: { id: { in: idsOf("suggestion") }, articleId, status: { not: "OPEN" } }, select: { id: true, status: true } }),
   ]);
   // The projects as they are now, with the viewer's membership: a Closed layer's work reaches its members only.
   const facts = { archivedAt: article?.archivedAt ?? null, projects: article?.projects.map(({ project }) => projectFacts(project)) ?? [] };
   const layerOf = (row: { project: Parameters<typeof projectFacts>[0] | null }) => (row.project ? projectFacts(row.project) : null);
   const annotationById = new Map(annotations.map((row) => [row.id, row]));
   const noteById = new Map(notes.map((row) => [row.id, row]));
+  const suggestionById = new Map(suggestions.map((row) => [row.id, row]));
 
   const events: ArticleEventDTO[] = [];
   for (const item of items) {
     const id = item.eventId.toString();
-    if (item.entity === "annotation") {
+    if (item.entity === "suggestion") {
+      const row = suggestionById.get(item.entityId);
+      if (row && row.status !== "OPEN") events.push({ id, type: "suggestion.decided", suggestionId: row.id, status: row.status });
+    } else if (item.entity === "annotation") {
       const row = annotationById.get(item.entityId);
       const readable = row && { type: "annotation" as const, article: facts, annotation: { authorId: row.author.id, visibility: row.visibility, deletedAt: row.deletedAt, project: layerOf(row) } };
       // Work in another layer than the one on screen is not this reader's to hear of.

@@ -135,6 +135,8 @@ function summary(events: ArticleEventDTO[], names: Record<string, string>): stri
         return `labels of ${event.projectId}`;
       case "curated.changed":
         return `curated ${event.paragraphId}`;
+      case "suggestion.decided":
+        return `suggestion ${event.suggestionId} ${event.status}`;
     }
   });
 }

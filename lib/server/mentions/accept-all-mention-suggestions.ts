@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/permissions";
 import { acceptMentionIn } from "@/lib/server/mentions/accept-mention-suggestion";
 import { acceptAllMentionsSchema } from "@/lib/server/mentions/mention-suggestion-dto";
 import { findArticleMentionSuggestions } from "@/lib/server/mentions/find-article-mention-suggestions";
-import { assertMayDecide, findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
 
 /**
  * Accept all (per article): every open suggested mention of the entity on the article that the actor
@@ -13,7 +14,7 @@ import { assertMayDecide, findOpenSuggestion } from "@/lib/server/quotes/accept-
  */
 export async function acceptAllMentionSuggestions({ actor, articleId, input }: { actor: Actor | null; articleId: string; input: unknown }): Promise<AnnotationDTO[]> {
   const { entityId, visibility } = acceptAllMentionsSchema.parse(input);
-  assertMayDecide(actor);
+  assertSignedIn(actor);
   // The same list the actor was shown (re-found, so nothing they could not see is tagged).
   const open = await findArticleMentionSuggestions({ actor, articleId, input: { entityId } });
   return db().$transaction(

@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/permissions";
 import { insertAnnotation } from "@/lib/server/annotations/create-annotation";
 import { AppError, notFound } from "@/lib/server/errors";
 import { acceptMentionSchema, proposedMentionSchema } from "@/lib/server/mentions/mention-suggestion-dto";
-import { assertMayDecide, findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { assertMayDecideOn, assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
+import { decideSuggestion } from "@/lib/server/quotes/decide-suggestion";
 import type { Visibility } from "@/lib/permissions";
 
 type OpenSuggestion = Awaited<ReturnType<typeof findOpenSuggestion>>;
@@ -19,10 +21,11 @@ type OpenSuggestion = Awaited<ReturnType<typeof findOpenSuggestion>>;
  */
 export async function acceptMentionSuggestion({ actor, articleId, suggestionId, input }: { actor: Actor | null; articleId: string; suggestionId: string; input: unknown }): Promise<AnnotationDTO> {
   const { visibility } = acceptMentionSchema.parse(input);
-  assertMayDecide(actor);
+  assertSignedIn(actor);
   return db().$transaction(async (tx) => {
     const suggestion = await findOpenSuggestion(tx, actor, suggestionId);
     if (suggestion.articleId !== articleId || suggestion.kind !== "ENTITY") throw notFound("The suggestion");
+    await assertMayDecideOn(actor, articleId, tx);
     return acceptMentionIn(tx, { actor, suggestion, visibility });
   });
 }
@@ -30,8 +33,7 @@ export async function acceptMentionSuggestion({ actor, articleId, suggestionId, 
 /** Tags one open mention suggestion and records the decision, in the caller's transaction. */
 export async function acceptMentionIn(tx: Prisma.TransactionClient, { actor, suggestion, visibility }: { actor: Actor; suggestion: OpenSuggestion; visibility: Visibility }): Promise<AnnotationDTO> {
   // Claimed first: of two people accepting at once, the second is refused rather than tagging twice.
-  const { count } = await tx.suggestion.updateMany({ where: { id: suggestion.id, status: "OPEN" }, data: { status: "ACCEPTED", decidedById: actor.id, decidedAt: new Date() } });
-  if (count === 0) throw new AppError("CONFLICT", "This suggestion was decided meanwhile.");
+  await decideSuggestion(tx, { actor, suggestion, status: "ACCEPTED" });
   const { entityId } = proposedMentionSchema.parse(suggestion.proposed);
   const entity = await tx.entity.findUnique({ where: { id: entityId }, select: { typeId: true } });
   if (!entity) throw new AppError("CONFLICT", "The entity of this suggestion no longer exists (merged into another?): find its mentions again.");

@@ -6,7 +6,7 @@ import { forbidden, notFound } from "@/lib/server/errors";
 import { loadMentionTarget } from "@/lib/server/mentions/load-mention-target";
 import { findMentionsSchema, type MentionSuggestionDTO } from "@/lib/server/mentions/mention-suggestion-dto";
 import { recordMentionSuggestions } from "@/lib/server/mentions/record-mention-suggestions";
-import { assertMayDecide } from "@/lib/server/quotes/accept-suggestion";
+import { assertMayDecideOn, assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
 
 /**
  * The other mentions of an entity in one article (after the actor tagged it there): found in any
@@ -15,10 +15,11 @@ import { assertMayDecide } from "@/lib/server/quotes/accept-suggestion";
  */
 export async function findArticleMentionSuggestions({ actor, articleId, input }: { actor: Actor | null; articleId: string; input: unknown }): Promise<MentionSuggestionDTO[]> {
   const { entityId } = findMentionsSchema.parse(input);
-  assertMayDecide(actor);
+  assertSignedIn(actor);
   const article = await db().article.findFirst({ where: { id: articleId, ...readableArticleWhere(actor) }, select: { id: true, language: true, revision: true, archivedAt: true } });
   if (!article) throw notFound("The article");
   if (article.archivedAt) throw forbidden("This article is archived: its annotations are read-only.");
+  await assertMayDecideOn(actor, articleId);
   const entity = await loadMentionTarget(db(), actor, entityId);
   return recordMentionSuggestions(actor, entity, [article]);
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
-import { acceptIn, assertMayDecide, findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { acceptIn, findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
 import { findQuoteSuggestions } from "@/lib/server/quotes/find-quote-suggestions";
 import { loadSpeakerCandidates } from "@/lib/server/quotes/speaker-candidates";
 import { acceptAllSuggestionsSchema } from "@/lib/server/quotes/suggestion-dto";
@@ -13,7 +14,8 @@ import { acceptAllSuggestionsSchema } from "@/lib/server/quotes/suggestion-dto";
  */
 export async function acceptConfidentSuggestions({ actor, articleId, input }: { actor: Actor | null; articleId: string; input: unknown }): Promise<AnnotationDTO[]> {
   const { visibility } = acceptAllSuggestionsSchema.parse(input);
-  assertMayDecide(actor);
+  assertSignedIn(actor);
+  // Find quotes checks that they may decide on the article (their role in its project layer).
   const confident = (await findQuoteSuggestions({ actor, articleId })).filter((suggestion) => suggestion.confident);
   return db().$transaction(
     async (tx) => {

@@ -2,12 +2,14 @@ import "server-only";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canAnnotate, type Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { readableArticleWhere } from "@/lib/permissions/where";
 import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import { lemmatize } from "@/lib/morphology/lemmatize";
 import { insertAnnotation } from "@/lib/server/annotations/create-annotation";
-import { AppError, forbidden, notFound, unauthenticated } from "@/lib/server/errors";
+import { AppError, notFound } from "@/lib/server/errors";
+import { assertMayDecideOn, assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
+import { decideSuggestion } from "@/lib/server/quotes/decide-suggestion";
 import { linkSpeakerText, loadSpeakerCandidates, type SpeakerCandidate } from "@/lib/server/quotes/speaker-candidates";
 import { acceptSuggestionSchema, proposedQuoteSchema, type AcceptSuggestionInput } from "@/lib/server/quotes/suggestion-dto";
 import type { SpeakerInput } from "@/lib/server/quotes/resolve-speaker";
@@ -18,24 +20,19 @@ type SuggestionRow = Prisma.SuggestionGetPayload<{ select: typeof suggestionSele
 /**
  * Accepts a quote suggestion: the quote is created as the actor's (the speaker given, else the
  * known person or organisation the suggested words name, else a new entity named by them) and
- * the suggestion is recorded as accepted by them, in one transaction. A suggestion decided
- * meanwhile is a 409.
+ * the suggestion is recorded as accepted by them, in one transaction. Their role in the article's
+ * project layer decides whether they may (assertMayDecideOn). A suggestion decided meanwhile is a 409.
  */
 export async function acceptSuggestion({ actor, suggestionId, input }: { actor: Actor | null; suggestionId: string; input: unknown }): Promise<AnnotationDTO> {
   const data = acceptSuggestionSchema.parse(input);
-  assertMayDecide(actor);
+  assertSignedIn(actor);
   return db().$transaction(async (tx) => {
     const suggestion = await findOpenSuggestion(tx, actor, suggestionId);
     // Other kinds (suggested entity mentions) are accepted through their own route.
     if (suggestion.kind !== "QUOTE") throw notFound("The suggestion");
+    await assertMayDecideOn(actor, suggestion.articleId, tx);
     return acceptIn(tx, { actor, suggestion, input: data, speakers: await loadSpeakerCandidates(tx, actor) });
   });
-}
-
-/** Whether the actor may decide suggestions (the same rule as annotating). */
-export function assertMayDecide(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw unauthenticated("decide suggestions");
-  if (!canAnnotate(actor)) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
 }
 
 /** A suggestion on an article the actor may read, still open: else 404 (unreadable or missing) or 409 (decided). */
@@ -52,8 +49,7 @@ export async function acceptIn(
   { actor, suggestion, input, speakers }: { actor: Actor; suggestion: SuggestionRow; input: AcceptSuggestionInput; speakers: readonly SpeakerCandidate[] },
 ): Promise<AnnotationDTO> {
   // Claimed first: of two people accepting at once, the second is refused rather than making a second quote.
-  const { count } = await tx.suggestion.updateMany({ where: { id: suggestion.id, status: "OPEN" }, data: { status: "ACCEPTED", decidedById: actor.id, decidedAt: new Date() } });
-  if (count === 0) throw new AppError("CONFLICT", "This suggestion was decided meanwhile.");
+  await decideSuggestion(tx, { actor, suggestion, status: "ACCEPTED" });
   const speaker = await suggestedSpeaker(tx, suggestion, input, speakers);
   const annotation = await insertAnnotation(tx, {
     actor,

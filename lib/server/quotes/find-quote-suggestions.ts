@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { canAnnotate, type Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { readableArticleWhere, readableWorkWhere } from "@/lib/permissions/where";
-import { forbidden, notFound, unauthenticated } from "@/lib/server/errors";
+import { forbidden, notFound } from "@/lib/server/errors";
+import { assertMayDecideOn, assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
 import { linkSpeakerText, loadSpeakerCandidates } from "@/lib/server/quotes/speaker-candidates";
 import { recordQuoteSuggestions } from "@/lib/server/quotes/record-quote-suggestions";
 import { isConfident, proposedQuoteSchema, type QuoteSuggestionDTO } from "@/lib/server/quotes/suggestion-dto";
@@ -15,11 +16,12 @@ import { isConfident, proposedQuoteSchema, type QuoteSuggestionDTO } from "@/lib
  * quote, with the speaker's words linked to a person or organisation the actor may know of.
  */
 export async function findQuoteSuggestions({ actor, articleId }: { actor: Actor | null; articleId: string }): Promise<QuoteSuggestionDTO[]> {
-  if (!actor) throw unauthenticated("find quotes");
-  if (!canAnnotate(actor)) throw forbidden("Readers cannot annotate: ask an admin for the Annotator role.");
+  assertSignedIn(actor);
   const article = await db().article.findFirst({ where: { id: articleId, ...readableArticleWhere(actor) }, select: { id: true, revision: true, archivedAt: true } });
   if (!article) throw notFound("The article");
   if (article.archivedAt) throw forbidden("This article is archived: its annotations are read-only.");
+  // Only those who may accept them find them: whoever may annotate in the article's project layer.
+  await assertMayDecideOn(actor, articleId);
   const paragraphs = await db().paragraph.findMany({ where: { articleId, revision: article.revision }, orderBy: { position: "asc" }, select: { id: true } });
 
   await recordQuoteSuggestions(db(), [articleId]);

@@ -1,16 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
-import { assertMayDecide, findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
-import { AppError } from "@/lib/server/errors";
+import { findOpenSuggestion } from "@/lib/server/quotes/accept-suggestion";
+import { assertMayDecideOn, assertSignedIn } from "@/lib/server/quotes/assert-may-decide";
+import { decideSuggestion } from "@/lib/server/quotes/decide-suggestion";
 
-/** Rejects a suggestion for good: recorded with who and when, it is never suggested on the article again. */
+/**
+ * Rejects a suggestion for good: recorded with who and when (and heard live by the article's open
+ * readers), it is never suggested on the article again. Deciding is annotating the article: their
+ * role in its project layer decides whether they may.
+ */
 export async function rejectSuggestion({ actor, suggestionId }: { actor: Actor | null; suggestionId: string }): Promise<{ id: string }> {
-  assertMayDecide(actor);
+  assertSignedIn(actor);
   return db().$transaction(async (tx) => {
-    await findOpenSuggestion(tx, actor, suggestionId);
-    const { count } = await tx.suggestion.updateMany({ where: { id: suggestionId, status: "OPEN" }, data: { status: "REJECTED", decidedById: actor.id, decidedAt: new Date() } });
-    if (count === 0) throw new AppError("CONFLICT", "This suggestion was decided meanwhile.");
+    const suggestion = await findOpenSuggestion(tx, actor, suggestionId);
+    await assertMayDecideOn(actor, suggestion.articleId, tx);
+    await decideSuggestion(tx, { actor, suggestion, status: "REJECTED" });
     return { id: suggestionId };
   });
 }

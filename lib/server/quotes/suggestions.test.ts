@@ -3,13 +3,19 @@
  * its four quotations are suggested with their speakers and none of its quoted party names; a
  * rejection is remembered (with who and when); Accept makes the quote with the suggested speaker,
  * Change speaker with another; Accept all takes the rest at once; a Reader may do none of it.
+ * Every decision is heard live (suggestion.decided) and in a reconnect's catch-up; in a project's
+ * article the person's role in its layer decides, not their site role.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
+import { readCatchUp } from "@/lib/server/live/catch-up";
+import { addProjectMember } from "@/lib/server/projects/add-project-member";
+import { createProject } from "@/lib/server/projects/create-project";
 import { testLibrary } from "@/lib/server/testing/library";
+import { createProjectSchema } from "@/lib/validations/project";
 import { findQuoteSuggestions } from "./find-quote-suggestions";
 import { acceptSuggestion, newSpeaker } from "./accept-suggestion";
 import { rejectSuggestion } from "./reject-suggestion";
@@ -24,15 +30,31 @@ let reader: Actor;
 let articleId: string;
 let types: Record<string, string>;
 
+/** A copy of the sample story, in no project unless one is given. */
+async function newSample(projectId?: string): Promise<string> {
+  const id = randomUUID();
+  await library.client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Sample', 'ru', 'hash', now())`, [id]);
+  for (const [index, text] of PARAGRAPHS.entries()) {
+    await library.client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, $3, $4)`, [randomUUID(), id, index + 1, text]);
+  }
+  if (projectId) await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [id, projectId]);
+  return id;
+}
+
+/** The article's live events after `after`, as stored (type and payload). */
+async function eventsAfter(id: string, after: bigint): Promise<{ id: string; type: string; payload: unknown }[]> {
+  return (await library.client.query(`SELECT id::text AS id, type, payload FROM "ArticleEvent" WHERE "articleId" = $1 AND id > $2 ORDER BY id`, [id, after.toString()])).rows;
+}
+
+async function lastEventId(): Promise<bigint> {
+  return BigInt((await library.client.query(`SELECT COALESCE(max(id), 0)::text AS id FROM "ArticleEvent"`)).rows[0].id);
+}
+
 beforeAll(async () => {
   ann = library.ann;
   reader = library.rita;
   types = library.types;
-  articleId = randomUUID();
-  await library.client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $1, 'Sample', 'ru', 'hash', now())`, [articleId]);
-  for (const [index, text] of PARAGRAPHS.entries()) {
-    await library.client.query(`INSERT INTO "Paragraph" (id, "articleId", revision, position, text) VALUES ($1, $2, 1, $3, $4)`, [randomUUID(), articleId, index + 1, text]);
-  }
+  articleId = await newSample();
 });
 
 const starts = (suggestions: { exact: string }[]) => suggestions.map((suggestion) => suggestion.exact.slice(0, 24));
@@ -56,9 +78,19 @@ describe("Find quotes", () => {
     expect(Number((await library.client.query(`SELECT count(*) FROM "Suggestion"`)).rows[0].count)).toBe(4);
   });
 
-  it("remembers a rejection, with who and when", async () => {
+  it("remembers a rejection, with who and when, and tells the article's open readers, live and on reconnecting", async () => {
     const [, second] = await findQuoteSuggestions({ actor: ann, articleId });
+    const before = await lastEventId();
     await rejectSuggestion({ actor: ann, suggestionId: second!.id });
+    const heard = await eventsAfter(articleId, before);
+    expect(heard.map(({ type, payload }) => ({ type, payload }))).toEqual([
+      { type: "suggestion.decided", payload: { type: "suggestion.decided", suggestionId: second!.id, status: "REJECTED" } },
+    ]);
+    // A reader whose connection dropped before the rejection hears of it in the catch-up (anyone who reads the article).
+    for (const actor of [reader, null]) {
+      const catchUp = await readCatchUp({ articleId, after: before, upTo: BigInt(heard[0]!.id), viewer: { actor, policy: { requireSignIn: false } } });
+      expect(catchUp).toEqual({ kind: "events", events: [{ id: heard[0]!.id, type: "suggestion.decided", suggestionId: second!.id, status: "REJECTED" }] });
+    }
     expect(starts(await findQuoteSuggestions({ actor: ann, articleId }))).not.toContain("несмотря на все потуги р");
     const { rows } = await library.client.query(`SELECT status, "decidedById", "decidedAt", source, score FROM "Suggestion" WHERE id = $1`, [second!.id]);
     expect(rows[0]).toMatchObject({ status: "REJECTED", decidedById: ann.id, decidedAt: expect.any(Date), source: "findQuotes@1" });
@@ -71,11 +103,16 @@ describe("Find quotes", () => {
     await expect(acceptSuggestion({ actor: reader, suggestionId: first!.id, input: {} })).rejects.toMatchObject({ status: 403 });
     await expect(rejectSuggestion({ actor: reader, suggestionId: first!.id })).rejects.toMatchObject({ status: 403 });
     await expect(acceptConfidentSuggestions({ actor: reader, articleId, input: {} })).rejects.toMatchObject({ status: 403 });
+    // Nothing decided, nothing heard.
+    expect((await library.client.query(`SELECT status FROM "Suggestion" WHERE id = $1`, [first!.id])).rows[0].status).toBe("OPEN");
   });
 
   it("accepts one with a changed speaker, then the rest with Accept all, linking the same words to one speaker", async () => {
     const [first] = await findQuoteSuggestions({ actor: ann, articleId });
+    const before = await lastEventId();
     const quote = await acceptSuggestion({ actor: ann, suggestionId: first!.id, input: { speakerName: "пресс-служба Кремля", speakerTypeId: types.ORG! } });
+    // Heard live: the decision (the Suggestions regions drop it) and the quote it made.
+    expect((await eventsAfter(articleId, before)).map((event) => event.type)).toEqual(["suggestion.decided", "annotation.upserted"]);
     expect(quote).toMatchObject({ kind: "QUOTE", exact: first!.exact, speaker: { name: "пресс-служба Кремля" }, author: { id: ann.id } });
     await expect(acceptSuggestion({ actor: ann, suggestionId: first!.id, input: {} })).rejects.toMatchObject({ status: 409 });
 
@@ -91,5 +128,56 @@ describe("Find quotes", () => {
     const { rows } = await library.client.query(`SELECT status, count(*)::int AS n FROM "Suggestion" GROUP BY status ORDER BY status`);
     expect(rows).toEqual([{ status: "ACCEPTED", n: 3 }, { status: "REJECTED", n: 1 }]);
     expect(Number((await library.client.query(`SELECT count(*) FROM "Suggestion" WHERE status = 'ACCEPTED' AND "annotationId" IS NOT NULL`)).rows[0].count)).toBe(3);
+  });
+});
+
+describe("Find quotes in a project's article: the person's role in its layer decides", () => {
+  let desk: string;
+  let deskArticle: string;
+  let rosa: Actor; // a site Reader, the desk's Annotator
+  let tom: Actor; // a site Annotator, only the desk's Reader
+  let nina: Actor; // a site Annotator outside the (Closed) desk
+
+  beforeAll(async () => {
+    rosa = await library.newUser("Rosa", "READER");
+    tom = await library.newUser("Tom");
+    nina = await library.newUser("Nina");
+    desk = (await createProject({ actor: library.ada, input: createProjectSchema.parse({ name: "Quotes desk", access: "CLOSED" }) })).id;
+    await addProjectMember({ actor: library.ada, projectId: desk, input: { email: rosa.email, role: "ANNOTATOR" } });
+    await addProjectMember({ actor: library.ada, projectId: desk, input: { email: tom.email, role: "READER" } });
+    deskArticle = await newSample(desk);
+  });
+
+  it("a site Annotator who only reads the desk may not find, accept, reject or accept all; nor may an outsider, to whom the article does not exist", async () => {
+    const [first] = await findQuoteSuggestions({ actor: rosa, articleId: deskArticle });
+    const before = await lastEventId();
+    await expect(findQuoteSuggestions({ actor: tom, articleId: deskArticle })).rejects.toMatchObject({ status: 403 });
+    await expect(acceptSuggestion({ actor: tom, suggestionId: first!.id, input: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(rejectSuggestion({ actor: tom, suggestionId: first!.id })).rejects.toMatchObject({ status: 403 });
+    await expect(acceptConfidentSuggestions({ actor: tom, articleId: deskArticle, input: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(findQuoteSuggestions({ actor: nina, articleId: deskArticle })).rejects.toMatchObject({ status: 404 });
+    await expect(acceptSuggestion({ actor: nina, suggestionId: first!.id, input: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(rejectSuggestion({ actor: nina, suggestionId: first!.id })).rejects.toMatchObject({ status: 404 });
+    // No partial data: every suggestion still open, no quote, nothing heard.
+    const { rows } = await library.client.query(`SELECT count(*)::int AS n FROM "Suggestion" WHERE "articleId" = $1 AND status <> 'OPEN'`, [deskArticle]);
+    expect(rows[0].n).toBe(0);
+    expect((await library.client.query(`SELECT count(*)::int AS n FROM "Annotation" WHERE "articleId" = $1`, [deskArticle])).rows[0].n).toBe(0);
+    expect(await eventsAfter(deskArticle, before)).toEqual([]);
+  });
+
+  it("a site Reader who is the desk's Annotator finds, accepts (the quote goes into the desk's layer), rejects and accepts all", async () => {
+    const [first, second, ...rest] = await findQuoteSuggestions({ actor: rosa, articleId: deskArticle });
+    expect(rest).toHaveLength(2);
+    const quote = await acceptSuggestion({ actor: rosa, suggestionId: first!.id, input: { speakerName: "пресс-служба Кремля", speakerTypeId: types.ORG! } });
+    expect(quote).toMatchObject({ kind: "QUOTE", projectId: desk, author: { id: rosa.id } });
+    await rejectSuggestion({ actor: rosa, suggestionId: second!.id });
+    expect(await acceptConfidentSuggestions({ actor: rosa, articleId: deskArticle, input: {} })).toHaveLength(2);
+    const { rows } = await library.client.query(`SELECT status, "decidedById" FROM "Suggestion" WHERE "articleId" = $1 ORDER BY status`, [deskArticle]);
+    expect(rows).toEqual([
+      { status: "ACCEPTED", decidedById: rosa.id },
+      { status: "ACCEPTED", decidedById: rosa.id },
+      { status: "ACCEPTED", decidedById: rosa.id },
+      { status: "REJECTED", decidedById: rosa.id },
+    ]);
   });
 });
