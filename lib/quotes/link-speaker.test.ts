@@ -5,8 +5,8 @@ import { linkSpeaker, type SpeakerEntity } from "./link-speaker";
 const ENTITIES: SpeakerEntity[] = [
   { id: "sobol", name: "Ирина Соболева" },
   { id: "peskov", name: "Дмитрий Песков", aliases: ["Песков"] },
-  { id: "kremlin", name: "Кремль" },
-  { id: "press", name: "пресс-служба Кремля", kind: "organisation" },
+  { id: "kremlin", name: "Кремль", kind: "organisation" },
+  { id: "press", name: "пресс-служба Кремля", aliases: ["пресс-службе"], kind: "organisation" },
   { id: "mid", name: "Министерство иностранных дел России", aliases: ["МИД России", "МИД"], kind: "organisation" },
   { id: "berg", name: "Anna Berg" },
   { id: "ivanov-s", name: "Сергей Иванов" },
@@ -21,7 +21,8 @@ describe("linkSpeaker", () => {
     ["title and name around the entity's name", "пресс-секретарь президента Дмитрий Песков", "peskov"],
     ["an inflected alias", "Пескова", "peskov"],
     ["the Kremlin in the locative", "Кремле", "kremlin"],
-    ["the press service in the locative", "пресс-службе", "press"],
+    ["the press service by its whole name, inflected", "в пресс-службе Кремля", "press"],
+    ["…or by an alias (the words of a tag), inflected", "пресс-службы", "press"],
     ["an abbreviation alias", "МИД", "mid"],
     ["an English name", "Berg", "berg"],
     ["an English name with a title", "Chief Executive Anna Berg", "berg"],
@@ -38,19 +39,34 @@ describe("linkSpeaker", () => {
     expect(linkSpeaker(mention, ENTITIES)).toBeUndefined();
   });
 
-  // Only the organisations whose name the words could be part of are known here.
+  // An organisation needs its whole name (or alias), lemmatised, in any case: a word of its name can
+  // name something else ("Кремля" in "пресс-служба Кремля" is the Kremlin). Only the entities given are known.
+  const kremlin: SpeakerEntity = { id: "kremlin", name: "Кремль", kind: "organisation" };
+  const press: SpeakerEntity = { id: "press", name: "пресс-служба Кремля", kind: "organisation" };
+  const pressOther: SpeakerEntity = { id: "press-x", name: "Пресс-служба Ёлкинского завода", kind: "organisation" };
+  const mid: SpeakerEntity = { id: "mid", name: "Министерство иностранных дел России", kind: "organisation" };
+  const duma: SpeakerEntity = { id: "duma", name: "Государственная дума", kind: "organisation" };
+  const mod: SpeakerEntity = { id: "mod", name: "Ministry of Defence", kind: "organisation" };
   it.each([
-    ["the dependent of an organisation's name is not the organisation", "в Кремле", [{ id: "press", name: "пресс-служба Кремля", kind: "organisation" }], undefined],
-    ["…nor a country in a ministry's name", "России", [{ id: "mid", name: "Министерство иностранных дел России", kind: "organisation" }], undefined],
-    ["the head noun names it, inflected", "в министерстве", [{ id: "mid", name: "Министерство иностранных дел России", kind: "organisation" }], "mid"],
-    ["a head after its adjective", "в Думе", [{ id: "duma", name: "Государственная дума", kind: "organisation" }], "duma"],
-    ["the adjective alone is not the head", "Государственной", [{ id: "duma", name: "Государственная дума", kind: "organisation" }], undefined],
-    ["a noun in -ние is a head, not an adjective", "в управлении", [{ id: "upd", name: "Управление делами президента", kind: "organisation" }], "upd"],
-    ["English: the word before 'of' is the head", "the ministry", [{ id: "mod", name: "Ministry of Defence", kind: "organisation" }], "mod"],
-    ["…and what follows 'of' is not", "Defence", [{ id: "mod", name: "Ministry of Defence", kind: "organisation" }], undefined],
-    ["English: else the last word", "the trust", [{ id: "trust", name: "Harbour Trust", kind: "organisation" }], "trust"],
+    ["the Kremlin, named", "Кремль", [kremlin, press], "kremlin"],
+    ["the Kremlin in the locative, after a preposition", "в Кремле", [kremlin, press], "kremlin"],
+    ["the Kremlin in the genitive, capitalised differently", "КРЕМЛЯ", [kremlin], "kremlin"],
+    ["the dependent of an organisation's name is not the organisation", "в Кремле", [press], undefined],
+    ["…and vice versa: the press service is not the Kremlin", "пресс-служба Кремля", [kremlin], undefined],
+    ["…inflected, beside both: the press service", "пресс-службе Кремля", [kremlin, press], "press"],
+    ["the head alone is not a longer name: another firm's press service", "в пресс-службе", [pressOther], undefined],
+    ["…nor the Kremlin's", "пресс-службе", [press], undefined],
+    ["…while its whole name is, in another case and capitalisation", "пресс-службы ёлкинского завода", [pressOther], "press-x"],
+    ["a country is not the ministry named after it", "России", [mid], undefined],
+    ["the ministry's head noun alone is not it", "в министерстве", [mid], undefined],
+    ["the whole name, inflected", "в Министерстве иностранных дел России", [mid], "mid"],
+    ["an adjective and its noun, inflected", "в Государственной думе", [duma], "duma"],
+    ["…the noun alone is not it", "в Думе", [duma], undefined],
+    ["English: the whole name, any case", "the ministry of defence", [mod], "mod"],
+    ["…not a word of it", "Defence", [mod], undefined],
+    ["…nor its head", "the ministry", [mod], undefined],
     ["a person is named by any of their names", "Соболевой", [{ id: "sobol", name: "Ирина Соболева", kind: "person" }], "sobol"],
-  ] satisfies [string, string, SpeakerEntity[], string | undefined][])("%s: %s", (_case, mention, entities: SpeakerEntity[], id) => {
+  ] satisfies [string, string, SpeakerEntity[], string | undefined][])("organisations: %s: %s", (_case, mention, entities: SpeakerEntity[], id) => {
     expect(linkSpeaker(mention, entities)?.id).toBe(id);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Links the words naming a speaker ("Соболева", "пресс-службе", "Ms Berg") to a known entity by
  * its name and aliases, across Russian inflection: "Соболевой" and "Соболева" are one person,
- * "Кремле" is "Кремль", "пресс-службе" is "пресс-служба Кремля" when no other press service is known.
+ * "Кремле" is "Кремль" (an organisation needs its whole name: not "пресс-служба Кремля").
  */
 
 export interface SpeakerEntity {
@@ -9,9 +9,8 @@ export interface SpeakerEntity {
   name: string;
   aliases?: readonly string[];
   /**
-   * An organisation's name is a head and its dependents ("пресс-служба | Кремля", "Ministry | of
-   * Defence"): words naming only a dependent name something else ("в Кремле" is not its press
-   * service). Any word of a person's name names them ("Соболева").
+   * An organisation is named by the whole of its name or of an alias, inflected ("в Кремле" is
+   * Кремль, and not "пресс-служба Кремля"); a person by any word of theirs ("Соболева").
    */
   kind?: "person" | "organisation";
 }
@@ -20,12 +19,6 @@ export interface SpeakerEntity {
 const IGNORED = new Set("в во на у от из the a an of mr mrs ms dr".split(" "));
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-// Russian adjective endings: adjectives come before the noun they qualify ("Государственная дума"),
-// but -ние/-тие nouns end alike ("Управление делами президента").
-const RUSSIAN_ADJECTIVE = /(?:ая|яя|ое|ее|ый|ий|ой|ые|ие)$/u;
-const RUSSIAN_NOUN_IN_IE = /(?:н|т|в|д)ие$/u;
-
 /** A word with its inflection cut off: final vowels, й and ь ("Кремле" → "кремл", "Соболевой" → "соболев"). */
 function stem(word: string): string {
   return word.replace(/'s$/u, "").replace(/[аеиоуыэюяйь]+$/u, "") || word;
@@ -40,23 +33,6 @@ function stems(text: string): string[] {
   return words(text).map(stem);
 }
 
-/**
- * Which word of an organisation's name is its head: in Russian the first noun, after any
- * adjectives ("пресс-служба Кремля", "Государственная дума"); in English the word before "of"
- * ("Ministry of Defence"), else the last ("Harbour Trust", "the Defence Ministry").
- */
-function headIndex(name: string): number {
-  const all: string[] = name.toLowerCase().match(WORD) ?? [];
-  const named = words(name);
-  if (CYRILLIC.test(name)) {
-    const noun = named.findIndex((word) => !RUSSIAN_ADJECTIVE.test(word) || RUSSIAN_NOUN_IN_IE.test(word));
-    return noun === -1 ? named.length - 1 : noun;
-  }
-  const of = all.indexOf("of");
-  if (of > 0) return words(all.slice(0, of).join(" ")).length - 1;
-  return named.length - 1;
-}
-
 /** 1 for the same stem, 0.8 when one extends the other by a case ending ("песков" / "пескова" → "песков"/"песковым"), else 0. */
 function wordMatch(a: string, b: string): number {
   if (a === b) return 1;
@@ -64,21 +40,33 @@ function wordMatch(a: string, b: string): number {
   return short.length >= 3 && long.length - short.length <= 3 && long.startsWith(short) ? 0.8 : 0;
 }
 
-/**
- * How well `mention` names `name`: every word of the shorter must match a word of the longer,
- * and a mention shorter than an organisation's name must name its head (`head`: its index).
- */
-function nameScore(mention: string[], name: string[], head: number | null): number {
-  if (!mention.length || !name.length) return 0;
-  if (head !== null && mention.length < name.length && !mention.some((word) => wordMatch(word, name[head]!) > 0)) return 0;
-  const [fewer, more] = mention.length <= name.length ? [mention, name] : [name, mention];
+/** Whether every word of `some` matches a word of `others`; the sum of the matches, else 0. */
+function covered(some: readonly string[], others: readonly string[]): number {
   let total = 0;
-  for (const word of fewer) {
-    const best = Math.max(...more.map((other) => wordMatch(word, other)));
+  for (const word of some) {
+    const best = Math.max(...others.map((other) => wordMatch(word, other)));
     if (best === 0) return 0;
     total += best;
   }
-  return total / fewer.length + fewer.length / more.length;
+  return total;
+}
+
+/**
+ * How well `mention` names `name`. A person is named by any of their names ("Соболевой" is Ирина
+ * Соболева): every word of the shorter must match a word of the longer. An organisation only by
+ * its whole name, in any case ("в Кремле" is Кремль; neither "в Кремле" nor "в пресс-службе" is
+ * "пресс-служба Кремля", and "пресс-служба Кремля" is not Кремль): a word of its name can name
+ * something else, and its short forms reach it as aliases (the words of its tags).
+ */
+function nameScore(mention: readonly string[], name: readonly string[], organisation: boolean): number {
+  if (!mention.length || !name.length) return 0;
+  if (organisation) {
+    if (mention.length !== name.length || !covered(name, mention)) return 0;
+    return covered(mention, name) / mention.length + 1;
+  }
+  const [fewer, more] = mention.length <= name.length ? [mention, name] : [name, mention];
+  const total = covered(fewer, more);
+  return total && total / fewer.length + fewer.length / more.length;
 }
 
 /**
@@ -92,7 +80,7 @@ export function linkSpeaker<T extends SpeakerEntity>(mention: string, entities: 
   let tied = false;
   for (const entity of entities) {
     const names = [entity.name, ...(entity.aliases ?? [])];
-    const score = Math.max(...names.map((name) => nameScore(mentioned, stems(name), entity.kind === "organisation" ? headIndex(name) : null)));
+    const score = Math.max(...names.map((name) => nameScore(mentioned, stems(name), entity.kind === "organisation")));
     if (score > bestScore) [best, bestScore, tied] = [entity, score, false];
     else if (score > 0 && score === bestScore) tied = true;
   }
