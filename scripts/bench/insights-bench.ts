@@ -10,6 +10,9 @@
  *
  *   npm run bench insights          (BENCH_INSIGHTS_ARTICLES=2000 for a quick run)
  *
+ * BENCH_INSIGHTS_HOLD=1 keeps the database running after the timings (its URL is printed) until
+ * Ctrl-C, to profile the queries with EXPLAIN ANALYZE in psql.
+ *
  * Never touches the developer's database: DATABASE_URL is ignored.
  */
 import { randomBytes } from "node:crypto";
@@ -89,6 +92,10 @@ async function main() {
       console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
     }
     console.log(`\n${benchCommand("insights")}`);
+    if (process.env.BENCH_INSIGHTS_HOLD === "1") {
+      log(`Holding the database for profiling: psql ${database.url} (Ctrl-C to stop)`);
+      await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+    }
     await db().$disconnect();
   } finally {
     await client.end();

@@ -1,25 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { activityByDay, type ActivityCount, type ActivityKind } from "@/lib/insights";
-import type { Actor } from "@/lib/permissions";
-import type { InsightsFilter } from "@/lib/validations/insights";
-import { readableNoteSql, readableWorkSql } from "./insight-work";
+import { readableNoteSql, readableWorkSql, type InsightScope } from "./insight-work";
 
 /**
  * Annotations and notes per day (UTC), person and kind on the filter's articles, over what the
- * actor may read: the database sums the readable work (see insight-work.ts; `unopened`:
- * listUnopenedArticles) and counts the notes
- * by day.
+ * actor may read: the database sums the readable work by author and creation day (see
+ * insight-work.ts) and counts the notes by day.
  */
-export async function countActivity(actor: Actor | null, filter: InsightsFilter, unopened: readonly string[]): Promise<ActivityCount[]> {
+export async function countActivity(scope: InsightScope): Promise<ActivityCount[]> {
   const rows = await db().$queryRaw<{ day: Date; authorId: string; kind: ActivityKind; count: number }[]>`
     SELECT "w"."createdDay" AS "day", "w"."authorId", "w"."kind", sum("w"."n")::int AS "count"
-      FROM (${readableWorkSql(actor, filter, unopened)}) AS "w"
+      FROM (${readableWorkSql(scope, "activity")}) AS "w"
      GROUP BY 1, 2, 3 HAVING sum("w"."n") > 0
     UNION ALL
     SELECT date_trunc('day', "n"."createdAt"), "n"."authorId", 'NOTE', count(*)::int
       FROM "Note" AS "n"
-     WHERE ${readableNoteSql(actor, filter)}
+     WHERE ${readableNoteSql(scope)}
      GROUP BY 1, 2`;
   const authorIds = [...new Set(rows.map((row) => row.authorId))];
   const authors = new Map((await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));

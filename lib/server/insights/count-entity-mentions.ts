@@ -2,22 +2,20 @@ import "server-only";
 import { entityMentionKinds } from "@/lib/annotations/kinds";
 import { db } from "@/lib/db";
 import type { EntityCount } from "@/lib/insights";
-import type { Actor } from "@/lib/permissions";
-import type { InsightsFilter } from "@/lib/validations/insights";
-import { readableWorkSql } from "./insight-work";
+import { readableWorkSql, type InsightScope } from "./insight-work";
 
 /** How many entities the chart shows (the most mentioned). */
 export const TOP_ENTITIES = 30;
 
 /**
  * The most mentioned entities in the filter's articles, counted by the database (summing the
- * readable work by the tag's entity, see insight-work.ts; `unopened`: listUnopenedArticles); ties by id, then shown by count and name.
+ * readable work by the tag's entity, see insight-work.ts); ties by id, then shown by count and name.
  */
-export async function countEntityMentions(actor: Actor | null, filter: InsightsFilter, unopened: readonly string[], limit = TOP_ENTITIES): Promise<EntityCount[]> {
+export async function countEntityMentions(scope: InsightScope, limit = TOP_ENTITIES): Promise<EntityCount[]> {
   const kinds = entityMentionKinds().get("entityId") ?? [];
   const groups = await db().$queryRaw<{ entityId: string; mentions: number }[]>`
     SELECT "w"."entityId", sum("w"."n")::int AS "mentions"
-      FROM (${readableWorkSql(actor, filter, unopened)}) AS "w"
+      FROM (${readableWorkSql(scope, "subject")}) AS "w"
      WHERE "w"."kind" = ANY(${kinds}::text[]) AND "w"."entityId" IS NOT NULL
      GROUP BY 1 HAVING sum("w"."n") > 0
      ORDER BY 2 DESC, 1 ASC

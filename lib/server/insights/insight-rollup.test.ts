@@ -1,5 +1,5 @@
 /**
- * The /insights rollups (migration 20261201130500_insight_rollups) against a real PostgreSQL: after
+ * The /insights rollups (migrations 20261201130500_insight_rollups, 20261201160500_insight_totals) against a real PostgreSQL: after
  * each step of a sequence of writes — creates (shared, private, quotes, notes, in a Closed project),
  * edits (entity, visibility), soft deletes and restores, a re-import that moves some annotations
  * and orphans others, a new article date, archiving, deleting an article — the rollup tables equal
@@ -47,12 +47,21 @@ async function rollupsAndRecount() {
     stored: {
       daily: await rows(`SELECT key, count FROM "InsightDaily" WHERE count <> 0`),
       articles: await rows(`SELECT key, count FROM "InsightArticle" WHERE count <> 0`),
+      subjects: await rows(`SELECT key, count FROM "InsightSubject" WHERE count <> 0`),
+      activity: await rows(`SELECT key, count FROM "InsightActivity" WHERE count <> 0`),
+      mentions: await rows(`SELECT key, count FROM "InsightMention" WHERE count <> 0`),
     },
     recounted: {
       daily: await rows(
         `SELECT concat_ws('|', ${day}, coalesce(a."projectId", ''), a.kind, coalesce(a."entityId", ''), coalesce(a."speakerId", ''), a."authorId", date_trunc('day', a."createdAt")) AS key, count(*)::int AS count ${counted} GROUP BY 1`,
       ),
       articles: await rows(`SELECT concat_ws('|', a."articleId", coalesce(a."projectId", '')) AS key, count(*)::int AS count ${counted} GROUP BY 1`),
+      subjects: await rows(`SELECT concat_ws('|', coalesce(a."projectId", ''), a.kind, coalesce(a."entityId", ''), coalesce(a."speakerId", '')) AS key, count(*)::int AS count ${counted} GROUP BY 1`),
+      activity: await rows(`SELECT concat_ws('|', coalesce(a."projectId", ''), a.kind, a."authorId", date_trunc('day', a."createdAt")) AS key, count(*)::int AS count ${counted} GROUP BY 1`),
+      mentions: await rows(
+        `SELECT concat_ws('|', ${day}, a."paragraphId", coalesce(a."projectId", ''), a.kind, coalesce(a."entityId", ''), coalesce(a."speakerId", '')) AS key, count(*)::int AS count
+           ${counted} AND (a."entityId" IS NOT NULL OR a."speakerId" IS NOT NULL) GROUP BY 1`,
+      ),
     },
   };
 }
@@ -108,6 +117,12 @@ beforeAll(async () => {
   const project = randomUUID();
   await library.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, 'Closed desk', $1, 'CLOSED', now())`, [project]);
   await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project, library.bob.id]);
+  // The desk's own label set (a copy of the default one): a tag in its layer takes the desk's type of the same key.
+  await library.client.query(
+    `INSERT INTO "EntityType" (id, "projectId", key, label, color, hotkey, description, position)
+     SELECT $1 || '-' || key, $1, key, label, color, hotkey, description, position FROM "EntityType" WHERE id = ANY($2)`,
+    [project, Object.values(library.types)],
+  );
   await library.client.query(`DELETE FROM "ArticleProject" WHERE "articleId" = $1`, [closed.articleId]);
   await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [closed.articleId, project]);
 });

@@ -11,16 +11,30 @@ import type { InsightsFilter } from "@/lib/validations/insights";
  * lib/permissions/where.ts through whereSql, never typed here.
  *
  * Over the whole library (or a period) the annotations come from the rollups that triggers keep
- * (migration 20261201130500_insight_rollups): shared, live, placed work per day. What the viewer
- * may read of it is exactly
+ * (migrations 20261201130500_insight_rollups and 20261201160500_insight_totals): shared, live,
+ * placed work, per day (InsightDaily, for a period) or in total (InsightSubject, InsightActivity:
+ * the whole library, a few thousand rows instead of one per entity, author and day). What the
+ * viewer may read of it is exactly
  *   the rollup rows of the layers they may read
- *   − the same work on the period's articles they may not open (archived, Closed projects)
+ *   − the same work on the filter's articles they may not open (archived, Closed projects)
  *   + their own private work, counted live (the only readable work the rollups leave out).
  * One article is counted live from its annotations (a few hundred rows at most).
  * insight-rollup.test.ts checks both against direct counts after creates, edits, deletes and a re-import.
  */
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Who is looking at what: the actor, the filter and, where the rollups answer, the filter's
+ * articles the actor may not open (read once per page by insightScope, usually none), which lets
+ * every section name the articles they may open without evaluating the article rule per article.
+ */
+export interface InsightScope {
+  actor: Actor | null;
+  filter: InsightsFilter;
+  /** The filter's articles the actor may not open; null where the rollups do not answer (one article, part days). */
+  unopened: readonly string[] | null;
+}
 
 /** The filter's period bound as a timestamp parameter (UTC, as the columns store it). */
 const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
@@ -50,6 +64,19 @@ function articlesSql(actor: Actor | null, filter: InsightsFilter, which: "opened
 }
 
 /**
+ * Rows (aliased `alias`, with an "articleId") on the filter's articles the scope's actor may open.
+ * Where the unopened articles are known: not one of them, and (for a period) on an article of the
+ * period — the whole library needs no article at all. Otherwise the article rule (articlesSql).
+ */
+function openedArticleSql(alias: string, scope: InsightScope): Prisma.Sql {
+  const articleId = Prisma.raw(`"${alias}"."articleId"`);
+  if (!scope.unopened) return Prisma.sql`${articleId} IN (${articlesSql(scope.actor, scope.filter, "opened")})`;
+  const notUnopened = Prisma.sql`NOT (${articleId} = ANY(${scope.unopened}::text[]))`;
+  if (!scope.filter.from && !scope.filter.to) return notUnopened;
+  return Prisma.sql`${notUnopened} AND ${articleId} IN (SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", scope.filter)})`;
+}
+
+/**
  * The project layers the actor may read, each as `coalesce(projectId, '')` ('' for work outside any
  * project): the layer rule evaluated once per layer (the projects, and none) rather than per row.
  */
@@ -61,25 +88,32 @@ function readableLayersSql(actor: Actor | null): Prisma.Sql {
 
 /**
  * Annotations (aliased `a`) the actor may read among entity mentions, on the filter's articles:
- * readableMentionWhere, its article condition applied once per article (articlesSql).
+ * readableMentionWhere, its article condition applied once per article (openedArticleSql).
  */
-export function readableMentionSql(actor: Actor | null, filter: InsightsFilter): Prisma.Sql {
-  const { article, ...rest } = readableMentionWhere(actor);
+export function readableMentionSql(scope: InsightScope): Prisma.Sql {
+  const { article, ...rest } = readableMentionWhere(scope.actor);
   // The rule's article condition is readableArticleWhere; if that ever changes, fail rather than drop a condition.
-  if (JSON.stringify(article) !== JSON.stringify(readableArticleWhere(actor))) throw new Error("readableMentionWhere no longer checks its article with readableArticleWhere");
-  return Prisma.sql`${whereSql("Annotation", "a", rest)} AND "a"."articleId" IN (${articlesSql(actor, filter, "opened")})`;
+  if (JSON.stringify(article) !== JSON.stringify(readableArticleWhere(scope.actor))) throw new Error("readableMentionWhere no longer checks its article with readableArticleWhere");
+  return Prisma.sql`${whereSql("Annotation", "a", rest)} AND ${openedArticleSql("a", scope)}`;
 }
 
 /**
- * The filter's articles the actor may not open (archived, only in Closed projects they are not in),
- * when the rollups answer (none otherwise): their shared work is in the rollups and is taken out
- * again. Read once per page, before the sections, so each section's plan joins by a known list
- * (usually empty: then that part is left out).
+ * The actor's own private work among readableMentionSql: by author first, so the database reads
+ * their annotations (an index) rather than every annotation to find the private ones.
  */
-export async function listUnopenedArticles(actor: Actor | null, filter: InsightsFilter): Promise<string[]> {
-  if (!rollupAnswers(filter)) return [];
+function ownPrivateSql(scope: InsightScope & { actor: Actor }): Prisma.Sql {
+  return Prisma.sql`"a"."authorId" = ${scope.actor.id} AND "a"."visibility" <> 'SHARED' AND ${readableMentionSql(scope)}`;
+}
+
+/**
+ * The scope of a page: the filter's articles the actor may not open are read here, once, when the
+ * rollups answer (their shared work is in the rollups and is taken out again), so each section's
+ * plan works with a known, usually empty, list.
+ */
+export async function insightScope(actor: Actor | null, filter: InsightsFilter): Promise<InsightScope> {
+  if (!rollupAnswers(filter)) return { actor, filter, unopened: null };
   const rows = await db().$queryRaw<{ id: string }[]>(articlesSql(actor, filter, "unopened"));
-  return rows.map((row) => row.id);
+  return { actor, filter, unopened: rows.map((row) => row.id) };
 }
 
 /** Whether the rollups can answer: the whole library or whole UTC days of it (the rollups count by day). */
@@ -87,53 +121,95 @@ function rollupAnswers(filter: InsightsFilter): boolean {
   return !filter.articleSlug && [filter.from, filter.to].every((bound) => !bound || bound.getTime() % DAY_MS === 0);
 }
 
+/** What a section sums readable work by: its subject (entity, speaker) or its activity (author, creation day). */
+export type WorkDimension = "subject" | "activity";
+
 /**
- * The readable annotations of the filter as signed, grouped rows `(kind, entityId, speakerId,
- * authorId, createdDay, n)`: sum `n` over any grouping of them for the count of what the actor
- * may read (a group whose sum is 0 has nothing readable). `unopened`: listUnopenedArticles.
+ * The readable annotations of the scope as signed, grouped rows `(kind, entityId, speakerId,
+ * authorId, createdDay, n)`: sum `n` over the `by` dimension's columns for the count of what the
+ * actor may read (a group whose sum is 0 has nothing readable). Over the whole library the columns
+ * of the other dimension may be null (each dimension has a total rollup of its own).
  */
-export function readableWorkSql(actor: Actor | null, filter: InsightsFilter, unopened: readonly string[]): Prisma.Sql {
+export function readableWorkSql(scope: InsightScope, by: WorkDimension): Prisma.Sql {
+  const { actor, filter, unopened } = scope;
   const live = (condition: Prisma.Sql, sign: Prisma.Sql) => Prisma.sql`
     SELECT "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", "a"."authorId", date_trunc('day', "a"."createdAt") AS "createdDay", ${sign} * count(*)::int AS "n"
       FROM "Annotation" AS "a"
      WHERE ${condition}
      GROUP BY 1, 2, 3, 4, 5`;
-  if (!rollupAnswers(filter)) return live(readableMentionSql(actor, filter), Prisma.sql`1`);
-  const days = Prisma.join(
-    [Prisma.sql`"d"."count" <> 0`, ...(filter.from ? [Prisma.sql`"d"."articleDay" >= ${at(filter.from)}`] : []), ...(filter.to ? [Prisma.sql`"d"."articleDay" < ${at(filter.to)}`] : [])],
-    " AND ",
-  );
-  const shared = Prisma.sql`
+  if (!unopened) return live(readableMentionSql(scope), Prisma.sql`1`);
+  const layers = Prisma.sql`coalesce("d"."projectId", '') IN (${readableLayersSql(actor)})`;
+  const shared =
+    filter.from || filter.to
+      ? Prisma.sql`
     SELECT "d"."kind"::text AS "kind", "d"."entityId", "d"."speakerId", "d"."authorId", "d"."createdDay", "d"."count" AS "n"
       FROM "InsightDaily" AS "d"
-     WHERE ${days} AND coalesce("d"."projectId", '') IN (${readableLayersSql(actor)})`;
+     WHERE ${Prisma.join([Prisma.sql`"d"."count" <> 0`, ...(filter.from ? [Prisma.sql`"d"."articleDay" >= ${at(filter.from)}`] : []), ...(filter.to ? [Prisma.sql`"d"."articleDay" < ${at(filter.to)}`] : [])], " AND ")} AND ${layers}`
+      : by === "subject"
+        ? Prisma.sql`
+    SELECT "d"."kind"::text AS "kind", "d"."entityId", "d"."speakerId", NULL::text AS "authorId", NULL::timestamp AS "createdDay", "d"."count" AS "n"
+      FROM "InsightSubject" AS "d"
+     WHERE "d"."count" <> 0 AND ${layers}`
+        : Prisma.sql`
+    SELECT "d"."kind"::text AS "kind", NULL::text AS "entityId", NULL::text AS "speakerId", "d"."authorId", "d"."createdDay", "d"."count" AS "n"
+      FROM "InsightActivity" AS "d"
+     WHERE "d"."count" <> 0 AND ${layers}`;
   const taken = live(
     Prisma.sql`"a"."articleId" = ANY(${unopened}::text[]) AND "glossa_insight_counts"("a"."visibility", "a"."deletedAt", "a"."anchorStatus")
       AND coalesce("a"."projectId", '') IN (${readableLayersSql(actor)})`,
     Prisma.sql`-1`,
   );
-  const ownPrivate = live(Prisma.sql`"a"."visibility" <> 'SHARED' AND ${readableMentionSql(actor, filter)}`, Prisma.sql`1`);
-  return Prisma.join([shared, ...(unopened.length > 0 ? [taken] : []), ...(actor ? [ownPrivate] : [])], " UNION ALL ");
+  const ownPrivate = actor ? live(ownPrivateSql({ ...scope, actor }), Prisma.sql`1`) : null;
+  return Prisma.join([shared, ...(unopened.length > 0 ? [taken] : []), ...(ownPrivate ? [ownPrivate] : [])], " UNION ALL ");
 }
 
 /**
- * Readable annotations per article, as signed rows `(articleId, slug, title, revision, n)` on the
- * filter's articles the actor may open: the per-article rollup over the layers they may read, plus
- * their own private work live.
+ * Readable annotations per article, as signed rows `(articleId, n)` on the scope's articles the
+ * actor may open: the per-article rollup over the layers they may read, plus their own private
+ * work live.
  */
-export function readableWorkPerArticleSql(actor: Actor | null, filter: InsightsFilter): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "w"."articleId", "ar"."slug", "ar"."title", "ar"."revision", "w"."n"
-      FROM (
-        SELECT "d"."articleId", "d"."count" AS "n" FROM "InsightArticle" AS "d" WHERE "d"."count" <> 0 AND coalesce("d"."projectId", '') IN (${readableLayersSql(actor)})
-        UNION ALL
-        SELECT "a"."articleId", count(*)::int FROM "Annotation" AS "a" WHERE "a"."visibility" <> 'SHARED' AND ${readableMentionSql(actor, filter)} GROUP BY 1
-      ) AS "w"
-      JOIN "Article" AS "ar" ON "ar"."id" = "w"."articleId"
-     WHERE "ar"."id" IN (${articlesSql(actor, filter, "opened")})`;
+export function readableWorkPerArticleSql(scope: InsightScope): Prisma.Sql {
+  const shared = Prisma.sql`SELECT "d"."articleId", "d"."count" AS "n" FROM "InsightArticle" AS "d"
+    WHERE "d"."count" <> 0 AND coalesce("d"."projectId", '') IN (${readableLayersSql(scope.actor)}) AND ${openedArticleSql("d", scope)}`;
+  if (!scope.actor) return shared;
+  return Prisma.sql`${shared}
+    UNION ALL
+    SELECT "a"."articleId", count(*)::int FROM "Annotation" AS "a" WHERE ${ownPrivateSql({ ...scope, actor: scope.actor })} GROUP BY 1`;
 }
 
-/** Notes (aliased `n`) the actor may read on the filter's articles they may open. */
-export function readableNoteSql(actor: Actor | null, filter: InsightsFilter): Prisma.Sql {
-  return Prisma.sql`${whereSql("Note", "n", readableNoteWhere(actor))} AND "n"."articleId" IN (${articlesSql(actor, filter, "opened")})`;
+/**
+ * The readable tags and quotes of the scope meeting `condition` (on columns named as the
+ * annotation's, alias `a`: kind, entityId, speakerId, paragraphId, articleId), as rows
+ * `(paragraphId, articleId, kind, entityId, speakerId, n)`: n annotations alike in a paragraph.
+ * Where the rollups answer, the shared ones come from InsightMention (a narrow per-paragraph copy
+ * of them) over the layers the actor may read and the articles they may open, and their own
+ * private ones live; otherwise every readable annotation live. A paragraph and subject may come
+ * twice (shared and private): sum or take distinct values.
+ */
+export function readableMentionRowsSql(scope: InsightScope, condition: Prisma.Sql): Prisma.Sql {
+  const live = (readable: Prisma.Sql) => Prisma.sql`
+    SELECT "a"."paragraphId", "a"."articleId", "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", count(*)::int AS "n"
+      FROM "Annotation" AS "a" WHERE ${condition} AND ${readable} GROUP BY 1, 2, 3, 4, 5`;
+  if (!scope.unopened) return live(readableMentionSql(scope));
+  const { filter } = scope;
+  const shared = Prisma.sql`
+    SELECT "a"."paragraphId", "a"."articleId", "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", "a"."count" AS "n"
+      FROM "InsightMention" AS "a"
+     WHERE ${Prisma.join(
+       [
+         Prisma.sql`"a"."count" <> 0`,
+         condition,
+         Prisma.sql`coalesce("a"."projectId", '') IN (${readableLayersSql(scope.actor)})`,
+         Prisma.sql`NOT ("a"."articleId" = ANY(${scope.unopened}::text[]))`,
+         ...(filter.from ? [Prisma.sql`"a"."articleDay" >= ${at(filter.from)}`] : []),
+         ...(filter.to ? [Prisma.sql`"a"."articleDay" < ${at(filter.to)}`] : []),
+       ],
+       " AND ",
+     )}`;
+  return scope.actor ? Prisma.sql`${shared} UNION ALL ${live(ownPrivateSql({ ...scope, actor: scope.actor }))}` : shared;
+}
+
+/** Notes (aliased `n`) the actor may read on the scope's articles they may open. */
+export function readableNoteSql(scope: InsightScope): Prisma.Sql {
+  return Prisma.sql`${whereSql("Note", "n", readableNoteWhere(scope.actor))} AND ${openedArticleSql("n", scope)}`;
 }

@@ -8,22 +8,24 @@ import { countActivity } from "./count-activity";
 import { countCooccurrences, NETWORK_NODES } from "./count-cooccurrences";
 import { countEntityMentions, TOP_ENTITIES } from "./count-entity-mentions";
 import { countQuotesBySpeaker } from "./count-quotes-by-speaker";
-import { listUnopenedArticles } from "./insight-work";
+import { insightScope } from "./insight-work";
 import { measureCoverage } from "./measure-coverage";
 
 /**
  * Everything /insights shows, over what the actor may read (401 when sign-in is required and
- * nobody is signed in): the sections' queries run at once.
+ * nobody is signed in): the sections' queries run at once on the pool, co-occurrence as soon as
+ * the most mentioned entities (its nodes) are known.
  */
 export async function loadInsights(actor: Actor | null, filter: InsightsFilter): Promise<Insights> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
-  const unopened = await listUnopenedArticles(actor, filter);
-  const [network, speakers, activity, coverage] = await Promise.all([
-    countEntityMentions(actor, filter, unopened, NETWORK_NODES),
-    countQuotesBySpeaker(actor, filter, unopened),
-    countActivity(actor, filter, unopened),
-    measureCoverage(actor, filter),
+  const scope = await insightScope(actor, filter);
+  const network = countEntityMentions(scope, NETWORK_NODES);
+  const [nodes, cooccurrence, speakers, activity, coverage] = await Promise.all([
+    network,
+    network.then((nodes) => countCooccurrences(scope, nodes)),
+    countQuotesBySpeaker(scope),
+    countActivity(scope),
+    measureCoverage(scope),
   ]);
-  const cooccurrence = await countCooccurrences(actor, filter, network);
-  return { entities: network.slice(0, TOP_ENTITIES), cooccurrence, speakers, activity, coverage };
+  return { entities: nodes.slice(0, TOP_ENTITIES), cooccurrence, speakers, activity, coverage };
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CoverageRow } from "@/lib/insights";
-import type { Actor } from "@/lib/permissions";
-import type { InsightsFilter } from "@/lib/validations/insights";
 import { insightAnnotationWhere } from "./insights-where";
-import { readableWorkPerArticleSql } from "./insight-work";
+import { readableWorkPerArticleSql, type InsightScope } from "./insight-work";
 
 export const COVERAGE_ARTICLES = 25;
 
@@ -14,13 +12,19 @@ export const COVERAGE_ARTICLES = 25;
  * counted by the database (the most annotated from the per-article rollup, see insight-work.ts;
  * then GROUP BY paragraph and author on those few articles).
  */
-export async function measureCoverage(actor: Actor | null, filter: InsightsFilter): Promise<CoverageRow[]> {
+export async function measureCoverage(scope: InsightScope): Promise<CoverageRow[]> {
+  const { actor, filter } = scope;
+  // The most annotated by id first, then those few articles' titles (joined before the sum, every
+  // article of the library was read for its title).
   const top = await db().$queryRaw<{ articleId: string; slug: string; title: string; revision: number; annotations: number }[]>`
-    SELECT "w"."articleId", "w"."slug", "w"."title", "w"."revision", sum("w"."n")::int AS "annotations"
-      FROM (${readableWorkPerArticleSql(actor, filter)}) AS "w"
-     GROUP BY 1, 2, 3, 4 HAVING sum("w"."n") > 0
-     ORDER BY 5 DESC, 1 ASC
-     LIMIT ${COVERAGE_ARTICLES}`;
+    SELECT "t"."articleId", "ar"."slug", "ar"."title", "ar"."revision", "t"."annotations"
+      FROM (SELECT "w"."articleId", sum("w"."n")::int AS "annotations"
+              FROM (${readableWorkPerArticleSql(scope)}) AS "w"
+             GROUP BY 1 HAVING sum("w"."n") > 0
+             ORDER BY 2 DESC, 1 ASC
+             LIMIT ${COVERAGE_ARTICLES}) AS "t"
+      JOIN "Article" AS "ar" ON "ar"."id" = "t"."articleId"
+     ORDER BY 5 DESC, 1 ASC`;
   if (top.length === 0) return [];
   const articleIds = top.map((row) => row.articleId);
   const where = { AND: [insightAnnotationWhere(actor, filter), { articleId: { in: articleIds } }] };
