@@ -110,7 +110,7 @@ describe("Find quotes", () => {
     expect((await library.client.query(`SELECT status FROM "Suggestion" WHERE id = $1`, [first!.id])).rows[0].status).toBe("OPEN");
   });
 
-  it("accepts one with a changed speaker, then the rest with Accept all, linking the same words to one speaker", async () => {
+  it("accepts one with a changed speaker; Accept all takes the confident rest and leaves an unsure one to decide; each decision records who and when", async () => {
     const [first] = await findQuoteSuggestions({ actor: ann, articleId });
     const before = await lastEventId();
     const quote = await acceptSuggestion({ actor: ann, suggestionId: first!.id, input: { speakerName: "пресс-служба Кремля", speakerTypeId: types.ORG! } });
@@ -125,13 +125,18 @@ describe("Find quotes", () => {
     await library.client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, 'Кремль', '{}', $3, now())`, [randomUUID(), types.ORG, ann.id]);
     const rest = await findQuoteSuggestions({ actor: ann, articleId });
     expect(rest.map((suggestion) => suggestion.speaker?.name)).toEqual([undefined, "Кремль"]);
-    // Accept all: the press service is created from the words in their normal form, the Kremlin linked.
+    // Accept all takes the confident ones only: an unsure one is left for a person to decide.
+    await library.client.query(`UPDATE "Suggestion" SET score = 0.5 WHERE id = $1`, [rest[1]!.id]);
     const created = await acceptConfidentSuggestions({ actor: ann, articleId, input: {} });
-    expect(created.map((annotation) => annotation.speaker?.name)).toEqual(["пресс-служба", "Кремль"]);
+    // The press service is created from the words in their normal form.
+    expect(created.map((annotation) => annotation.speaker?.name)).toEqual(["пресс-служба"]);
+    expect(await findQuoteSuggestions({ actor: ann, articleId })).toMatchObject([{ id: rest[1]!.id, confident: false, speaker: { name: "Кремль" } }]);
+    expect((await acceptSuggestion({ actor: ann, suggestionId: rest[1]!.id, input: {} })).speaker?.name).toBe("Кремль");
     expect(await findQuoteSuggestions({ actor: ann, articleId })).toEqual([]);
     const { rows } = await library.client.query(`SELECT status, count(*)::int AS n FROM "Suggestion" GROUP BY status ORDER BY status`);
     expect(rows).toEqual([{ status: "ACCEPTED", n: 3 }, { status: "REJECTED", n: 1 }]);
-    expect(Number((await library.client.query(`SELECT count(*) FROM "Suggestion" WHERE status = 'ACCEPTED' AND "annotationId" IS NOT NULL`)).rows[0].count)).toBe(3);
+    // Each decision recorded with who and when, each accept with the quote it made.
+    expect(Number((await library.client.query(`SELECT count(*) FROM "Suggestion" WHERE status = 'ACCEPTED' AND "annotationId" IS NOT NULL AND "decidedById" = $1 AND "decidedAt" IS NOT NULL`, [ann.id])).rows[0].count)).toBe(3);
   });
 });
 
