@@ -3,7 +3,7 @@
  * search). Plain objects in Prisma's `where` shape, without importing Prisma, so this stays pure;
  * `index.test.ts` evaluates each against the same table as `canRead` and expects the same answers.
  */
-import type { Actor, ProjectAccess, ProjectFacts, ProjectRole } from "./index";
+import type { Actor, ArticleFacts, ProjectAccess, ProjectFacts, ProjectRole } from "./index";
 
 /** Who is reading: the fields the filters need (a loader that knows only the id can pass `{ id }`). */
 type Reader = Pick<Actor, "id" | "role"> | null;
@@ -28,6 +28,24 @@ export function projectFactsSelect(actor: Pick<Actor, "id"> | null) {
 /** A project row loaded with `projectFactsSelect`, as `ProjectFacts`. */
 export function projectFacts(row: { access: ProjectAccess; members: readonly { role: ProjectRole }[] }): ProjectFacts {
   return { access: row.access, memberRole: row.members[0]?.role ?? null };
+}
+
+/**
+ * What `ArticleFacts` (./index) needs of an article for this actor, as a Prisma select: whether it
+ * is archived and the projects it is in with this actor's membership. Map a loaded row with `articleFacts`.
+ */
+export function articleFactsSelect(actor: Pick<Actor, "id"> | null) {
+  return { archivedAt: true, projects: { select: { project: { select: projectFactsSelect(actor) } } } } as const;
+}
+
+/** An article row loaded with `articleFactsSelect`, as `ArticleFacts`. */
+export function articleFacts(row: { archivedAt: Date | null; projects: readonly { project: Parameters<typeof projectFacts>[0] }[] }): ArticleFacts {
+  return { archivedAt: row.archivedAt, projects: row.projects.map((link) => projectFacts(link.project)) };
+}
+
+/** A piece of work's layer, loaded with `projectFactsSelect` (null: made outside projects), as `WorkFacts.project`. */
+export function layerFacts(project: Parameters<typeof projectFacts>[0] | null): ProjectFacts | null {
+  return project ? projectFacts(project) : null;
 }
 
 /**

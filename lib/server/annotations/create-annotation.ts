@@ -11,6 +11,7 @@ import { assertSelectorMatches, loadParagraphForHighlight, loadParagraphForWrite
 import { AppError, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { newId } from "@/lib/server/new-id";
+import { inLayerLabelSet } from "@/lib/server/projects/in-layer-label-set";
 import { resolveWriteLayer } from "@/lib/server/projects/resolve-write-layer";
 import { createAnnotationSchema, type CreateAnnotationInput } from "@/lib/validations/annotation";
 
@@ -33,9 +34,10 @@ export async function createAnnotation({ actor, articleId, input }: { actor: Act
 export async function insertAnnotation(tx: Prisma.TransactionClient, { actor, articleId, data }: { actor: Actor; articleId: string; data: CreateAnnotationInput }): Promise<AnnotationDTO> {
   const paragraph = await loadParagraphForWrite(tx, articleId, data.paragraphId);
   assertSelectorMatches(paragraph.text, data);
-  const columns = await kindColumnsForCreate(tx, { actor, input: data });
   // The project layer it belongs to, checked: a Closed project's article takes work from its members only.
   const projectId = await resolveWriteLayer(actor, articleId, undefined, tx);
+  // Its entity type is the layer's own (one named by another label set's id maps by key).
+  const columns = await kindColumnsForCreate(tx, { actor, input: await inLayerLabelSet(tx, data.kind, data, projectId) });
 
   const row = await tx.annotation.create({
     data: {

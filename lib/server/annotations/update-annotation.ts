@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/permissions";
 import { annotationSelect, toAnnotationDTO } from "@/lib/server/annotations/annotation-dto";
 import { findAnnotationForWrite } from "@/lib/server/annotations/find-annotation-for-write";
 import { kindColumnsForUpdate } from "@/lib/server/annotations/kind-writes";
+import { inLayerLabelSet } from "@/lib/server/projects/in-layer-label-set";
 import { shareMentionName } from "@/lib/server/entities/link-entity";
 import { AppError, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
@@ -25,7 +26,8 @@ export async function updateAnnotation({ actor, annotationId, input }: { actor: 
     const current = await findAnnotationForWrite(tx, actor, annotationId);
     const refused = refusedUpdateFields(current.kind, data);
     if (refused) throw new AppError("UNPROCESSABLE", refused.message);
-    const columns = await kindColumnsForUpdate(tx, { actor, current, input: data });
+    // A new entity type is the layer's own (one named by another label set's id maps by key).
+    const columns = await kindColumnsForUpdate(tx, { actor, current, input: await inLayerLabelSet(tx, current.kind, data, current.projectId) });
 
     const { count } = await tx.annotation.updateMany({
       where: { id: annotationId, version: data.version },

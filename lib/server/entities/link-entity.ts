@@ -5,6 +5,7 @@ import type { Actor, Visibility } from "@/lib/permissions";
 import { readableEntityWhere } from "@/lib/permissions/where";
 import { canonicalName } from "@/lib/mentions";
 import { AppError } from "@/lib/server/errors";
+import { findEntityByKeyAndName, lockEntityName } from "@/lib/server/entities/same-key-entity";
 
 /** Names compare the way a reader would: NFC, collapsed whitespace, any case. */
 export function normaliseName(name: string): string {
@@ -13,7 +14,7 @@ export function normaliseName(name: string): string {
 
 /**
  * The canonical entity a mention links to: the given one (which must be of the mention's type and
- * known to the actor), else the entity of that type whose name or alias matches the mention (as
+ * known to the actor), else the entity of that type — by key, in any project's label set — whose name or alias matches the mention (as
  * written or in its canonical form), else a new entity named by its canonical form (canonicalName:
  * "Владимира Путина" → "Владимир Путин"), created by the actor (who alone may see it while no one
  * else can read a mention of it). A shared mention's text joins the entity's aliases, so later mentions find it; a
@@ -23,16 +24,17 @@ export async function linkEntity(
   tx: Prisma.TransactionClient,
   { actor, entityTypeId, mention, entityId, visibility }: { actor: Actor; entityTypeId: string; mention: string; entityId?: string; visibility: Visibility },
 ): Promise<string> {
-  const type = await tx.entityType.findUnique({ where: { id: entityTypeId }, select: { id: true } });
+  // "Of that type" is by key, across projects' label sets (see same-key-entity.ts): one entity for all desks.
+  const type = await tx.entityType.findUnique({ where: { id: entityTypeId }, select: { id: true, key: true } });
   if (!type) throw new AppError("UNPROCESSABLE", "That entity type does not exist.");
   const name = normaliseName(mention);
 
   if (entityId) {
     // An entity the actor cannot know of (the one read rule the type-ahead offers by) reads as
     // missing, so that its existence does not leak.
-    const entity = await tx.entity.findFirst({ where: { id: entityId, AND: [readableEntityWhere(actor)] }, select: { id: true, typeId: true, name: true, aliases: true } });
+    const entity = await tx.entity.findFirst({ where: { id: entityId, AND: [readableEntityWhere(actor)] }, select: { id: true, name: true, aliases: true, type: { select: { key: true } } } });
     if (!entity) throw new AppError("UNPROCESSABLE", "That entity does not exist.");
-    if (entity.typeId !== entityTypeId) throw new AppError("UNPROCESSABLE", "The entity is of another type than the tag.");
+    if (entity.type.key !== type.key) throw new AppError("UNPROCESSABLE", "The entity is of another type than the tag.");
     if (visibility === "SHARED") await addAlias(tx, entity, name);
     return entity.id;
   }
@@ -41,14 +43,16 @@ export async function linkEntity(
   // same person tagged in another case finds it too; its words as written become an alias.
   const canonical = canonicalName(name);
   const names = [...new Set([name.toLowerCase(), canonical.toLowerCase()])];
-  const [match] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Entity"
-    WHERE "typeId" = ${entityTypeId}
-      AND (lower(name) = ANY(${names}::text[]) OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE lower(alias) = ANY(${names}::text[])))
-    ORDER BY lower(name) = ${canonical.toLowerCase()} DESC, "createdAt" LIMIT 1`;
+  const lookup = { key: type.key, names, preferred: canonical.toLowerCase() };
+  let match = await findEntityByKeyAndName(tx, lookup);
+  if (!match) {
+    // Nobody has it yet: hold the name, then look again (another desk may just have made it).
+    await lockEntityName(tx, { key: type.key, name: canonical });
+    match = await findEntityByKeyAndName(tx, lookup);
+  }
   if (match) {
-    if (visibility === "SHARED") await shareMentionName(tx, { entityId: match.id, mention: name });
-    return match.id;
+    if (visibility === "SHARED") await shareMentionName(tx, { entityId: match, mention: name });
+    return match;
   }
   // Two people may tag the same new name at once: ON CONFLICT lets both end up on one entity,
   // where catching the unique violation would leave this transaction aborted.

@@ -29,7 +29,8 @@ export async function mergeEntities({ actor, sourceId, input }: { actor: Actor |
       await tx.$queryRaw`SELECT id FROM "Entity" WHERE id IN (${sourceId}, ${targetId}) ORDER BY id FOR UPDATE`;
       const source = await loadMentionTarget(tx, actor, sourceId);
       const target = await loadMentionTarget(tx, actor, targetId);
-      if (source.typeId !== target.typeId) throw new AppError("UNPROCESSABLE", "Only entities of one type can be merged: change the tags' type first.");
+      // One type is one key: an entity is shared by the projects whose label sets have it (same-key-entity.ts).
+      if (source.typeKey !== target.typeKey) throw new AppError("UNPROCESSABLE", "Only entities of one type can be merged: change the tags' type first.");
 
       const [mentions, quotes, curatedMentions, curatedQuotes, row] = await Promise.all([
         tx.annotation.findMany({ where: { entityId: sourceId }, select: { id: true, authorId: true, deletedAt: true } }),

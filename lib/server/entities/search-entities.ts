@@ -25,7 +25,9 @@ const RESULTS = 20;
 const CANDIDATES = 200;
 
 /**
- * Type-ahead over the entities of one type the searcher may know of (see `readableEntityWhere`),
+ * Type-ahead over the entities of one type the searcher may know of (see `readableEntityWhere`) —
+ * the type's key, so an entity first named in another project's label set is offered too (see
+ * same-key-entity.ts) —
  * by name or by the words of a mention they can read; most (readably) mentioned first. Names,
  * aliases and counts come from readable mentions only, so a private tag publishes nothing.
  */
@@ -37,8 +39,10 @@ export async function searchEntities({ actor, input }: { actor: Actor | null; in
   const matches = text
     ? { OR: [{ name: { contains: text, mode: "insensitive" as const } }, { annotations: { some: { ...mention, exact: { contains: text, mode: "insensitive" as const } } } }] }
     : {};
+  const type = await db().entityType.findUnique({ where: { id: typeId }, select: { key: true } });
+  if (!type) return [];
   const candidates = await db().entity.findMany({
-    where: { typeId, AND: [readableEntityWhere(actor), matches] },
+    where: { type: { is: { key: type.key } }, AND: [readableEntityWhere(actor), matches] },
     orderBy: [{ annotations: { _count: "desc" } }, { name: "asc" }],
     take: CANDIDATES,
     select: { id: true, name: true },

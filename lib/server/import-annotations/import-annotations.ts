@@ -5,13 +5,14 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { exportIris, parseW3CAnnotations, placeAnnotation, type ParsedAnnotation, type ParsedNoteItem, type ParsedW3CItem, type PlacementParagraph } from "@/lib/exporting";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canAnnotate, type Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { readableEntityWhere, readableWorkWhere } from "@/lib/permissions/where";
 import { noteSelect, toNoteDTO } from "@/lib/server/annotations/annotation-dto";
 import { insertAnnotation } from "@/lib/server/annotations/create-annotation";
+import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import { resolveWriteLayer } from "@/lib/server/projects/resolve-write-layer";
 import { findReadableArticle } from "@/lib/server/articles/find-readable-article";
-import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
+import { AppError, unauthenticated } from "@/lib/server/errors";
 import { audienceOf, publishEvent } from "@/lib/server/live/publish-event";
 import { createAnnotationSchema, noteBodySchema, visibilitySchema, type CreateAnnotationInput } from "@/lib/validations/annotation";
 
@@ -110,8 +111,9 @@ function referenceKey(iri: string, ref: RefTable): string | null {
 export async function importAnnotations({ actor, articleId, file, options }: { actor: Actor | null; articleId: string; file: unknown; options: unknown }): Promise<AnnotationImportReport> {
   const { visibility } = importAnnotationsOptionsSchema.parse(options);
   if (!actor) throw unauthenticated("import annotations");
-  if (!canAnnotate(actor)) throw forbidden("Readers cannot import annotations: ask an admin for the Annotator role.");
   const { revision } = await findReadableArticle(actor, articleId, "import annotations");
+  // Their role in the project layer the work goes into decides (403 there), as for a tag made by hand.
+  const layer = await resolveWriteLayer(actor, articleId);
 
   const parsed = parseW3CAnnotations(file);
   const whole = parsed.errors.find((error) => error.index === -1);
@@ -139,7 +141,7 @@ export async function importAnnotations({ actor, articleId, file, options }: { a
   }
 
   const paragraphs: PlacementParagraph[] = await db().paragraph.findMany({ where: { articleId, revision }, orderBy: { position: "asc" }, select: { id: true, position: true, text: true } });
-  const refs = await resolveReferences(actor, parsed.items);
+  const refs = await resolveReferences(actor, parsed.items, layer);
 
   return db().$transaction((tx) => writeImport(tx, { actor, articleId, slug: article.slug, visibility, paragraphs, items: parsed.items, refs }), { timeout: 120_000, maxWait: 10_000 });
 }
@@ -149,8 +151,11 @@ interface References {
   entities: Set<string>;
 }
 
-/** The entity types (by key) and entities (by id, those the importer may know of) the file's IRIs name. */
-async function resolveReferences(actor: Actor, items: ParsedW3CItem[]): Promise<References> {
+/**
+ * The entity types (by key, in the label set of the layer the work goes into: a key means the same
+ * type in every project's) and entities (by id, those the importer may know of) the file's IRIs name.
+ */
+async function resolveReferences(actor: Actor, items: ParsedW3CItem[], layer: string | null): Promise<References> {
   const typeKeys = new Set<string>();
   const entityIds = new Set<string>();
   for (const item of items) {
@@ -163,7 +168,7 @@ async function resolveReferences(actor: Actor, items: ParsedW3CItem[]): Promise<
     }
   }
   const [types, entities] = await Promise.all([
-    typeKeys.size ? db().entityType.findMany({ where: { key: { in: [...typeKeys] } }, select: { id: true, key: true } }) : [],
+    typeKeys.size ? db().entityType.findMany({ where: { key: { in: [...typeKeys] }, projectId: layer ?? DEFAULT_PROJECT_ID }, select: { id: true, key: true } }) : [],
     entityIds.size ? db().entity.findMany({ where: { AND: [{ id: { in: [...entityIds] } }, readableEntityWhere(actor)] }, select: { id: true } }) : [],
   ]);
   return { entityTypes: new Map(types.map((type) => [type.key, type.id])), entities: new Set(entities.map((entity) => entity.id)) };

@@ -11,6 +11,8 @@ export interface LoadedMentionTarget {
   id: string;
   name: string;
   typeId: string;
+  /** Its type's key: what identifies the type across projects' label sets. */
+  typeKey: string;
   target: MentionTarget;
 }
 
@@ -28,6 +30,7 @@ export async function loadMentionTarget(tx: Prisma.TransactionClient, actor: Act
     id: entity.id,
     name: entity.name,
     typeId: entity.typeId,
+    typeKey: entity.type.key,
     target: { name: entity.name, aliases: visibleAliases(entity.name, mentions.map((mention) => mention.exact)), person: entity.type.key === "PER" },
   };
 }
