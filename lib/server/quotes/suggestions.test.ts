@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Actor } from "@/lib/permissions";
 import { readCatchUp } from "@/lib/server/live/catch-up";
 import { addProjectMember } from "@/lib/server/projects/add-project-member";
@@ -188,5 +189,59 @@ describe("Find quotes in a project's article: the person's role in its layer dec
       { status: "ACCEPTED", decidedById: rosa.id },
       { status: "REJECTED", decidedById: rosa.id },
     ]);
+  });
+});
+
+describe("hostile input to Accept and Reject: a clear refusal, nothing decided or made", () => {
+  let sampleId: string;
+  let open: { id: string };
+
+  beforeAll(async () => {
+    sampleId = await newSample();
+    [open] = (await findQuoteSuggestions({ actor: ann, articleId: sampleId })) as [{ id: string }];
+  });
+
+  /** Nothing changed: the suggestion open, no quote on the article, no entity named `name`. */
+  async function expectUntouched(name?: string) {
+    expect((await library.client.query(`SELECT status, "decidedById" FROM "Suggestion" WHERE id = $1`, [open.id])).rows[0]).toEqual({ status: "OPEN", decidedById: null });
+    expect((await library.client.query(`SELECT count(*)::int AS n FROM "Annotation" WHERE "articleId" = $1`, [sampleId])).rows[0].n).toBe(0);
+    if (name) expect((await library.client.query(`SELECT count(*)::int AS n FROM "Entity" WHERE name = $1`, [name])).rows[0].n).toBe(0);
+  }
+
+  it.each<[string, unknown, string]>([
+    ["a speaker id of the wrong type", { speakerId: 42 }, "speakerId"],
+    ["an empty speaker name", { speakerName: "   ", speakerTypeId: "x" }, "speakerName"],
+    ["a huge speaker name", { speakerName: "Я".repeat(201), speakerTypeId: "x" }, "speakerName"],
+    ["a speaker name PostgreSQL cannot store", { speakerName: "Пресс\u0000служба", speakerTypeId: "x" }, "speakerName"],
+    ["an unknown visibility", { visibility: "PUBLIC" }, "visibility"],
+    ["an unknown field", { annotationId: "someone-elses" }, ""],
+    ["not an object", "accept", ""],
+  ])("refuses %s (400)", async (_case, input, field) => {
+    const error = await acceptSuggestion({ actor: ann, suggestionId: open.id, input }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(z.ZodError);
+    expect((error as z.ZodError).issues.map((issue) => issue.path.join("."))).toContain(field);
+    await expectUntouched();
+  });
+
+  it("refuses a speaker that is missing, not a person or organisation, or unknown to the actor (422), and a suggestion that does not exist (404)", async () => {
+    await expect(acceptSuggestion({ actor: ann, suggestionId: open.id, input: { speakerId: randomUUID() } })).rejects.toMatchObject({ status: 422 });
+    await expect(acceptSuggestion({ actor: ann, suggestionId: open.id, input: { speakerName: "Тбилиси", speakerTypeId: types.LOC! } })).rejects.toMatchObject({ status: 422 });
+    // Bob's private speaker: Ann cannot know of it, so it reads as missing.
+    const hidden = randomUUID();
+    await library.client.query(`INSERT INTO "Entity" (id, "typeId", name, aliases, "createdById", "updatedAt") VALUES ($1, $2, 'Тайный источник Боба', '{}', $3, now())`, [hidden, types.PER, library.bob.id]);
+    await expect(acceptSuggestion({ actor: ann, suggestionId: open.id, input: { speakerId: hidden } })).rejects.toMatchObject({ status: 422 });
+    await expect(acceptSuggestion({ actor: ann, suggestionId: randomUUID(), input: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(rejectSuggestion({ actor: ann, suggestionId: randomUUID() })).rejects.toMatchObject({ status: 404 });
+    await expect(rejectSuggestion({ actor: null, suggestionId: open.id })).rejects.toMatchObject({ status: 401 });
+    await expectUntouched("Тбилиси");
+  });
+
+  it("stores markup in a new speaker's name as plain text", async () => {
+    const name = `<img src=x onerror="alert(1)">`;
+    const quote = await acceptSuggestion({ actor: ann, suggestionId: open.id, input: { speakerName: name, speakerTypeId: types.PER! } });
+    expect(quote.speaker?.name).toBe(name);
   });
 });
