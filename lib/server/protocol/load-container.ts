@@ -3,8 +3,8 @@ import type { AnnotationDTO, NoteDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { w3cArticleAnnotations, type ExportParagraph, type WebAnnotation } from "@/lib/exporting";
 import type { Actor } from "@/lib/permissions";
-import { listArticleAnnotations } from "@/lib/server/annotations/list-article-annotations";
 import { findReadableArticle } from "@/lib/server/articles/find-readable-article";
+import { annotationsForViewer } from "@/lib/server/cache/viewer-annotations";
 import { notFound } from "@/lib/server/errors";
 import { protocolIris, type ProtocolIris } from "@/lib/server/protocol/protocol-iris";
 
@@ -28,19 +28,23 @@ export interface LoadedContainer {
 /**
  * An article's container as this requester may see it: the article must be readable (401 when
  * sign-in is required, 404 otherwise, like every read), and the annotations are the ones the
- * reader shows them (lib/permissions row filters), each mapped by the W3C export's writer, with
- * the notes on it as TextualBody bodies and the canonical/via a protocol client gave.
+ * reader shows them: one project layer of an article in several (the one they read it in: a
+ * browser's Project layer choice, else their own team's, which is where their POSTs go too, so a
+ * created annotation is in the container it was posted to), under the lib/permissions rules. Each
+ * is mapped by the W3C export's writer, naming its layer (dcterms:isPartOf), with the notes on it
+ * as TextualBody bodies and the canonical/via a protocol client gave.
  */
 export async function loadContainer({ actor, slug }: { actor: Actor | null; slug: string }): Promise<LoadedContainer> {
   const found = await db().article.findUnique({ where: { slug }, select: { id: true } });
   if (!found) throw notFound("The article");
   const articleId = found.id;
-  const { revision } = await findReadableArticle(actor, articleId);
-  const [article, paragraphs, { annotations, notes }] = await Promise.all([
-    db().article.findUniqueOrThrow({ where: { id: articleId }, select: { id: true, slug: true, title: true, language: true } }),
-    db().paragraph.findMany({ where: { articleId, revision }, orderBy: { position: "asc" }, select: { id: true, position: true, text: true } }),
-    listArticleAnnotations({ actorId: actor?.id ?? null, articleId, revision }),
+  const stamp = await findReadableArticle(actor, articleId);
+  const [paragraphs, { annotations, notes, layer }] = await Promise.all([
+    db().paragraph.findMany({ where: { articleId, revision: stamp.revision }, orderBy: { position: "asc" }, select: { id: true, position: true, text: true } }),
+    annotationsForViewer({ actor, stamp, part: { name: "all" } }),
   ]);
+  const article = { id: stamp.id, slug: stamp.slug, title: stamp.title, language: stamp.language };
+  const project = layer === null ? null : await db().project.findUniqueOrThrow({ where: { id: layer }, select: { id: true, slug: true, name: true } });
   const iris = protocolIris(article.slug);
   const ordered = [...annotations].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   // The container holds annotations; notes on them are their bodies (paragraph notes and replies are not annotations here).
@@ -48,7 +52,8 @@ export async function loadContainer({ actor, slug }: { actor: Actor | null; slug
   const provenance = new Map(
     (await db().annotationProvenance.findMany({ where: { annotationId: { in: ordered.map((annotation) => annotation.id) } } })).map((row) => [row.annotationId, row]),
   );
-  const documents = [...w3cArticleAnnotations({ article: { ...article, paragraphs }, annotations: ordered, notes: onAnnotations }, iris.w3c)];
+  const layers = project ? new Map([[project.id, project]]) : undefined;
+  const documents = [...w3cArticleAnnotations({ article: { ...article, paragraphs }, annotations: ordered, notes: onAnnotations, layers }, iris.w3c)];
   return {
     article: { id: article.id, slug: article.slug, title: article.title, paragraphs },
     iris,

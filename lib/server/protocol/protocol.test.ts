@@ -170,3 +170,35 @@ describe("reading, replacing and deleting", () => {
     expect(page.items).toEqual([expect.stringContaining(`/api/containers/${slug}/`)]);
   });
 });
+
+describe("an article in two project layers", () => {
+  it("a container is the layer its requester reads the article in, where their POSTs go, each annotation naming its layer", async () => {
+    const { articleId, slug } = await database.newArticle(TEXT);
+    const suffix = crypto.randomUUID();
+    const desk = { id: `desk-${suffix}`, slug: `desk-${suffix}`, name: "Closed desk" };
+    const open = { id: `open-${suffix}`, slug: `open-${suffix}`, name: "Open desk" };
+    for (const [project, access, member] of [[desk, "CLOSED", author], [open, "OPEN", stranger]] as const) {
+      await database.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [project.id, project.name, project.slug, access]);
+      await database.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [articleId, project.id]);
+      await database.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project.id, member.id]);
+    }
+    const layerOf = (document: Record<string, unknown>) => (document["http://purl.org/dc/terms/isPartOf"] as { id: string; name: string } | undefined)?.name;
+    const mine = await create(author, slug, annotation(slug, "Тбилиси"));
+    const theirs = await create(stranger, slug, annotation(slug, "Москва"));
+    expect([mine.response.status, layerOf(mine.body), theirs.response.status, layerOf(theirs.body)]).toEqual([201, "Closed desk", 201, "Open desk"]);
+
+    const items = async (actor: Actor | null) => {
+      const container = await (await getContainer({ actor, slug, request: request("GET"), query: {} })).json();
+      return (container.first.items as Record<string, unknown>[]).map((item) => [item.id, layerOf(item)]);
+    };
+    // The author may read both layers, but reads (and posts to) their own desk's: the Open desk's work is not mixed in.
+    expect(await items(author)).toEqual([[mine.body.id, "Closed desk"]]);
+    expect(await items(stranger)).toEqual([[theirs.body.id, "Open desk"]]);
+    expect(await items(null)).toEqual([[theirs.body.id, "Open desk"]]);
+    // Another layer's annotation is not in this container: not found, alike for a layer one may not read.
+    const annotationId = (body: { id: string }) => body.id.split("/").at(-1)!;
+    await expect(getProtocolAnnotation({ actor: author, slug, annotationId: annotationId(theirs.body), request: request("GET") })).rejects.toMatchObject({ status: 404 });
+    await expect(getProtocolAnnotation({ actor: stranger, slug, annotationId: annotationId(mine.body), request: request("GET") })).rejects.toMatchObject({ status: 404 });
+    expect((await getProtocolAnnotation({ actor: author, slug, annotationId: annotationId(mine.body), request: request("GET") })).status).toBe(200);
+  });
+});
