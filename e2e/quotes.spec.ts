@@ -172,7 +172,7 @@ test("a private quote and its speaker are invisible to another user", async ({ p
 });
 
 
-test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all; the panel filters by speaker", async ({ page, newClient }) => {
+test("Find quotes suggests the sample's four quotations with their speakers; reject, accept, change speaker, accept all, heard live by another annotator; the panel filters by speaker", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
   const { path } = await importSampleCopy(admin, "Quotes");
@@ -184,13 +184,23 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const items = suggestions.getByRole("listitem");
   await expect(items).toHaveCount(4);
-  // The speakers as the text names them ("пресс-службе (new)", "Кремле (new)"), or an entity
-  // other tests on this shared database made first that links to those words (the accessibility
-  // scan tags "пресс-служба Кремля", which "в Кремле" also links to).
+  // A second annotator has the same suggestions open: each decision reaches them live.
+  const colleague = await newClient();
+  await newUser(colleague, { label: "Colleague" });
+  await colleague.goto(path);
+  await reloadReader(colleague);
+  await expect(colleague.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ })).toHaveText("Live");
+  await colleague.getByRole("button", { name: "Find quotes" }).click();
+  const theirItems = colleague.getByRole("region", { name: "Suggestions" }).getByRole("listitem");
+  await expect(theirItems).toHaveCount(4);
+  // The speakers as the text names them ("в пресс-службе": the press service the story names in
+  // full, "пресс-служба Кремля (new)"; "Кремле (new)"), or an organisation of exactly that name
+  // that other tests on this shared database made first ("Кремль"): an organisation is linked by
+  // its whole name, so other specs' "Пресс-служба <random>" or "пресс-служба Кремля <token>" never are.
   const expected = [
-    ["Разделяем высказанную в письме", /said by пресс-служб/],
+    ["Разделяем высказанную в письме", /said by пресс-служба Кремля/i],
     ["несмотря на все потуги русофобов", /said by [^·]*Кремл/],
-    ["российско-грузинский диалог продолжается", /said by пресс-служб/],
+    ["российско-грузинский диалог продолжается", /said by пресс-служба Кремля/i],
     ["Благодаря этому были достигнуты", /said by [^·]*Кремл/],
   ] as const;
   for (const [index, [words, speaker]] of expected.entries()) {
@@ -200,16 +210,22 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   // The quoted party names are not quotations.
   for (const name of ["Альянс патриотов Грузии", "Грузинская мечта"]) await expect(suggestions).not.toContainText(`“${name}”`);
 
-  // Reject the second: gone, and not suggested again after a reload.
+  // Reject the second: gone (for the colleague too, without a reload), and not suggested again after a reload.
   await items.nth(1).getByRole("button", { name: "Reject" }).click();
   await expect(items).toHaveCount(3);
+  await expect(theirItems).toHaveCount(3);
+  await expect(colleague.getByRole("region", { name: "Suggestions" })).not.toContainText("несмотря на все потуги русофобов");
   // Accept the first with its suggested speaker (made in its normal form, or the entity it links to): marked in the text, labelled.
   const created = nextCreatedAnnotationsByAccept(page);
   await items.nth(0).getByRole("button", { name: "Accept", exact: true }).click();
   const first = await created;
-  expect(first).toMatchObject({ kind: "QUOTE", speaker: { name: expect.stringMatching(/^пресс-служба/) } });
+  // A new "пресс-служба Кремля", or the one of exactly that name another test made on this server.
+  expect(first).toMatchObject({ kind: "QUOTE", speaker: { name: expect.stringMatching(/^пресс-служба Кремля$/i) } });
   await expect(page.locator(`mark[data-annotation-id="${first.id}"][data-entity-label="${first.speaker!.name}"]`)).toBeVisible();
   await expect(items).toHaveCount(2);
+  await expect(theirItems).toHaveCount(2);
+  // The quote it made reaches them live too.
+  await expect(colleague.locator(`mark[data-annotation-id="${first.id}"][data-kind="QUOTE"]`).first()).toBeVisible();
   // Change speaker, then accept with the one chosen.
   const kremlin = `Кремль ${token()}`;
   await items.nth(1).getByRole("button", { name: "Change speaker" }).click();
@@ -222,6 +238,7 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   await expect(items).toHaveCount(1);
   await suggestions.getByRole("button", { name: "Accept all" }).click();
   await expect(suggestions).toContainText("No unmarked quotations found.");
+  await expect(colleague.getByRole("region", { name: "Suggestions" })).toContainText("No unmarked quotations found.");
 
   await reloadReader(page);
   await page.getByRole("button", { name: "Find quotes" }).click();

@@ -4,3 +4,4 @@
  */
 export { CONFIDENT, findQuotes, type FindQuotesOptions, type QuoteCandidate, type TextSpan } from "./find-quotes";
 export { linkSpeaker, type SpeakerEntity } from "./link-speaker";
+export { speakerPhrase } from "./speaker-phrase";

@@ -20,12 +20,12 @@ const IGNORED = new Set("в во на у от из the a an of mr mrs ms dr".spl
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /** A word with its inflection cut off: final vowels, й and ь ("Кремле" → "кремл", "Соболевой" → "соболев"). */
-function stem(word: string): string {
+export function stem(word: string): string {
   return word.replace(/'s$/u, "").replace(/[аеиоуыэюяйь]+$/u, "") || word;
 }
 
 /** The words of `text` that name something, lower-cased, ё as е, prepositions and articles left out. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return (text.toLowerCase().replaceAll("ё", "е").match(WORD) ?? []).filter((word) => !IGNORED.has(word));
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { describeRange } from "@/lib/anchoring";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findQuotes } from "@/lib/quotes";
+import { findQuotes, speakerPhrase } from "@/lib/quotes";
 import { QUOTE_FINDER_SOURCE } from "@/lib/server/quotes/suggestion-dto";
 
 /**
@@ -30,18 +30,17 @@ export async function recordQuoteSuggestions(tx: Prisma.TransactionClient, artic
     else byArticle.set(paragraph.articleId, [paragraph]);
   }
 
-  const data = [...byArticle].flatMap(([articleId, rows]) =>
-    findQuotes(
-      rows.map((row) => row.text),
-      { language: rows[0]!.language },
-    ).flatMap((candidate) => {
+  const data = [...byArticle].flatMap(([articleId, rows]) => {
+    const texts = rows.map((row) => row.text);
+    return findQuotes(texts, { language: rows[0]!.language }).flatMap((candidate) => {
       const paragraph = rows[candidate.paragraph]!;
       const range = describeRange(paragraph.text, candidate.start, candidate.end);
       if (isDecided.has(`${articleId}\u0000${range.exact}`)) return [];
-      const speaker = candidate.speaker ? rows[candidate.speaker.paragraph]!.text.slice(candidate.speaker.start, candidate.speaker.end) : null;
+      // The speaker's words, or the organisation's full name they stand for ("в пресс-службе" → "пресс-служба Кремля").
+      const speaker = candidate.speaker ? speakerPhrase(texts, candidate.speaker) : null;
       return [{ articleId, paragraphId: paragraph.id, kind: "QUOTE" as const, ...range, proposed: { speaker }, score: candidate.confidence, source: QUOTE_FINDER_SOURCE }];
-    }),
-  );
+    });
+  });
   if (!data.length) return 0;
   const { count } = await tx.suggestion.createMany({ data, skipDuplicates: true });
   return count;

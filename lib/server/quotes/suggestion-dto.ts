@@ -7,7 +7,7 @@ import { storableString } from "@/lib/validations/storable";
 /** Which finder made a suggestion (stored with it, so its precision on real use can be measured per version). */
 export const QUOTE_FINDER_SOURCE = "findQuotes@1";
 
-/** What the quote finder proposes besides the words: the words naming the speaker, as written. */
+/** What the quote finder proposes besides the words: the words naming the speaker, as written (see speakerPhrase). */
 export const proposedQuoteSchema = z.object({ speaker: z.string().nullable() });
 export type ProposedQuote = z.infer<typeof proposedQuoteSchema>;
 
@@ -18,7 +18,7 @@ export interface QuoteSuggestionDTO {
   start: number;
   end: number;
   exact: string;
-  /** The words naming the speaker in the text, if the finder found any. */
+  /** The words naming the speaker in the text, if the finder found any (an organisation's head noun completed to the full name the article gives it). */
   speakerText: string | null;
   /** The known person or organisation those words name, if one matches. */
   speaker: { id: string; name: string } | null;
