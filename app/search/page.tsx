@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { HitLink } from "@/components/projects/layer-hit-link";
 import { AddFilterForm } from "@/components/search/add-filter-form";
 import { FilterChips } from "@/components/search/filter-chips";
 import { MarkedText } from "@/components/search/marked-text";
 import { formatDate, languageName } from "@/lib/format";
+import { articleHref } from "@/lib/projects/layer-link";
 import { FILTER_OPERATORS, parseSearchQuery, withFilter } from "@/lib/search/query";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { SEARCH_LISTED, searchArticles, type SearchOutcome } from "@/lib/server/search/search-articles";
@@ -120,7 +122,7 @@ function Results({ q, outcome }: { q: string; outcome: SearchOutcome }) {
               <ul className="mt-3 space-y-2">
                 {result.snippets.map((snippet) => (
                   <li key={`${snippet.source}-${snippet.anchor}`}>
-                    <Link href={`/articles/${result.slug}#${snippet.anchor}`} className="block rounded-md px-3 py-2 hover:bg-[var(--rule)]">
+                    <HitLink href={articleHref(result.slug, snippet.anchor, snippet.layer)} layered={snippet.layer !== null} className="block rounded-md px-3 py-2 hover:bg-[var(--rule)]">
                       {snippet.label && (
                         <span className="mb-0.5 block text-xs font-medium text-[var(--muted)]">
                           {snippet.label}
@@ -131,7 +133,7 @@ function Results({ q, outcome }: { q: string; outcome: SearchOutcome }) {
                         <MarkedText text={snippet.text} marks={snippet.marks} />
                         {snippet.cutAfter && " …"}
                       </span>
-                    </Link>
+                    </HitLink>
                   </li>
                 ))}
               </ul>

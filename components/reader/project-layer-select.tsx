@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LAYER_COOKIE, parseLayerPreference, preferLayer } from "@/lib/projects/layer-preference";
+import { LAYER_COOKIE, layerCookie, parseLayerPreference, preferLayer } from "@/lib/projects/layer-preference";
 
 export interface LayerOption {
   id: string;
@@ -40,8 +40,7 @@ export function ProjectLayerSelect({ layers, selected }: { layers: LayerOption[]
         disabled={pending}
         aria-describedby="project-layer-note"
         onChange={(event) => {
-          const value = preferLayer(currentPreference(), event.target.value);
-          document.cookie = `${LAYER_COOKIE}=${encodeURIComponent(value)}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+          document.cookie = layerCookie(preferLayer(currentPreference(), event.target.value));
           startTransition(() => router.refresh());
         }}
         className="rounded-md border border-[var(--rule)] bg-[var(--page)] px-2 py-1 outline-none focus:border-[var(--accent)]"

@@ -24,3 +24,11 @@ export function preferLayer(current: readonly string[], projectId: string): stri
   if (!PROJECT_ID.test(projectId)) throw new Error(`Not a project id: ${projectId}`);
   return [projectId, ...current.filter((id) => id !== projectId)].slice(0, MAX_REMEMBERED_LAYERS).join(".");
 }
+
+/** How long a choice is remembered: a year, renewed by every choice. */
+export const LAYER_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
+
+/** The cookie that remembers `value` (from preferLayer), as the browser and the server both set it. */
+export function layerCookie(value: string): string {
+  return `${LAYER_COOKIE}=${encodeURIComponent(value)}; path=/; max-age=${LAYER_COOKIE_MAX_AGE}; samesite=lax`;
+}

@@ -53,6 +53,11 @@ export interface SearchSnippet {
   anchor: string;
   /** 1-based position of the paragraph it is in. */
   position: number;
+  /**
+   * The project layer an annotation or note hit belongs to (null: the text itself, or work made
+   * outside projects): its link opens the article in that layer (articleHref, lib/projects/layer-link.ts).
+   */
+  layer: string | null;
   /** What it is, for a match that is not the text itself: "Note by Anna", "Person: Ирина Соболева", … */
   label: string | null;
   text: string;
@@ -402,9 +407,9 @@ async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: Sear
     db().paragraph.findMany({ where: { id: { in: ids("paragraph") } }, select: { id: true, text: true } }),
     db().annotation.findMany({
       where: { id: { in: annotationIds } },
-      select: { id: true, exact: true, kind: true, author: { select: { name: true } }, entity: { select: { name: true, aliases: true } }, entityType: { select: { label: true } }, speaker: { select: { name: true, aliases: true } } },
+      select: { id: true, exact: true, kind: true, projectId: true, author: { select: { name: true } }, entity: { select: { name: true, aliases: true } }, entityType: { select: { label: true } }, speaker: { select: { name: true, aliases: true } } },
     }),
-    db().note.findMany({ where: { id: { in: ids("note") } }, select: { id: true, body: true, author: { select: { name: true } } } }),
+    db().note.findMany({ where: { id: { in: ids("note") } }, select: { id: true, body: true, projectId: true, author: { select: { name: true } } } }),
   ]);
   const paragraphText = new Map(paragraphs.map((row) => [row.id, row.text]));
   const annotationById = new Map(annotations.map((row) => [row.id, row]));
@@ -414,8 +419,9 @@ async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: Sear
   for (const hit of hits) {
     const lang = language.get(hit.articleId);
     const anchor = hit.annotationId ? `a-${hit.annotationId}` : `p-${hit.position}`;
-    let snippet: Omit<SearchSnippet, "source" | "anchor" | "position" | "label"> | null = null;
+    let snippet: Omit<SearchSnippet, "source" | "anchor" | "position" | "label" | "layer"> | null = null;
     let label: string | null = null;
+    let layer: string | null = null;
     if (hit.source === "paragraph") {
       const text = paragraphText.get(hit.refId);
       if (text !== undefined) snippet = snippetOf(text, terms, lang);
@@ -424,10 +430,12 @@ async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: Sear
       if (row) {
         snippet = snippetOf(noteSearchText(row.body), terms);
         label = `${SOURCE_LABEL.note} by ${row.author.name}`;
+        layer = row.projectId;
       }
     } else {
       const row = annotationById.get(hit.refId);
       if (row) {
+        layer = row.projectId;
         if (hit.source === "annotation") {
           snippet = snippetOf(row.exact, terms, lang);
           label = `${row.kind === "ENTITY" ? (row.entityType?.label ?? SOURCE_LABEL.entity) : row.kind === "QUOTE" ? SOURCE_LABEL.speaker : SOURCE_LABEL.annotation} by ${row.author.name}`;
@@ -440,7 +448,7 @@ async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: Sear
       }
     }
     if (!snippet) continue;
-    found.set(hit.articleId, [...(found.get(hit.articleId) ?? []), { source: hit.source, anchor, position: hit.position, label, ...snippet }]);
+    found.set(hit.articleId, [...(found.get(hit.articleId) ?? []), { source: hit.source, anchor, position: hit.position, label, layer, ...snippet }]);
   }
   return found;
 }
