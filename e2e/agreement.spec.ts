@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
 import { callApi, entityTypeIdOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
@@ -7,7 +8,8 @@ import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/u
  * Agreement and curation (issue 15): two annotators tag a copy of the sample differently; the
  * reader's region Agreement shows the pair's F1 and Cohen's κ as computed here by hand, and
  * follows a new tag live; region Disagreements lists each difference, marked in the text; a
- * curator adopts one version, which the curated export then holds. An annotator sees no Adopt.
+ * curator adopts one version, which an annotator's open Disagreements view shows at once (live) and
+ * the Export menu's Curated CoNLL (IOB2) then holds. An annotator sees no Adopt.
  */
 const FIRST = SAMPLE_PARAGRAPHS[0]!;
 
@@ -126,19 +128,31 @@ test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements
   await expect.poll(async () => (await cells(curatorPage, anna, boris)).slice(2, 4)).toEqual(["0.44", "0.67"]);
   await expect(items).toHaveCount(3);
 
-  // Adopt Boris's version of Москвой (an organisation here): it is marked as curated and is in the curated export.
-  const moscow = disagreements.getByRole("listitem", { name: /different type/ });
-  const borisVersion = moscow.locator("div").filter({ has: curatorPage.getByText(`${boris.name}'s version`, { exact: true }) }).last();
-  await borisVersion.getByRole("button", { name: "Adopt" }).click();
-  await expect(borisVersion.getByText("In the curated layer")).toBeVisible();
+  // Anna keeps the Disagreements view open in her own browser while the curator decides.
+  await page.getByRole("button", { name: "Agreement" }).click();
+  await page.getByRole("region", { name: "Agreement" }).getByRole("button", { name: "Disagreements" }).click();
+  const versionOf = (on: Page, who: TestUser) =>
+    on.getByRole("region", { name: "Disagreements" }).getByRole("listitem", { name: /different type/ }).locator("div").filter({ has: on.getByText(`${who.name}'s version`, { exact: true }) }).last();
+  await expect(versionOf(page, boris)).toBeVisible();
+  await expect(versionOf(page, boris).getByText("In the curated layer")).toHaveCount(0);
+
+  // Adopt Boris's version of Москвой (an organisation here): it is marked as curated, live in Anna's view too.
+  await versionOf(curatorPage, boris).getByRole("button", { name: "Adopt" }).click();
+  await expect(versionOf(curatorPage, boris).getByText("In the curated layer")).toBeVisible();
+  await expect(versionOf(page, boris).getByText("In the curated layer")).toBeVisible();
+  await expect(versionOf(page, anna).getByText("In the curated layer")).toHaveCount(0);
   await curatorPage.screenshot({ path: "/tmp/shots/disagreements.png", fullPage: true });
-  const conll = await curatorPage.request.get(`/api/articles/${article.articleId}/curated/export?format=conll`);
-  expect(conll.status()).toBe(200);
-  const text = await conll.text();
+
+  // Export › Curated CoNLL (IOB2) downloads the curated layer: the adopted tag in IOB2, nothing else tagged.
+  await curatorPage.getByRole("button", { name: "Export" }).click();
+  const downloaded = curatorPage.waitForEvent("download");
+  await curatorPage.getByRole("menu", { name: "Export" }).getByRole("menuitem", { name: "Curated CoNLL (IOB2)", exact: true }).click();
+  const text = await readFile((await (await downloaded).path())!, "utf8");
   expect(text).toMatch(/^Москвой _ _ B-ORG$/m);
-  expect(text).not.toMatch(/B-LOC/);
+  expect(text).not.toMatch(/B-LOC|B-PER|I-ORG/);
   expect(text).toMatch(/^ТАСС _ _ O$/m);
-  await expect(disagreements.getByRole("link", { name: "CoNLL (IOB2)" })).toHaveAttribute("href", `/api/articles/${article.articleId}/curated/export?format=conll`);
+  // The Disagreements view no longer repeats the export links: one place to download, the Export menu.
+  await expect(curatorPage.getByRole("region", { name: "Disagreements" }).getByRole("link")).toHaveCount(0);
 
   // Another annotator sees the same differences and cannot adopt (the API refuses too, and nothing changes).
   const reader = await newClient();

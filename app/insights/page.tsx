@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { ActivityChart } from "@/components/insights/activity-chart";
 import { CooccurrenceGraph } from "@/components/insights/cooccurrence-graph";
 import { CoverageChart } from "@/components/insights/coverage-chart";
@@ -7,6 +8,7 @@ import { QuotesChart } from "@/components/insights/quotes-chart";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { listInsightArticles } from "@/lib/server/insights/list-insight-articles";
 import { loadInsights } from "@/lib/server/insights/load-insights";
+import { AgreementFrame, AgreementSection } from "./agreement-section";
 import { insightsQuery, insightsQuerySchema, type InsightsFilter } from "@/lib/validations/insights";
 
 export const metadata: Metadata = { title: "Insights" };
@@ -20,7 +22,7 @@ const day = (date: Date | null, shift = 0) => (date ? new Date(date.getTime() + 
 /**
  * /insights: what the team's annotations add up to, over what the viewer may read — the most
  * mentioned entities, who co-occurs with whom, who is quoted, who did what when, and how much of
- * each article is annotated. Filters (a GET form, so every view is a shareable URL): a period of
+ * each article is annotated, and how far the annotators agree. Filters (a GET form, so every view is a shareable URL): a period of
  * article dates, one article, and what counts as co-occurring.
  */
 export default async function InsightsPage({ searchParams }: Props) {
@@ -90,6 +92,9 @@ export default async function InsightsPage({ searchParams }: Props) {
       <CooccurrenceGraph network={insights.cooccurrence} scopeLabel={scopeLabel} />
       <ActivityChart activity={insights.activity} />
       <CoverageChart coverage={insights.coverage} />
+      <Suspense fallback={<AgreementFrame><p className="text-sm text-[var(--muted)]">Measuring agreement…</p></AgreementFrame>}>
+        <AgreementSection actor={actor} filter={filter} />
+      </Suspense>
     </div>
   );
 }

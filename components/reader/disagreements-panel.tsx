@@ -2,11 +2,9 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { AGREEMENT_LAYERS, type AgreementLayer, type CuratedAnnotationDTO, type Disagreement, type DisagreementReason, type Span } from "@/lib/agreement";
-import { curatedExportHref } from "@/lib/agreement/curated";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { api } from "@/lib/client/api";
 import { canCurate } from "@/lib/permissions";
-import { EXPORT_FORMATS } from "@/lib/validations/export";
 import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
 
 const REASON: Record<DisagreementReason, string> = {
@@ -23,7 +21,7 @@ const HIGHLIGHT = "glossa-disagreement";
  * marked in the text itself (a CSS highlight over the disputed characters, which leaves the text's
  * DOM alone) and listed here with each annotator's version side by side. Curators and admins
  * Adopt a version into the curated layer (a version that marked nothing adopts "nothing here");
- * the layer downloads in every export format.
+ * the layer downloads in every format from the Export menu's Curated (gold) group (not repeated here).
  */
 export function DisagreementsPanel({
   layer,
@@ -144,16 +142,8 @@ export function DisagreementsPanel({
         })}
       </ol>
       <p className="text-xs text-[var(--muted)]">
-        Curated layer ({curated === null ? "…" : curated.length === 1 ? "1 annotation" : `${curated.length} annotations`}), the team&apos;s gold data (also in
-        Export, under Curated):{" "}
-        {EXPORT_FORMATS.map((entry, index) => (
-          <span key={entry.format}>
-            {index > 0 && " · "}
-            <a href={curatedExportHref(articleId, entry.format)} download className="text-[var(--accent)] underline">
-              {entry.label}
-            </a>
-          </span>
-        ))}
+        Curated layer: {curated === null ? "…" : curated.length === 1 ? "1 annotation" : `${curated.length} annotations`}, the team&apos;s gold data. Download it from{" "}
+        <span className="font-medium text-[var(--ink)]">Export › Curated (gold)</span>.
       </p>
     </section>
   );

@@ -11,3 +11,4 @@ export { agreementTable, type AgreementTable, type LinkAgreement, type OverallAg
 export { findDisagreements, type Disagreement, type DisagreementReason, type Version } from "./disagreements";
 export type { CuratedAnnotationDTO } from "./curated";
 export { AGREEMENT_LAYERS, AGREEMENT_LAYER_KEYS, layerSpans, type AgreementLayer } from "./layers";
+export { AGREEMENT_NOTES } from "./notes";

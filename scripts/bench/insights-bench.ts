@@ -73,15 +73,19 @@ async function main() {
     const { db } = await import("../../lib/db");
     const actor = (n: number, role: Actor["role"]): Actor => ({ id: `bench-user-${n}`, name: `Annotator ${n}`, email: `annotator-${n}@bench.example`, role, color: "#8a4b0f" });
     const all: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
-    const cases: [string, Actor, InsightsFilter][] = [
+    const quarter: InsightsFilter = { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") };
+    const cases: [string, Actor | null, InsightsFilter][] = [
+      ["all articles, anonymous", null, all],
       ["all articles, Reader", actor(0, "READER"), all],
       ["all articles, annotator", actor(1, "ANNOTATOR"), all],
       ["all articles, same article", actor(0, "READER"), { ...all, scope: "article" }],
-      ["three months", actor(0, "READER"), { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") }],
+      ["three months, Reader", actor(0, "READER"), quarter],
+      ["three months, annotator", actor(1, "ANNOTATOR"), quarter],
       ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
     ];
-    console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up):`);
+    console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up; load average over 1 minute as each case starts, ${os.cpus().length} cores):`);
     for (const [name, who, filter] of cases) {
+      const load = os.loadavg()[0]!.toFixed(1);
       await loadInsights(who, filter);
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
@@ -89,7 +93,7 @@ async function main() {
         await loadInsights(who, filter);
         times.push(performance.now() - begin);
       }
-      console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
+      console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms   load ${load}`);
     }
     console.log(`\n${benchCommand("insights")}`);
     if (process.env.BENCH_INSIGHTS_HOLD === "1") {
