@@ -4,6 +4,7 @@
  * reader's own change and delete. And one entity across projects' label sets: a type is known by
  * its key, so two desks tagging the same person with their own PER types link to one entity.
  */
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
@@ -18,6 +19,8 @@ import { addProjectMember } from "@/lib/server/projects/add-project-member";
 import { createEntityType } from "@/lib/server/projects/create-entity-type";
 import { createProject } from "@/lib/server/projects/create-project";
 import { deleteEntityType } from "@/lib/server/projects/delete-entity-type";
+import { removeProjectMember } from "@/lib/server/projects/remove-project-member";
+import { SESSIONS_ENDED_CHANNEL } from "@/lib/server/live/sessions-ended";
 import { setProjectMemberRole } from "@/lib/server/projects/set-project-member-role";
 import { updateEntityType } from "@/lib/server/projects/update-entity-type";
 import { createProtocolAnnotation } from "@/lib/server/protocol/create-protocol-annotation";
@@ -204,5 +207,25 @@ describe("one entity across projects' label sets", () => {
     // Deleting the desk's LOC (moving its tags to MISC) leaves the desk without that key: refused too.
     await deleteEntityType({ actor: library.ada, projectId: desk.id, typeId: deskLoc.id, moveTo: (await library.client.query<{ id: string }>(`SELECT id FROM "EntityType" WHERE "projectId" = $1 AND key = 'MISC'`, [desk.id])).rows[0]!.id });
     expect(await code(createAnnotation({ actor: rosa, articleId: story.articleId, input: { kind: "ENTITY", entityTypeId: economyLoc.id, ...span(story.paragraphId, text, "порт") } }))).toBe("UNPROCESSABLE");
+  });
+});
+
+describe("removing a member", () => {
+  it("closes their open live feeds when the removal commits (every instance hears it), and not before", async () => {
+    const leaving = await library.newUser("Lena");
+    await addProjectMember({ actor: library.ada, projectId: desk.id, input: { email: leaving.email, role: "ANNOTATOR" } });
+    const listener = new pg.Client({ connectionString: library.url });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on("notification", (message) => heard.push(message.payload ?? ""));
+      await listener.query(`LISTEN ${SESSIONS_ENDED_CHANNEL}`);
+      // A refused removal (not a member) announces nothing.
+      expect(await code(removeProjectMember({ actor: library.ada, projectId: desk.id, userId: nina.id }))).toBe("NOT_FOUND");
+      await removeProjectMember({ actor: library.ada, projectId: desk.id, userId: leaving.id });
+      await expect.poll(() => heard).toEqual([`user:${leaving.id}`]);
+    } finally {
+      await listener.end();
+    }
   });
 });
