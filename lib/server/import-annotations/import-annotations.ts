@@ -143,7 +143,7 @@ export async function importAnnotations({ actor, articleId, file, options }: { a
   const paragraphs: PlacementParagraph[] = await db().paragraph.findMany({ where: { articleId, revision }, orderBy: { position: "asc" }, select: { id: true, position: true, text: true } });
   const refs = await resolveReferences(actor, parsed.items, layer);
 
-  return db().$transaction((tx) => writeImport(tx, { actor, articleId, slug: article.slug, visibility, paragraphs, items: parsed.items, refs }), { timeout: 120_000, maxWait: 10_000 });
+  return db().$transaction((tx) => writeImport(tx, { actor, articleId, slug: article.slug, visibility, paragraphs, items: parsed.items, refs, layer }), { timeout: 120_000, maxWait: 10_000 });
 }
 
 interface References {
@@ -182,6 +182,12 @@ interface WriteContext {
   paragraphs: PlacementParagraph[];
   items: ParsedW3CItem[];
   refs: References;
+  /**
+   * The project layer the work goes into (null: the article is in no project). "Already there"
+   * means there, in this layer: the same words in another desk's layer are that desk's work, and a
+   * file exported from it is imported into this one (a copy), not skipped.
+   */
+  layer: string | null;
 }
 
 /** The kind fields of a create input from the file's values: IRIs resolved to ids, an unknown required reference said. */
@@ -204,7 +210,7 @@ function kindInputs(item: ParsedAnnotation, refs: References): Record<string, st
 }
 
 async function writeImport(tx: Prisma.TransactionClient, context: WriteContext): Promise<AnnotationImportReport> {
-  const { actor, articleId, slug, visibility, paragraphs, items, refs } = context;
+  const { actor, articleId, slug, visibility, paragraphs, items, refs, layer } = context;
   const iris = exportIris(config().baseURL);
   const report: AnnotationImportReport = { anchored: [], skipped: [], orphaned: [] };
   const byPosition = new Map(paragraphs.map((paragraph) => [paragraph.position, paragraph]));
@@ -213,7 +219,7 @@ async function writeImport(tx: Prisma.TransactionClient, context: WriteContext):
   // annotations would not be found (so a second import would duplicate them).
   const reader = { id: actor.id };
   const existing = await tx.annotation.findMany({
-    where: { articleId, paragraphId: { in: paragraphs.map((paragraph) => paragraph.id) }, ...readableWorkWhere(reader) },
+    where: { articleId, paragraphId: { in: paragraphs.map((paragraph) => paragraph.id) }, projectId: layer, ...readableWorkWhere(reader) },
     select: { id: true, paragraphId: true, start: true, end: true, kind: true, color: true, entityTypeId: true, entityId: true, speakerId: true, authorId: true },
   });
   const alive = new Set(existing.map((row) => row.id));
@@ -286,7 +292,7 @@ async function writeImport(tx: Prisma.TransactionClient, context: WriteContext):
     progress = false;
     const next: ParsedNoteItem[] = [];
     for (const entry of pending) {
-      const target = entry.replyTo ? landed.get(entry.replyTo) ?? (await ownNote(tx, actor, articleId, entry.replyTo, iris.note(slug, ""))) : null;
+      const target = entry.replyTo ? landed.get(entry.replyTo) ?? (await ownNote(tx, actor, articleId, layer, entry.replyTo, iris.note(slug, ""))) : null;
       if (entry.replyTo && !target) {
         next.push(entry);
         continue;
@@ -299,7 +305,7 @@ async function writeImport(tx: Prisma.TransactionClient, context: WriteContext):
       }
       const placement = { paragraphId: paragraph.id, annotationId: target?.annotationId ?? null, parentId: target?.noteId ?? null };
       const body = noteBodySchema.parse(entry.body);
-      const same = await tx.note.findFirst({ where: { articleId, ...placement, body, authorId: actor.id, deletedAt: null }, select: { id: true } });
+      const same = await tx.note.findFirst({ where: { articleId, ...placement, body, authorId: actor.id, deletedAt: null, projectId: layer }, select: { id: true } });
       const noteId = same?.id ?? (await insertNote(tx, { actor, articleId, ...placement, body, visibility }));
       if (entry.id) landed.set(entry.id, { annotationId: placement.annotationId, noteId: placement.parentId ?? noteId, paragraphId: paragraph.id });
       if (same) report.skipped.push(item(entry, null, { paragraph: paragraph.position, detail: "Already imported: your note with this text is there." }));
@@ -312,11 +318,15 @@ async function writeImport(tx: Prisma.TransactionClient, context: WriteContext):
   return report;
 }
 
-/** A note of this article the importer may read, named by its Glossa IRI: what a reply in the file may answer. */
-async function ownNote(tx: Prisma.TransactionClient, actor: Actor, articleId: string, iri: string, prefix: string) {
+/**
+ * A note of this article the importer may read, in the layer the import writes to, named by its
+ * Glossa IRI: what a reply in the file may answer (a reply joins its thread's layer, so a thread
+ * in another layer, one the importer may only read, takes none).
+ */
+async function ownNote(tx: Prisma.TransactionClient, actor: Actor, articleId: string, layer: string | null, iri: string, prefix: string) {
   const id = idUnder(iri, prefix);
   if (!id) return null;
-  const note = await tx.note.findFirst({ where: { id, articleId, ...readableWorkWhere({ id: actor.id }) }, select: { id: true, parentId: true, annotationId: true, paragraphId: true } });
+  const note = await tx.note.findFirst({ where: { id, articleId, projectId: layer, ...readableWorkWhere({ id: actor.id }) }, select: { id: true, parentId: true, annotationId: true, paragraphId: true } });
   return note ? { annotationId: note.annotationId, noteId: note.parentId ?? note.id, paragraphId: note.paragraphId } : null;
 }
 
