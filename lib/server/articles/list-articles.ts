@@ -43,9 +43,13 @@ export const LIBRARY_PAGE_SIZE = 50;
  */
 export const LIBRARY_COUNT_CAP = 1_000;
 
-/** Articles in the library for this reader: not archived, readable (projects), in the project asked for (also what a library export holds). */
+/**
+ * Articles in the library for this reader: not archived, readable (projects), in the project asked
+ * for — one they may read: a Closed project's slug from outside lists nothing, never hinting at
+ * which shared articles it holds (also what a library export holds).
+ */
 export function libraryWhere({ actor = null, projectSlug }: LibraryScope): Prisma.ArticleWhereInput {
-  return { AND: [{ archivedAt: null }, readableArticleWhere(actor), ...(projectSlug ? [{ projects: { some: { project: { slug: projectSlug } } } }] : [])] };
+  return { AND: [{ archivedAt: null }, readableArticleWhere(actor), ...(projectSlug ? [{ projects: { some: { project: { AND: [{ slug: projectSlug }, readableProjectWhere(actor)] } } } }] : [])] };
 }
 
 /** Articles strictly newer (towards the start of a newest-first list) or older than `key`, in (createdAt, id) order. */

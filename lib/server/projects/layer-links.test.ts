@@ -11,6 +11,8 @@ import type { Actor } from "@/lib/permissions";
 import { articleHref } from "@/lib/projects/layer-link";
 import { LAYER_COOKIE, parseLayerPreference } from "@/lib/projects/layer-preference";
 import { importArticle } from "@/lib/server/articles/import-article";
+import { listArticles } from "@/lib/server/articles/list-articles";
+import { listProjects } from "@/lib/server/projects/list-projects";
 import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
 import { viewLayerOf } from "@/lib/server/cache/viewer-annotations";
 import { createNote } from "@/lib/server/notes/create-note";
@@ -75,5 +77,21 @@ describe("a search hit opens the article in its layer", () => {
       expect(ignored.headers.get("location")).toBe(`/articles/${encodeURIComponent(story.slug)}`);
       expect(ignored.headers.get("set-cookie")).toBeNull();
     }
+  });
+});
+
+describe("the library filter Project", () => {
+  it("shows one project's articles with the projects each is in, Closed ones to their members only", async () => {
+    const inDesk = await listArticles({ from: "start" }, 100, { actor: mia, projectSlug: desk.slug });
+    expect(inDesk.items.map((item) => item.slug)).toEqual([story.slug]);
+    expect(inDesk.items[0]!.projects.map((project) => project.slug)).toContain(desk.slug);
+    expect((await listProjects({ actor: mia })).map((project) => project.slug)).toContain(desk.slug);
+
+    // Outside the desk: the filter does not offer it, and asking for it by address lists nothing of it.
+    expect((await listProjects({ actor: library.ann })).map((project) => project.slug)).not.toContain(desk.slug);
+    expect((await listArticles({ from: "start" }, 100, { actor: library.ann, projectSlug: desk.slug })).items).toEqual([]);
+    const everything = await listArticles({ from: "start" }, 100, { actor: library.ann });
+    const shared = everything.items.find((item) => item.slug === story.slug)!;
+    expect(shared.projects.map((project) => project.slug)).not.toContain(desk.slug);
   });
 });
