@@ -63,5 +63,9 @@ export async function getEntity({ actor, entityId }: { actor: Actor | null; enti
       authorName: annotation.author.name,
     };
   });
-  return { id: entity.id, name: entity.name, typeId: entity.typeId, type: entity.type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions, quotes };
+  // Its type as the reader's own label sets name it (one key, a label per project: same-key-entity.ts):
+  // a readable mention's, not that of the label set it was first made in, which may be a Closed desk's.
+  const named = rows[0] ? toAnnotationDTO(rows[0]).entityType : null;
+  const type = named ? { key: named.key, label: named.label, color: named.color } : entity.type;
+  return { id: entity.id, name: entity.name, typeId: entity.typeId, type, aliases: visibleAliases(entity.name, rows.map((row) => row.exact)), mentions, quotes };
 }

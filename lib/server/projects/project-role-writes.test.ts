@@ -11,6 +11,7 @@ import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
 import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { createEntity } from "@/lib/server/entities/create-entity";
+import { getEntity } from "@/lib/server/entities/get-entity";
 import { searchEntities } from "@/lib/server/entities/search-entities";
 import { importAnnotations } from "@/lib/server/import-annotations/import-annotations";
 import { createNote } from "@/lib/server/notes/create-note";
@@ -179,6 +180,9 @@ describe("one entity across projects' label sets", () => {
     expect((await searchEntities({ actor: oli, input: { typeId: economyTypes.PER!, q: "Вестфаль" } })).map((option) => option.id)).toEqual([inDesk.entity!.id]);
     expect((await searchEntities({ actor: oli, input: { typeId: suspect.id, q: "Вестфаль" } })).map((option) => option.id)).toEqual([asSuspect.entity!.id]);
     expect(await count(`SELECT count(*)::int AS n FROM "Entity" WHERE name = 'Клара Вестфаль'`, [])).toBe(2);
+    // One entity page, its type named as each reader's desk names it (never the other Closed desk's label).
+    expect((await getEntity({ actor: oli, entityId: inDesk.entity!.id }))?.type).toMatchObject({ key: "PER", label: "Персона" });
+    expect((await getEntity({ actor: rosa, entityId: inDesk.entity!.id }))?.type).toMatchObject({ key: "PER", label: "Person" });
   });
 
   it("two desks naming the same new person at once end up on one entity", async () => {
