@@ -26,6 +26,7 @@ import { setProjectMemberRole } from "@/lib/server/projects/set-project-member-r
 import { updateEntityType } from "@/lib/server/projects/update-entity-type";
 import { createProtocolAnnotation } from "@/lib/server/protocol/create-protocol-annotation";
 import { deleteProtocolAnnotation } from "@/lib/server/protocol/delete-protocol-annotation";
+import { getProtocolAnnotation } from "@/lib/server/protocol/get-protocol-annotation";
 import { replaceProtocolAnnotation } from "@/lib/server/protocol/replace-protocol-annotation";
 import { span, testLibrary } from "@/lib/server/testing/library";
 import { createProjectSchema, entityTypeSchema } from "@/lib/validations/project";
@@ -131,6 +132,21 @@ describe("Web Annotation Protocol writes follow the role in the project layer", 
     expect(await code(updateNote({ actor: tom, noteId: note.id, input: { version: note.version + 1, body: "Снова." } }))).toBe("FORBIDDEN");
     expect(await code(updateNote({ actor: nina, noteId: note.id, input: { version: note.version + 1, body: "<b>Чужое</b>" } }))).toBe("NOT_FOUND");
     expect((await library.client.query(`SELECT body FROM "Note" WHERE id = $1`, [note.id])).rows[0]).toEqual({ body: "Порт проверен." });
+  });
+});
+
+describe("entity types over the Web Annotation Protocol", () => {
+  it("a tag's type IRI names a key: a PUT of the document as read changes nothing, in a desk whose PER is one of several", async () => {
+    const story = await deskArticle();
+    const deskPer = (await library.client.query<{ id: string }>(`SELECT id FROM "EntityType" WHERE "projectId" = $1 AND key = 'PER'`, [desk.id])).rows[0]!;
+    // More PER types than the desk's: other projects' label sets.
+    for (const name of ["Sports desk", "Culture desk", "Metro desk"]) await createProject({ actor: library.ada, input: createProjectSchema.parse({ name, access: "CLOSED" }) });
+    const tag = await createAnnotation({ actor: rosa, articleId: story.articleId, input: { kind: "ENTITY", entityTypeId: deskPer.id, ...span(story.paragraphId, TEXT, "Клара Вестфаль") } });
+    const read = await getProtocolAnnotation({ actor: rosa, slug: story.slug, annotationId: tag.id, request: request("GET") });
+    const document = await read.json();
+    const put = await replaceProtocolAnnotation({ actor: rosa, slug: story.slug, annotationId: tag.id, body: document, request: request("PUT", { "If-Match": read.headers.get("etag")! }) });
+    expect(put.status).toBe(200);
+    expect((await library.client.query(`SELECT version, "entityTypeId" FROM "Annotation" WHERE id = $1`, [tag.id])).rows[0]).toEqual({ version: 1, entityTypeId: deskPer.id });
   });
 });
 

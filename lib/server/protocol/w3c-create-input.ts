@@ -51,7 +51,7 @@ export async function w3cCreateInput(raw: unknown, container: LoadedContainer): 
   }
   assertOnArticle(item, container);
   const placed = placeOnText(item, container);
-  const fields = await kindInputs(item);
+  const fields = await kindInputs(item, container.article.id);
   const definition = kindOf(item.kind);
   if (item.notes.length > (definition.notes ? 1 : 0)) {
     throw refused(definition.notes ? "An annotation may carry one TextualBody comment." : `A ${definition.label.toLowerCase()} takes no TextualBody comment.`);
@@ -81,7 +81,7 @@ function placeOnText(item: ParsedAnnotation, { article }: LoadedContainer) {
 }
 
 /** The kind's own inputs from the parsed bodies and styleClass: referenced IRIs become ids. */
-async function kindInputs(item: ParsedAnnotation): Promise<Record<string, string>> {
+async function kindInputs(item: ParsedAnnotation, articleId: string): Promise<Record<string, string>> {
   const inputs: Record<string, string> = {};
   const kind: AnnotationKind = item.kind;
   for (const [name, spec] of Object.entries(kindOf(kind).fields)) {
@@ -91,7 +91,7 @@ async function kindInputs(item: ParsedAnnotation): Promise<Record<string, string
       inputs[spec.column] = value;
       continue;
     }
-    inputs[spec.column] = spec.ref === "entityTypes" ? await entityTypeIdOf(value) : lastSegment(value, "/entities/");
+    inputs[spec.column] = spec.ref === "entityTypes" ? await entityTypeIdOf(value, articleId) : lastSegment(value, "/entities/");
   }
   return inputs;
 }
@@ -104,9 +104,16 @@ function lastSegment(iri: string, marker: string): string {
   return decodeURIComponent(rest);
 }
 
-async function entityTypeIdOf(iri: string): Promise<string> {
+/**
+ * A type IRI names a key, the same type in every project's label set: the type of one of the
+ * article's projects with it (the write then takes its layer's own, inLayerLabelSet), so that a PUT
+ * repeating a tag's type is no change.
+ */
+async function entityTypeIdOf(iri: string, articleId: string): Promise<string> {
   const key = lastSegment(iri, "/entity-types/");
-  const type = await db().entityType.findFirst({ where: { key }, orderBy: { id: "asc" }, select: { id: true } });
+  const type =
+    (await db().entityType.findFirst({ where: { key, project: { articles: { some: { articleId } } } }, orderBy: { id: "asc" }, select: { id: true } })) ??
+    (await db().entityType.findFirst({ where: { key }, orderBy: { id: "asc" }, select: { id: true } }));
   if (!type) throw refused(`There is no entity type ${key.slice(0, 50)}.`);
   return type.id;
 }
