@@ -5,8 +5,9 @@
  * few entities are everywhere), two highlights, one quote with a speaker, one note, a tenth of it
  * private — in a throwaway embedded PostgreSQL (SQL generate_series), then times loadInsights,
  * the page's whole data load (entities, co-occurrence, quotes by speaker, activity, coverage),
- * as a Reader and as an annotator: all articles, a three-month period, one article. Prints
- * p50/p95 per case and the command.
+ * anonymously, as a Reader and as an annotator: all articles, a three-month period, one article;
+ * then the region Agreement over all articles (measureArticlesAgreement, streamed after the rest).
+ * Prints p50/p95 per case with the load average and the command.
  *
  *   npm run bench insights          (BENCH_INSIGHTS_ARTICLES=2000 for a quick run)
  *
@@ -84,17 +85,21 @@ async function main() {
       ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
     ];
     console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up; load average over 1 minute as each case starts, ${os.cpus().length} cores):`);
-    for (const [name, who, filter] of cases) {
+    const measure = async (name: string, run: () => Promise<unknown>) => {
       const load = os.loadavg()[0]!.toFixed(1);
-      await loadInsights(who, filter);
+      await run();
       const times: number[] = [];
-      for (let run = 0; run < RUNS; run++) {
+      for (let index = 0; index < RUNS; index++) {
         const begin = performance.now();
-        await loadInsights(who, filter);
+        await run();
         times.push(performance.now() - begin);
       }
       console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms   load ${load}`);
-    }
+    };
+    for (const [name, who, filter] of cases) await measure(name, () => loadInsights(who, filter));
+    const { measureArticlesAgreement } = await import("../../lib/server/agreement/measure-articles-agreement");
+    console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts), entity tags:`);
+    await measure("all articles, Reader", () => measureArticlesAgreement(actor(0, "READER"), all));
     console.log(`\n${benchCommand("insights")}`);
     if (process.env.BENCH_INSIGHTS_HOLD === "1") {
       log(`Holding the database for profiling: psql ${database.url} (Ctrl-C to stop)`);
