@@ -18,7 +18,8 @@
  *
  * Makes a production build first (into GLOSSA_DIST_DIR, default `.next`) unless BENCH_SKIP_BUILD=1
  * and a build is there. GLOSSA_NEXT_NODE_ARGS (e.g. `--cpu-prof`) applies to the server only. BENCH_DURATION (seconds, default 8) and
- * BENCH_CONNECTIONS (default 10) change the load; BENCH_PORT the port.
+ * BENCH_CONNECTIONS (default 10) change the load; BENCH_PORT the port. BENCH_ROUTES (names' words, comma
+ * separated, e.g. `anonymous`) measures only those routes beside the static file: a CPU profile of one route.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -26,10 +27,11 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
-import { runNext, spawnNext } from "../next";
+import { runNext } from "../next";
 import { stopChild } from "../process";
 import { prepareDatabase, ROOT } from "../runtime";
 import { isPortFree } from "../db/embedded";
+import { spawnStandalone } from "../standalone";
 import { benchCommand, median } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
@@ -125,7 +127,8 @@ async function main() {
   // The seed creates the admin through better-auth, which needs the secret the server will use.
   process.env.BETTER_AUTH_SECRET ??= AUTH_SECRET;
   const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
-  const server = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE, GLOSSA_DIST_DIR: DIST_DIR }, "ignore");
+  // The server as deployed (and as `npm start` runs it): Next's standalone output.
+  const server = spawnStandalone({ port: PORT, host: "127.0.0.1", env: { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE }, stdio: "ignore" });
   try {
     await waitForServer();
     const article = await sampleArticle(database.url);
@@ -142,6 +145,8 @@ async function main() {
       { name: "annotations API, anonymous", path: annotations },
       ...(etag ? [{ name: "annotations API, 304", path: annotations, headers: { "if-none-match": etag }, status: 304 }] : []),
     ];
+    const only = process.env.BENCH_ROUTES?.split(",").map((word) => word.trim()).filter(Boolean);
+    if (only?.length) routes.splice(1, routes.length, ...routes.slice(1).filter((route) => only.some((word) => route.name.includes(word))));
     // Warm every route first (compilation of lazy modules, caches, connection pools).
     for (const route of routes) await autocannon({ url: `${BASE}${route.path}`, connections: 2, duration: 1, headers: route.headers });
     // rounds[r][i]: route i in round r.
@@ -165,9 +170,12 @@ async function main() {
       const { rate, p50, p99, ratio: r, ratios } = row(i);
       console.log(`${route.name.padEnd(30)} ${rate.toFixed(0).padStart(8)} ${p50.toFixed(0).padStart(7)} ${p99.toFixed(0).padStart(7)} ${`${r.toFixed(2)}×`.padStart(15)}  (${ratios.map((x) => x.toFixed(2)).join(", ")})`);
     });
-    const anonymous = row(routes.findIndex((route) => route.name === "article, anonymous"));
-    const signedIn = row(routes.findIndex((route) => route.name === "article, signed in"));
-    console.log(`\nTargets: anonymous ${anonymous.ratio.toFixed(2)}× (≤ 3×), signed in ${signedIn.ratio.toFixed(2)}× (≤ 5×), p99 ${anonymous.p99} / ${signedIn.p99} ms (< 100 ms)`);
+    const anonymous = routes.findIndex((route) => route.name === "article, anonymous");
+    const signedIn = routes.findIndex((route) => route.name === "article, signed in");
+    if (anonymous >= 0 && signedIn >= 0) {
+      const [a, s] = [row(anonymous), row(signedIn)];
+      console.log(`\nTargets: anonymous ${a.ratio.toFixed(2)}× (≤ 3×), signed in ${s.ratio.toFixed(2)}× (≤ 5×), p99 ${a.p99} / ${s.p99} ms (< 100 ms)`);
+    }
     console.log(`\n${benchCommand("reading")}`);
   } finally {
     await stopChild(server);

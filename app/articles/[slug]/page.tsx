@@ -13,9 +13,9 @@ import { ProjectLayerSelect } from "@/components/reader/project-layer-select";
 import { canWrite } from "@/lib/permissions";
 import { readableLayers } from "@/lib/projects/layers";
 import { GuidelinesDrawer } from "@/components/projects/guidelines-drawer";
-import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
-import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
-import { isStorableText } from "@/lib/validations/storable";
+import { articleGuidelines } from "@/lib/server/cache/article-guidelines";
+import { layerEntityTypes } from "@/lib/server/cache/layer-entity-types";
+import { decodeSlug } from "@/lib/reading/page-cache-request";
 import { FIRST_SCREENS_PARAGRAPHS, firstScreens } from "@/lib/reading/first-screens";
 import { ANNOTATION_SERVICE } from "@/lib/protocol/link-header";
 import { protocolIris } from "@/lib/server/protocol/protocol-iris";
@@ -27,16 +27,6 @@ const loadArticle = cache(async (rawSlug: string) => {
   const slug = decodeSlug(rawSlug);
   return slug === null ? null : getArticle({ actor: await getActor(), slug, firstParagraphs: FIRST_SCREENS_PARAGRAPHS });
 });
-
-/** A malformed percent-encoding (`%E0%A4%A`) or a NUL (`%00`, which PostgreSQL refuses) names no article: 404, not 500. */
-function decodeSlug(rawSlug: string): string | null {
-  try {
-    const slug = decodeURIComponent(rawSlug);
-    return isStorableText(slug) ? slug : null;
-  } catch {
-    return null;
-  }
-}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -58,9 +48,9 @@ export default async function ReaderPage({ params }: Props) {
   const [annotations, entityTypes, guidelines] = await Promise.all([
     // The layer's shared part from the cache (keyed by the versions getArticle read); the viewer's own work read afresh.
     annotationsForViewer({ actor, stamp: article, part: { name: `first:${paragraphs.length}`, paragraphIds } }),
-    // The label set of the project layer the reader's new work goes into.
-    listArticleEntityTypes({ layer }),
-    getArticleGuidelines({ actor, articleId: article.id, layer }),
+    // The label set of the project layer the reader's new work goes into (cached by the stamp's entity types digest).
+    layerEntityTypes({ stamp: article, layer }),
+    articleGuidelines({ actor, stamp: article, layer }),
   ]);
   // Archiving aside (the server refuses writes on an archived article with its own message): may they annotate in this layer?
   const layerAnnotates = (project: (typeof article.projects)[number] | undefined) =>

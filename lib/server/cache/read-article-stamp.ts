@@ -25,8 +25,9 @@ export interface ArticleStamp {
    */
   usersVersion: string;
   /**
-   * A digest of the entity types (a tag shows its type's label and colour, which admins may
-   * edit): a few rows per project, hashed by the database in the same round trip.
+   * A digest of the entity types (a tag shows its type's label and colour, the Tag entity menu
+   * its description, which admins may edit): a few rows per project, hashed by the database in
+   * the same round trip.
    */
   entityTypesVersion: string;
   /**
@@ -34,6 +35,11 @@ export interface ArticleStamp {
    * Closed project's article is its members'): each is a layer of work on it.
    */
   projects: StampProject[];
+  /**
+   * The viewer's id when they have no private annotation or note on the article at all, else null
+   * (and null without a viewer): their page then reads nothing beyond the cached shared layer.
+   */
+  noPrivateWorkOf: string | null;
   /** The layers the viewer chose last, newest first (see chooseViewLayer): which layer they read. */
   layerPreference: string[];
 }
@@ -42,6 +48,8 @@ export interface ArticleStamp {
 export interface StampProject extends ProjectFacts {
   id: string;
   name: string;
+  /** A digest of its guidelines (Markdown the reader shows): the cached page follows their edits. */
+  guidelinesDigest: string;
 }
 
 // Timestamps are stored as UTC without a time zone (as Prisma writes them): read as UTC instants.
@@ -51,12 +59,16 @@ const STAMP_SQL = (where: string) => `
          "a"."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", "a"."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          COALESCE((SELECT "v"."version" FROM "ArticleWorkVersion" AS "v" WHERE "v"."articleId" = "a"."id"), 0)::text AS "workVersion",
          COALESCE((SELECT (extract(epoch FROM max("u"."updatedAt")) * 1000000)::bigint FROM "user" AS "u"), 0)::text AS "usersVersion",
-         (SELECT md5(COALESCE(string_agg(concat_ws(' ', "t"."id", "t"."key", "t"."label", "t"."color", "t"."hotkey"), ',' ORDER BY "t"."id"), '')) FROM "EntityType" AS "t") AS "entityTypesVersion",
-         COALESCE((SELECT json_agg(json_build_object('id', "p"."id", 'name', "p"."name", 'access', "p"."access",
+         (SELECT md5(COALESCE(string_agg(concat_ws(' ', "t"."id", "t"."key", "t"."label", "t"."color", "t"."hotkey", "t"."position", "t"."projectId", md5("t"."description")), ',' ORDER BY "t"."id"), '')) FROM "EntityType" AS "t") AS "entityTypesVersion",
+         COALESCE((SELECT json_agg(json_build_object('id', "p"."id", 'name', "p"."name", 'access', "p"."access", 'guidelinesDigest', md5("p"."guidelines"),
                      'memberRole', (SELECT "m"."role" FROM "ProjectMember" AS "m" WHERE "m"."projectId" = "p"."id" AND "m"."userId" = $2))
                      ORDER BY "ap"."addedAt", "ap"."projectId")
                      FROM "ArticleProject" AS "ap" JOIN "Project" AS "p" ON "p"."id" = "ap"."projectId"
-                    WHERE "ap"."articleId" = "a"."id"), '[]'::json) AS "projects"
+                    WHERE "ap"."articleId" = "a"."id"), '[]'::json) AS "projects",
+         CASE WHEN $2 <> ''
+               AND NOT EXISTS (SELECT 1 FROM "Annotation" AS "x" WHERE "x"."authorId" = $2 AND "x"."articleId" = "a"."id" AND "x"."visibility" = 'PRIVATE' AND "x"."deletedAt" IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND "n"."authorId" = $2 AND "n"."visibility" = 'PRIVATE' AND "n"."deletedAt" IS NULL)
+              THEN $2 END AS "noPrivateWorkOf"
     FROM "Article" AS "a"
    WHERE ${where}`;
 

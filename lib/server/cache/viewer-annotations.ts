@@ -24,15 +24,16 @@ export function layerCandidates(stamp: Pick<ArticleStamp, "projects">): LayerCan
 
 /**
  * What `actor` sees on `part` of the article's current text, in the layer they read it in
- * (viewLayerOf): the layer's cached shared part, plus — for a signed-in reader — their own private
- * work in it, read per request. The caller has checked that the actor may open the article.
+ * (viewLayerOf): the layer's cached shared part, plus — for a signed-in reader with any private work
+ * on the article (see ArticleStamp.noPrivateWorkOf) — their own private work in it, read per request. The caller has checked that the actor may open the article.
  */
 export async function annotationsForViewer({ actor, stamp, part }: { actor: Actor | null; stamp: ArticleStamp; part: TextPart }): Promise<ArticleAnnotations & { orphansPending: boolean; layer: string | null }> {
   const layer = viewLayerOf(actor, stamp);
   if (layer === null && stamp.projects.length > 0) throw new Error(`No layer of article ${stamp.id} is open to this reader: the article gate should have refused them.`);
   const [shared, own] = await Promise.all([
     sharedLayerOf(stamp, layer, part),
-    actor ? listOwnAnnotations({ actor, articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds], projectId: layer }) : null,
+    // Someone the stamp found no private work of (most readers, most of the time) has none to read.
+    actor && stamp.noPrivateWorkOf !== actor.id ? listOwnAnnotations({ actor, articleId: stamp.id, revision: stamp.revision, paragraphIds: part.paragraphIds && [...part.paragraphIds], projectId: layer }) : null,
   ]);
   // The shared layer's cursor: it is the older one, and the feed replays what came after it.
   return { ...mergeLayers(shared, own), lastEventId: shared.lastEventId, orphansPending: shared.orphansPending, layer };

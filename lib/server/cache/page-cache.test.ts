@@ -1,0 +1,310 @@
+/**
+ * The anonymous reader-page cache (serve-cached-page.ts) against a real PostgreSQL: its answer is
+ * always what a fresh anonymous render would give, right after every kind of write, on this
+ * "instance" and on a second one (a fresh copy of the modules); each answer carries a nonce of its
+ * own that its policy names and the render's nonce never leaves the server; a client holding the
+ * current page gets 304, and a stale one the new page; what cannot be cached (404, a redirect) is
+ * passed on as rendered; and the render never sees the visitor's session.
+ *
+ * The renderer here stands in for the app's page (which needs the Next server: e2e covers that,
+ * e2e/reading-cache.spec.ts): it renders, as the page does, everything an anonymous visitor sees
+ * from the same use cases — the article, the shared layer, the label set and the guidelines.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes, randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { parsePlainText } from "@/lib/importing";
+import { LAYER_COOKIE } from "@/lib/projects/layer-preference";
+import { PAGE_RENDER_HEADER } from "@/lib/reading/page-cache-request";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
+import { getArticle } from "@/lib/server/articles/get-article";
+import { importArticle } from "@/lib/server/articles/import-article";
+import { setArticleArchived } from "@/lib/server/articles/set-article-archived";
+import { annotationsForViewer, viewLayerOf } from "@/lib/server/cache/viewer-annotations";
+import { selfRenderer, serveCachedReaderPage, type PageRenderer, type RenderedPage } from "@/lib/server/cache/serve-cached-page";
+import { createNote } from "@/lib/server/notes/create-note";
+import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
+import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
+import { decodeSlug } from "@/lib/reading/page-cache-request";
+import { testLibrary } from "@/lib/server/testing/library";
+import { articleGuidelines } from "@/lib/server/cache/article-guidelines";
+import { layerEntityTypes } from "@/lib/server/cache/layer-entity-types";
+import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import type { Actor } from "@/lib/permissions";
+
+const FIRST = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве на следующей неделе.";
+const SECOND = "Представитель МИД Грузии подтвердил, что делегация прибудет в понедельник.";
+
+const library = testLibrary("glossa-page-cache-test");
+
+/** The request's Project layer cookie, as next/headers would give it to readArticleStamp. */
+const layerCookie = vi.hoisted(() => ({ value: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "glossa-layers" && layerCookie.value !== undefined ? { name, value: layerCookie.value } : undefined) }),
+}));
+
+/** A second app instance: a fresh module graph, with a page cache of its own. */
+let otherServe: typeof serveCachedReaderPage;
+beforeAll(async () => {
+  vi.resetModules();
+  otherServe = (await import("@/lib/server/cache/serve-cached-page")).serveCachedReaderPage;
+});
+
+/**
+ * What the page shows an anonymous visitor, from the use cases the page calls, in an HTML body
+ * with a nonce'd script (as Next writes its own), and the CSP header naming that nonce.
+ */
+const renders: { path: string; layerCookie: string | undefined }[] = [];
+const render: PageRenderer = async (path, cookie) => {
+  renders.push({ path, layerCookie: cookie });
+  layerCookie.value = cookie;
+  const slug = decodeSlug(path.slice("/articles/".length));
+  const article = slug === null ? null : await getArticle({ actor: null, slug });
+  const nonce = randomBytes(16).toString("base64");
+  if (!article) return { status: 404, headers: new Headers({ "content-type": "text/html", "content-security-policy": `script-src 'nonce-${nonce}'` }), body: `<script nonce="${nonce}">404</script>` };
+  const layer = viewLayerOf(null, article);
+  const [annotations, entityTypes, guidelines] = await Promise.all([
+    annotationsForViewer({ actor: null, stamp: article, part: { name: "all" } }),
+    listArticleEntityTypes({ layer }),
+    getArticleGuidelines({ actor: null, articleId: article.id, layer }),
+  ]);
+  const { lastEventId: _cursor, ...shown } = annotations;
+  const data = { title: article.title, archived: article.archivedAt, text: article.paragraphs.map((p) => p.text), shown, entityTypes, guidelines };
+  return {
+    status: 200,
+    headers: new Headers({ "content-type": "text/html; charset=utf-8", vary: "RSC, Accept-Encoding", "content-security-policy": `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` }),
+    body: `<html><script nonce="${nonce}">self.page=${JSON.stringify(data)}</script><script nonce="${nonce}" src="/app.js"></script></html>`,
+  };
+};
+
+function request(path: string, headers: Record<string, string> = {}): Request {
+  return new Request(`http://127.0.0.1:3000/api/reading/page?path=${encodeURIComponent(path)}`, { headers });
+}
+
+/** The nonce an answer's policy names, and its body with that nonce taken out (what must equal a fresh render's). */
+async function open(response: Response) {
+  const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+  const body = await response.text();
+  return { status: response.status, nonce, body, page: nonce ? body.replaceAll(nonce, "NONCE") : body, etag: response.headers.get("etag") };
+}
+
+/** A fresh anonymous render, its nonce taken out: the truth an answer must equal. */
+async function truth(path: string): Promise<string> {
+  const rendered = await render(path, layerCookie.value);
+  renders.pop();
+  const nonce = /'nonce-([^']+)'/.exec(rendered.headers.get("content-security-policy")!)![1]!;
+  return rendered.body.replaceAll(nonce, "NONCE");
+}
+
+/** Both instances answer `path` with exactly a fresh render (nonces aside), and say how many renders that took. */
+async function expectCurrent(path: string): Promise<number> {
+  const before = renders.length;
+  const expected = await truth(path);
+  for (const serve of [serveCachedReaderPage, otherServe]) {
+    const answer = await open(await serve({ request: request(path), path, render }));
+    expect(answer.status).toBe(200);
+    expect(answer.page).toBe(expected);
+  }
+  return renders.length - before;
+}
+
+async function newArticle(): Promise<{ articleId: string; path: string; paragraphs: string[] }> {
+  const parsed = await parsePlainText(`${FIRST}\n\n${SECOND}\n\nМетка ${randomUUID()}.`, { sourceUrl: `https://example.test/${randomUUID()}` });
+  const { articleId } = await importArticle({ parsed, target: { mode: "new" } });
+  const { rows } = await library.client.query<{ id: string; slug: string }>(
+    `SELECT p.id, a.slug FROM "Paragraph" p JOIN "Article" a ON a.id = p."articleId" WHERE p."articleId" = $1 ORDER BY p.position`,
+    [articleId],
+  );
+  return { articleId, path: `/articles/${encodeURIComponent(rows[0]!.slug)}`, paragraphs: rows.map((row) => row.id) };
+}
+
+function highlight(paragraphId: string, phrase: string, extra: Record<string, unknown> = {}) {
+  const text = FIRST.includes(phrase) ? FIRST : SECOND;
+  const start = text.indexOf(phrase);
+  return { kind: "HIGHLIGHT", color: "yellow", paragraphId, start, end: start + phrase.length, exact: phrase, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + phrase.length, start + phrase.length + 32), ...extra };
+}
+
+describe("the anonymous reader-page cache", () => {
+  it("renders a page once, then answers it with a fresh nonce each time that the render's nonce never leaves", async () => {
+    const { path } = await newArticle();
+    const before = renders.length;
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await open(await serveCachedReaderPage({ request: request(path), path, render })));
+    expect(renders.length - before).toBe(1);
+    const nonces = answers.map((answer) => answer.nonce);
+    expect(new Set(nonces).size).toBe(3);
+    for (const answer of answers) {
+      expect(answer.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      // Every script the page carries has this answer's nonce, and only it.
+      expect(answer.body.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${answer.nonce}"`, `nonce="${answer.nonce}"`]);
+    }
+    expect(answers.map((answer) => answer.page)).toEqual(Array(3).fill(await truth(path)));
+  });
+
+  it("shows every write at the next load, on this instance and another, and keeps no one's private work", async () => {
+    const { articleId, path, paragraphs } = await newArticle();
+    expect(await expectCurrent(path)).toBe(2); // each instance renders once
+    expect(await expectCurrent(path)).toBe(0); // then both answer from their caches
+
+    const shared = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    expect(await expectCurrent(path)).toBe(2);
+    const page = await open(await serveCachedReaderPage({ request: request(path), path, render }));
+    expect(page.body).toContain(shared.id);
+
+    // Private work moves the article's version (a render follows) but is in nobody's anonymous page.
+    const secret = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[1]!, "делегация", { visibility: "PRIVATE", note: "page-cache secret" }) });
+    await createNote({ actor: library.bob, articleId, input: { paragraphId: paragraphs[1]!, body: "A shared note" } });
+    expect(await expectCurrent(path)).toBe(2);
+    const withSecret = await open(await otherServe({ request: request(path), path, render }));
+    expect(withSecret.body).not.toContain(secret.id);
+    expect(withSecret.body).not.toContain("page-cache secret");
+    expect(withSecret.body).toContain("A shared note");
+
+    await deleteAnnotation({ actor: library.ann, annotationId: shared.id });
+    expect(await expectCurrent(path)).toBe(2);
+    expect((await open(await serveCachedReaderPage({ request: request(path), path, render }))).body).not.toContain(shared.id);
+  });
+
+  it("follows edits that write no annotation event: the title, entity types, guidelines, a re-import", async () => {
+    const { articleId, path } = await newArticle();
+    await expectCurrent(path);
+    await library.client.query(`UPDATE "Article" SET title = title || ' (edited)' WHERE id = $1`, [articleId]);
+    expect(await expectCurrent(path)).toBe(2);
+    const { rows } = await library.client.query<{ projectId: string }>(`SELECT "projectId" FROM "ArticleProject" WHERE "articleId" = $1`, [articleId]);
+    const projectId = rows[0]?.projectId;
+    expect(projectId, "imports land in the default project").toBeDefined();
+    await library.client.query(`UPDATE "EntityType" SET description = $2 WHERE "projectId" = $1 AND key = 'PER'`, [projectId, `People ${randomUUID()}`]);
+    expect(await expectCurrent(path)).toBe(2);
+    await library.client.query(`UPDATE "EntityType" SET position = -position WHERE "projectId" = $1`, [projectId]);
+    expect(await expectCurrent(path)).toBe(2);
+    await library.client.query(`UPDATE "Project" SET guidelines = $2 WHERE id = $1`, [projectId, `Tag people ${randomUUID()}`]);
+    expect(await expectCurrent(path)).toBe(2);
+    const sourceUrl = (await library.client.query<{ sourceUrl: string }>(`SELECT "sourceUrl" FROM "Article" WHERE id = $1`, [articleId])).rows[0]!.sourceUrl;
+    await importArticle({ parsed: await parsePlainText(`Новый первый абзац.\n\n${SECOND}`, { sourceUrl }), target: { mode: "replace", articleId } });
+    expect(await expectCurrent(path)).toBe(2);
+    expect((await open(await otherServe({ request: request(path), path, render }))).body).toContain("Новый первый абзац.");
+  });
+
+  it("answers 304 to a client holding the current page, without a policy, and the new page once it changed", async () => {
+    const { articleId, path, paragraphs } = await newArticle();
+    const first = await open(await serveCachedReaderPage({ request: request(path), path, render }));
+    expect(first.etag).toMatch(/^W\/".+"$/);
+    const before = renders.length;
+    const again = await serveCachedReaderPage({ request: request(path, { "If-None-Match": first.etag! }), path, render });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("content-security-policy")).toBeNull();
+    expect(await again.text()).toBe("");
+    // The other instance agrees on the validator (one deployment, one build).
+    expect((await otherServe({ request: request(path, { "If-None-Match": first.etag! }), path, render })).status).toBe(304);
+    expect(renders.length).toBe(before);
+
+    await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве") });
+    const after = await open(await serveCachedReaderPage({ request: request(path, { "If-None-Match": first.etag! }), path, render }));
+    expect(after.status).toBe(200);
+    expect(after.etag).not.toBe(first.etag);
+    expect(after.page).toBe(await truth(path));
+  });
+
+  it("passes on, and never keeps, what is not a page: an archived article's 404, an unknown slug", async () => {
+    const { articleId, path } = await newArticle();
+    await expectCurrent(path);
+    await setArticleArchived({ actor: library.ada, articleId, archived: true });
+    for (let i = 0; i < 2; i++) {
+      const before = renders.length;
+      const answer = await open(await serveCachedReaderPage({ request: request(path), path, render }));
+      expect(answer.status).toBe(404);
+      expect(answer.body).toBe(`<script nonce="${answer.nonce}">404</script>`); // as rendered, its own nonce and policy
+      expect(renders.length - before).toBe(1);
+    }
+    for (const unknown of ["/articles/no-such-article", "/articles/%E0%A4%A", "/articles/%00"]) {
+      expect((await serveCachedReaderPage({ request: request(unknown), path: unknown, render })).status).toBe(404);
+    }
+  });
+
+  it("keeps a page per layer choice, and gives the render only that choice, never the visitor's session", async () => {
+    const { path } = await newArticle();
+    const cookie = `better-auth.session_token=stolen.${randomUUID()}; ${LAYER_COOKIE}=some-project.other`;
+    layerCookie.value = "some-project.other";
+    const before = renders.length;
+    await serveCachedReaderPage({ request: request(path, { Cookie: cookie }), path, render });
+    expect(renders.slice(before)).toEqual([{ path, layerCookie: "some-project.other" }]);
+    layerCookie.value = undefined;
+  });
+});
+
+describe("the page's cached label set and guidelines (what signed-in pages read from memory)", () => {
+  /** For each viewer: the cached reads equal the uncached ones, at the article's current versions. */
+  async function expectSameAsUncached(articleId: string, viewers: (Actor | null)[]) {
+    for (const actor of viewers) {
+      const stamp = (await readArticleStamp({ id: articleId }, actor?.id))!;
+      const layer = viewLayerOf(actor, stamp);
+      expect(await layerEntityTypes({ stamp, layer }), `${actor?.name ?? "anonymous"}: the label set`).toEqual(await listArticleEntityTypes({ layer }));
+      expect(await articleGuidelines({ actor, stamp, layer }), `${actor?.name ?? "anonymous"}: the guidelines`).toEqual(await getArticleGuidelines({ actor, articleId, layer }));
+    }
+  }
+
+  it("follow every edit of the types and guidelines, and who may read a project", async () => {
+    const { articleId } = await newArticle();
+    const viewers = [null, library.ann, library.rita, library.ada];
+    await expectSameAsUncached(articleId, viewers);
+    // A Closed desk's project with guidelines of its own, Ann a member: its guidelines are hers and the admin's alone.
+    const project = randomUUID();
+    await library.client.query(`INSERT INTO "Project" (id, name, slug, access, guidelines, "updatedAt") VALUES ($1, $2, $1, 'CLOSED', 'Desk rules', now())`, [project, `Desk ${project}`]);
+    await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [articleId, project]);
+    await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [project, library.ann.id]);
+    await library.client.query(`INSERT INTO "EntityType" (id, "projectId", key, label, color, position) VALUES ($1, $2, 'PER', 'Person', '#225588', 0)`, [randomUUID(), project]);
+    await expectSameAsUncached(articleId, viewers);
+    expect((await articleGuidelines({ actor: library.rita, stamp: (await readArticleStamp({ id: articleId }, library.rita.id))!, layer: null })).map((g) => g.guidelines)).not.toContain("Desk rules");
+    await library.client.query(`UPDATE "Project" SET guidelines = 'Desk rules, revised' WHERE id = $1`, [project]);
+    await expectSameAsUncached(articleId, viewers);
+    await library.client.query(`UPDATE "EntityType" SET label = 'People', description = 'Anyone named' WHERE "projectId" = $1`, [project]);
+    await expectSameAsUncached(articleId, viewers);
+    await library.client.query(`UPDATE "Project" SET access = 'OPEN' WHERE id = $1`, [project]);
+    await expectSameAsUncached(articleId, viewers);
+    await library.client.query(`DELETE FROM "ProjectMember" WHERE "projectId" = $1`, [project]);
+    await library.client.query(`UPDATE "Project" SET access = 'CLOSED' WHERE id = $1`, [project]);
+    await expectSameAsUncached(articleId, viewers);
+  });
+});
+
+describe("a signed-in page reads private work only for someone who has any", () => {
+  it("the stamp names a viewer with no private annotation or note on the article, and stops once they have one", async () => {
+    const { articleId, paragraphs } = await newArticle();
+    const noneOf = async (actor: Actor | null) => (await readArticleStamp({ id: articleId }, actor?.id))!.noPrivateWorkOf;
+    expect(await noneOf(null)).toBeNull();
+    expect(await noneOf(library.bob)).toBe(library.bob.id);
+    await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Москва") }); // shared: not private work
+    expect(await noneOf(library.ann)).toBe(library.ann.id);
+    const secret = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве", { visibility: "PRIVATE" }) });
+    expect(await noneOf(library.ann)).toBeNull();
+    expect(await noneOf(library.bob)).toBe(library.bob.id);
+    await deleteAnnotation({ actor: library.ann, annotationId: secret.id });
+    expect(await noneOf(library.ann)).toBe(library.ann.id);
+    await createNote({ actor: library.bob, articleId, input: { paragraphId: paragraphs[1]!, body: "Mine alone", visibility: "PRIVATE" } });
+    expect(await noneOf(library.bob)).toBeNull();
+  });
+});
+
+describe("the production renderer", () => {
+  it("asks this server for the page as its own render, with the layer cookie alone, uncompressed, following no redirect", async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const server = createServer((incoming, response) => {
+      seen.push({ url: incoming.url, ...incoming.headers });
+      response.writeHead(incoming.url === "/articles/moved" ? 307 : 200, { "content-type": "text/html", location: "/sign-in" }).end("<html></html>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const page: RenderedPage = await selfRenderer(origin)("/articles/%D0%B0", "p1.p2");
+      expect(page).toMatchObject({ status: 200, body: "<html></html>" });
+      expect(seen[0]).toMatchObject({ url: "/articles/%D0%B0", [PAGE_RENDER_HEADER]: "1", cookie: `${LAYER_COOKIE}=p1.p2`, "accept-encoding": "identity" });
+      await selfRenderer(origin)("/articles/x", undefined);
+      expect(seen[1]!.cookie).toBeUndefined();
+      expect((await selfRenderer(origin)("/articles/moved", undefined)).status).toBe(307);
+    } finally {
+      server.close();
+    }
+  });
+});
