@@ -28,16 +28,19 @@ export const exportQuerySchema = z.object({
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
+/** An optional project id in a query string, named `name` in its error. */
+function projectIdSchema(name: string) {
+  return z
+    .string({ error: `${name} must be a project id.` })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, `${name} must be a project id.`)
+    .optional();
+}
+
 /**
  * One article's export: `layer` (a project id) is the project layer to export, as the reader's
  * **Project layer** box names it; without it, the layer the requester reads the article in.
  */
-export const articleExportQuerySchema = exportQuerySchema.extend({
-  layer: z
-    .string({ error: "layer must be a project id." })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "layer must be a project id.")
-    .optional(),
-});
+export const articleExportQuerySchema = exportQuerySchema.extend({ layer: projectIdSchema("layer") });
 
 /** The export route's URL for one article in one format (in project layer `layer`, when given). */
 export function articleExportHref(articleId: string, format: ExportFormat, layer?: string | null): string {
@@ -47,9 +50,11 @@ export function articleExportHref(articleId: string, format: ExportFormat, layer
 /** The longest search query a search-result export takes (the search box's own limit is lower). */
 const MAX_EXPORT_QUERY = 2_000;
 
-/** `GET /api/exports`: the whole library you may read, or with `q` the articles that search finds. */
+/** `GET /api/exports`: the whole library you may read, or with `q` the articles that search finds; `project` narrows either to one project. */
 export const corpusExportQuerySchema = exportQuerySchema.extend({
   q: z.string().max(MAX_EXPORT_QUERY, `q is too long (${MAX_EXPORT_QUERY} characters at most).`).optional(),
+  /** Only this project's articles, and its layer's work on them. */
+  project: projectIdSchema("project"),
 });
 export type CorpusExportQuery = z.infer<typeof corpusExportQuerySchema>;
 

@@ -21,6 +21,8 @@ const { createAnnotation } = await import("@/lib/server/annotations/create-annot
 const { createNote } = await import("@/lib/server/notes/create-note");
 const { exportArticle } = await import("./export-article");
 const { exportCorpus } = await import("./export-corpus");
+const { downloadResponse } = await import("./download-response");
+const { backfillParagraphVectors } = await import("@/lib/server/search/paragraph-vectors");
 
 const TEXT = `Москва заявила, что переговоры с Тбилиси продолжатся в Женеве ${randomUUID()}.`;
 const library = testLibrary("glossa-export-layers-test");
@@ -121,5 +123,32 @@ describe("a corpus export names each annotation's project layer", () => {
     const w3c = JSON.parse(await text(await exportCorpus({ actor: library.ada, query: { format: "w3c" } }))) as { first: { items: WebAnnotation[] } };
     const ours = w3c.first.items.filter((item) => item.id.includes(article.slug));
     expect(ours.map((item) => item[LAYER_PROPERTY]?.name).toSorted()).toEqual(["Economy, desk", "Economy, desk", "Politics desk"]);
+  });
+});
+
+describe("a corpus export of one project", () => {
+  it("holds that project's articles and its layer's work only, the library or a search, with the total its progress counter reaches", async () => {
+    layerCookie.value = undefined;
+    await backfillParagraphVectors();
+    const project = async (actor: Actor | null, query: Record<string, string>) => {
+      const response = downloadResponse(await exportCorpus({ actor, query: { format: "csv", ...query } }));
+      const csv = await response.text();
+      return { rows: csvRows(csv), total: Number(response.headers.get("X-Export-Total")), filename: response.headers.get("Content-Disposition") };
+    };
+    const economyOnly = await project(library.ada, { project: economy.id });
+    expect(economyOnly.rows).toEqual([["Москва", "Economy, desk"]]);
+    expect(economyOnly.total).toBe(1);
+    expect(economyOnly.filename).toContain(`filename="glossa-${economy.slug}-library-`);
+    expect((await project(library.ann, { project: politics.id })).rows).toEqual([["Тбилиси", "Politics desk"]]);
+    // The search is narrowed the same way, and a project without the words gives an empty file.
+    expect((await project(library.ann, { project: politics.id, q: "Женеве" })).rows).toEqual([["Тбилиси", "Politics desk"]]);
+    expect((await project(library.rita, { project: economy.id, q: "Женеве" })).rows).toEqual([["Москва", "Economy, desk"]]);
+    // A project one may not read (Closed, not a member), or that does not exist, is not found; a malformed one a bad request.
+    for (const [actor, id] of [[library.bob, politics.id], [library.rita, politics.id], [null, politics.id], [library.ada, "no-such-project"]] as const) {
+      await expect(exportCorpus({ actor, query: { format: "csv", project: id } }), `${actor?.name ?? "anonymous"}: ${id}`).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    for (const id of ["", "../x", "<b>", "x".repeat(65), ["a"], 1]) {
+      await expect(exportCorpus({ actor: library.ada, query: { format: "csv", project: id } }), JSON.stringify(id)).rejects.toMatchObject({ name: "ZodError" });
+    }
   });
 });
