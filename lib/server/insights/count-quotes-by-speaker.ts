@@ -27,34 +27,27 @@ export async function countQuotesBySpeaker(scope: InsightScope): Promise<Speaker
      ORDER BY 3 DESC, 1 ASC`;
   if (groups.length === 0) return [];
   const kinds = entityMentionKinds().get("entityId") ?? [];
-  // In one statement: the top speakers' quoted paragraphs, the readable tags of exactly those
-  // paragraphs (each paragraph counts once per speaker, every tag in it counts), summed per speaker
-  // and entity, and only the entities whose count is among a speaker's three highest (ties by name
-  // are broken here, as the page sorts them) come back, not every tag around every quote.
-  const around = await db().$queryRaw<{ speakerId: string; entityId: string; name: string; mentions: number }[]>`
-    WITH "quoted" AS (
-      SELECT DISTINCT "q"."speakerId", "q"."paragraphId"
-        FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[])`)}) AS "q"
-    ), "tags" AS (
-      SELECT "t"."paragraphId", "t"."entityId", sum("t"."n") AS "n"
-        FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."paragraphId" IN (SELECT "paragraphId" FROM "quoted") AND "a"."kind"::text = ANY(${kinds}::text[])`)}) AS "t"
-       GROUP BY 1, 2
-    ), "counted" AS (
-      SELECT "quoted"."speakerId", "tags"."entityId", sum("tags"."n")::int AS "mentions"
-        FROM "quoted" JOIN "tags" ON "tags"."paragraphId" = "quoted"."paragraphId"
-       WHERE "tags"."entityId" <> "quoted"."speakerId"
-       GROUP BY 1, 2
-    )
-    SELECT "r"."speakerId", "r"."entityId", "e"."name", "r"."mentions"
-      FROM (SELECT "counted".*, dense_rank() OVER (PARTITION BY "speakerId" ORDER BY "mentions" DESC) AS "rank" FROM "counted") AS "r"
-      JOIN "Entity" AS "e" ON "e"."id" = "r"."entityId"
-     WHERE "r"."rank" <= 3`;
+  // The top speakers' quoted paragraphs, then the readable tags of exactly those paragraphs (an
+  // index read by paragraph id); each paragraph counts once per speaker, every tag in it counts.
+  const quotes = await db().$queryRaw<{ speakerId: string; paragraphId: string }[]>`
+    SELECT DISTINCT "q"."speakerId", "q"."paragraphId"
+      FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[])`)}) AS "q"`;
+  const tags = await db().$queryRaw<{ paragraphId: string; entityId: string; name: string; n: number }[]>`
+    SELECT "t"."paragraphId", "t"."entityId", "e"."name", sum("t"."n")::int AS "n"
+      FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."paragraphId" = ANY(${[...new Set(quotes.map((quote) => quote.paragraphId))]}::text[]) AND "a"."kind"::text = ANY(${kinds}::text[])`)}) AS "t"
+      JOIN "Entity" AS "e" ON "e"."id" = "t"."entityId"
+     GROUP BY 1, 2, 3`;
+  const tagsOf = new Map<string, typeof tags>();
+  for (const tag of tags) tagsOf.set(tag.paragraphId, [...(tagsOf.get(tag.paragraphId) ?? []), tag]);
+  const around = quotes.flatMap((quote) => (tagsOf.get(quote.paragraphId) ?? []).filter((tag) => tag.entityId !== quote.speakerId).map((tag) => ({ speakerId: quote.speakerId, ...tag })));
   return groups.map((group) => {
-    const topEntities = around
-      .filter((row) => row.speakerId === group.speakerId)
-      .map((row) => ({ name: row.name, mentions: row.mentions }))
-      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
-      .slice(0, 3);
+    const counts = new Map<string, { name: string; mentions: number }>();
+    for (const tag of around.filter((row) => row.speakerId === group.speakerId)) {
+      const entry = counts.get(tag.entityId) ?? { name: tag.name, mentions: 0 };
+      entry.mentions += tag.n;
+      counts.set(tag.entityId, entry);
+    }
+    const topEntities = [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 3);
     return { speakerId: group.speakerId, name: group.name, quotes: group.quotes, topEntities };
   });
 }
