@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdsOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/users";
 
 /**
@@ -9,7 +9,8 @@ import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/u
  * reader's region Agreement shows the pair's F1 and Cohen's κ as computed here by hand, and
  * follows a new tag live; region Disagreements lists each difference, marked in the text; a
  * curator adopts one version, which an annotator's open Disagreements view shows at once (live) and
- * the Export menu's Curated CoNLL (IOB2) then holds. An annotator sees no Adopt.
+ * the Export menu's Curated CoNLL (IOB2) then holds. An annotator sees no Adopt. /insights'
+ * region Agreement, over that one article, gives the reader's numbers.
  */
 const FIRST = SAMPLE_PARAGRAPHS[0]!;
 
@@ -67,13 +68,14 @@ async function cells(page: Page, a: TestUser, b: TestUser): Promise<string[]> {
 test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements lists each difference; a curator adopts one into the curated export", async ({ page, newClient }) => {
   const admin = await newClient();
   await signInAsAdmin(admin);
-  const { path } = await importSampleCopy(admin, "Agreement");
+  const { path, slug } = await importSampleCopy(admin, "Agreement");
 
   const anna = await newUser(page);
   const borisPage = await newClient();
   const boris = await newUser(borisPage);
+  // Learnt first (on the seeded sample), then Anna's page stays on the copy: her Disagreements view is watched live below.
+  const [PER, ORG, LOC] = await entityTypeIdsOf(page, ["Person", "Organisation", "Location"]);
   const article = await openArticle(page, path);
-  const [PER, ORG, LOC] = [await entityTypeIdOf(page, "Person"), await entityTypeIdOf(page, "Organisation"), await entityTypeIdOf(page, "Location")];
 
   // Anna: ТАСС ORG, Владимира Путина PER, Москвой LOC, Альянс патриотов Грузии ORG.
   await tag(page, article, "ТАСС", ORG);
@@ -166,4 +168,11 @@ test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements
   expect(refused.status).toBe(403);
   const layer = await callApi<unknown[]>(reader, "GET", `/api/articles/${article.articleId}/curated`);
   expect(layer.data).toHaveLength(1);
+
+  // /insights measures agreement over a set of articles: for this one article, the reader's very numbers.
+  const inReader = await cells(curatorPage, anna, boris);
+  await curatorPage.goto(`/insights?article=${encodeURIComponent(slug)}`);
+  await expect(curatorPage.getByRole("region", { name: "Agreement" })).toContainText("in the one article that two or more people tagged");
+  expect(await cells(curatorPage, anna, boris)).toEqual(inReader);
+  await curatorPage.getByRole("region", { name: "Agreement" }).screenshot({ path: "/tmp/shots/insights-agreement.png" });
 });

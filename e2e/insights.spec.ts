@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { PRESS_SERVICE_QUOTE } from "./support/quotes";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdsOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test } from "./support/users";
 
 /**
@@ -51,7 +51,7 @@ test("insights for an annotated article: each chart, and its table and CSV with 
     SAMPLE_PARAGRAPHS.map(async (text) => (await page.locator("[data-paragraph-id]").filter({ hasText: text.slice(0, 50) }).first().getAttribute("data-paragraph-id"))!),
   );
   const paragraphCount = await page.locator("[data-paragraph-id]").count();
-  const [PER, ORG, LOC] = [await entityTypeIdOf(page, "Person"), await entityTypeIdOf(page, "Organisation"), await entityTypeIdOf(page, "Location")];
+  const [PER, ORG, LOC] = await entityTypeIdsOf(page, ["Person", "Organisation", "Location"]);
   const entity = async (n: number, phrase: string, entityTypeId: string, entityId?: string) => annotate(page, articleId, paragraphIds, n, phrase, { kind: "ENTITY", entityTypeId, ...(entityId ? { entityId } : {}) });
 
   // Paragraph 1: ТАСС, Путин, Москва, Тбилиси; paragraph 5: Путин again; paragraph 7: Москва and Тбилиси again.
