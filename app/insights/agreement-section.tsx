@@ -16,7 +16,7 @@ export async function AgreementSection({ actor, filter }: { actor: Actor | null;
       <p className="text-sm text-[var(--muted)]">
         {agreement.articles === 0
           ? "No article here has entity tags by two or more people yet: agreement needs two annotators on the same text."
-          : `Entity tags in the ${agreement.articles === 1 ? "one article" : `${agreement.articles} articles`} that two or more people tagged${agreement.limited ? ` (the ${AGREEMENT_ARTICLES} most tagged; the others are left out)` : ""}, pooled: a pair is compared on every article both read. Each article's own numbers, and its disagreements, are in its reader under Agreement.`}
+          : `Entity tags in the ${agreement.articles === 1 ? "one article" : `${agreement.articles} articles`} that two or more people tagged${agreement.limited ? ` (the ${AGREEMENT_ARTICLES} most tagged; the others are left out)` : ""}, pooled: each pair is compared over all of them, so one person's tags on an article the other tagged nothing in count as misses. Each article's own numbers, and its disagreements, are in its reader under Agreement.`}
       </p>
       {agreement.table.raters.length >= 2 && <AgreementNumbers table={agreement.table} names={names} links="entity" caption="Agreement on entity tags between each pair of annotators, and overall, over these articles" />}
       <AgreementNotes links="entity" />
