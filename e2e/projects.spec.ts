@@ -236,3 +236,24 @@ test("two projects annotate one article without seeing each other's layers", asy
   await page.reload();
   await expect(layer).toHaveValue(other.data!.id);
 });
+
+test("a search hit on the other desk's note opens the article in that desk's layer, and it stays chosen", async () => {
+  const noteWord = `Quayside${token}`;
+  // The politics annotator writes in their desk's layer; the admin last read the economy desk's.
+  const note = await callApi<{ projectId: string }>(world.annotator, "POST", `/api/articles/${world.articleId}/notes`, { paragraphId: world.tag.paragraphId, body: `Check ${noteWord} with the port authority.` });
+  expect(note.status, JSON.stringify(note.error)).toBe(201);
+  expect(note.data!.projectId).toBe(world.projectId);
+  const page = world.admin;
+  const hit = page.getByRole("link", { name: new RegExp(noteWord) });
+  // The search index catches up within a moment of the write.
+  await expect(async () => {
+    await page.goto(`/search?q=${noteWord}`);
+    await expect(hit).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${world.articleSlug}#`));
+  const layer = page.getByRole("combobox", { name: "Project layer" });
+  await expect(layer).toHaveValue(world.projectId);
+  await page.reload();
+  await expect(layer).toHaveValue(world.projectId);
+});
