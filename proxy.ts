@@ -1,6 +1,8 @@
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPreflight, preflightResponse } from "./lib/protocol/cors";
 import { corsPolicy } from "./lib/server/route/cors-policy";
+import { isCacheablePageRequest, pageCacheOrigin } from "./lib/reading/page-cache-request";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
 /**
@@ -20,6 +22,18 @@ export function proxy(request: NextRequest): Response {
     const url = request.nextUrl.clone();
     url.pathname = url.pathname.replace(/\/+$/, "") || "/";
     return NextResponse.redirect(url, 308);
+  }
+  // An anonymous visitor's reader page comes from the page cache, which sets its own policy with
+  // a fresh nonce (lib/server/cache/serve-cached-page.ts); the address bar keeps the page's URL.
+  const { pathname, search } = request.nextUrl;
+  const origin = pageCacheOrigin();
+  if (origin && isCacheablePageRequest({ method: request.method, pathname, search, headers: request.headers, hasSession: getSessionCookie(request) !== null })) {
+    // At the address Next listens on (its port and protocol for certain): Next 16 names this
+    // server "localhost" to the proxy (and makes "localhost" of 127.0.0.1), so a host it was started
+    // on by another name sees the rewrite as another origin's and forwards it there, over loopback.
+    const target = new URL("/api/reading/page", origin);
+    target.searchParams.set("path", pathname);
+    return NextResponse.rewrite(target);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = pageSecurityHeaders({

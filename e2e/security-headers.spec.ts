@@ -62,6 +62,48 @@ test.describe("security headers and the Content-Security-Policy", () => {
     expect(violations).toEqual([]);
   });
 
+  test("an anonymous reader page from the page cache gets a fresh nonce per load, runs, and revalidates with 304", async ({ page }) => {
+    const violations = await watchForViolations(page);
+    const article = await openSample(page);
+    const loads = [];
+    // Two loads without a copy to revalidate (a browser holding the page would get 304 and keep its own).
+    for (let i = 0; i < 2; i++) {
+      const response = await page.request.get(article.path);
+      const policy = response.headers()["content-security-policy"] ?? "";
+      expect(policy).toContain("frame-ancestors 'none'");
+      const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+      const html = await response.text();
+      // Every script the page carries bears this answer's nonce (the cache renews them all), and only it.
+      const nonces = new Set([...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((match) => match[1]));
+      expect(nonces).toEqual(new Set([nonce]));
+      // Only the page cache validates a page: the answer came from it.
+      expect(response.headers()["etag"]).toMatch(/^W\/".+"$/);
+      loads.push(nonce);
+    }
+    expect(loads[0]).not.toBe(loads[1]);
+
+    // A client holding the page revalidates it: 304, without a policy (it keeps the one that came with its copy).
+    const etag = (await page.request.get(article.path)).headers()["etag"]!;
+    const notModified = await page.request.get(article.path, { headers: { "If-None-Match": etag } });
+    expect(notModified.status()).toBe(304);
+    expect(notModified.headers()["content-security-policy"]).toBeUndefined();
+    // The browser's reload revalidates the page it holds, which still runs under its own policy.
+    await page.reload();
+    await expect(page.locator(`[data-article-id="${article.articleId}"]`)).toBeVisible();
+    await page.getByRole("button", { name: "Show annotations" }).click();
+    await expect(page.getByRole("region", { name: "Annotations" })).toBeVisible();
+    expect(violations).toEqual([]);
+
+    // Injected markup cannot run on a cached page either.
+    await page.evaluate(() => {
+      const box = document.createElement("div");
+      box.innerHTML = `<img src="data:," onerror="window.__injected = true" alt="">`;
+      document.body.append(box);
+    });
+    await expect.poll(() => violations.some((violation) => violation.includes("script-src"))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
+  });
+
   test("the admin import page runs without a violation", async ({ page }) => {
     const violations = await watchForViolations(page);
     await signInAsAdmin(page);
