@@ -39,6 +39,18 @@ const SECOND = "Представитель МИД Грузии подтверд�
 
 const library = testLibrary("glossa-page-cache-test");
 
+// One deployment's instances serve one build and so agree on validators. Without a build (CI's unit
+// stage runs before `next build`) each module copy would make up its own (conditional-response.ts):
+// give both "instances" the same build, before any module reads it.
+vi.hoisted(() => {
+  const fs = process.getBuiltinModule("node:fs");
+  const os = process.getBuiltinModule("node:os");
+  const path = process.getBuiltinModule("node:path");
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "glossa-page-cache-build-"));
+  fs.writeFileSync(path.join(dist, "BUILD_ID"), "page-cache-test-build");
+  process.env.GLOSSA_DIST_DIR = path.relative(process.cwd(), dist);
+});
+
 /** The request's Project layer cookie, as next/headers would give it to readArticleStamp. */
 const layerCookie = vi.hoisted(() => ({ value: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
