@@ -22,6 +22,10 @@ describe("isCacheablePageRequest", () => {
     ["no slug", { pathname: "/articles/" }, false],
     ["another page", { pathname: "/admin/articles" }, false],
     ["a huge slug", { pathname: `/articles/${"a".repeat(1025)}` }, false],
+    // Straight to the page, which answers 404: the rewrite would lose its query on such a path.
+    ["a malformed percent-encoding", { pathname: "/articles/%E0%A4%A" }, false],
+    ["an encoded NUL", { pathname: "/articles/%00" }, false],
+    ["a percent sign with no hex digits", { pathname: "/articles/%ZZ" }, false],
   ])("%s → %s", (_name, change, expected) => {
     expect(isCacheablePageRequest({ ...plain, ...change })).toBe(expected);
   });

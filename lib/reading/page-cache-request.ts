@@ -31,6 +31,16 @@ export function decodeSlug(rawSlug: string): string | null {
   }
 }
 
+/**
+ * Whether `pathname` is a reader page whose slug decodes: a malformed one (`%E0%A4%A`, `%00`)
+ * goes straight to the page, which answers it 404, never through the cache's rewrite (whose query
+ * Next drops for such a path, and which has no page to keep anyway).
+ */
+function namesASlug(pathname: string): boolean {
+  const rawSlug = readerPathSlug(pathname);
+  return rawSlug !== null && decodeSlug(rawSlug) !== null;
+}
+
 /** What the proxy knows of a page request. */
 export interface PageRequest {
   method: string;
@@ -53,7 +63,7 @@ export function isCacheablePageRequest({ method, pathname, search, headers, hasS
     method === "GET" &&
     search === "" &&
     !hasSession &&
-    readerPathSlug(pathname) !== null &&
+    namesASlug(pathname) &&
     !headers.has(PAGE_RENDER_HEADER) &&
     !headers.has("rsc") &&
     !headers.has("next-router-state-tree") &&
