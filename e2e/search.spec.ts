@@ -132,7 +132,8 @@ test("filters as chips, a private note only for its author, and the index follow
     await search(page, secret);
     await expect(link(page)).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 5_000 });
-  await expect(results(page).locator(`a[href^="/articles/${article.slug}#p-"]`)).toContainText("Note by");
+  // A note's hit opens its paragraph in the note's project layer (/articles/<slug>/layer/<project>#p-N).
+  await expect(results(page).locator(`a[href^="/articles/${article.slug}"][href*="#p-"]`)).toContainText("Note by");
   const other = await newClient();
   await newUser(other);
   await search(other, secret);
