@@ -2,23 +2,14 @@ import "server-only";
 import { annotationDTOFromRow, type AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { CuratedAnnotationDTO } from "@/lib/agreement";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { loadAnnotationRefs } from "@/lib/server/annotations/annotation-dto";
+import { annotationAnchorSelect, kindColumnSelect, loadAnnotationRefs } from "@/lib/server/annotations/annotation-dto";
 
 /** The CuratedAnnotation columns every read of the curated layer selects. */
 export const curatedRowSelect = {
   id: true,
   articleId: true,
-  paragraphId: true,
-  kind: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  color: true,
-  entityTypeId: true,
-  entityId: true,
-  speakerId: true,
+  ...annotationAnchorSelect,
+  ...kindColumnSelect,
   sourceAnnotationId: true,
   authorId: true,
   adoptedById: true,
@@ -33,25 +24,11 @@ export type CuratedRow = Prisma.CuratedAnnotationGetPayload<{ select: typeof cur
  * the reader's rendering take it as they take any annotation.
  */
 export async function curatedDTOs(client: Prisma.TransactionClient, rows: readonly CuratedRow[]): Promise<CuratedAnnotationDTO[]> {
-  const annotationRows: AnnotationRow[] = rows.map((row) => ({
-    id: row.id,
-    articleId: row.articleId,
-    paragraphId: row.paragraphId,
-    kind: row.kind,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    color: row.color,
-    entityTypeId: row.entityTypeId,
-    entityId: row.entityId,
-    speakerId: row.speakerId,
+  const annotationRows: AnnotationRow[] = rows.map(({ sourceAnnotationId: _source, adoptedById: _adopter, ...row }) => ({
+    ...row,
     visibility: "SHARED",
     anchorStatus: "ANCHORED",
     version: 1,
-    authorId: row.authorId,
-    createdAt: row.createdAt,
     updatedAt: row.createdAt,
     // The curated layer is the article's gold data, above any project's layer.
     projectId: null,
