@@ -1,29 +1,16 @@
 import { EMPTY_KIND_COLUMNS, kindFieldEntries, otherKindFieldNames, REF_TABLES, type AnnotationDTO, type AnnotationKind, type KindColumn, type KindColumns, type RefTable, type RefTypes } from "@/lib/annotations/kinds";
-import type { AnchorStatus, AnnotationBase, AuthorDTO, Visibility } from "@/lib/annotations/types";
+import type { AnnotationBase, AuthorDTO } from "@/lib/annotations/types";
 
 /**
  * An annotation as stored: one flat Annotation row, references as ids. Every read of an
  * annotation (the page, the list, the highlight fast path, the packer, orphans, the entity page,
  * writes and live events) turns rows into DTOs through {@link annotationDTOFromRow}, the one mapper.
  */
-export interface AnnotationRow extends KindColumns {
-  id: string;
-  articleId: string;
-  paragraphId: string;
+export interface AnnotationRow extends KindColumns, Omit<AnnotationBase, "author" | "createdAt" | "updatedAt"> {
   kind: AnnotationKind;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  visibility: Visibility;
-  anchorStatus: AnchorStatus;
-  version: number;
   authorId: string;
   createdAt: Date;
   updatedAt: Date;
-  /** The project layer it was made in; null outside any project. */
-  projectId: string | null;
 }
 
 /** The rows a batch of annotation rows refers to, looked up once per read. */
