@@ -35,6 +35,17 @@ function expectSecurityHeaders(response: Response | null) {
   return policy;
 }
 
+/** What an XSS would inject, an inline event handler (no nonce can vouch for it), is refused and never runs. */
+async function expectInjectedScriptRefused(page: Page, violations: string[]) {
+  await page.evaluate(() => {
+    const box = document.createElement("div");
+    box.innerHTML = `<img src="data:," onerror="window.__injected = true" alt="">`;
+    document.body.append(box);
+  });
+  await expect.poll(() => violations.some((violation) => violation.includes("script-src"))).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
+}
+
 test.describe("security headers and the Content-Security-Policy", () => {
   test("the library, the reader and sign-in carry them and run without a violation", async ({ page }) => {
     const violations = await watchForViolations(page);
@@ -98,13 +109,7 @@ test.describe("security headers and the Content-Security-Policy", () => {
     expect(violations).toEqual([]);
 
     // Injected markup cannot run on a cached page either.
-    await page.evaluate(() => {
-      const box = document.createElement("div");
-      box.innerHTML = `<img src="data:," onerror="window.__injected = true" alt="">`;
-      document.body.append(box);
-    });
-    await expect.poll(() => violations.some((violation) => violation.includes("script-src"))).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
+    await expectInjectedScriptRefused(page, violations);
   });
 
   test("the admin import page runs without a violation", async ({ page }) => {
@@ -119,14 +124,7 @@ test.describe("security headers and the Content-Security-Policy", () => {
   test("markup that someone manages to inject cannot run its inline script", async ({ page }) => {
     const violations = await watchForViolations(page);
     await page.goto("/");
-    // What an XSS would inject: an inline event handler (no nonce can vouch for it).
-    await page.evaluate(() => {
-      const box = document.createElement("div");
-      box.innerHTML = `<img src="data:," onerror="window.__injected = true" alt="">`;
-      document.body.append(box);
-    });
-    await expect.poll(() => violations.some((violation) => violation.includes("script-src"))).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
+    await expectInjectedScriptRefused(page, violations);
   });
 
   test("API answers carry the static headers too", async ({ request }) => {
