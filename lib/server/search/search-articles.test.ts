@@ -4,7 +4,8 @@
  * inflected forms, phrases and filters within the read rules.
  */
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
 import { contentHash, parsePlainText, slugify } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { importArticle } from "@/lib/server/articles/import-article";
@@ -149,6 +150,33 @@ describe("searchArticles", () => {
     const sparse = await searchArticles({ actor: reader, input: { q: word, page: 2 }, limits: { rankedHits: 10, listed: 100 } });
     expect(sparse).toMatchObject({ order: "relevance", unranked: false, total: 25, estimated: false, pageCount: 2 });
     expect(sparse.results).toHaveLength(5);
+  });
+
+  it("does not probe a query the statistics show in far more places than may be ranked", async () => {
+    const word = "Квазимодо";
+    const made: string[] = [];
+    for (let i = 0; i < 12; i++) made.push((await importText(`${word} звонил в колокол номер ${i} ${tag()}.`)).slug);
+    await database.client.query(`ANALYZE "Paragraph"`);
+    // The probe is the one statement that materialises the hits (WITH "h" AS MATERIALIZED, LIMIT rankedHits + 1).
+    const probes = async (limits: { rankedHits: number; listed: number }) => {
+      const spy = vi.spyOn(db(), "$queryRaw");
+      try {
+        const outcome = await searchArticles({ actor: reader, input: { q: word }, limits });
+        const statements = spy.mock.calls.map(([sql]) => (Array.isArray(sql) ? sql.join("?") : String(sql)));
+        return { outcome, probed: statements.some((statement) => statement.includes("MATERIALIZED")) };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    // 12 paragraphs, more than 5 × 1: listed newest first straight away, as the probe would have concluded.
+    const common = await probes({ rankedHits: 1, listed: 3 });
+    expect(common.probed).toBe(false);
+    expect(common.outcome).toMatchObject({ order: "newest", unranked: true, estimated: true });
+    expect(common.outcome.results.map((row) => row.slug)).toEqual(made.slice(-3).reverse());
+    // Within 5 × rankedHits of the estimate: probed, and ranked whole since it is found in 12 places.
+    const few = await probes({ rankedHits: 12, listed: 3 });
+    expect(few.probed).toBe(true);
+    expect(few.outcome).toMatchObject({ order: "relevance", unranked: false, total: 12, estimated: false });
   });
 
   it("keeps the read rules and filters when it walks the newest matches", async () => {

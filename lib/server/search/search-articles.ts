@@ -122,7 +122,11 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // Down to this page's last match, and one more to know whether another follows.
   const wanted = Math.min(offset + SEARCH_PAGE_SIZE, limits.listed);
-  let ranked = required ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  // A query the planner expects in many times more places than may be ranked is not probed: the
+  // probe would read rankedHits + 1 matches (a phrase of common words, every paragraph with both
+  // words) only to learn what the statistics already say.
+  const probe = required !== null && (await estimatedParagraphHits(required)) <= limits.rankedHits * SURELY_COMMON;
+  let ranked = required && probe ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
   // Too common to rank: the newest matches, if they are dense enough among the newest articles
   // to fill the page within a walk of WALK_PER_ROW articles a row. Otherwise (a common word and a
   // rare filter, or a phrase of two common words) the walk would read much of the library for a
@@ -159,6 +163,24 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
 }
 
 const ARTICLE_COLUMNS = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
+
+/**
+ * How many times more paragraphs than SearchLimits.rankedHits the planner must expect a query in
+ * for it to be treated as too common to rank without a probe. The estimate can be far off only
+ * upwards (a phrase is estimated as its words anywhere in the paragraph), so a generous factor
+ * keeps every query that might be rankable on the probe.
+ */
+const SURELY_COMMON = 5;
+
+/**
+ * The planner's estimate of the paragraphs a tsquery matches, from the column's statistics (the
+ * most common lexemes and their frequencies, kept by ANALYZE/autovacuum): no rows are read.
+ */
+async function estimatedParagraphHits(tsquery: string): Promise<number> {
+  const [plan] = await db().$queryRaw<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Paragraph" WHERE "searchVector" @@ ${tsquery}::tsquery`;
+  return plan!["QUERY PLAN"][0]!.Plan["Plan Rows"];
+}
 
 /** Articles a walk down the newest may pass per row it is to find (see searchArticles). */
 const WALK_PER_ROW = 50;
@@ -391,63 +413,67 @@ function filterSql(filters: SearchFilters, actor: Actor | null): Prisma.Sql[] {
 
 const SOURCE_LABEL: Record<Exclude<SnippetSource, "paragraph">, string> = { annotation: "Highlight", entity: "Entity", speaker: "Quote", note: "Note" };
 
+/** One of an article's best matches with what its snippet shows (text: null when its row is gone). */
+interface SnippetRow {
+  articleId: string;
+  source: SnippetSource;
+  position: number;
+  annotationId: string | null;
+  text: string | null;
+  layer: string | null;
+  author: string | null;
+  kind: string | null;
+  typeLabel: string | null;
+  entityName: string | null;
+  speakerName: string | null;
+}
+
 /** The best matches of each article on the page, as snippets: text, annotation, entity, speaker or note. */
 async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: SearchTerm[], actor: Actor | null): Promise<Map<string, SearchSnippet[]>> {
   const found = new Map<string, SearchSnippet[]>();
   if (!articles.length) return found;
-  const hits = await db().$queryRaw<{ articleId: string; source: SnippetSource; refId: string; position: number; annotationId: string | null }[]>`
-    SELECT "articleId", "source", "refId", "position", "annotationId" FROM (
+  // The best matches with the words and labels to show, in one statement: the hits were
+  // authorised by hitsSql's read rules; the joins only read their text, author and names.
+  const hits = await db().$queryRaw<SnippetRow[]>`
+    SELECT "b"."articleId", "b"."source", "b"."position", "b"."annotationId",
+      CASE "b"."source" WHEN 'paragraph' THEN "pp"."text" WHEN 'note' THEN "nn"."body" ELSE "mm"."exact" END AS "text",
+      coalesce("nn"."projectId", "mm"."projectId") AS "layer", coalesce("nu"."name", "mu"."name") AS "author",
+      "mm"."kind"::text AS "kind", "et"."label" AS "typeLabel", "en"."name" AS "entityName", "sp"."name" AS "speakerName"
+    FROM (
       SELECT "h".*, row_number() OVER (PARTITION BY "h"."articleId" ORDER BY "h"."rank" DESC, "h"."position", "h"."source") AS "n"
       FROM (${hitsSql(tsquery, actor, Prisma.sql`= ANY(${articles.map((article) => article.id)}::text[])`)}) AS "h" ${ON_ARTICLE} WHERE "h"."source" <> 'title'
-    ) AS "best" WHERE "n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "articleId", "n"`;
-  const ids = (source: SnippetSource) => hits.filter((hit) => hit.source === source).map((hit) => hit.refId);
-  const annotationIds = [...ids("annotation"), ...ids("entity"), ...ids("speaker")];
-  // These rows were authorised by the statement above; this only reads their words.
-  const [paragraphs, annotations, notes] = await Promise.all([
-    db().paragraph.findMany({ where: { id: { in: ids("paragraph") } }, select: { id: true, text: true } }),
-    db().annotation.findMany({
-      where: { id: { in: annotationIds } },
-      select: { id: true, exact: true, kind: true, projectId: true, author: { select: { name: true } }, entity: { select: { name: true, aliases: true } }, entityType: { select: { label: true } }, speaker: { select: { name: true, aliases: true } } },
-    }),
-    db().note.findMany({ where: { id: { in: ids("note") } }, select: { id: true, body: true, projectId: true, author: { select: { name: true } } } }),
-  ]);
-  const paragraphText = new Map(paragraphs.map((row) => [row.id, row.text]));
-  const annotationById = new Map(annotations.map((row) => [row.id, row]));
-  const noteById = new Map(notes.map((row) => [row.id, row]));
+    ) AS "b"
+    LEFT JOIN "Paragraph" AS "pp" ON "b"."source" = 'paragraph' AND "pp"."id" = "b"."refId"
+    LEFT JOIN "Note" AS "nn" ON "b"."source" = 'note' AND "nn"."id" = "b"."refId"
+    LEFT JOIN "user" AS "nu" ON "nu"."id" = "nn"."authorId"
+    LEFT JOIN "Annotation" AS "mm" ON "b"."source" IN ('annotation', 'entity', 'speaker') AND "mm"."id" = "b"."refId"
+    LEFT JOIN "user" AS "mu" ON "mu"."id" = "mm"."authorId"
+    LEFT JOIN "EntityType" AS "et" ON "et"."id" = "mm"."entityTypeId"
+    LEFT JOIN "Entity" AS "en" ON "en"."id" = "mm"."entityId"
+    LEFT JOIN "Entity" AS "sp" ON "sp"."id" = "mm"."speakerId"
+    WHERE "b"."n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "b"."articleId", "b"."n"`;
   const language = new Map(articles.map((article) => [article.id, article.language]));
 
   for (const hit of hits) {
+    if (hit.text === null) continue;
     const lang = language.get(hit.articleId);
     const anchor = hit.annotationId ? `a-${hit.annotationId}` : `p-${hit.position}`;
-    let snippet: Omit<SearchSnippet, "source" | "anchor" | "position" | "label" | "layer"> | null = null;
+    let snippet: Omit<SearchSnippet, "source" | "anchor" | "position" | "label" | "layer">;
     let label: string | null = null;
-    let layer: string | null = null;
-    if (hit.source === "paragraph") {
-      const text = paragraphText.get(hit.refId);
-      if (text !== undefined) snippet = snippetOf(text, terms, lang);
-    } else if (hit.source === "note") {
-      const row = noteById.get(hit.refId);
-      if (row) {
-        snippet = snippetOf(noteSearchText(row.body), terms);
-        label = `${SOURCE_LABEL.note} by ${row.author.name}`;
-        layer = row.projectId;
-      }
+    if (hit.source === "paragraph") snippet = snippetOf(hit.text, terms, lang);
+    else if (hit.source === "note") {
+      snippet = snippetOf(noteSearchText(hit.text), terms);
+      label = `${SOURCE_LABEL.note} by ${hit.author}`;
+    } else if (hit.source === "annotation") {
+      snippet = snippetOf(hit.text, terms, lang);
+      label = `${hit.kind === "ENTITY" ? (hit.typeLabel ?? SOURCE_LABEL.entity) : hit.kind === "QUOTE" ? SOURCE_LABEL.speaker : SOURCE_LABEL.annotation} by ${hit.author}`;
     } else {
-      const row = annotationById.get(hit.refId);
-      if (row) {
-        layer = row.projectId;
-        if (hit.source === "annotation") {
-          snippet = snippetOf(row.exact, terms, lang);
-          label = `${row.kind === "ENTITY" ? (row.entityType?.label ?? SOURCE_LABEL.entity) : row.kind === "QUOTE" ? SOURCE_LABEL.speaker : SOURCE_LABEL.annotation} by ${row.author.name}`;
-        } else {
-          // The name matched, not the words: show the words, labelled with the name.
-          const named = hit.source === "entity" ? row.entity : row.speaker;
-          snippet = { text: row.exact, cutBefore: false, cutAfter: false, marks: [] };
-          label = named ? (hit.source === "entity" ? `${row.entityType?.label ?? SOURCE_LABEL.entity}: ${named.name}` : `${SOURCE_LABEL.speaker} by ${named.name}`) : null;
-        }
-      }
+      // The name matched, not the words: show the words, labelled with the name.
+      const named = hit.source === "entity" ? hit.entityName : hit.speakerName;
+      snippet = { text: hit.text, cutBefore: false, cutAfter: false, marks: [] };
+      label = named === null ? null : hit.source === "entity" ? `${hit.typeLabel ?? SOURCE_LABEL.entity}: ${named}` : `${SOURCE_LABEL.speaker} by ${named}`;
     }
-    if (!snippet) continue;
+    const layer = hit.source === "paragraph" ? null : hit.layer;
     found.set(hit.articleId, [...(found.get(hit.articleId) ?? []), { source: hit.source, anchor, position: hit.position, label, layer, ...snippet }]);
   }
   return found;
