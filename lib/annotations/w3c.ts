@@ -8,6 +8,11 @@ import { ANNOTATION_KIND_KEYS, EMPTY_KIND_COLUMNS, kindFieldEntries, kindOf, typ
  * paragraph with a TextPositionSelector and a TextQuoteSelector.
  */
 
+/** The Web Annotation JSON-LD context; its IRI is also the media type's profile. */
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+/** The media type of Web Annotation JSON-LD: exports and the annotation protocol's answers. */
+export const ANNO_MEDIA_TYPE = `application/ld+json; profile="${ANNO_CONTEXT}"`;
+
 export type W3CTable = "annotations" | "paragraphs" | "users" | RefTable;
 
 /** How ids become IRIs and back (an export knows its site's URLs). */
@@ -24,7 +29,7 @@ export interface W3CBody {
 }
 
 export interface W3CAnnotation {
-  "@context": "http://www.w3.org/ns/anno.jsonld";
+  "@context": typeof ANNO_CONTEXT;
   id: string;
   type: "Annotation";
   motivation: W3CMotivation | W3CMotivation[];

@@ -6,7 +6,8 @@
  */
 export type { ArticleExport, ArticleSource, ExportArticle, ExportLayer, ExportParagraph } from "./types";
 export { exportIris, type ExportIris } from "./iris";
-export { ANNO_CONTEXT, ANNO_MEDIA_TYPE, LAYER_PROPERTY, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, w3cPageIri, type WebAnnotation } from "./w3c";
+export { ANNO_CONTEXT, ANNO_MEDIA_TYPE } from "@/lib/annotations/w3c";
+export { LAYER_PROPERTY, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, w3cPageIri, type WebAnnotation } from "./w3c";
 export { CSV_COLUMNS, csvArticleRows, csvHeader, streamCsv } from "./csv";
 export { articleMarkdown, streamMarkdown } from "./markdown";
 export { articleConll, streamConll } from "./conll";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleExport } from "./types";
 import { exportIris } from "./iris";
-import { ANNO_CONTEXT, LAYER_PROPERTY, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, type WebAnnotation } from "./w3c";
+import { ANNO_CONTEXT } from "@/lib/annotations/w3c";
+import { LAYER_PROPERTY, streamW3CCollection, w3cArticleAnnotations, w3cCollection, w3cPage, type WebAnnotation } from "./w3c";
 import { annotationMustFailures, ANNOTATION_MUSTS, satisfies } from "./w3c-schemas/validate";
 import { annotatedSample, article, BASE_URL, entityTag, highlight, note, paragraphs } from "./test-fixtures";
 

@@ -1,4 +1,5 @@
 import { describeRange } from "@/lib/anchoring";
+import { ANNO_CONTEXT } from "@/lib/annotations/w3c";
 import { kindOf, type AnnotationDTO, type RefTable, type RefTypes, type W3CMotivation } from "@/lib/annotations/kinds";
 import type { AuthorDTO, NoteDTO } from "@/lib/annotations/types";
 import { articleText, type ArticleText } from "./article-text";
@@ -20,9 +21,6 @@ import type { ArticleExport, ArticleSource, ExportArticle, ExportParagraph } fro
  * (separated by a blank line) for clients that search the whole page.
  */
 
-export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
-/** The media type of a JSON-LD export (and of the annotation protocol's responses). */
-export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 export interface TextQuoteSelector {
   type: "TextQuoteSelector";

@@ -1,3 +1,4 @@
+import { ANNO_CONTEXT } from "@/lib/annotations/w3c";
 import type { ContainerPreference } from "./prefer";
 
 /**
@@ -6,7 +7,6 @@ import type { ContainerPreference } from "./prefer";
  * the annotations (already filtered to what the requester may read) and the IRIs.
  */
 
-export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
 /** Annotations per page. */
 export const PAGE_SIZE = 20;

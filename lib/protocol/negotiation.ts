@@ -1,3 +1,5 @@
+import { ANNO_CONTEXT, ANNO_MEDIA_TYPE } from "@/lib/annotations/w3c";
+
 /**
  * Content negotiation for the Web Annotation Protocol (https://www.w3.org/TR/annotation-protocol/):
  * JSON-LD with the Web Annotation profile is the default and what `*\/*` gets; plain
@@ -5,13 +7,10 @@
  * accepts neither answers 406. Pure.
  */
 
-export const ANNO_PROFILE = "http://www.w3.org/ns/anno.jsonld";
-export const ANNO_JSONLD = `application/ld+json; profile="${ANNO_PROFILE}"`;
-
 export type Representation = "jsonld" | "json";
 
 /** The Content-Type each representation is answered with. */
-export const CONTENT_TYPE: Record<Representation, string> = { jsonld: ANNO_JSONLD, json: "application/json" };
+export const CONTENT_TYPE: Record<Representation, string> = { jsonld: ANNO_MEDIA_TYPE, json: "application/json" };
 
 interface MediaRange {
   type: string;
@@ -76,7 +75,7 @@ function specificity(range: MediaRange, representation: Representation): number 
   const profile = range.params.get("profile");
   if (profile === undefined) return 2;
   // A profile parameter is a space-separated list of IRIs: ours must be among them.
-  return profile.split(/\s+/).includes(ANNO_PROFILE) ? 3 : -1;
+  return profile.split(/\s+/).includes(ANNO_CONTEXT) ? 3 : -1;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { containerDocument, pageCount, pageDocument, type ContainerIris } from "./container";
 import { corsResponseHeaders, isPreflight, parseCorsOrigins, preflightResponse } from "./cors";
 import { etagOf, ifMatchHolds, noneMatchHits } from "./etag";
-import { ANNO_PROFILE, negotiate } from "./negotiation";
+import { ANNO_CONTEXT, ANNO_MEDIA_TYPE } from "@/lib/annotations/w3c";
+import { negotiate } from "./negotiation";
 import { containerPreference, PREFER_CONTAINED_DESCRIPTIONS, PREFER_CONTAINED_IRIS, PREFER_MINIMAL_CONTAINER } from "./prefer";
 
 describe("negotiate (Accept)", () => {
@@ -12,8 +13,8 @@ describe("negotiate (Accept)", () => {
     ["*/*", "jsonld"],
     ["application/*", "jsonld"],
     ["application/ld+json", "jsonld"],
-    [`application/ld+json; profile="${ANNO_PROFILE}"`, "jsonld"],
-    [`application/ld+json;profile="http://www.w3.org/ns/activitystreams ${ANNO_PROFILE}"`, "jsonld"],
+    [ANNO_MEDIA_TYPE, "jsonld"],
+    [`application/ld+json;profile="http://www.w3.org/ns/activitystreams ${ANNO_CONTEXT}"`, "jsonld"],
     ["application/json", "json"],
     ["application/json, application/ld+json;q=0.5", "json"],
     ["application/ld+json, application/json", "jsonld"],

@@ -29,6 +29,7 @@ import { deleteProtocolAnnotation } from "@/lib/server/protocol/delete-protocol-
 import { getProtocolAnnotation } from "@/lib/server/protocol/get-protocol-annotation";
 import { replaceProtocolAnnotation } from "@/lib/server/protocol/replace-protocol-annotation";
 import { span, testLibrary } from "@/lib/server/testing/library";
+import { w3cHighlight as highlightOn } from "@/lib/server/testing/w3c-highlight";
 import { createProjectSchema, entityTypeSchema } from "@/lib/validations/project";
 
 const library = testLibrary("glossa-project-role-writes");
@@ -44,25 +45,8 @@ let nina: Actor; // site Annotator, not a member of the Closed desk
 const code = (promise: Promise<unknown>) => promise.then(() => "ok", (error: { code?: string }) => error.code ?? String(error));
 const request = (method: string, headers: Record<string, string> = {}) => new Request(`${BASE}/api/containers/x/`, { method, headers });
 const count = async (sql: string, params: unknown[]) => (await library.client.query<{ n: number }>(sql, params)).rows[0]!.n;
+const w3cHighlight = (slug: string, words: string, extra?: Record<string, unknown>) => highlightOn({ base: BASE, slug, text: TEXT }, words, extra);
 const authored = (actor: Actor) => count(`SELECT count(*)::int AS n FROM "Annotation" WHERE "authorId" = $1 AND "deletedAt" IS NULL`, [actor.id]);
-
-/** A W3C highlight on `words` of the test article, as a protocol client or an imported file gives it. */
-function w3cHighlight(slug: string, words: string, extra: Record<string, unknown> = {}) {
-  const start = TEXT.indexOf(words);
-  return {
-    "@context": "http://www.w3.org/ns/anno.jsonld",
-    type: "Annotation",
-    motivation: "highlighting",
-    target: {
-      source: `${BASE}/articles/${slug}#p-1`,
-      selector: [
-        { type: "CssSelector", value: "#p-1", refinedBy: { type: "TextQuoteSelector", exact: words } },
-        { type: "CssSelector", value: "#p-1", refinedBy: { type: "TextPositionSelector", start, end: start + words.length } },
-      ],
-    },
-    ...extra,
-  };
-}
 
 async function deskArticle(text = TEXT) {
   const made = await library.newArticle(text);

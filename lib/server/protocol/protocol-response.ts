@@ -1,14 +1,15 @@
 import "server-only";
 import { etagOf, noneMatchHits } from "@/lib/protocol/etag";
 import { LDP_BASIC_CONTAINER, LDP_CONSTRAINED_BY, LDP_RESOURCE, linkHeader, PROTOCOL_SPEC } from "@/lib/protocol/link-header";
-import { ANNO_JSONLD, CONTENT_TYPE, negotiate, type Representation } from "@/lib/protocol/negotiation";
+import { ANNO_MEDIA_TYPE } from "@/lib/annotations/w3c";
+import { CONTENT_TYPE, negotiate, type Representation } from "@/lib/protocol/negotiation";
 import { AppError } from "@/lib/server/errors";
 
 /** The methods each protocol resource answers. */
 export const CONTAINER_ALLOW = "GET, HEAD, OPTIONS, POST";
 export const ANNOTATION_ALLOW = "GET, HEAD, OPTIONS, PUT, DELETE";
 /** What a container accepts in a POST (and an annotation in a PUT). */
-export const ACCEPT_POST = `${ANNO_JSONLD}, application/ld+json, application/json`;
+export const ACCEPT_POST = `${ANNO_MEDIA_TYPE}, application/ld+json, application/json`;
 
 export type ResourceKind = "container" | "annotation";
 
@@ -30,7 +31,7 @@ export function describingHeaders(kind: ResourceKind): Record<string, string> {
 export function representationFor(request: Request): Representation {
   const representation = negotiate(request.headers.get("accept"));
   if (!representation) {
-    throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${ANNO_JSONLD} (the default) or application/json; the Accept header allows neither.`);
+    throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${ANNO_MEDIA_TYPE} (the default) or application/json; the Accept header allows neither.`);
   }
   return representation;
 }

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
+import { w3cHighlight } from "@/lib/server/testing/w3c-highlight";
 import { createProtocolAnnotation } from "./create-protocol-annotation";
 import { deleteProtocolAnnotation } from "./delete-protocol-annotation";
 import { getContainer } from "./get-container";
@@ -15,7 +16,6 @@ import { getProtocolAnnotation } from "./get-protocol-annotation";
 import { replaceProtocolAnnotation } from "./replace-protocol-annotation";
 
 const TEXT = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве 😀 в марте.";
-const ANNO = "http://www.w3.org/ns/anno.jsonld";
 const BASE = "http://localhost:3000";
 
 const database = testDatabase("glossa-protocol-test");
@@ -27,24 +27,9 @@ beforeAll(async () => {
   stranger = await database.newUser("Other Annotator");
 });
 
+const annotation = (slug: string, words: string, extra?: Record<string, unknown>) => w3cHighlight({ base: BASE, slug, text: TEXT }, words, extra);
 const request = (method: string, headers: Record<string, string> = {}) => new Request(`${BASE}/api/containers/x/`, { method, headers });
 
-function annotation(slug: string, words: string, extra: Record<string, unknown> = {}) {
-  const start = TEXT.indexOf(words);
-  return {
-    "@context": ANNO,
-    type: "Annotation",
-    motivation: "highlighting",
-    target: {
-      source: `${BASE}/articles/${slug}#p-1`,
-      selector: [
-        { type: "CssSelector", value: "#p-1", refinedBy: { type: "TextQuoteSelector", exact: words } },
-        { type: "CssSelector", value: "#p-1", refinedBy: { type: "TextPositionSelector", start, end: start + words.length } },
-      ],
-    },
-    ...extra,
-  };
-}
 
 async function counts(articleId: string) {
   const { rows } = await database.client.query<{ annotations: number; events: number; provenance: number }>(
