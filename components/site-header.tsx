@@ -4,6 +4,22 @@ import type { Actor } from "@/lib/permissions";
 
 const ROLE_LABEL = { ADMIN: "Admin", CURATOR: "Curator", ANNOTATOR: "Annotator", READER: "Reader" } as const;
 
+/** The header's links: what everyone reads, then what a signed-in person and an admin may open. */
+function navLinks(actor: Actor | null): { href: string; label: string }[] {
+  return [
+    { href: "/", label: "Library" },
+    { href: "/insights", label: "Insights" },
+    ...(actor ? [{ href: "/projects", label: "Projects" }] : []),
+    ...(actor?.role === "ADMIN"
+      ? [
+          { href: "/admin/import", label: "Import" },
+          { href: "/admin/articles", label: "Articles" },
+          { href: "/admin/users", label: "Users" },
+        ]
+      : []),
+  ];
+}
+
 export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-[var(--rule)] bg-[var(--page)]/90 backdrop-blur">
@@ -11,30 +27,11 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         <Link href="/" className="font-serif text-xl font-semibold tracking-tight">
           Glossa
         </Link>
-        <Link href="/" className="text-[var(--muted)] hover:text-[var(--ink)]">
-          Library
-        </Link>
-        <Link href="/insights" className="text-[var(--muted)] hover:text-[var(--ink)]">
-          Insights
-        </Link>
-        {actor && (
-          <Link href="/projects" className="text-[var(--muted)] hover:text-[var(--ink)]">
-            Projects
+        {navLinks(actor).map(({ href, label }) => (
+          <Link key={href} href={href} className="text-[var(--muted)] hover:text-[var(--ink)]">
+            {label}
           </Link>
-        )}
-        {actor?.role === "ADMIN" && (
-          <>
-            <Link href="/admin/import" className="text-[var(--muted)] hover:text-[var(--ink)]">
-              Import
-            </Link>
-            <Link href="/admin/articles" className="text-[var(--muted)] hover:text-[var(--ink)]">
-              Articles
-            </Link>
-            <Link href="/admin/users" className="text-[var(--muted)] hover:text-[var(--ink)]">
-              Users
-            </Link>
-          </>
-        )}
+        ))}
         {/* A plain GET form: /search?q=… is a real, shareable URL, and it works before JavaScript loads. */}
         <form role="search" aria-label="Site search" action="/search" method="get" className="order-last w-full sm:order-none sm:ml-auto sm:w-auto">
           <input
