@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/permissions";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { testDatabase } from "@/lib/server/testing/test-database";
 import { createImportJob } from "./create-import-job";
-import { readChunk } from "./import-job-chunks";
+import { readChunk, readChunks } from "./import-job-chunks";
 
 const database = testDatabase("glossa-create-import-job-test");
 let admin: Actor;
@@ -49,5 +49,23 @@ describe("createImportJob", () => {
     expect(chunks.flatMap((chunk) => chunk!.lines)).toHaveLength(248);
     expect(JSON.parse(chunks[0]!.items[10]!)).toMatchObject({ title: stored.title });
     expect(await readChunk(job.id, 3)).toBeNull();
+    // The worker reads several chunks as one stretch, in order; a stretch reaching past the last chunk is missing.
+    expect(await readChunks(job.id, 0, 3)).toEqual({ lines: chunks.flatMap((chunk) => chunk!.lines), items: chunks.flatMap((chunk) => chunk!.items), skipped: 2 });
+    expect(await readChunks(job.id, 1, 2)).toEqual({ lines: [...chunks[1]!.lines, ...chunks[2]!.lines], items: [...chunks[1]!.items, ...chunks[2]!.items], skipped: 2 });
+    expect(await readChunks(job.id, 1, 3)).toBeNull();
+  });
+
+  it("leaves no stored chunk behind when the upload breaks off while chunks are being stored", async () => {
+    const site = `https://cut.test/${randomUUID()}`;
+    async function* cutShort() {
+      // 1,000 valid lines (ten chunks, each stored while the next is parsed), then the connection drops.
+      for (let n = 0; n < 1_000; n++) yield Buffer.from(`${JSON.stringify({ title: `Статья ${n}`, text: `Статья ${n} ${site}.`, sourceUrl: `${site}/${n}` })}\n`);
+      throw new Error("aborted");
+    }
+    await expect(createImportJob({ actor: admin, fileName: "cut.jsonl", contentLength: null, body: cutShort() })).rejects.toThrow("aborted");
+    const { rows } = await database.client.query(
+      `SELECT j.status::text AS status, j.message, (SELECT count(*)::int FROM "ImportJobChunk" c WHERE c."jobId" = j.id) AS chunks FROM "ImportJob" j WHERE j."fileName" = 'cut.jsonl'`,
+    );
+    expect(rows).toEqual([{ status: "FAILED", message: expect.stringMatching(/interrupted/), chunks: 0 }]);
   });
 });

@@ -137,10 +137,7 @@ export async function createImportJob({
     if (errors.length < MAX_STORED_ERRORS) errors.push({ line, message });
   };
 
-  const flush = async () => {
-    if (chunk.items.length === 0 && chunk.skipped === 0) return;
-    const current = chunk;
-    chunk = { lines: [], items: [], skipped: 0, chars: 0, hashes: new Set(), sourceUrls: new Set() };
+  const store = async (current: typeof chunk) => {
     const [, stored, state] = await Promise.all([
       storeChunk(jobId, seq++, current),
       findStoredMatches([...current.hashes], [...current.sourceUrls]),
@@ -149,6 +146,21 @@ export async function createImportJob({
     preview.identical += stored.hashes.size;
     preview.revisions += stored.sourceUrls.size;
     if (state.status === "CANCELLED") throw new UploadProblem(new AppError("CONFLICT", "The upload was cancelled."));
+  };
+  /*
+   * A full chunk is stored while the next one is parsed: Node's check and PostgreSQL's writes
+   * overlap instead of taking turns (at most two chunks are held). Its failure (or the upload's
+   * cancellation) is thrown by the next flush, or after the last one.
+   */
+  let storing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (chunk.items.length === 0 && chunk.skipped === 0) return;
+    const current = chunk;
+    chunk = { lines: [], items: [], skipped: 0, chars: 0, hashes: new Set(), sourceUrls: new Set() };
+    await storing;
+    storing = store(current);
+    // Observed here so that a failure while the next chunk is parsed is not an unhandled rejection; it is rethrown where awaited.
+    storing.catch(() => {});
   };
 
   try {
@@ -190,7 +202,10 @@ export async function createImportJob({
       if (chunk.items.length >= CHUNK_ITEMS || chunk.chars >= CHUNK_CHARS) await flush();
     }
     await flush();
+    await storing;
   } catch (error) {
+    // No write of the upload may land after its chunks are deleted below.
+    await storing.catch(() => {});
     // An AppError from the body itself: the route's gate cut it at the size limit.
     const problem = error instanceof UploadProblem ? error.appError : error instanceof AppError ? error : null;
     await db().importJob.updateMany({

@@ -28,12 +28,25 @@ export async function storeChunk(jobId: string, seq: number, chunk: JobChunk): P
   ]);
 }
 
-/** Chunk `seq` of a job, or null if there is none (deleted with a cancelled job). */
-export async function readChunk(jobId: string, seq: number): Promise<JobChunk | null> {
-  const result = await importPool().query<Omit<JobChunk, "items"> & { items: string }>(
-    `SELECT "lines", array_to_string("items", E'\\n') AS "items", "skipped" FROM "ImportJobChunk" WHERE "jobId" = $1 AND "seq" = $2`,
-    [jobId, seq],
+/**
+ * Chunks `from` to `from + count - 1` of a job, joined in order into one stretch (their lines,
+ * items and skipped counts), read in one statement; null if any of them is missing (deleted with
+ * a cancelled job). The worker imports several chunks at a time (see run-import-job.ts).
+ */
+export async function readChunks(jobId: string, from: number, count: number): Promise<JobChunk | null> {
+  const { rows } = await importPool().query<Omit<JobChunk, "items"> & { items: string }>(
+    `SELECT "lines", array_to_string("items", E'\\n') AS "items", "skipped" FROM "ImportJobChunk" WHERE "jobId" = $1 AND "seq" >= $2 AND "seq" < $3 ORDER BY "seq"`,
+    [jobId, from, from + count],
   );
-  const row = result.rows[0];
-  return row ? { ...row, items: row.items === "" ? [] : row.items.split(SEPARATOR) } : null;
+  if (rows.length !== count) return null;
+  const joined: JobChunk = { lines: [], items: [], skipped: 0 };
+  for (const row of rows) {
+    joined.lines.push(...row.lines);
+    if (row.items !== "") joined.items.push(...row.items.split(SEPARATOR));
+    joined.skipped += row.skipped;
+  }
+  return joined;
 }
+
+/** Chunk `seq` of a job, or null if there is none (deleted with a cancelled job). */
+export const readChunk = (jobId: string, seq: number): Promise<JobChunk | null> => readChunks(jobId, seq, 1);

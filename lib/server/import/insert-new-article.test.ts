@@ -11,7 +11,7 @@ import { contentHash, parsePlainText, type ParsedArticle } from "@/lib/importing
 import { DEFAULT_PROJECT_ID } from "@/lib/projects/default-project";
 import type { Actor } from "@/lib/permissions";
 import { testDatabase } from "@/lib/server/testing/test-database";
-import { insertNewArticles, type NewArticle } from "./insert-new-article";
+import { insertNewArticles, reserveSlugs, type NewArticle } from "./insert-new-article";
 
 const database = testDatabase("glossa-insert-new-articles-test");
 let admin: Actor;
@@ -75,5 +75,23 @@ describe("insertNewArticles", () => {
     await expect(insertNewArticles(batch)).rejects.toMatchObject({ code: "23505" });
     expect(await rows(`SELECT count(*)::int AS n FROM "Article" WHERE "sourceUrl" LIKE $1`, [`${site}/%`])).toEqual([{ n: 0 }]);
     expect(await rows(`SELECT count(*)::int AS n FROM "ImportJobItem" WHERE "jobId" = $1`, [jobId])).toEqual([{ n: 0 }]);
+  });
+});
+
+describe("reserveSlugs", () => {
+  it("gives each article a free slug: its base, else the next free numbered or hashed one, never one taken or given earlier in the batch", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const stored = [`taken-${tag}`, `taken-${tag}-2`, ...Array.from({ length: 10 }, (_, i) => `full-${tag}${i ? `-${i + 1}` : ""}`), `full-${tag}-aaaaaaaa`];
+    for (const slug of stored) await database.client.query(`INSERT INTO "Article" (id, slug, title, language, "contentHash", "updatedAt") VALUES ($1, $2, 'Stored', 'ru', 'x', now())`, [randomUUID(), slug]);
+    const hash = (c: string) => c.repeat(24);
+    const slugs = await reserveSlugs([
+      { base: `free-${tag}`, hash: hash("a") },
+      { base: `taken-${tag}`, hash: hash("b") }, // base and -2 stored: -3
+      { base: `twice-${tag}`, hash: hash("c") },
+      { base: `twice-${tag}`, hash: hash("d") }, // free in the database, given to the line before: -2
+      { base: `full-${tag}`, hash: hash("a") }, // base … -10 and the short hash stored: the longer hash
+      { base: `full-${tag}`, hash: hash("e") }, // base … -10 stored: its short hash
+    ]);
+    expect(slugs).toEqual([`free-${tag}`, `taken-${tag}-3`, `twice-${tag}`, `twice-${tag}-2`, `full-${tag}-aaaaaaaaaaaaaaaa`, `full-${tag}-eeeeeeee`]);
   });
 });

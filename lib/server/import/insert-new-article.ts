@@ -105,7 +105,10 @@ const INSERT_ARTICLES = `
 /**
  * Free slugs for a batch of new articles: `base`, else `base-2` … `base-10`, else `base-` and
  * the start of the content hash (stable, and no scan of every slug), none taken in the
- * database or by an earlier article of the batch. One query for the whole batch.
+ * database or by an earlier article of the batch. Two indexed lookups at most: the bases first
+ * (nearly always free: one probe per article), then every other candidate of the few whose base
+ * is taken or repeated. Asking for all twelve candidates of every article at once cost
+ * PostgreSQL ~0.2 ms per imported article, a seventh of the import's database time.
  */
 export async function reserveSlugs(items: { base: string; hash: string }[]): Promise<string[]> {
   const candidates = ({ base, hash }: { base: string; hash: string }) => [
@@ -114,10 +117,13 @@ export async function reserveSlugs(items: { base: string; hash: string }[]): Pro
     `${base}-${hash.slice(0, 8)}`,
     `${base}-${hash.slice(0, 16)}`,
   ];
-  const all = [...new Set(items.flatMap(candidates))];
-  // On the import pool: a chunk asks for about 1,200 candidates, which Prisma's layer made costly.
-  const { rows } = await importPool().query<{ slug: string }>(`SELECT "slug" FROM "Article" WHERE "slug" = ANY($1::text[])`, [all]);
-  const taken = new Set(rows.map((row) => row.slug));
+  const bases = [...new Set(items.map((item) => item.base))];
+  const taken = await takenSlugs(bases);
+  const repeated = new Set<string>();
+  const seen = new Set<string>();
+  for (const { base } of items) (seen.has(base) ? repeated : seen).add(base);
+  const crowded = items.filter((item) => taken.has(item.base) || repeated.has(item.base));
+  for (const slug of await takenSlugs([...new Set(crowded.flatMap((item) => candidates(item).slice(1)))])) taken.add(slug);
   return items.map((item) => {
     // Everything taken (it would take 12 articles with one title and one text): the longest
     // hash suffix, which the insert may refuse as a duplicate; the full path then decides.
@@ -125,4 +131,11 @@ export async function reserveSlugs(items: { base: string; hash: string }[]): Pro
     taken.add(slug);
     return slug;
   });
+}
+
+/** Which of `slugs` stored articles have (on the import pool: Prisma's layer made this costly). */
+async function takenSlugs(slugs: string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const { rows } = await importPool().query<{ slug: string }>(`SELECT "slug" FROM "Article" WHERE "slug" = ANY($1::text[])`, [slugs]);
+  return new Set(rows.map((row) => row.slug));
 }
