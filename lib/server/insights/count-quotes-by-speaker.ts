@@ -32,22 +32,31 @@ export async function countQuotesBySpeaker(scope: InsightScope): Promise<Speaker
   const quotes = await db().$queryRaw<{ speakerId: string; paragraphId: string }[]>`
     SELECT DISTINCT "q"."speakerId", "q"."paragraphId"
       FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[])`)}) AS "q"`;
-  const tags = await db().$queryRaw<{ paragraphId: string; entityId: string; name: string; n: number }[]>`
-    SELECT "t"."paragraphId", "t"."entityId", "e"."name", sum("t"."n")::int AS "n"
+  // Summed per paragraph and entity without their names: joined to Entity here, the planner (which
+  // cannot guess how many paragraphs the array holds) looked each of ~9,000 rows' entity up by index.
+  const tags = await db().$queryRaw<{ paragraphId: string; entityId: string; n: number }[]>`
+    SELECT "t"."paragraphId", "t"."entityId", sum("t"."n")::int AS "n"
       FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."paragraphId" = ANY(${[...new Set(quotes.map((quote) => quote.paragraphId))]}::text[]) AND "a"."kind"::text = ANY(${kinds}::text[])`)}) AS "t"
-      JOIN "Entity" AS "e" ON "e"."id" = "t"."entityId"
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2`;
   const tagsOf = new Map<string, typeof tags>();
-  for (const tag of tags) tagsOf.set(tag.paragraphId, [...(tagsOf.get(tag.paragraphId) ?? []), tag]);
-  const around = quotes.flatMap((quote) => (tagsOf.get(quote.paragraphId) ?? []).filter((tag) => tag.entityId !== quote.speakerId).map((tag) => ({ speakerId: quote.speakerId, ...tag })));
+  for (const tag of tags) tagsOf.set(tag.paragraphId, tagsOf.get(tag.paragraphId) ?? []).get(tag.paragraphId)!.push(tag);
+  const countsOf = new Map<string, Map<string, number>>(groups.map((group) => [group.speakerId, new Map()]));
+  for (const quote of quotes) {
+    const counts = countsOf.get(quote.speakerId)!;
+    for (const tag of tagsOf.get(quote.paragraphId) ?? []) if (tag.entityId !== quote.speakerId) counts.set(tag.entityId, (counts.get(tag.entityId) ?? 0) + tag.n);
+  }
+  // Each speaker's top three are ordered by count, then name: only entities that reach a speaker's
+  // third highest count can be among them, so only their names are read.
+  const contenders = [...countsOf.values()].flatMap((counts) => {
+    const third = [...counts.values()].sort((a, b) => b - a)[2] ?? 0;
+    return [...counts].filter(([, mentions]) => mentions >= third).map(([entityId]) => entityId);
+  });
+  const names = new Map((await db().entity.findMany({ where: { id: { in: [...new Set(contenders)] } }, select: { id: true, name: true } })).map((entity) => [entity.id, entity.name]));
   return groups.map((group) => {
-    const counts = new Map<string, { name: string; mentions: number }>();
-    for (const tag of around.filter((row) => row.speakerId === group.speakerId)) {
-      const entry = counts.get(tag.entityId) ?? { name: tag.name, mentions: 0 };
-      entry.mentions += tag.n;
-      counts.set(tag.entityId, entry);
-    }
-    const topEntities = [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 3);
+    const topEntities = [...countsOf.get(group.speakerId)!]
+      .flatMap(([entityId, mentions]) => (names.has(entityId) ? [{ name: names.get(entityId)!, mentions }] : []))
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+      .slice(0, 3);
     return { speakerId: group.speakerId, name: group.name, quotes: group.quotes, topEntities };
   });
 }

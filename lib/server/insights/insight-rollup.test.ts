@@ -3,7 +3,7 @@
  * each step of a sequence of writes — creates (shared, private, quotes, notes, in a Closed project),
  * edits (entity, visibility), soft deletes and restores, a re-import that moves some annotations
  * and orphans others, a new article date, archiving, deleting an article — the rollup tables equal
- * a recount from scratch, and loadInsights (rollups + read rules + own private work) gives, for
+ * a recount from scratch (co-occurrence pairs included), and loadInsights (rollups + read rules + own private work) gives, for
  * every kind of viewer and filter, exactly the direct row-by-row counts (countInsightsDirectly).
  */
 import { randomUUID } from "node:crypto";
@@ -50,6 +50,7 @@ async function rollupsAndRecount() {
       subjects: await rows(`SELECT key, count FROM "InsightSubject" WHERE count <> 0`),
       activity: await rows(`SELECT key, count FROM "InsightActivity" WHERE count <> 0`),
       mentions: await rows(`SELECT key, count FROM "InsightMention" WHERE count <> 0`),
+      pairs: await rows(`SELECT key, count FROM "InsightPair" WHERE count <> 0`),
     },
     recounted: {
       daily: await rows(
@@ -61,6 +62,16 @@ async function rollupsAndRecount() {
       mentions: await rows(
         `SELECT concat_ws('|', ${day}, a."paragraphId", coalesce(a."projectId", ''), a.kind, coalesce(a."entityId", ''), coalesce(a."speakerId", '')) AS key, count(*)::int AS count
            ${counted} AND (a."entityId" IS NOT NULL OR a."speakerId" IS NOT NULL) GROUP BY 1`,
+      ),
+      // Per layer and day, the paragraphs (and articles) whose tags name both entities of a pair.
+      pairs: await rows(
+        `WITH tags AS (SELECT ${day} AS day, coalesce(a."projectId", '') AS layer, a."paragraphId", a."articleId", a."entityId" ${counted} AND a."entityId" IS NOT NULL),
+         members AS (
+           SELECT DISTINCT t.day, t.layer, g.scope, g.grp, t."entityId"
+             FROM tags t CROSS JOIN LATERAL (VALUES ('paragraph', t."paragraphId"), ('article', t."articleId")) AS g(scope, grp))
+         SELECT concat_ws('|', x.day, x.layer, x.scope, x."entityId", y."entityId") AS key, count(*)::int AS count
+           FROM members x JOIN members y ON y.day = x.day AND y.layer = x.layer AND y.scope = x.scope AND y.grp = x.grp AND x."entityId" COLLATE "C" < y."entityId" COLLATE "C"
+          GROUP BY 1`,
       ),
     },
   };
@@ -128,7 +139,7 @@ beforeAll(async () => {
 });
 
 describe("the insights rollups", () => {
-  it("give the direct counts after creates, edits, deletes, a re-import, a new date, archiving and deleting an article", async () => {
+  it("give the direct counts after creates, edits, deletes, two layers on a paragraph, a re-import, a new date, archiving and deleting an article", async () => {
     // Creates: shared and private tags, quotes with speakers, notes; in an open article, a Closed project's and another.
     const putin = await tag(library.ann, open, "Владимир Путин", "PER");
     const si = await tag(library.ann, open, "Си Цзиньпином", "PER");
@@ -144,6 +155,20 @@ describe("the insights rollups", () => {
     await createNote({ actor: library.ann, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Проверить цитату." } });
     await createNote({ actor: library.bob, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Личное.", visibility: "PRIVATE" } });
     expect(await expectInsightsEqualDirectCounts()).toBe(20);
+
+    // Two layers on one paragraph: the open article joins an Open desk, and three new shared tags
+    // move into the desk's layer (as a script would). For whoever reads both layers, a pair across
+    // them counts, and a pair in both (Moscow, Xi) counts once: InsightPair, per layer, is corrected.
+    const desk = randomUUID();
+    await library.client.query(`INSERT INTO "Project" (id, name, slug, access, "updatedAt") VALUES ($1, 'Open desk', $1, 'OPEN', now())`, [desk]);
+    const inDesk = [await tag(library.ann, open, "Москвы", "LOC"), await tag(library.ann, open, "Си Цзиньпином", "PER"), await tag(library.bob, open, "Пекина", "LOC")];
+    await library.client.query(`INSERT INTO "ArticleProject" ("articleId", "projectId") VALUES ($1, $2)`, [open.articleId, desk]);
+    await library.client.query(`UPDATE "Annotation" SET "projectId" = $1 WHERE id = ANY($2)`, [desk, inDesk.map((annotation) => annotation.id)]);
+    const deskPairs = await library.client.query(`SELECT scope, count FROM "InsightPair" WHERE "projectId" = $1 AND count <> 0 ORDER BY 1`, [desk]);
+    expect(deskPairs.rows).toEqual([...Array(3).fill({ scope: "article", count: 1 }), ...Array(3).fill({ scope: "paragraph", count: 1 })]);
+    await expectInsightsEqualDirectCounts();
+    // The article leaves the desk (new work goes to its own layer again); the desk's tags stay in theirs.
+    await library.client.query(`DELETE FROM "ArticleProject" WHERE "projectId" = $1`, [desk]);
 
     // Edits: another entity for a tag, a shared tag made private; deletes and a restore.
     await updateAnnotation({ actor: library.bob, annotationId: kremlin.id, input: { version: kremlin.version, entityTypeId: library.types.PER!, entityId: putin.entity!.id } });

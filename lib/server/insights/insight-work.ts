@@ -191,22 +191,78 @@ export function readableMentionRowsSql(scope: InsightScope, condition: Prisma.Sq
     SELECT "a"."paragraphId", "a"."articleId", "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", count(*)::int AS "n"
       FROM "Annotation" AS "a" WHERE ${condition} AND ${readable} GROUP BY 1, 2, 3, 4, 5`;
   if (!scope.unopened) return live(readableMentionSql(scope));
-  const { filter } = scope;
   const shared = Prisma.sql`
     SELECT "a"."paragraphId", "a"."articleId", "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", "a"."count" AS "n"
       FROM "InsightMention" AS "a"
+     WHERE ${rolledUpMentionWhere(scope, condition)} AND NOT ("a"."articleId" = ANY(${scope.unopened}::text[]))`;
+  return scope.actor ? Prisma.sql`${shared} UNION ALL ${live(ownPrivateSql({ ...scope, actor: scope.actor }))}` : shared;
+}
+
+/** InsightMention rows (alias `a`) meeting `condition` in the layers the actor may read and the filter's period. */
+function rolledUpMentionWhere(scope: InsightScope, condition: Prisma.Sql): Prisma.Sql {
+  const { filter } = scope;
+  return Prisma.join(
+    [
+      Prisma.sql`"a"."count" <> 0`,
+      condition,
+      Prisma.sql`coalesce("a"."projectId", '') IN (${readableLayersSql(scope.actor)})`,
+      ...(filter.from ? [Prisma.sql`"a"."articleDay" >= ${at(filter.from)}`] : []),
+      ...(filter.to ? [Prisma.sql`"a"."articleDay" < ${at(filter.to)}`] : []),
+    ],
+    " AND ",
+  );
+}
+
+/**
+ * The shared tags as InsightPair counted them, per layer: rows `(paragraphId, articleId, layer,
+ * entityId)` of InsightMention meeting `condition` (alias `a`) in the layers the actor may read and
+ * the period, on any article (those they may not open included: what InsightPair holds of them is
+ * taken out again with these).
+ */
+export function layerMentionRowsSql(scope: InsightScope, condition: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "a"."paragraphId", "a"."articleId", coalesce("a"."projectId", '') AS "layer", "a"."entityId"
+      FROM "InsightMention" AS "a"
+     WHERE ${rolledUpMentionWhere(scope, condition)}`;
+}
+
+/**
+ * InsightPair (migration 20261201192000_insight_pairs) over the layers the actor may read and the
+ * filter's period, for `group` ("paragraph" or "article") and pairs of `ids`: rows `(source, target,
+ * weight)`, one per layer and day. Exact where each group's readable tags are of one layer and
+ * shared, on an article the actor may open; correctedArticlesSql names the others.
+ */
+export function rolledUpPairsSql(scope: InsightScope, group: "paragraph" | "article", ids: readonly string[]): Prisma.Sql {
+  const { filter } = scope;
+  return Prisma.sql`
+    SELECT "p"."source", "p"."target", "p"."count" AS "weight"
+      FROM "InsightPair" AS "p"
      WHERE ${Prisma.join(
        [
-         Prisma.sql`"a"."count" <> 0`,
-         condition,
-         Prisma.sql`coalesce("a"."projectId", '') IN (${readableLayersSql(scope.actor)})`,
-         Prisma.sql`NOT ("a"."articleId" = ANY(${scope.unopened}::text[]))`,
-         ...(filter.from ? [Prisma.sql`"a"."articleDay" >= ${at(filter.from)}`] : []),
-         ...(filter.to ? [Prisma.sql`"a"."articleDay" < ${at(filter.to)}`] : []),
+         Prisma.sql`"p"."scope" = ${group}`,
+         Prisma.sql`"p"."count" <> 0`,
+         Prisma.sql`"p"."source" = ANY(${ids}::text[]) AND "p"."target" = ANY(${ids}::text[])`,
+         Prisma.sql`coalesce("p"."projectId", '') IN (${readableLayersSql(scope.actor)})`,
+         ...(filter.from ? [Prisma.sql`"p"."articleDay" >= ${at(filter.from)}`] : []),
+         ...(filter.to ? [Prisma.sql`"p"."articleDay" < ${at(filter.to)}`] : []),
        ],
        " AND ",
      )}`;
-  return scope.actor ? Prisma.sql`${shared} UNION ALL ${live(ownPrivateSql({ ...scope, actor: scope.actor }))}` : shared;
+}
+
+/**
+ * The articles where rolledUpPairsSql is not what the actor reads, besides the scope's unopened
+ * ones: articles with work in two or more layers the actor may read (a paragraph's tags in two
+ * layers pair across them, and a pair in both counts once), and those holding the actor's own
+ * private tags meeting `condition` (alias `a`). Rows `(articleId)`; usually few.
+ */
+export function correctedArticlesSql(scope: InsightScope, condition: Prisma.Sql): Prisma.Sql {
+  const layered = Prisma.sql`
+    SELECT "d"."articleId" FROM "InsightArticle" AS "d"
+     WHERE "d"."count" <> 0 AND coalesce("d"."projectId", '') IN (${readableLayersSql(scope.actor)})
+     GROUP BY 1 HAVING count(*) > 1`;
+  if (!scope.actor) return layered;
+  return Prisma.sql`${layered} UNION SELECT DISTINCT "a"."articleId" FROM "Annotation" AS "a" WHERE ${condition} AND ${ownPrivateSql({ ...scope, actor: scope.actor })}`;
 }
 
 /** Notes (aliased `n`) the actor may read on the scope's articles they may open. */
