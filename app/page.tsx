@@ -17,7 +17,8 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   const asked = parsePageRequest(query);
   // The library filter Project: one project's articles (pages keep it in their links).
   const projects = await listProjects({ actor });
-  const projectSlug = typeof query.project === "string" && projects.some((project) => project.slug === query.project) ? query.project : undefined;
+  const chosenProject = typeof query.project === "string" ? projects.find((project) => project.slug === query.project) : undefined;
+  const projectSlug = chosenProject?.slug;
   const inProject = projectSlug ? `project=${encodeURIComponent(projectSlug)}&` : "";
   const library = await listArticles("error" in asked ? { from: "start" } : asked, LIBRARY_PAGE_SIZE, { actor, projectSlug });
   const articles = library.items;
@@ -36,7 +37,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             {articles.length > 0 && (library.moreThanTotal || articles.length < library.total) && ` Showing ${shown}.`}
           </p>
         </div>
-        {library.total > 0 && <ExportMenu scope={{ kind: "library" }} />}
+        {library.total > 0 && <ExportMenu scope={{ kind: "library", ...(chosenProject ? { project: { id: chosenProject.id, name: chosenProject.name } } : {}) }} />}
       </div>
       {projects.length > 1 && <LibraryProjectFilter projects={projects.map(({ slug, name }) => ({ slug, name }))} selected={projectSlug ?? ""} />}
       {"error" in asked && (

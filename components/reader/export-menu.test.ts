@@ -117,6 +117,16 @@ describe("ExportMenu for the library", () => {
     expect(saved).toEqual([]);
   });
 
+  it("exports one project's articles and layer when the library is filtered to it, and says so while it runs", async () => {
+    const fetchMock = vi.fn(async () => new Promise<Response>(() => {}));
+    vi.stubGlobal("fetch", fetchMock);
+    const view = render({ scope: { kind: "library", project: { id: "desk_1", name: "Politics desk" } } });
+    choose(view, "CSV");
+    await settle();
+    expect(fetchMock).toHaveBeenCalledWith("/api/exports?format=csv&project=desk_1", expect.anything());
+    expect(view.textContent).toContain("Exporting the project Politics desk as CSV…");
+  });
+
   it("says why when the server refuses", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Response.json({ error: { code: "UNAUTHENTICATED", message: "Sign in to export the library." } }, { status: 401 })));
     const view = render({ scope: { kind: "library" } });

@@ -6,8 +6,11 @@ import { exportHref, EXPORT_FORMATS, type ExportScope } from "@/lib/validations/
 import { ExportProgress } from "./export-progress";
 import { useStreamedExport } from "./use-streamed-export";
 
-/** What each scope's export is called while it runs ("Exporting the library…"). */
-const SCOPE_LABELS: Record<Exclude<ExportScope["kind"], "article">, string> = { library: "the library", search: "the search results" };
+/** What a corpus scope's export is called while it runs ("Exporting the library…"). */
+function scopeLabel(scope: Exclude<ExportScope, { kind: "article" }>): string {
+  if (scope.kind === "search") return "the search results";
+  return scope.project ? `the project ${scope.project.name}` : "the library";
+}
 
 /**
  * Export: a menu button (WAI-ARIA menu button pattern) whose items download the scope (an
@@ -122,7 +125,7 @@ export function ExportMenu(props: { articleId: string; layer?: string | null } |
                 tabIndex={-1}
                 onClick={() => {
                   close(true);
-                  void streamed.start(exportHref(scope, format), format, `${SCOPE_LABELS[scope.kind]} as ${label}`);
+                  void streamed.start(exportHref(scope, format), format, `${scopeLabel(scope)} as ${label}`);
                 }}
                 className={`${ITEM_CLASS} text-left`}
               >

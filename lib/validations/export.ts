@@ -58,13 +58,13 @@ export const corpusExportQuerySchema = exportQuerySchema.extend({
 });
 export type CorpusExportQuery = z.infer<typeof corpusExportQuerySchema>;
 
-/** What a corpus export spans: the library, or the result of a search. */
-export type ExportScope = { kind: "article"; articleId: string; layer?: string | null } | { kind: "library" } | { kind: "search"; q: string };
+/** What a corpus export spans: the library (or one project's articles and layer in it), or the result of a search. */
+export type ExportScope = { kind: "article"; articleId: string; layer?: string | null } | { kind: "library"; project?: { id: string; name: string } } | { kind: "search"; q: string };
 
 /** The export route's URL for a scope in one format. */
 export function exportHref(scope: ExportScope, format: ExportFormat): string {
   if (scope.kind === "article") return articleExportHref(scope.articleId, format, scope.layer);
-  const query = new URLSearchParams({ format, ...(scope.kind === "search" ? { q: scope.q } : {}) });
+  const query = new URLSearchParams({ format, ...(scope.kind === "search" ? { q: scope.q } : {}), ...(scope.kind === "library" && scope.project ? { project: scope.project.id } : {}) });
   return `/api/exports?${query.toString()}`;
 }
 
