@@ -132,7 +132,7 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
   // rare filter, or a phrase of two common words) the walk would read much of the library for a
   // few rows, and ranking every match costs less.
   const newest = required && !ranked ? await newestMatches(required, conditions, actor, wanted + 1, (wanted + 1) * WALK_PER_ROW) : null;
-  if (required && newest && newest.length <= wanted) ranked = await rankedIfFew(required, conditions, actor, null);
+  if (required && newest && newest.length <= wanted) ranked = await rankedAll(required, conditions, actor);
   let rows: ArticleRow[];
   let total: number;
   let pageCount: number;
@@ -187,17 +187,26 @@ const WALK_PER_ROW = 50;
 
 /**
  * Every readable article matching `tsquery` and `conditions`, best first, when the query is found
- * in at most `rankedHits` places (null: any number); null when it is found in more (then nothing
- * was ranked). Reads at most `rankedHits + 1` matches, whatever the library's size.
+ * in at most `rankedHits` places; null when it is found in more (then nothing was ranked). Reads
+ * at most `rankedHits + 1` matches, whatever the library's size.
  */
-async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number | null): Promise<ArticleRow[] | null> {
+async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number): Promise<ArticleRow[] | null> {
   const rows = await db().$queryRaw<({ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null }))[]>`
-    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" ${rankedHits === null ? Prisma.empty : Prisma.sql`LIMIT ${rankedHits + 1}`})
+    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" LIMIT ${rankedHits + 1})
     SELECT "n"."hits", "c".* FROM (SELECT count(*)::int AS "hits" FROM "h") AS "n"
       LEFT JOIN (${groupedSql(Prisma.sql`"h"`, conditions)}) AS "c" ON TRUE
       ${RANKED}`;
-  if (rankedHits !== null && (rows[0]?.hits ?? 0) > rankedHits) return null;
+  if ((rows[0]?.hits ?? 0) > rankedHits) return null;
   return rows.filter((row): row is { hits: number } & ArticleRow => row.id !== null);
+}
+
+/**
+ * Every readable article matching `tsquery` and `conditions`, best first. Not materialised, so the
+ * planner may start from the articles the filters allow (a rare colour, notes) and read only
+ * their matches, rather than every match of a common word.
+ */
+async function rankedAll(tsquery: string, conditions: Prisma.Sql, actor: Actor | null): Promise<ArticleRow[]> {
+  return db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`;
 }
 
 /**
@@ -265,9 +274,7 @@ export async function matchArticles({ actor, q }: { actor: Actor | null; q: stri
   const { errors, positive, required, conditions } = prepareSearch(actor, q);
   if (!conditions) return { errors, positive, required, ranked: [] };
   // The whole ranking (an export streams everything, in the background): filters alone, newest first.
-  const rows = required
-    ? await db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(required, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`
-    : await newestMatches(null, conditions, actor, null, null);
+  const rows = required ? await rankedAll(required, conditions, actor) : await newestMatches(null, conditions, actor, null, null);
   return { errors, positive, required, ranked: rows.map(({ rank, ...article }) => ({ rank, article })) };
 }
 
