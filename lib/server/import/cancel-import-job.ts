@@ -5,8 +5,9 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
 
 /**
- * Discards a previewed bulk file, or stops a running import after the chunk in progress
- * (articles already imported stay). The uploaded data is deleted.
+ * Discards a previewed bulk file, or stops a running import after the stretch in progress (up
+ * to 1,000 articles, see run-import-job.ts; articles already imported stay). The uploaded data
+ * is deleted.
  */
 export async function cancelImportJob({ actor, jobId }: { actor: Actor | null; jobId: string }): Promise<{ id: string }> {
   assertCanImport(actor);
