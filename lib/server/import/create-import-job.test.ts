@@ -62,7 +62,14 @@ describe("createImportJob", () => {
       for (let n = 0; n < 1_000; n++) yield Buffer.from(`${JSON.stringify({ title: `Статья ${n}`, text: `Статья ${n} ${site}.`, sourceUrl: `${site}/${n}` })}\n`);
       throw new Error("aborted");
     }
-    await expect(createImportJob({ actor: admin, fileName: "cut.jsonl", contentLength: null, body: cutShort() })).rejects.toThrow("aborted");
+    // Each chunk's write is slowed down, so the last one is still being stored when the upload breaks off.
+    await database.client.query(`CREATE OR REPLACE FUNCTION "test_slow_chunk"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.2); RETURN NEW; END $$`);
+    await database.client.query(`CREATE TRIGGER "test_slow_chunk" BEFORE INSERT ON "ImportJobChunk" FOR EACH ROW EXECUTE FUNCTION "test_slow_chunk"()`);
+    try {
+      await expect(createImportJob({ actor: admin, fileName: "cut.jsonl", contentLength: null, body: cutShort() })).rejects.toThrow("aborted");
+    } finally {
+      await database.client.query(`DROP TRIGGER "test_slow_chunk" ON "ImportJobChunk"`);
+    }
     const { rows } = await database.client.query(
       `SELECT j.status::text AS status, j.message, (SELECT count(*)::int FROM "ImportJobChunk" c WHERE c."jobId" = j.id) AS chunks FROM "ImportJob" j WHERE j."fileName" = 'cut.jsonl'`,
     );
