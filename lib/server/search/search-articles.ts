@@ -166,9 +166,10 @@ const ARTICLE_COLUMNS = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."langu
 
 /**
  * How many times more paragraphs than SearchLimits.rankedHits the planner must expect a query in
- * for it to be treated as too common to rank without a probe. The estimate can be far off only
- * upwards (a phrase is estimated as its words anywhere in the paragraph), so a generous factor
- * keeps every query that might be rankable on the probe.
+ * for it to be treated as too common to rank without a probe. The estimate errs mostly upwards
+ * (a phrase is estimated as its words anywhere in the paragraph; a word too rare for the column's
+ * list of common lexemes gets a small default share), so a generous factor keeps a query that
+ * might be rankable on the probe.
  */
 const SURELY_COMMON = 5;
 
