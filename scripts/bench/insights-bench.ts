@@ -13,6 +13,9 @@
  *
  * BENCH_INSIGHTS_HOLD=1 keeps the database running after the timings (its URL is printed) until
  * Ctrl-C, to profile the queries with EXPLAIN ANALYZE in psql.
+ * BENCH_INSIGHTS_DATABASE_URL=<that URL> times again on a held database, generating nothing: run
+ * from another checkout (a git worktree of an older commit with this file copied in), it compares
+ * two versions on the same data, a minute apart, on a machine whose load drifts.
  *
  * Never touches the developer's database: DATABASE_URL is ignored.
  */
@@ -30,8 +33,14 @@ const ARTICLES = Number(process.env.BENCH_INSIGHTS_ARTICLES ?? 10_000);
 const RUNS = Number(process.env.BENCH_INSIGHTS_RUNS ?? 10);
 
 async function main() {
-  delete process.env.DATABASE_URL;
   process.env.BETTER_AUTH_SECRET = randomBytes(24).toString("hex");
+  const held = process.env.BENCH_INSIGHTS_DATABASE_URL;
+  if (held) {
+    process.env.DATABASE_URL = held;
+    await timeInsights();
+    return;
+  }
+  delete process.env.DATABASE_URL;
   const log = (message: string) => console.log(`[bench] ${message}`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-insights-bench-db-"));
   log("Starting a throwaway embedded PostgreSQL…");
@@ -70,47 +79,52 @@ async function main() {
     log(`Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Number(rows[0]!.annotations).toLocaleString("en-US")} annotations.`);
 
     process.env.DATABASE_URL = database.url;
-    const { loadInsights } = await import("../../lib/server/insights/load-insights");
-    const { db } = await import("../../lib/db");
-    const actor = (n: number, role: Actor["role"]): Actor => ({ id: `bench-user-${n}`, name: `Annotator ${n}`, email: `annotator-${n}@bench.example`, role, color: "#8a4b0f" });
-    const all: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
-    const quarter: InsightsFilter = { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") };
-    const cases: [string, Actor | null, InsightsFilter][] = [
-      ["all articles, anonymous", null, all],
-      ["all articles, Reader", actor(0, "READER"), all],
-      ["all articles, annotator", actor(1, "ANNOTATOR"), all],
-      ["all articles, same article", actor(0, "READER"), { ...all, scope: "article" }],
-      ["three months, Reader", actor(0, "READER"), quarter],
-      ["three months, annotator", actor(1, "ANNOTATOR"), quarter],
-      ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
-    ];
-    console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up; load average over 1 minute as each case starts, ${os.cpus().length} cores):`);
-    const measure = async (name: string, run: () => Promise<unknown>) => {
-      const load = os.loadavg()[0]!.toFixed(1);
-      await run();
-      const times: number[] = [];
-      for (let index = 0; index < RUNS; index++) {
-        const begin = performance.now();
-        await run();
-        times.push(performance.now() - begin);
-      }
-      console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms   load ${load}`);
-    };
-    for (const [name, who, filter] of cases) await measure(name, () => loadInsights(who, filter));
-    const { measureArticlesAgreement } = await import("../../lib/server/agreement/measure-articles-agreement");
-    console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts), entity tags:`);
-    await measure("all articles, Reader", () => measureArticlesAgreement(actor(0, "READER"), all));
-    console.log(`\n${benchCommand("insights")}`);
+    await timeInsights();
     if (process.env.BENCH_INSIGHTS_HOLD === "1") {
       log(`Holding the database for profiling: psql ${database.url} (Ctrl-C to stop)`);
       await new Promise<void>((resolve) => process.once("SIGINT", resolve));
     }
-    await db().$disconnect();
   } finally {
     await client.end();
     await database.embedded?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Times the page's load (and the region Agreement) per case on the database at DATABASE_URL. */
+async function timeInsights() {
+  const { loadInsights } = await import("../../lib/server/insights/load-insights");
+  const { db } = await import("../../lib/db");
+  const actor = (n: number, role: Actor["role"]): Actor => ({ id: `bench-user-${n}`, name: `Annotator ${n}`, email: `annotator-${n}@bench.example`, role, color: "#8a4b0f" });
+  const all: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+  const quarter: InsightsFilter = { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") };
+  const cases: [string, Actor | null, InsightsFilter][] = [
+    ["all articles, anonymous", null, all],
+    ["all articles, Reader", actor(0, "READER"), all],
+    ["all articles, annotator", actor(1, "ANNOTATOR"), all],
+    ["all articles, same article", actor(0, "READER"), { ...all, scope: "article" }],
+    ["three months, Reader", actor(0, "READER"), quarter],
+    ["three months, annotator", actor(1, "ANNOTATOR"), quarter],
+    ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
+  ];
+  console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up; load average over 1 minute as each case starts, ${os.cpus().length} cores):`);
+  const measure = async (name: string, run: () => Promise<unknown>) => {
+    const load = os.loadavg()[0]!.toFixed(1);
+    await run();
+    const times: number[] = [];
+    for (let index = 0; index < RUNS; index++) {
+      const begin = performance.now();
+      await run();
+      times.push(performance.now() - begin);
+    }
+    console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms   load ${load}`);
+  };
+  for (const [name, who, filter] of cases) await measure(name, () => loadInsights(who, filter));
+  const { measureArticlesAgreement } = await import("../../lib/server/agreement/measure-articles-agreement");
+  console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts), entity tags:`);
+  await measure("all articles, Reader", () => measureArticlesAgreement(actor(0, "READER"), all));
+  console.log(`\n${benchCommand("insights")}`);
+  await db().$disconnect();
 }
 
 await main();

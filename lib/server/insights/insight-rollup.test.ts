@@ -7,6 +7,7 @@
  * every kind of viewer and filter, exactly the direct row-by-row counts (countInsightsDirectly).
  */
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { contentHash, parsePlainText } from "@/lib/importing";
@@ -196,6 +197,33 @@ describe("the insights rollups", () => {
     const { rows } = await library.client.query(`SELECT 1 FROM "InsightArticle" WHERE "articleId" = $1 AND count <> 0`, [other.articleId]);
     expect(rows).toEqual([]);
   }, 120_000);
+
+  it("pair the tags two writers relink at once in one paragraph", async () => {
+    // Relinking a tag changes no count but the paragraph's entities: each writer's pairs depend on
+    // the other's tags, so the second waits for the first (the touched InsightArticle rows are
+    // locked) and counts with its tags. Unlocked, each saw the old other tag: (Putin, Xi) ended at -1.
+    const article = await library.newArticle(TEXT);
+    const [putin, xi, moscow, kremlin] = [await tag(library.ann, article, "Владимир Путин", "PER"), await tag(library.bob, article, "Си Цзиньпином", "PER"), await tag(library.ann, await library.newArticle(TEXT), "Москвы", "PER"), await tag(library.ann, await library.newArticle(TEXT), "Кремле", "PER")];
+    const second = new pg.Client({ connectionString: library.url });
+    await second.connect();
+    try {
+      await library.client.query("BEGIN");
+      await second.query("BEGIN");
+      await library.client.query(`UPDATE "Annotation" SET "entityId" = $1 WHERE id = $2`, [moscow.entity!.id, putin.id]);
+      const relinked = second.query(`UPDATE "Annotation" SET "entityId" = $1 WHERE id = $2`, [kremlin.entity!.id, xi.id]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await library.client.query("COMMIT");
+      await relinked;
+      await second.query("COMMIT");
+    } finally {
+      await second.end();
+    }
+    const { stored, recounted } = await rollupsAndRecount();
+    expect(stored.pairs).toEqual(recounted.pairs);
+    const { rows } = await library.client.query(`SELECT scope, source, target, count FROM "InsightPair" WHERE key LIKE '%' || $1 || '%' AND count <> 0 ORDER BY 1`, [moscow.entity!.id]);
+    const [source, target] = [moscow.entity!.id, kremlin.entity!.id].sort();
+    expect(rows.filter((row) => row.target === target || row.source === target)).toEqual(["article", "paragraph"].map((scope) => ({ scope, source, target, count: 1 })));
+  });
 
   it("count a write that rolls back nowhere", async () => {
     const before = await rollupsAndRecount();
