@@ -56,7 +56,9 @@ test("a long article's page carries its first screens; the rest loads right afte
   await expect(page.getByText(/Loading the rest of the article/)).toHaveCount(0);
 
   // Off-screen paragraphs skip rendering, yet their words are in the page: the browser's find reaches the last one.
-  await expect(page.locator(`#p-${PARAGRAPHS}`)).toHaveCSS("content-visibility", "auto");
+  // The paragraph's whole block skips (its margin button too), not the text alone.
+  await expect(page.locator(`#p-${PARAGRAPHS}`).locator("xpath=..")).toHaveCSS("content-visibility", "auto");
+  await expect(page.getByRole("button", { name: `Notes on paragraph ${PARAGRAPHS}`, exact: true })).toBeAttached();
   expect(await page.evaluate((words) => (window as unknown as { find: (text: string) => boolean }).find(words), `talks number ${PARAGRAPHS} went on`)).toBe(true);
 });
 

@@ -7,7 +7,7 @@ import type { AnnotationStore } from "@/lib/client/annotation-store";
 import { api } from "@/lib/client/api";
 import type { ArticleTextDTO } from "@/lib/server/articles/get-article-text";
 import type { ReaderParagraph } from "@/components/reader/reader-context";
-import { MAX_TEXT_RANGE } from "@/lib/validations/article";
+import { textStretchStarts, textStretchUrl } from "@/components/reader/text-stretches";
 
 export type TextStatus = "complete" | "loading" | "retrying";
 
@@ -48,7 +48,8 @@ export function useArticleText({
     /** One stretch, retried with backoff until it comes; null when this text is done for (unmounted, or a new revision). */
     const fetchStretch = async (after: number): Promise<ArticleTextDTO | null> => {
       for (let failures = 0; !cancelled; ) {
-        const result = await api<ArticleTextDTO>("GET", `/api/articles/${encodeURIComponent(articleId)}/text?revision=${revision}&after=${after}&limit=${MAX_TEXT_RANGE}`);
+        // The URL the page preloaded (textStretchUrl): the first try takes the answer already on its way.
+        const result = await api<ArticleTextDTO>("GET", textStretchUrl(articleId, revision, after));
         if (cancelled) return null;
         if (result.ok) return result.data;
         // The text changed underneath: the page comes back with the new revision (once, for all the stretches).
@@ -65,12 +66,10 @@ export function useArticleText({
     const load = async () => {
       while (!cancelled) {
         // Every remaining stretch is asked for at once, so the server prepares them side by side
-        // instead of one round trip after another; they are applied in reading order. Positions run
-        // 1..paragraphCount, so the stretches meet exactly; were there gaps, a stretch would reach
-        // past the next one's start (the overlap is skipped), and the loop asks again from the end.
-        const starts: number[] = [];
-        for (let after = loadedUpTo.current; after < paragraphCount || starts.length === 0; after += MAX_TEXT_RANGE) starts.push(after);
-        const stretches = starts.map(fetchStretch);
+        // instead of one round trip after another; they are applied in reading order. Were there gaps
+        // in the positions, a stretch would reach past the next one's start (the overlap is skipped),
+        // and the loop asks again from the end.
+        const stretches = textStretchStarts(loadedUpTo.current, paragraphCount).map(fetchStretch);
         for (const pending of stretches) {
           const stretch = await pending;
           if (!stretch) return;

@@ -13,9 +13,14 @@
  * side by side with Glossa (issue 14, target 5).
  *
  *   npm run build && npx tsx --conditions=react-server scripts/bench/reader-bench.ts
+ *
+ * Switches: BENCH_PEER=0 runs Glossa's half only (the Recogito half takes minutes);
+ * BENCH_RUNS=<n> page loads per page; BENCH_PROFILE=<file> one more load under Chromium's CPU
+ * profiler and tracing, with a summary of where the renderer's time went; BENCH_SCREENSHOTS=<folder>
+ * screenshots of the big article (top, and deep-linked to #p-1000).
  */
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
@@ -141,6 +146,53 @@ async function measurePage(page: Page, url: string, { loadsMore }: { loadsMore: 
     lastText: median(loads.map((l) => Math.max(0, ...l.textResponses))),
     runs: loads,
   };
+}
+
+/**
+ * `BENCH_PROFILE=<file>`: one more load of the big page under Chromium's CPU profiler, from the
+ * navigation until the whole text is in the DOM; saves the profile (open it in DevTools'
+ * Performance panel) and prints where the renderer's time went: self time by function and script,
+ * and the page's own milestones.
+ */
+async function profileLoad(page: Page, url: string, file: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto("about:blank");
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ["devtools.timeline", "blink", "v8"] });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => performance.getEntriesByName("bench:text-in-dom").length > 0, null, { timeout: 60_000, polling: 100 });
+  const { profile } = await cdp.send("Profiler.stop");
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] };
+  await writeFile(file, JSON.stringify(profile));
+  await writeFile(`${file}.trace.json`, JSON.stringify(trace));
+  // The renderer's main thread: where the time not spent in JavaScript went (style, layout, parsing...).
+  const main = trace.traceEvents.find((event) => event.name === "thread_name" && event.args?.name === "CrRendererMain");
+  const native = new Map<string, number>();
+  for (const event of trace.traceEvents) {
+    if (!main || event.ph !== "X" || event.tid !== main.tid || event.pid !== main.pid) continue;
+    native.set(event.name, (native.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+  }
+  console.log("\nRenderer main thread, total time by trace event (nested events counted in each), top 20:");
+  for (const [name, ms] of [...native].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const name = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").at(-1)}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (deltas[index + 1] ?? 0) / 1000);
+  });
+  console.log(`\nCPU profile of one load (${file}), self time, top 25:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const milestones = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventEnd, interactive: performance.getEntriesByName("glossa:reader-interactive")[0]?.startTime, textInDom: performance.getEntriesByName("bench:text-in-dom")[0]?.startTime, texts: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.includes("/text?")).map((entry) => `${entry.initiatorType} ${entry.startTime.toFixed(0)}/${entry.requestStart.toFixed(0)}→${entry.responseEnd.toFixed(0)}`), preloads: document.querySelectorAll("link[rel=preload][as=fetch]").length };
+  });
+  console.log(`Milestones (ms): ${JSON.stringify(milestones)}`);
 }
 
 async function measureHighlight(page: Page, paragraphNumber: number) {
@@ -330,6 +382,17 @@ async function main() {
     if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
 
     const big = await measurePage(page, `${BASE}/articles/${slug}`, { loadsMore: true });
+    if (process.env.BENCH_PROFILE) await profileLoad(page, `${BASE}/articles/${slug}`, process.env.BENCH_PROFILE);
+    // BENCH_SCREENSHOTS=<folder>: the big article as a reader sees it, at the top and deep-linked to its middle, to judge by eye.
+    if (process.env.BENCH_SCREENSHOTS) {
+      await page.goto(`${BASE}/articles/${slug}`);
+      await untilGlossaPainted(page);
+      await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOTS, "reader-top.png") });
+      await page.goto(`${BASE}/articles/${slug}#p-1000`);
+      await page.locator("#p-1000").waitFor();
+      await untilGlossaPainted(page);
+      await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOTS, "reader-p1000.png") });
+    }
     const highlights = [];
     for (const paragraph of HIGHLIGHTED) {
       highlights.push(await measureHighlight(page, paragraph));
@@ -374,6 +437,7 @@ async function main() {
     row("Sample article: reader interactive", `${sample.interactive.toFixed(0)} ms`);
     const newHighlight = median(highlights.map((h) => h.paint));
     console.log(`Machine load average (1 min) after the Glossa runs: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+    // BENCH_PEER=0: Glossa's half only (the side-by-side run takes minutes).
     if (process.env.BENCH_PEER === "0") return;
     // Glossa's numbers above stand on their own: a failure of the side-by-side run is reported, not fatal to them.
     const peer = await measurePeer(browser, `${BASE}/articles/${slug}`, peerDocument, await context.storageState()).catch((error: unknown) => {
