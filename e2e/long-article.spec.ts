@@ -80,26 +80,37 @@ test("a page of long paragraphs carries only its first screens of characters", a
 
 test("deep links reach annotations and paragraphs beyond the first screens", async ({ page }) => {
   const article = await longArticle(page);
-  const exact = "talks number 140";
-  const start = paragraphText(140).indexOf(exact);
-  const created = await callApi<{ id: string }>(page, "POST", `/api/articles/${article.articleId}/annotations`, {
-    kind: "HIGHLIGHT",
-    paragraphId: article.paragraphIds.get(140),
-    start,
-    end: start + exact.length,
-    exact,
-    prefix: paragraphText(140).slice(Math.max(0, start - 32), start),
-    suffix: paragraphText(140).slice(start + exact.length, start + exact.length + 32),
-    color: "green",
-  });
-  expect(created.status, JSON.stringify(created.error)).toBe(201);
+  const highlight = async (n: number) => {
+    const exact = `talks number ${n}`;
+    const start = paragraphText(n).indexOf(exact);
+    const created = await callApi<{ id: string }>(page, "POST", `/api/articles/${article.articleId}/annotations`, {
+      kind: "HIGHLIGHT",
+      paragraphId: article.paragraphIds.get(n),
+      start,
+      end: start + exact.length,
+      exact,
+      prefix: paragraphText(n).slice(Math.max(0, start - 32), start),
+      suffix: paragraphText(n).slice(start + exact.length, start + exact.length + 32),
+      color: "green",
+    });
+    expect(created.status, JSON.stringify(created.error)).toBe(201);
+    return { id: created.data!.id, exact };
+  };
+  const { id, exact } = await highlight(140);
 
-  await page.goto(`/articles/${article.slug}#a-${created.data!.id}`);
+  await page.goto(`/articles/${article.slug}#a-${id}`);
   await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible();
-  const mark = page.locator(`mark[data-annotation-id="${created.data!.id}"]`);
+  const mark = page.locator(`mark[data-annotation-id="${id}"]`);
   await expect(mark).toHaveText(exact);
   await expect(mark).toBeInViewport();
   await expect(page.locator("#p-140")).toHaveText(paragraphText(140));
+
+  // Far down, past paragraphs the browser has not laid out yet (their real heights move the target).
+  const far = await highlight(1000);
+  await page.goto("about:blank"); // a fresh load, as a shared link opens
+  await page.goto(`/articles/${article.slug}#a-${far.id}`);
+  await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible();
+  await expect(page.locator(`mark[data-annotation-id="${far.id}"]`)).toBeInViewport();
 
   await page.goto(`/articles/${article.slug}#p-120`);
   await expect(page.locator("#p-120")).toBeInViewport();

@@ -32,6 +32,15 @@ export function prepareStandalone(): string {
 }
 
 /**
+ * How long the server keeps an idle keep-alive connection open (ms). Node's clients (the http
+ * agent behind Next's rewrite to the page cache, undici) drop an idle connection after 4-5 s, and
+ * Node's server after 5 s: a request sent on a connection as the server closes it fails with
+ * "socket hang up" (a 500 from the page cache's loopback rewrite, seen in CI). Longer on the server
+ * side, the client always closes first. KEEP_ALIVE_TIMEOUT (read by Next's server.js) overrides it.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = "65000";
+
+/**
  * Starts the standalone server on `host:port` with the given environment additions.
  * GLOSSA_NEXT_NODE_ARGS passes options to its Node.js (e.g. `--cpu-prof` to profile a benchmark's server).
  */
@@ -40,7 +49,7 @@ export function spawnStandalone(options: { port: number; host: string; env?: Rec
   const nodeArgs = process.env.GLOSSA_NEXT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   return spawn(process.execPath, [...nodeArgs, server], {
     cwd: STANDALONE_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(options.port), HOSTNAME: options.host, ...options.env },
+    env: { KEEP_ALIVE_TIMEOUT: KEEP_ALIVE_TIMEOUT_MS, ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(options.port), HOSTNAME: options.host, ...options.env },
     stdio: options.stdio ?? "inherit",
   });
 }

@@ -60,6 +60,35 @@ const PAINTED_AT_FIRST = 40;
 
 type Open = { kind: "annotation"; id: string } | { kind: "notes"; paragraphId: string } | null;
 
+/**
+ * Scrolls `element` to the middle of the screen: smoothly when it is near, at once when it is far.
+ * Paragraphs the browser skipped (content-visibility) take their real height as they are rendered,
+ * which moves a far target while a smooth scroll chases it, so a far jump is instant and aimed again
+ * each frame until the target has stayed put for three frames (at most 20).
+ */
+function centerInView(element: HTMLElement) {
+  const offCentre = () => {
+    const box = element.getBoundingClientRect();
+    return box.top + box.height / 2 - window.innerHeight / 2;
+  };
+  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (!reduceMotion && Math.abs(offCentre()) < 2 * window.innerHeight) return element.scrollIntoView({ block: "center", behavior: "smooth" });
+  element.scrollIntoView({ block: "center" });
+  let aimedAt = offCentre();
+  let steadyFrames = 0;
+  let frames = 0;
+  const settle = () => {
+    if (Math.abs(offCentre() - aimedAt) < 1) steadyFrames++;
+    else {
+      element.scrollIntoView({ block: "center" });
+      aimedAt = offCentre();
+      steadyFrames = 0;
+    }
+    if (steadyFrames < 3 && ++frames < 20) requestAnimationFrame(settle);
+  };
+  requestAnimationFrame(settle);
+}
+
 /** The interactive reader: paragraphs with their annotations, the selection toolbar, details, threads and the side panel. */
 export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstParagraphs, paragraphCount, initialState, lastEventId, actor, entityTypes, canAnnotate: canAnnotateLayer, layer = null, children }: ReaderWorkspaceProps) {
   const [store] = useState(() => {
@@ -121,7 +150,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
       const mark = target.annotationId ? textRef.current?.querySelector<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId)}"]`) : null;
       const element = mark ?? textRef.current?.querySelector<HTMLElement>(`[data-paragraph-id="${CSS.escape(target.paragraphId)}"]`);
       if (!element) return false;
-      element.scrollIntoView({ block: "center", behavior: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+      centerInView(element);
       const flashed = mark ? textRef.current!.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(target.annotationId!)}"]`) : [element];
       flashed.forEach((piece) => {
         piece.classList.remove("flash");

@@ -43,10 +43,10 @@ function feed(articleId: string) {
   return { isClosed: () => closed, presence };
 }
 
-const get = (port: number) =>
+const get = (port: number, agent: http.Agent | false = false) =>
   new Promise<number | string>((resolve) => {
     http
-      .get({ port, host: "127.0.0.1", path: "/", agent: false }, (response) => {
+      .get({ port, host: "127.0.0.1", path: "/", agent }, (response) => {
         response.resume();
         response.on("end", () => resolve(response.statusCode ?? 0));
       })
@@ -60,6 +60,7 @@ describe("on SIGTERM", () => {
     installGracefulShutdown(signals);
     signals.on("SIGTERM", nextHandler);
     const server = http.createServer((_, response) => setTimeout(() => response.end("ok"), 50));
+    server.keepAliveTimeout = 65_000; // as scripts/standalone.ts starts the server
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
 
@@ -79,8 +80,16 @@ describe("on SIGTERM", () => {
     // What Next.js does next: close the server. During the drain it still serves new connections ...
     const closed = new Promise<number>((resolve) => server.close(() => resolve(Date.now())));
     expect(await get(port)).toBe(200);
+    // A browser keeps its connection for minutes: one busy as close() stops accepting does not hold it up.
+    const browserLike = new http.Agent({ keepAlive: true, timeout: 300_000 });
+    await new Promise((resolve) => setTimeout(resolve, signalledAt + DRAIN_MS - 20 - Date.now()));
+    const kept = get(port, browserLike);
     // ... then it stops accepting, and close() completes.
-    expect(await closed).toBeGreaterThanOrEqual(signalledAt + DRAIN_MS - 20);
+    expect(await kept).toBe(200);
+    const closedAt = await closed;
+    expect(closedAt).toBeGreaterThanOrEqual(signalledAt + DRAIN_MS - 20);
+    expect(closedAt).toBeLessThan(signalledAt + DRAIN_MS + 3_000);
+    browserLike.destroy();
     // Refused, or reset when the connect raced the listener's close: either way, never served.
     expect(["ECONNREFUSED", "ECONNRESET"]).toContain(await get(port));
   });

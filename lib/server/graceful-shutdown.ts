@@ -46,10 +46,17 @@ export function installGracefulShutdown(signals: Pick<NodeJS.EventEmitter, "once
   const close = http.Server.prototype.close;
   http.Server.prototype.close = function (this: http.Server, callback?: (error?: Error) => void) {
     // Decided a tick later: Next.js's SIGTERM listener may call close() before ours has run.
+    const closeNow = () => {
+      // close() drops the idle keep-alive connections, but one busy now would stay open, idle, for
+      // the server's whole keepAliveTimeout (65 s: scripts/standalone.ts) and hold close() up:
+      // from here each one closes as soon as its answer is sent.
+      this.keepAliveTimeout = 1;
+      close.call(this, callback);
+    };
     setImmediate(() => {
       const wait = current.since === null ? 0 : current.since + current.drainMs - Date.now();
-      if (wait <= 0) close.call(this, callback);
-      else setTimeout(() => close.call(this, callback), wait);
+      if (wait <= 0) closeNow();
+      else setTimeout(closeNow, wait);
     });
     return this;
   };
