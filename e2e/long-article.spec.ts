@@ -9,6 +9,8 @@ import { expect, signInAsAdmin, test } from "./support/users";
  */
 /** More than the first screens and two of the API's 500-paragraph stretches: the rest comes in three, asked for at once. */
 const PARAGRAPHS = 1100;
+// A deep link waits for the text up to its target: on a loaded 2-core CI machine, more than the usual 10 s.
+const LONG_LOAD_MS = 30_000;
 const paragraphText = (n: number) => `Paragraph ${n} of the long article: the delegation met in Geneva, and talks number ${n} went on late into the night.`;
 
 interface LongArticle {
@@ -99,7 +101,7 @@ test("deep links reach annotations and paragraphs beyond the first screens", asy
   const { id, exact } = await highlight(140);
 
   await page.goto(`/articles/${article.slug}#a-${id}`);
-  await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible({ timeout: LONG_LOAD_MS });
   const mark = page.locator(`mark[data-annotation-id="${id}"]`);
   await expect(mark).toHaveText(exact);
   await expect(mark).toBeInViewport();
@@ -109,7 +111,7 @@ test("deep links reach annotations and paragraphs beyond the first screens", asy
   const far = await highlight(1000);
   await page.goto("about:blank"); // a fresh load, as a shared link opens
   await page.goto(`/articles/${article.slug}#a-${far.id}`);
-  await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Annotation" })).toBeVisible({ timeout: LONG_LOAD_MS });
   await expect(page.locator(`mark[data-annotation-id="${far.id}"]`)).toBeInViewport();
 
   await page.goto(`/articles/${article.slug}#p-120`);
