@@ -39,7 +39,11 @@ export async function countQuotesBySpeaker(scope: InsightScope): Promise<Speaker
       FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."paragraphId" = ANY(${[...new Set(quotes.map((quote) => quote.paragraphId))]}::text[]) AND "a"."kind"::text = ANY(${kinds}::text[])`)}) AS "t"
      GROUP BY 1, 2`;
   const tagsOf = new Map<string, typeof tags>();
-  for (const tag of tags) tagsOf.set(tag.paragraphId, tagsOf.get(tag.paragraphId) ?? []).get(tag.paragraphId)!.push(tag);
+  for (const tag of tags) {
+    const ofParagraph = tagsOf.get(tag.paragraphId);
+    if (ofParagraph) ofParagraph.push(tag);
+    else tagsOf.set(tag.paragraphId, [tag]);
+  }
   const countsOf = new Map<string, Map<string, number>>(groups.map((group) => [group.speakerId, new Map()]));
   for (const quote of quotes) {
     const counts = countsOf.get(quote.speakerId)!;
