@@ -272,16 +272,17 @@ async function measureHighlight(page: Page, paragraphNumber: number) {
  * toolbar (click to painted, measureHighlight), in Recogito through its API (addAnnotation to painted).
  */
 /**
- * Waits for a performance mark by asking the page every 50 ms: Playwright's waitForFunction polls in
- * the page's frames, and Recogito's highlight layer then never painted (its redraw is itself
- * scheduled on animation frames).
+ * The page's clock when Recogito's layer first held more than `painted` highlight spans, asking
+ * from outside every 25 ms as untilGlossaPainted does (so up to 25 ms late): Playwright's
+ * waitForFunction polls in the page's frames, and Recogito's layer then never painted (its redraw
+ * is itself scheduled on animation frames).
  */
-async function untilMarked(page: Page, name: string, seconds = 60): Promise<number> {
-  for (const started = Date.now(); Date.now() - started < seconds * 1000; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    const time = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, name);
+async function untilPeerPainted(page: Page, painted: number, seconds: number): Promise<number> {
+  for (const started = Date.now(); Date.now() - started < seconds * 1000; await new Promise((resolve) => setTimeout(resolve, 25))) {
+    const time = await page.evaluate((painted) => ((window as unknown as { benchHighlights: () => number }).benchHighlights() > painted ? performance.now() : null), painted);
     if (time !== null) return time;
   }
-  throw new Error(`${name} not marked within ${seconds} s`);
+  throw new Error(`Recogito painted no highlight within ${seconds} s`);
 }
 
 /**
@@ -328,15 +329,11 @@ async function measurePeer(browser: Browser, glossaUrl: string, peerDocument: Pe
     await page.goto(glossaUrl, { waitUntil: "load" });
     glossa.push(await untilGlossaPainted(page));
     await page.goto(peerUrl, { waitUntil: "load" });
-    const painted = await untilMarked(page, "peer:painted", PEER_TIMEOUT_S);
-    spans = await page.locator(".r6o-span-highlight-layer .r6o-annotation").count();
-    recogito.push(
-      await page.evaluate(async (painted) => ({
-        set: performance.getEntriesByName("peer:annotations-set")[0]!.startTime,
-        painted,
-        added: await (window as unknown as { benchAddHighlight: () => Promise<number> }).benchAddHighlight(),
-      }), painted),
-    );
+    const painted = await untilPeerPainted(page, 0, PEER_TIMEOUT_S);
+    spans = await page.evaluate(() => (window as unknown as { benchHighlights: () => number }).benchHighlights());
+    const set = await page.evaluate(() => performance.getEntriesByName("peer:annotations-set")[0]!.startTime);
+    const addedAt = await page.evaluate(() => (window as unknown as { benchAddHighlight: () => number }).benchAddHighlight());
+    recogito.push({ set, painted, added: (await untilPeerPainted(page, spans, 60)) - addedAt });
   }
   const marks = await page.goto(glossaUrl).then(() => untilGlossaPainted(page)).then(() => page.locator(".reader-text mark[data-annotation-id]").count());
   await context.close();
