@@ -1,7 +1,11 @@
+// Made once: building an Intl formatter costs far more than using one, and a library page formats a hundred values.
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language" });
+const CALENDAR_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
 /** A language tag as an English name ("ru" → "Russian"), falling back to the tag itself. */
 export function languageName(tag: string): string {
   try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag) ?? tag;
+    return LANGUAGE_NAMES.of(tag) ?? tag;
   } catch {
     return tag;
   }
@@ -9,7 +13,7 @@ export function languageName(tag: string): string {
 
 /** A calendar date in one fixed zone, so server and browser render the same text. */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return CALENDAR_DATE.format(date);
 }
 
 /**
