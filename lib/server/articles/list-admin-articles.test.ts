@@ -67,6 +67,30 @@ describe("listAdminArticles", () => {
     expect(await titles("nothing like it")).toEqual([]);
   });
 
+  it("pages a filter's matches by keyset the same way whether they are few (read whole) or more than the cap (walked)", async () => {
+    // Forward with Next, then back with Previous from the last page: titles in list order, and each page's count.
+    const walk = async (q: string, countCap: number) => {
+      const seen: string[][] = [];
+      let page = await listAdminArticles({ actor: admin, q, size: 1, countCap });
+      const counts = [page.total];
+      seen.push(page.items.map((row) => row.title));
+      while (page.next) {
+        page = await listAdminArticles({ actor: admin, q, size: 1, countCap, request: ask({ after: page.next }) });
+        seen.push(page.items.map((row) => row.title));
+      }
+      while (page.previous) {
+        page = await listAdminArticles({ actor: admin, q, size: 1, countCap, request: ask({ before: page.previous }) });
+        seen.push(page.items.map((row) => row.title));
+      }
+      return { seen, counts };
+    };
+    const pages = [["Harbour talks resume"], ["Budget vote"], ["Port strike ends"], ["Budget vote"], ["Harbour talks resume"]];
+    expect(await walk("o", 10)).toEqual({ seen: pages, counts: [3] });
+    expect(await walk("o", 2)).toEqual({ seen: pages, counts: [2] }); // more than the cap: "more than 2"
+    expect((await listAdminArticles({ actor: admin, q: "o", countCap: 2 })).moreThanTotal).toBe(true);
+    expect((await listAdminArticles({ actor: admin, q: "o", countCap: 3 })).moreThanTotal).toBe(false);
+  });
+
   it("has the trigram index the filter reads", async () => {
     const { rows } = await database.client.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'Article_list_filter_trgm_idx'`);
     expect(rows[0]?.indexdef).toMatch(/USING gin \(title gin_trgm_ops, source gin_trgm_ops, "sourceUrl" gin_trgm_ops, author gin_trgm_ops, slug gin_trgm_ops\)/);

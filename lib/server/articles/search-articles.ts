@@ -37,8 +37,7 @@ export interface ArticlePage {
  * author or slug contain `q` (any case; answered from the pg_trgm index for three characters or more).
  */
 export function adminArticleWhere(q: string | undefined, status: ArticleStatusFilter): Prisma.ArticleWhereInput {
-  // Prisma's `contains` puts the words into LIKE as they are: % and _ would be wildcards.
-  const text = q?.trim().replace(/[\\%_]/g, "\\$&");
+  const text = adminFilterText(q);
   return {
     ...(status === "active" ? { archivedAt: null } : status === "archived" ? { archivedAt: { not: null } } : {}),
     ...(text
@@ -53,6 +52,16 @@ export function adminArticleWhere(q: string | undefined, status: ArticleStatusFi
         }
       : {}),
   };
+}
+
+/**
+ * The admin filter's words as LIKE reads them (null for no filter): trimmed, with LIKE's escape
+ * character and wildcards escaped, since Prisma's `contains` and the list's own SQL put the
+ * text into LIKE as it is, where % and _ would match anything.
+ */
+export function adminFilterText(q: string | undefined): string | null {
+  const text = q?.trim();
+  return text ? text.replace(/[\\%_]/g, "\\$&") : null;
 }
 
 /** What the admin list selects of each article (then adminArticleRows counts its work). */
