@@ -5,7 +5,7 @@
  * few entities are everywhere), two highlights, one quote with a speaker, one note, a tenth of it
  * private — in a throwaway embedded PostgreSQL (SQL generate_series), then times loadInsights,
  * the page's whole data load (entities, co-occurrence, quotes by speaker, activity, coverage),
- * anonymously, as a Reader and as an annotator: all articles, a three-month period, one article;
+ * anonymously, as a Reader, an annotator (with private work) and an admin: all articles, a three-month period, one article;
  * then the region Agreement over all articles (measureArticlesAgreement, streamed after the rest).
  * Prints p50/p95 per case with the load average and the command.
  *
@@ -16,6 +16,7 @@
  * BENCH_INSIGHTS_DATABASE_URL=<that URL> times again on a held database, generating nothing: run
  * from another checkout (a git worktree of an older commit with this file copied in), it compares
  * two versions on the same data, a minute apart, on a machine whose load drifts.
+ * BENCH_INSIGHTS_SECTIONS=1 first times each section's use case alone per case (which is slowest).
  *
  * Never touches the developer's database: DATABASE_URL is ignored.
  */
@@ -102,10 +103,12 @@ async function timeInsights() {
     ["all articles, anonymous", null, all],
     ["all articles, Reader", actor(0, "READER"), all],
     ["all articles, annotator", actor(1, "ANNOTATOR"), all],
+    ["all articles, admin", actor(2, "ADMIN"), all],
     ["all articles, same article", actor(0, "READER"), { ...all, scope: "article" }],
     ["three months, Reader", actor(0, "READER"), quarter],
     ["three months, annotator", actor(1, "ANNOTATOR"), quarter],
     ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
+    ["one article, annotator", actor(1, "ANNOTATOR"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
   ];
   console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up; load average over 1 minute as each case starts, ${os.cpus().length} cores):`);
   const measure = async (name: string, run: () => Promise<unknown>) => {
@@ -119,12 +122,53 @@ async function timeInsights() {
     }
     console.log(`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms   load ${load}`);
   };
+  if (process.env.BENCH_INSIGHTS_SECTIONS === "1") await timeSections(cases);
   for (const [name, who, filter] of cases) await measure(name, () => loadInsights(who, filter));
   const { measureArticlesAgreement } = await import("../../lib/server/agreement/measure-articles-agreement");
   console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts), entity tags:`);
   await measure("all articles, Reader", () => measureArticlesAgreement(actor(0, "READER"), all));
   console.log(`\n${benchCommand("insights")}`);
   await db().$disconnect();
+}
+
+/**
+ * BENCH_INSIGHTS_SECTIONS=1: each section's use case alone, one after another (median of RUNS after
+ * a warm-up), to find the slowest; the page runs them at once, so its time is not their sum.
+ */
+async function timeSections(cases: readonly [string, Actor | null, InsightsFilter][]) {
+  const { insightScope } = await import("../../lib/server/insights/insight-work");
+  const { countEntityMentions } = await import("../../lib/server/insights/count-entity-mentions");
+  const { countCooccurrences, NETWORK_NODES } = await import("../../lib/server/insights/count-cooccurrences");
+  const { countQuotesBySpeaker } = await import("../../lib/server/insights/count-quotes-by-speaker");
+  const { countActivity } = await import("../../lib/server/insights/count-activity");
+  const { measureCoverage } = await import("../../lib/server/insights/measure-coverage");
+  console.log(`\nEach section alone, median of ${RUNS} after a warm-up (ms):`);
+  console.log(`  ${"case".padEnd(28)} ${["scope", "entities", "co-occur", "quotes", "activity", "coverage"].map((name) => name.padStart(9)).join("")}   load`);
+  for (const [name, who, filter] of cases) {
+    const load = os.loadavg()[0]!.toFixed(1);
+    const scope = await insightScope(who, filter);
+    const nodes = await countEntityMentions(scope, NETWORK_NODES);
+    const sections: (() => Promise<unknown>)[] = [
+      () => insightScope(who, filter),
+      () => countEntityMentions(scope, NETWORK_NODES),
+      () => countCooccurrences(scope, nodes),
+      () => countQuotesBySpeaker(scope),
+      () => countActivity(scope),
+      () => measureCoverage(scope),
+    ];
+    const medians: number[] = [];
+    for (const section of sections) {
+      await section();
+      const times: number[] = [];
+      for (let index = 0; index < RUNS; index++) {
+        const begin = performance.now();
+        await section();
+        times.push(performance.now() - begin);
+      }
+      medians.push(percentile(times, 50));
+    }
+    console.log(`  ${name.padEnd(28)} ${medians.map((ms) => ms.toFixed(0).padStart(9)).join("")}   ${load}`);
+  }
 }
 
 await main();

@@ -3,7 +3,7 @@ import { entityMentionKinds } from "@/lib/annotations/kinds";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankEdges, type Cooccurrence, type EntityCount } from "@/lib/insights";
-import { correctedArticlesSql, layerMentionRowsSql, readableMentionRowsSql, rolledUpPairsSql, type InsightScope } from "./insight-work";
+import { correctedRollupSql, readableMentionRowsSql, rolledUpPairsSql, type InsightScope } from "./insight-work";
 
 /** The network's size: the most mentioned entities, a few hundred at most, and the heaviest edges between them. */
 export const NETWORK_NODES = 150;
@@ -13,8 +13,8 @@ export const NETWORK_EDGES = 600;
  * Entities mentioned together in one paragraph (or article), among the `nodes` most mentioned: for
  * each pair of them, the groups whose tags the actor may read name both. Over the whole library or
  * whole days the pairs come from InsightPair (kept by the triggers, per layer), corrected live on
- * the few articles where a per-layer count is not what the actor reads (correctedArticlesSql, and
- * the articles they may not open): there the rollup's pairs are taken out and the readable tags'
+ * the few articles where a per-layer count is not what the actor reads (the scope's corrected
+ * articles): there the rollup's pairs are taken out and the readable tags'
  * pairs counted instead. One article (or part days) is counted live. Bounded by the nodes: at most
  * NETWORK_NODES² / 2 pairs.
  */
@@ -24,24 +24,12 @@ export async function countCooccurrences(scope: InsightScope, nodes: readonly En
   if (ids.length < 2) return { scope: filter.scope, nodes: [], edges: [] };
   const group = filter.scope === "paragraph" ? `"m"."paragraphId"` : `"m"."articleId"`;
   const tags = Prisma.sql`"a"."kind"::text = ANY(${entityMentionKinds().get("entityId") ?? []}::text[]) AND "a"."entityId" = ANY(${ids}::text[])`;
-  const live = (articles: readonly string[]) => Prisma.sql`${tags} AND "a"."articleId" = ANY(${articles}::text[])`;
-  let pairs: Prisma.Sql;
-  if (!scope.unopened) {
-    pairs = groupPairsSql(readableMentionRowsSql(scope, tags), Prisma.raw(group));
-  } else {
-    // InsightPair counts the shared tags with an entity id: the only mention column (kinds.ts) is that one.
-    const corrected = await db().$queryRaw<{ articleId: string }[]>(correctedArticlesSql(scope, tags));
-    const articles = [...new Set([...scope.unopened, ...corrected.map((row) => row.articleId)])];
-    const rolledUp = rolledUpPairsSql(scope, filter.scope, ids);
-    pairs =
-      articles.length === 0
-        ? rolledUp
-        : Prisma.sql`${rolledUp}
-          UNION ALL
-          SELECT "source", "target", -"weight" FROM (${groupPairsSql(layerMentionRowsSql(scope, live(articles)), Prisma.raw(`${group}, "m"."layer"`))}) AS "r"
-          UNION ALL
-          SELECT "source", "target", "weight" FROM (${groupPairsSql(readableMentionRowsSql(scope, live(articles)), Prisma.raw(group))}) AS "l"`;
-  }
+  // InsightPair counts the shared tags with an entity id: the only mention column (kinds.ts) is that one.
+  const pairs = scope.corrected
+    ? await correctedRollupSql(scope.corrected, scope, tags, rolledUpPairsSql(scope, filter.scope, ids), `"source", "target"`, `"weight"`, (mentions, layered) =>
+        groupPairsSql(mentions, Prisma.raw(layered ? `${group}, "m"."layer"` : group)),
+      )
+    : groupPairsSql(readableMentionRowsSql(scope, tags), Prisma.raw(group));
   const rows = await db().$queryRaw<{ source: string; target: string; weight: number }[]>`
     SELECT "p"."source", "p"."target", sum("p"."weight")::int AS "weight" FROM (${pairs}) AS "p" GROUP BY 1, 2 HAVING sum("p"."weight") > 0`;
   const edges = rankEdges(rows).slice(0, NETWORK_EDGES);

@@ -3,14 +3,19 @@ import { entityMentionKinds } from "@/lib/annotations/kinds";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpeakerCount } from "@/lib/insights";
-import { readableMentionRowsSql, readableWorkSql, type InsightScope } from "./insight-work";
+import { correctedRollupSql, readableMentionRowsSql, readableWorkSql, rolledUpSpeakerEntitiesSql, type InsightScope } from "./insight-work";
 
 export const TOP_SPEAKERS = 20;
+/** How many co-mentioned entities each speaker lists. */
+const TOP_AROUND = 3;
 
 /**
  * Who is quoted most in the filter's articles (summing the readable work by the quote's speaker,
  * see insight-work.ts), each with the three entities most often tagged (tags the actor may read)
- * in the paragraphs of their quotes.
+ * in the paragraphs of their quotes: a paragraph counts once per speaker, every tag in it counts.
+ * Over the whole library or whole days those come from InsightSpeakerEntity (kept by the triggers,
+ * per layer), corrected live on the few articles where a per-layer count is not what the actor
+ * reads, as co-occurrence is; one article is counted live.
  */
 export async function countQuotesBySpeaker(scope: InsightScope): Promise<SpeakerCount[]> {
   // The top speakers first, then their names: joined before the sum, the planner (which cannot
@@ -26,41 +31,48 @@ export async function countQuotesBySpeaker(scope: InsightScope): Promise<Speaker
       JOIN "Entity" AS "e" ON "e"."id" = "t"."speakerId"
      ORDER BY 3 DESC, 1 ASC`;
   if (groups.length === 0) return [];
-  const kinds = entityMentionKinds().get("entityId") ?? [];
-  // The top speakers' quoted paragraphs, then the readable tags of exactly those paragraphs (an
-  // index read by paragraph id); each paragraph counts once per speaker, every tag in it counts.
-  const quotes = await db().$queryRaw<{ speakerId: string; paragraphId: string }[]>`
-    SELECT DISTINCT "q"."speakerId", "q"."paragraphId"
-      FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${groups.map((group) => group.speakerId)}::text[])`)}) AS "q"`;
-  // Summed per paragraph and entity without their names: joined to Entity here, the planner (which
-  // cannot guess how many paragraphs the array holds) looked each of ~9,000 rows' entity up by index.
-  const tags = await db().$queryRaw<{ paragraphId: string; entityId: string; n: number }[]>`
-    SELECT "t"."paragraphId", "t"."entityId", sum("t"."n")::int AS "n"
-      FROM (${readableMentionRowsSql(scope, Prisma.sql`"a"."paragraphId" = ANY(${[...new Set(quotes.map((quote) => quote.paragraphId))]}::text[]) AND "a"."kind"::text = ANY(${kinds}::text[])`)}) AS "t"
-     GROUP BY 1, 2`;
-  const tagsOf = new Map<string, typeof tags>();
-  for (const tag of tags) {
-    const ofParagraph = tagsOf.get(tag.paragraphId);
-    if (ofParagraph) ofParagraph.push(tag);
-    else tagsOf.set(tag.paragraphId, [tag]);
-  }
-  const countsOf = new Map<string, Map<string, number>>(groups.map((group) => [group.speakerId, new Map()]));
-  for (const quote of quotes) {
-    const counts = countsOf.get(quote.speakerId)!;
-    for (const tag of tagsOf.get(quote.paragraphId) ?? []) if (tag.entityId !== quote.speakerId) counts.set(tag.entityId, (counts.get(tag.entityId) ?? 0) + tag.n);
-  }
+  const speakers = groups.map((group) => group.speakerId);
+  const tagKinds = entityMentionKinds().get("entityId") ?? [];
+  // The top speakers' quotes and every tag (InsightSpeakerEntity counts the shared tags with an entity id, kinds.ts' only mention column).
+  const mentions = Prisma.sql`(("a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${speakers}::text[])) OR ("a"."kind"::text = ANY(${tagKinds}::text[]) AND "a"."entityId" IS NOT NULL))`;
+  const around = scope.corrected
+    ? await correctedRollupSql(scope.corrected, scope, mentions, rolledUpSpeakerEntitiesSql(scope, speakers), `"speakerId", "entityId"`, `"n"`, (rows, layered) => speakerEntitiesSql(rows, layered, speakers, tagKinds))
+    : speakerEntitiesSql(readableMentionRowsSql(scope, mentions), false, speakers, tagKinds);
   // Each speaker's top three are ordered by count, then name: only entities that reach a speaker's
-  // third highest count can be among them, so only their names are read.
-  const contenders = [...countsOf.values()].flatMap((counts) => {
-    const third = [...counts.values()].sort((a, b) => b - a)[2] ?? 0;
-    return [...counts].filter(([, mentions]) => mentions >= third).map(([entityId]) => entityId);
-  });
-  const names = new Map((await db().entity.findMany({ where: { id: { in: [...new Set(contenders)] } }, select: { id: true, name: true } })).map((entity) => [entity.id, entity.name]));
-  return groups.map((group) => {
-    const topEntities = [...countsOf.get(group.speakerId)!]
-      .flatMap(([entityId, mentions]) => (names.has(entityId) ? [{ name: names.get(entityId)!, mentions }] : []))
-      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
-      .slice(0, 3);
-    return { speakerId: group.speakerId, name: group.name, quotes: group.quotes, topEntities };
-  });
+  // third highest count (rank ≤ 3 counts ties alike) can be among them, so only their names are read.
+  const contenders = await db().$queryRaw<{ speakerId: string; name: string; mentions: number }[]>`
+    SELECT "c"."speakerId", "e"."name", "c"."mentions"
+      FROM (SELECT "s"."speakerId", "s"."entityId", "s"."mentions", rank() OVER (PARTITION BY "s"."speakerId" ORDER BY "s"."mentions" DESC) AS "rank"
+              FROM (SELECT "r"."speakerId", "r"."entityId", sum("r"."n")::int AS "mentions" FROM (${around}) AS "r" GROUP BY 1, 2 HAVING sum("r"."n") > 0) AS "s") AS "c"
+      JOIN "Entity" AS "e" ON "e"."id" = "c"."entityId"
+     WHERE "c"."rank" <= ${TOP_AROUND}`;
+  const aroundOf = new Map<string, { name: string; mentions: number }[]>();
+  for (const { speakerId, name, mentions: count } of contenders) {
+    const entities = aroundOf.get(speakerId);
+    if (entities) entities.push({ name, mentions: count });
+    else aroundOf.set(speakerId, [{ name, mentions: count }]);
+  }
+  return groups.map((group) => ({
+    speakerId: group.speakerId,
+    name: group.name,
+    quotes: group.quotes,
+    topEntities: (aroundOf.get(group.speakerId) ?? []).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, TOP_AROUND),
+  }));
+}
+
+/**
+ * The entities around `speakers`' quotes in mention rows (aliased `m`; see readableMentionRowsSql,
+ * and layerMentionRowsSql when `layered`): rows `(speakerId, entityId, n)`, for each paragraph (per
+ * layer when `layered`) quoting a speaker, the tags of each other entity in it.
+ */
+function speakerEntitiesSql(mentions: Prisma.Sql, layered: boolean, speakers: readonly string[], tagKinds: readonly string[]): Prisma.Sql {
+  const at = Prisma.raw(layered ? `"paragraphId", "layer"` : `"paragraphId"`);
+  const same = Prisma.raw(layered ? `"t"."paragraphId" = "q"."paragraphId" AND "t"."layer" = "q"."layer"` : `"t"."paragraphId" = "q"."paragraphId"`);
+  return Prisma.sql`
+    WITH "m" AS (${mentions}),
+    "q" AS (SELECT DISTINCT ${at}, "speakerId" FROM "m" WHERE "kind" = 'QUOTE' AND "speakerId" = ANY(${speakers}::text[])),
+    "t" AS (SELECT ${at}, "entityId", sum("n") AS "n" FROM "m" WHERE "kind" = ANY(${tagKinds}::text[]) AND "entityId" IS NOT NULL GROUP BY ${at}, "entityId")
+    SELECT "q"."speakerId", "t"."entityId", sum("t"."n")::int AS "n"
+      FROM "q" JOIN "t" ON ${same} AND "t"."entityId" <> "q"."speakerId"
+     GROUP BY 1, 2`;
 }

@@ -1,9 +1,10 @@
 /**
- * The /insights rollups (migrations 20261201130500_insight_rollups, 20261201160500_insight_totals) against a real PostgreSQL: after
+ * The /insights rollups (migrations 20261201130500_insight_rollups, 20261201160500_insight_totals,
+ * 20261201192000_insight_pairs, 20261201223000_insight_speaker_entities) against a real PostgreSQL: after
  * each step of a sequence of writes — creates (shared, private, quotes, notes, in a Closed project),
  * edits (entity, visibility), soft deletes and restores, a re-import that moves some annotations
  * and orphans others, a new article date, archiving, deleting an article — the rollup tables equal
- * a recount from scratch (co-occurrence pairs included), and loadInsights (rollups + read rules + own private work) gives, for
+ * a recount from scratch (co-occurrence pairs and the entities around speakers included), and loadInsights (rollups + read rules + own private work) gives, for
  * every kind of viewer and filter, exactly the direct row-by-row counts (countInsightsDirectly).
  */
 import { randomUUID } from "node:crypto";
@@ -35,8 +36,8 @@ async function tag(actor: Actor, article: TestArticle, phrase: string, type: str
   return createAnnotation({ actor, articleId: article.articleId, input: { kind: "ENTITY", entityTypeId: library.types[type]!, visibility, ...span(article.paragraphId, TEXT, phrase) } });
 }
 
-async function quote(actor: Actor, article: TestArticle, speakerName: string) {
-  return createAnnotation({ actor, articleId: article.articleId, input: { kind: "QUOTE", speakerName, speakerTypeId: library.types.PER!, ...span(article.paragraphId, TEXT, "Мы договорились") } });
+async function quote(actor: Actor, article: TestArticle, speakerName: string, visibility: "SHARED" | "PRIVATE" = "SHARED") {
+  return createAnnotation({ actor, articleId: article.articleId, input: { kind: "QUOTE", speakerName, speakerTypeId: library.types.PER!, visibility, ...span(article.paragraphId, TEXT, "Мы договорились") } });
 }
 
 /** The rollups as stored, and as recounted from every annotation now (keys as the triggers make them). */
@@ -52,6 +53,7 @@ async function rollupsAndRecount() {
       activity: await rows(`SELECT key, count FROM "InsightActivity" WHERE count <> 0`),
       mentions: await rows(`SELECT key, count FROM "InsightMention" WHERE count <> 0`),
       pairs: await rows(`SELECT key, count FROM "InsightPair" WHERE count <> 0`),
+      speakerEntities: await rows(`SELECT key, count FROM "InsightSpeakerEntity" WHERE count <> 0`),
     },
     recounted: {
       daily: await rows(
@@ -72,6 +74,14 @@ async function rollupsAndRecount() {
              FROM tags t CROSS JOIN LATERAL (VALUES ('paragraph', t."paragraphId"), ('article', t."articleId")) AS g(scope, grp))
          SELECT concat_ws('|', x.day, x.layer, x.scope, x."entityId", y."entityId") AS key, count(*)::int AS count
            FROM members x JOIN members y ON y.day = x.day AND y.layer = x.layer AND y.scope = x.scope AND y.grp = x.grp AND x."entityId" COLLATE "C" < y."entityId" COLLATE "C"
+          GROUP BY 1`,
+      ),
+      // Per layer and day, for each paragraph quoting a speaker (once per speaker), every tag of another entity in it.
+      speakerEntities: await rows(
+        `WITH quotes AS (SELECT DISTINCT ${day} AS day, coalesce(a."projectId", '') AS layer, a."paragraphId", a."speakerId" ${counted} AND a.kind = 'QUOTE' AND a."speakerId" IS NOT NULL),
+         tags AS (SELECT ${day} AS day, coalesce(a."projectId", '') AS layer, a."paragraphId", a."entityId" ${counted} AND a."entityId" IS NOT NULL)
+         SELECT concat_ws('|', q.day, q.layer, q."speakerId", t."entityId") AS key, count(*)::int AS count
+           FROM quotes q JOIN tags t ON t.day = q.day AND t.layer = q.layer AND t."paragraphId" = q."paragraphId" AND t."entityId" <> q."speakerId"
           GROUP BY 1`,
       ),
     },
@@ -150,9 +160,11 @@ describe("the insights rollups", () => {
     await quote(library.ann, open, "Путин");
     await tag(library.bob, closed, "Владимир Путин", "PER");
     await tag(library.bob, closed, "Кремле", "ORG");
-    await quote(library.bob, closed, "Путин");
+    const closedQuote = await quote(library.bob, closed, "Путин");
     await tag(library.ann, other, "Москвы", "LOC");
     await tag(library.bob, other, "Си Цзиньпином", "PER");
+    // Bob's own private quote: counted (with the tags around it) for him alone, live.
+    await quote(library.bob, other, "Пекин", "PRIVATE");
     await createNote({ actor: library.ann, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Проверить цитату." } });
     await createNote({ actor: library.bob, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Личное.", visibility: "PRIVATE" } });
     expect(await expectInsightsEqualDirectCounts()).toBe(20);
@@ -171,8 +183,9 @@ describe("the insights rollups", () => {
     // The article leaves the desk (new work goes to its own layer again); the desk's tags stay in theirs.
     await library.client.query(`DELETE FROM "ArticleProject" WHERE "projectId" = $1`, [desk]);
 
-    // Edits: another entity for a tag, a shared tag made private; deletes and a restore.
+    // Edits: another entity for a tag, another speaker for a quote, a shared tag made private; deletes and a restore.
     await updateAnnotation({ actor: library.bob, annotationId: kremlin.id, input: { version: kremlin.version, entityTypeId: library.types.PER!, entityId: putin.entity!.id } });
+    await updateAnnotation({ actor: library.bob, annotationId: closedQuote.id, input: { version: closedQuote.version, speakerId: kremlin.entity!.id } });
     await updateAnnotation({ actor: library.ann, annotationId: si.id, input: { version: si.version, visibility: "PRIVATE" } });
     const moscow = await tag(library.bob, open, "Москвы", "LOC");
     await deleteAnnotation({ actor: library.bob, annotationId: moscow.id });
@@ -223,6 +236,35 @@ describe("the insights rollups", () => {
     const { rows } = await library.client.query(`SELECT scope, source, target, count FROM "InsightPair" WHERE key LIKE '%' || $1 || '%' AND count <> 0 ORDER BY 1`, [moscow.entity!.id]);
     const [source, target] = [moscow.entity!.id, kremlin.entity!.id].sort();
     expect(rows.filter((row) => row.target === target || row.source === target)).toEqual(["article", "paragraph"].map((scope) => ({ scope, source, target, count: 1 })));
+  });
+
+  it("count around a quote whose speaker one writer changes while another relinks a tag beside it", async () => {
+    // The paragraph's speakers and tags both decide InsightSpeakerEntity: the tag's writer waits for
+    // the quote's (the touched InsightArticle rows are locked even when only a quote changed) and
+    // counts with the new speaker. Unlocked, each saw the other's old row: (old speaker, old entity) ended at -1.
+    const article = await library.newArticle(TEXT);
+    const said = await quote(library.ann, article, "Путин");
+    const putin = await tag(library.bob, article, "Владимир Путин", "PER");
+    // A speaker quoted nowhere else (so its rows are this paragraph's alone) and another entity.
+    const [moscow, sobol] = [await tag(library.ann, await library.newArticle(TEXT), "Москвы", "LOC"), await quote(library.ann, await library.newArticle(TEXT), "Ирина Соболева")];
+    const second = new pg.Client({ connectionString: library.url });
+    await second.connect();
+    try {
+      await library.client.query("BEGIN");
+      await second.query("BEGIN");
+      await library.client.query(`UPDATE "Annotation" SET "speakerId" = $1 WHERE id = $2`, [sobol.speaker!.id, said.id]);
+      const relinked = second.query(`UPDATE "Annotation" SET "entityId" = $1 WHERE id = $2`, [moscow.entity!.id, putin.id]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await library.client.query("COMMIT");
+      await relinked;
+      await second.query("COMMIT");
+    } finally {
+      await second.end();
+    }
+    const { stored, recounted } = await rollupsAndRecount();
+    expect(stored.speakerEntities).toEqual(recounted.speakerEntities);
+    const { rows } = await library.client.query(`SELECT "speakerId", "entityId", sum(count)::int AS count FROM "InsightSpeakerEntity" WHERE "speakerId" = $1 GROUP BY 1, 2 HAVING sum(count) <> 0`, [sobol.speaker!.id]);
+    expect(rows).toEqual([{ speakerId: sobol.speaker!.id, entityId: moscow.entity!.id, count: 1 }]);
   });
 
   it("count a write that rolls back nowhere", async () => {

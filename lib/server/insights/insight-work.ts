@@ -34,6 +34,12 @@ export interface InsightScope {
   filter: InsightsFilter;
   /** The filter's articles the actor may not open; null where the rollups do not answer (one article, part days). */
   unopened: readonly string[] | null;
+  /**
+   * Where the rollups answer: the articles where a per-layer rollup of tags and quotes (InsightPair,
+   * InsightSpeakerEntity) is not what the actor reads (correctedArticlesSql, and the unopened ones),
+   * read once per page on first call and shared by the sections; null elsewhere.
+   */
+  corrected: (() => Promise<readonly string[]>) | null;
 }
 
 /** The filter's period bound as a timestamp parameter (UTC, as the columns store it). */
@@ -111,9 +117,20 @@ function ownPrivateSql(scope: InsightScope & { actor: Actor }): Prisma.Sql {
  * plan works with a known, usually empty, list.
  */
 export async function insightScope(actor: Actor | null, filter: InsightsFilter): Promise<InsightScope> {
-  if (!rollupAnswers(filter)) return { actor, filter, unopened: null };
+  if (!rollupAnswers(filter)) return { actor, filter, unopened: null, corrected: null };
   const rows = await db().$queryRaw<{ id: string }[]>(articlesSql(actor, filter, "unopened"));
-  return { actor, filter, unopened: rows.map((row) => row.id) };
+  const unopened = rows.map((row) => row.id);
+  let corrected: Promise<readonly string[]> | undefined;
+  const scope: InsightScope = {
+    actor,
+    filter,
+    unopened,
+    corrected: () =>
+      (corrected ??= db()
+        .$queryRaw<{ articleId: string }[]>(correctedArticlesSql(scope))
+        .then((found) => [...new Set([...unopened, ...found.map((row) => row.articleId)])])),
+  };
+  return scope;
 }
 
 /** Whether the rollups can answer: the whole library or whole UTC days of it (the rollups count by day). */
@@ -214,14 +231,14 @@ function rolledUpMentionWhere(scope: InsightScope, condition: Prisma.Sql): Prism
 }
 
 /**
- * The shared tags as InsightPair counted them, per layer: rows `(paragraphId, articleId, layer,
- * entityId)` of InsightMention meeting `condition` (alias `a`) in the layers the actor may read and
- * the period, on any article (those they may not open included: what InsightPair holds of them is
- * taken out again with these).
+ * The shared tags and quotes as InsightPair and InsightSpeakerEntity counted them, per layer: rows
+ * `(paragraphId, articleId, layer, kind, entityId, speakerId, n)` of InsightMention meeting
+ * `condition` (alias `a`) in the layers the actor may read and the period, on any article (those
+ * they may not open included: what those rollups hold of them is taken out again with these).
  */
 export function layerMentionRowsSql(scope: InsightScope, condition: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT "a"."paragraphId", "a"."articleId", coalesce("a"."projectId", '') AS "layer", "a"."entityId"
+    SELECT "a"."paragraphId", "a"."articleId", coalesce("a"."projectId", '') AS "layer", "a"."kind"::text AS "kind", "a"."entityId", "a"."speakerId", "a"."count" AS "n"
       FROM "InsightMention" AS "a"
      WHERE ${rolledUpMentionWhere(scope, condition)}`;
 }
@@ -251,18 +268,70 @@ export function rolledUpPairsSql(scope: InsightScope, group: "paragraph" | "arti
 }
 
 /**
- * The articles where rolledUpPairsSql is not what the actor reads, besides the scope's unopened
- * ones: articles with work in two or more layers the actor may read (a paragraph's tags in two
- * layers pair across them, and a pair in both counts once), and those holding the actor's own
- * private tags meeting `condition` (alias `a`). Rows `(articleId)`; usually few.
+ * InsightSpeakerEntity (migration 20261201223000_insight_speaker_entities) over the layers the actor
+ * may read and the filter's period, for `speakers`: rows `(speakerId, entityId, n)`, one per layer
+ * and day. Exact where each paragraph's readable tags and quotes are of one layer and shared, on an
+ * article the actor may open; correctedArticlesSql names the others.
  */
-export function correctedArticlesSql(scope: InsightScope, condition: Prisma.Sql): Prisma.Sql {
+export function rolledUpSpeakerEntitiesSql(scope: InsightScope, speakers: readonly string[]): Prisma.Sql {
+  const { filter } = scope;
+  return Prisma.sql`
+    SELECT "r"."speakerId", "r"."entityId", "r"."count" AS "n"
+      FROM "InsightSpeakerEntity" AS "r"
+     WHERE ${Prisma.join(
+       [
+         Prisma.sql`"r"."count" <> 0`,
+         Prisma.sql`"r"."speakerId" = ANY(${speakers}::text[])`,
+         Prisma.sql`coalesce("r"."projectId", '') IN (${readableLayersSql(scope.actor)})`,
+         ...(filter.from ? [Prisma.sql`"r"."articleDay" >= ${at(filter.from)}`] : []),
+         ...(filter.to ? [Prisma.sql`"r"."articleDay" < ${at(filter.to)}`] : []),
+       ],
+       " AND ",
+     )}`;
+}
+
+/**
+ * The articles where rolledUpPairsSql (or rolledUpSpeakerEntitiesSql) is not what the actor reads,
+ * besides the scope's unopened ones: articles with work in two or more layers the actor may read (a
+ * paragraph's tags in two layers pair across them, and a pair in both counts once), and those
+ * holding the actor's own private tags or quotes. Rows `(articleId)`; usually few. One list for
+ * both sections: an article corrected without need counts the same (its rollup rows are taken out
+ * and counted again).
+ */
+function correctedArticlesSql(scope: InsightScope): Prisma.Sql {
   const layered = Prisma.sql`
     SELECT "d"."articleId" FROM "InsightArticle" AS "d"
      WHERE "d"."count" <> 0 AND coalesce("d"."projectId", '') IN (${readableLayersSql(scope.actor)})
      GROUP BY 1 HAVING count(*) > 1`;
   if (!scope.actor) return layered;
-  return Prisma.sql`${layered} UNION SELECT DISTINCT "a"."articleId" FROM "Annotation" AS "a" WHERE ${condition} AND ${ownPrivateSql({ ...scope, actor: scope.actor })}`;
+  return Prisma.sql`${layered} UNION SELECT DISTINCT "a"."articleId" FROM "Annotation" AS "a" WHERE ("a"."entityId" IS NOT NULL OR "a"."speakerId" IS NOT NULL) AND ${ownPrivateSql({ ...scope, actor: scope.actor })}`;
+}
+
+/**
+ * A per-layer rollup of tags and quotes (InsightPair, InsightSpeakerEntity) made what the actor
+ * reads: `rolledUp` (its rows, `columns` then the signed `value`), minus what it holds of the
+ * scope's corrected articles (where a per-layer count is not what the actor reads), plus what the
+ * actor reads there; both over the mentions meeting `condition` (alias `a`). `count` turns mention
+ * rows (aliased `m`, with a "layer" column when `layered`; see layerMentionRowsSql and
+ * readableMentionRowsSql) into the rollup's rows, counted per layer when `layered`.
+ */
+export async function correctedRollupSql(
+  corrected: () => Promise<readonly string[]>,
+  scope: InsightScope,
+  condition: Prisma.Sql,
+  rolledUp: Prisma.Sql,
+  columns: string,
+  value: string,
+  count: (mentions: Prisma.Sql, layered: boolean) => Prisma.Sql,
+): Promise<Prisma.Sql> {
+  const articles = await corrected();
+  if (articles.length === 0) return rolledUp;
+  const live = Prisma.sql`${condition} AND "a"."articleId" = ANY(${articles}::text[])`;
+  return Prisma.sql`${rolledUp}
+    UNION ALL
+    SELECT ${Prisma.raw(columns)}, -${Prisma.raw(value)} FROM (${count(layerMentionRowsSql(scope, live), true)}) AS "r"
+    UNION ALL
+    SELECT ${Prisma.raw(columns)}, ${Prisma.raw(value)} FROM (${count(readableMentionRowsSql(scope, live), false)}) AS "l"`;
 }
 
 /** Notes (aliased `n`) the actor may read on the scope's articles they may open. */

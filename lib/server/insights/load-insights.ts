@@ -14,11 +14,15 @@ import { measureCoverage } from "./measure-coverage";
 /**
  * Everything /insights shows, over what the actor may read (401 when sign-in is required and
  * nobody is signed in): the sections' queries run at once on the pool, co-occurrence as soon as
- * the most mentioned entities (its nodes) are known.
+ * the most mentioned entities (its nodes) are known, and the articles it and Quotes by speaker
+ * correct live meanwhile.
  */
 export async function loadInsights(actor: Actor | null, filter: InsightsFilter): Promise<Insights> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
   const scope = await insightScope(actor, filter);
+  // The articles co-occurrence and quotes correct live are read at once, beside their first queries
+  // (shared by both; its failure is theirs, so it is not left unhandled here).
+  scope.corrected?.().catch(() => {});
   const network = countEntityMentions(scope, NETWORK_NODES);
   const [nodes, cooccurrence, speakers, activity, coverage] = await Promise.all([
     network,
