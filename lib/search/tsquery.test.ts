@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSearchQuery } from "./query";
-import { searchTsquery } from "./tsquery";
+import { isSingleWord, searchTsquery } from "./tsquery";
 
 const tsquery = (input: string) => searchTsquery(parseSearchQuery(input).terms);
 
@@ -21,4 +21,17 @@ describe("searchTsquery", () => {
   it.each([[""], ["-Путин"], ["type:person lang:ru"], ["… —"]])("has nothing to require for %j", (input) => {
     expect(tsquery(input)).toBeNull();
   });
+});
+
+describe("isSingleWord", () => {
+  it.each([
+    ["Соболевой", true],
+    ["mice", true],
+    ["Путин -Медведев", true],
+    ['"Путин"', true],
+    ["Соболевой партии", false],
+    ['"Ирины Соболевой"', false],
+    ["пресс-службе", false], // two parts, adjacent
+    ["", false],
+  ])("%s → %s", (input, expected) => expect(isSingleWord(parseSearchQuery(input).terms)).toBe(expected));
 });

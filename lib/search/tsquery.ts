@@ -20,3 +20,13 @@ export function searchTsquery(terms: readonly SearchTerm[]): string | null {
   }
   return required.length ? [...required, ...excluded].join(" & ") : null;
 }
+
+/**
+ * True when the required part of `searchTsquery(terms)` is a single word (one lexeme, or its
+ * alternatives): a text holds it exactly when one of its parts does, so an article's vector of
+ * all its paragraphs answers it exactly. Several words (all in one paragraph) or a phrase (in
+ * one paragraph, adjacent) need the paragraphs themselves to confirm.
+ */
+export function isSingleWord(terms: readonly SearchTerm[]): boolean {
+  return terms.filter((term) => !term.exclude).reduce((words, term) => words + queryTerms(term.text).filter((word) => word.lemmas.length).length, 0) === 1;
+}

@@ -50,6 +50,9 @@ async function fill(client: pg.Client): Promise<void> {
                             generate_series(1, 24 + p + n % 7)) AS t`,
     [ARTICLES],
   );
+  // Search's article vectors, from the paragraphs' (migration 20261201233000_article_text_vector).
+  await client.query(`UPDATE "Article" AS "a" SET "textVector" = "glossa_article_text_vector"(ARRAY(
+    SELECT "p"."searchVector" FROM "Paragraph" AS "p" WHERE "p"."articleId" = "a"."id" AND "p"."revision" = "a"."revision" ORDER BY "p"."position"))`);
   await client.query(`ANALYZE`);
 }
 

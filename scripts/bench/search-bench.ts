@@ -177,6 +177,7 @@ async function copy(client: pg.PoolClient, statement: string, lines: string[]): 
 const GIN_INDEXES = [
   ["Paragraph_searchVector_idx", `"Paragraph" USING GIN ("searchVector")`],
   ["Article_titleVector_idx", `"Article" USING GIN ("titleVector")`],
+  ["Article_textVector_idx", `"Article" USING GIN ("textVector")`],
   ["Annotation_searchVector_idx", `"Annotation" USING GIN ("searchVector")`],
   ["Note_searchVector_idx", `"Note" USING GIN ("searchVector")`],
 ] as const;
@@ -217,6 +218,9 @@ async function load(pool: pg.Pool, log: (message: string) => void): Promise<{ re
     phrases.push(...corpus.phrases);
     paragraphs += corpus.paragraphs.length;
   }
+  // Each article's vector from its paragraphs', as the app's writers build it (migration 20261201233000_article_text_vector).
+  await client.query(`UPDATE "Article" AS "a" SET "textVector" = "glossa_article_text_vector"(ARRAY(
+    SELECT "p"."searchVector" FROM "Paragraph" AS "p" WHERE "p"."articleId" = "a"."id" AND "p"."revision" = "a"."revision" ORDER BY "p"."position"))`);
   const copied = performance.now();
   await client.query(`SET maintenance_work_mem = '512MB'`);
   for (const [name, on] of GIN_INDEXES) await client.query(`CREATE INDEX "${name}" ON ${on}`);
@@ -225,7 +229,7 @@ async function load(pool: pg.Pool, log: (message: string) => void): Promise<{ re
   const loaded = performance.now();
   log(
     `Loaded ${ARTICLES.toLocaleString("en-US")} articles, ${paragraphs.toLocaleString("en-US")} paragraphs in ${((loaded - loadStarted) / 1000).toFixed(1)} s ` +
-      `(lemmatising and generating ${(generating / 1000).toFixed(1)} s, COPY ${((copied - loadStarted - generating) / 1000).toFixed(1)} s, GIN indexes and ANALYZE ${((loaded - copied) / 1000).toFixed(1)} s); ${queued} rows left queued by the triggers`,
+      `(lemmatising and generating ${(generating / 1000).toFixed(1)} s, COPY and article vectors ${((copied - loadStarted - generating) / 1000).toFixed(1)} s, GIN indexes and ANALYZE ${((loaded - copied) / 1000).toFixed(1)} s); ${queued} rows left queued by the triggers`,
   );
   client.release();
   return { reader, phrases, paragraphs };

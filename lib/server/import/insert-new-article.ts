@@ -79,10 +79,16 @@ const INSERT_ARTICLES = `
   WITH "input" AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
       AS "i"("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "jobId", "line", "projectId")
+  ), "paragraphs" AS (
+    SELECT "p"."id", "p"."articleId", "p"."position", "p"."kind", "p"."text", CAST("p"."vector" AS tsvector) AS "vector"
+    FROM unnest($13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[]) AS "p"("id", "articleId", "position", "kind", "text", "vector")
+  ), "articleVector" AS (
+    -- Search's article vector (migration 20261201233000_article_text_vector), written with the paragraphs'.
+    SELECT "articleId", "glossa_article_text_vector"(array_agg("vector" ORDER BY "position")) AS "vector" FROM "paragraphs" GROUP BY "articleId"
   ), "article" AS (
-    INSERT INTO "Article" ("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "revision", "updatedAt")
-    SELECT "id", "slug", "title", "language", "source", "sourceUrl", "author", CAST("publishedAt" AS timestamptz) AT TIME ZONE 'UTC', "contentHash", 1, NOW() AT TIME ZONE 'UTC'
-    FROM "input"
+    INSERT INTO "Article" ("id", "slug", "title", "language", "source", "sourceUrl", "author", "publishedAt", "contentHash", "revision", "updatedAt", "textVector")
+    SELECT "id", "slug", "title", "language", "source", "sourceUrl", "author", CAST("publishedAt" AS timestamptz) AT TIME ZONE 'UTC', "contentHash", 1, NOW() AT TIME ZONE 'UTC', "articleVector"."vector"
+    FROM "input" LEFT JOIN "articleVector" ON "articleVector"."articleId" = "input"."id"
     WHERE "input"."sourceUrl" IS NULL OR NOT EXISTS (SELECT 1 FROM "Article" AS "stored" WHERE "stored"."sourceUrl" = "input"."sourceUrl")
     RETURNING "id"
   ), "new" AS (
@@ -96,8 +102,8 @@ const INSERT_ARTICLES = `
     INSERT INTO "QuoteFinderQueue" ("articleId") SELECT "id" FROM "new"
   ), "paragraph" AS (
     INSERT INTO "Paragraph" ("id", "articleId", "revision", "position", "kind", "text", "searchVector")
-    SELECT "p"."id", "p"."articleId", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", CAST("p"."vector" AS tsvector)
-    FROM unnest($13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[]) AS "p"("id", "articleId", "position", "kind", "text", "vector")
+    SELECT "p"."id", "p"."articleId", 1, "p"."position", CAST("p"."kind" AS "ParagraphKind"), "p"."text", "p"."vector"
+    FROM "paragraphs" AS "p"
     JOIN "article" ON "article"."id" = "p"."articleId"
   )
   SELECT "id" FROM "article"`;

@@ -29,6 +29,11 @@ async function importText(text: string, title = `Статья ${tag()}`) {
   return importArticle({ parsed, target: { mode: "new" } });
 }
 
+async function textVector(slug: string): Promise<string | null> {
+  const { rows } = await database.client.query<{ vector: string | null }>(`SELECT "textVector"::text AS vector FROM "Article" WHERE slug = $1`, [slug]);
+  return rows[0]!.vector;
+}
+
 const search = (q: string, actor: Actor | null = reader, page = 1) => searchArticles({ actor, input: { q, page } });
 const slugs = async (q: string, actor: Actor | null = reader) => (await search(q, actor)).results.map((result) => result.slug);
 
@@ -54,14 +59,21 @@ describe("the index", () => {
     const slug = `${slugify(bulk.title)}-${tag()}`;
     expect(await insertNewArticle({ parsed: bulk, hash, slug })).not.toBeNull();
     expect(await slugs("винодел")).toContain(slug);
+    // The article's own vector (search's candidate filter) is written with its paragraphs', on every path.
+    expect(await textVector(slug)).toContain("'винодел'");
+    const revisedVector = await textVector(created.slug);
+    expect(revisedVector).toContain("'партия'");
+    expect(revisedVector).not.toContain("'министр'");
   });
 
   it("back-fills paragraphs stored without a vector", async () => {
     const article = await importText("Пресс-секретарь Кремля ответил журналистам.");
     await database.client.query(`UPDATE "Paragraph" SET "searchVector" = NULL WHERE "articleId" = $1`, [article.articleId]);
+    await database.client.query(`UPDATE "Article" SET "textVector" = NULL WHERE "id" = $1`, [article.articleId]);
     expect(await slugs("журналисту")).not.toContain(article.slug);
     expect(await backfillParagraphVectors()).toBeGreaterThanOrEqual(1);
     expect(await slugs("журналисту")).toContain(article.slug);
+    expect(await textVector(article.slug)).toContain("'журналист'");
   });
 });
 

@@ -20,7 +20,9 @@ import { deleteNote } from "@/lib/server/notes/delete-note";
 import { updateNote } from "@/lib/server/notes/update-note";
 import { span, testLibrary } from "@/lib/server/testing/library";
 import { drainSearchIndexQueue } from "./index-queue";
-import { searchArticles } from "./search-articles";
+import { newestMatches } from "./newest-matches";
+import { prepareSearch } from "./prepare-search";
+import { matchArticles, searchArticles } from "./search-articles";
 import { startSearchIndexer } from "./start-search-indexer";
 
 const library = testLibrary("glossa-search-index-test");
@@ -242,5 +244,67 @@ describe("filters", () => {
     }
     expect(await withMarker("user:%")).toEqual([]);
     expect((await search(`${marker} colour:ultraviolet`, library.rita)).errors.map((error) => error.operator)).toContain("colour");
+  });
+});
+
+describe("the walk down the newest articles", () => {
+  // What the search page lists for a query too common to rank, all of it: each article checked on
+  // its own row (title, text vector), confirmed on its paragraphs, its annotations, names and notes
+  // found through their tables. It must find exactly what the ranking of every match finds.
+  const walked = async (q: string, actor: Actor | null) => {
+    const { required, singleWord, conditions } = prepareSearch(actor, q);
+    return (await newestMatches({ required, singleWord, conditions: conditions! }, actor, null, null)).map((row) => row.slug).sort();
+  };
+  const ranked = async (q: string, actor: Actor | null) => (await matchArticles({ actor, q })).ranked.map((row) => row.article.slug).sort();
+  const both = async (q: string, actor: Actor | null) => {
+    const walk = await walked(q, actor);
+    expect(walk, q).toEqual(await ranked(q, actor));
+    return walk;
+  };
+
+  it("finds what ranking every match finds: within a paragraph, in a title, a name or a note, within the read rules", async () => {
+    const [end, start, first, second, inTitle, inNote, inPrivate, speaker, repeated] = [word(), word(), word(), word(), word(), word(), word(), word(), word()];
+    // The text vector joins the paragraphs: a phrase across the end of one and the start of the next is in it, but not a match.
+    const split = await importText(`Первый абзац кончается словом ${end}.\n\n${start} начинает второй абзац, а ${first} стоит здесь.\n\nТретий абзац: ${second}.`);
+    const together = await importText(`Здесь ${end} ${start} стоят рядом, и ${first} с ${second} тоже.`);
+    const titled = await importText("Обычный текст без особых слов.", `Заголовок ${inTitle}`);
+    const noted = await importText("Ещё один обычный текст.");
+    await createNote({ actor: library.ann, articleId: noted.articleId, input: { paragraphId: noted.paragraphId, body: `shared ${inNote}` } });
+    await createNote({ actor: library.ann, articleId: noted.articleId, input: { paragraphId: noted.paragraphId, body: `mine ${inPrivate}`, visibility: "PRIVATE" } });
+    await createAnnotation({ actor: library.ann, articleId: noted.articleId, input: { kind: "QUOTE", speakerName: `Пётр ${speaker}`, speakerTypeId: library.types.PER, ...span(noted.paragraphId, noted.text, "обычный текст") } });
+    // Past 255 positions of one word a phrase's could be lost: the article has no text vector, and its paragraphs decide.
+    const long = await importText(`${"он ".repeat(300)}и наконец ${first} ${repeated}.`);
+    await drainSearchIndexQueue();
+    const { rows } = await library.client.query<{ vector: string }>(`SELECT "textVector"::text AS vector FROM "Article" WHERE id = $1`, [long.articleId]);
+    expect(rows[0]!.vector).toBeNull();
+
+    expect(await both(`"${end} ${start}"`, library.bob)).toEqual([together.slug]);
+    expect(await both(`${end} ${start}`, library.bob)).toEqual([together.slug]); // every word in one paragraph
+    expect(await both(`${first} ${second}`, library.bob)).toEqual([together.slug]);
+    expect(await both(`"${first} ${repeated}"`, library.bob)).toEqual([long.slug]);
+    expect(await both(`"${repeated} ${first}"`, library.bob)).toEqual([]);
+    expect(await both(first, library.bob)).toEqual([split.slug, together.slug, long.slug].sort());
+    expect(await both(inTitle, library.bob)).toEqual([titled.slug]);
+    expect(await both(inNote, library.bob)).toEqual([noted.slug]);
+    expect(await both(speaker, library.bob)).toEqual([noted.slug]);
+    expect(await both(inPrivate, library.bob)).toEqual([]);
+    expect(await both(inPrivate, library.ann)).toEqual([noted.slug]);
+    // An exclusion of a phrase leaves in an article holding its words apart.
+    expect(await both(`${first} -"${end} ${start}"`, library.bob)).toEqual([split.slug, long.slug].sort());
+    expect(await both(`${first} -${end}`, library.bob)).toEqual([long.slug]);
+  });
+
+  it("follows a re-import, and checks an article without a text vector on its paragraphs", async () => {
+    const [before, after] = [word(), word()];
+    const at = await importText(`Сначала здесь было слово ${before}.`);
+    expect(await both(before, library.bob)).toEqual([at.slug]);
+    const parsed = await parsePlainText(`Новый заголовок\n\nТеперь здесь слово ${after}.`);
+    await importArticle({ parsed, target: { mode: "replace", articleId: at.articleId } });
+    expect(await both(before, library.bob)).toEqual([]);
+    expect(await both(after, library.bob)).toEqual([at.slug]);
+    // A loader that bypasses the app may leave it NULL: the article is still found.
+    await library.client.query(`UPDATE "Article" SET "textVector" = NULL WHERE id = $1`, [at.articleId]);
+    expect(await walked(after, library.bob)).toEqual([at.slug]);
+    expect(await walked(`"слово ${after}"`, library.bob)).toEqual([at.slug]);
   });
 });

@@ -1,0 +1,103 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/permissions";
+import { readableMentionWhere, readableNoteWhere } from "@/lib/permissions/where";
+import { whereSql } from "./where-sql";
+
+/** What search reads of a matching article "a", with its rank. */
+export const ARTICLE_COLUMNS = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
+
+export interface ArticleRow {
+  id: string;
+  slug: string;
+  title: string;
+  language: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  revision: number;
+  rank: number;
+}
+
+/** Joins hits to their article, keeping only paragraphs of its current revision. */
+export const ON_ARTICLE = Prisma.sql`JOIN "Article" AS "a" ON "a"."id" = "h"."articleId" AND ("h"."revision" IS NULL OR "h"."revision" = "a"."revision")`;
+
+/**
+ * Every place a tsquery matches, one row each (articleId, source, refId, position, annotationId,
+ * rank, and a paragraph's revision to check against its article's: see ON_ARTICLE), within the
+ * read rules of the annotations and notes: paragraphs, titles, and the places of sideHitsSql.
+ * The article's own read rule is the caller's, applied once per article. `articles`, a
+ * comparison such as `= ANY(<ids>)` or `= "a"."id"`, narrows it to some articles (a page's, or
+ * the one an outer query is at). A title's match weighs double.
+ */
+export function hitsSql(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): Prisma.Sql {
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  return Prisma.sql`
+    SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank", "p"."revision"
+      FROM "Paragraph" AS "p"
+      WHERE "p"."searchVector" @@ ${q} ${only("p", articles)}
+    UNION ALL
+    SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2, NULL
+      FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q} ${articles ? Prisma.sql`AND "t"."id" ${articles}` : Prisma.empty}
+    UNION ALL
+    ${sideHitsSql(tsquery, actor, articles)}`;
+}
+
+/**
+ * The places of hitsSql that are not the article's own text (paragraphs and title): the quoted
+ * words of readable annotations, the names of the entities they tag and of the speakers they
+ * quote, and readable notes. These are per viewer (private work), so no article vector holds
+ * them. Annotation matches weigh less: their words are also their paragraph's, which is the
+ * better snippet; a name's match counts half (it is the tag's, not the words').
+ */
+export function sideHitsSql(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): Prisma.Sql {
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  const mention = mentionSql(actor);
+  return Prisma.sql`
+    SELECT "m"."articleId", 'annotation' AS "source", "m"."id" AS "refId", "mp"."position", "m"."id" AS "annotationId", ts_rank("m"."searchVector", ${q}) * 0.25 AS "rank", NULL::int AS "revision"
+      FROM "Annotation" AS "m" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      WHERE "m"."searchVector" @@ ${q} AND ${mention} ${only("m", articles)}
+    UNION ALL
+    SELECT "m"."articleId", 'entity', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q}) * 0.5, NULL
+      FROM "Entity" AS "e" JOIN "Annotation" AS "m" ON "m"."entityId" = "e"."id" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      WHERE "e"."searchVector" @@ ${q} AND ${mention} ${only("m", articles)}
+    UNION ALL
+    SELECT "m"."articleId", 'speaker', "m"."id", "mp"."position", "m"."id", ts_rank("e"."searchVector", ${q}) * 0.5, NULL
+      FROM "Entity" AS "e" JOIN "Annotation" AS "m" ON "m"."speakerId" = "e"."id" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      WHERE "e"."searchVector" @@ ${q} AND ${mention} ${only("m", articles)}
+    UNION ALL
+    SELECT "n"."articleId", 'note', "n"."id", "np"."position", "n"."annotationId", ts_rank("n"."searchVector", ${q}), NULL
+      FROM "Note" AS "n" JOIN "Paragraph" AS "np" ON "np"."id" = "n"."paragraphId"
+      WHERE "n"."searchVector" @@ ${q} AND ${whereSql("Note", "n", readableNoteWhere(actor))} ${only("n", articles)}`;
+}
+
+/** `AND "<alias>"."articleId" <articles>`, or nothing when every article is searched. */
+function only(alias: string, articles: Prisma.Sql | null): Prisma.Sql {
+  return articles ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."articleId"`)} ${articles}` : Prisma.empty;
+}
+
+/**
+ * The mention rule for annotation "m" on an article whose own read rule the query checks once,
+ * on the article (so not again for every annotation).
+ */
+export function mentionSql(actor: Actor | null): Prisma.Sql {
+  const { article: _article, ...onItsArticle } = readableMentionWhere(actor);
+  return whereSql("Annotation", "m", onItsArticle);
+}
+
+/**
+ * Whether article "a" (of the current revision) matches `tsquery` somewhere, as hitsSql would
+ * find it, checked through the article's own row first: its title, then its text vector (all its
+ * paragraphs' lemmas: one row instead of a probe per source), confirmed on its paragraphs only
+ * when it passes and the query is more than one word (`singleWord`: the vector then answers
+ * exactly; an article without one, a text too long for a vector to keep its positions or one
+ * written by a loader that bypasses the app, is checked on its paragraphs); its annotations,
+ * names and notes through the articles of sideHitsSql, an uncorrelated subquery PostgreSQL
+ * computes once per statement (a hashed SubPlan) through those tables' indexes.
+ */
+export function articleMatchesSql(tsquery: string, singleWord: boolean, actor: Actor | null): Prisma.Sql {
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  const inText = Prisma.sql`EXISTS (SELECT 1 FROM "Paragraph" AS "p" WHERE "p"."articleId" = "a"."id" AND "p"."revision" = "a"."revision" AND "p"."searchVector" @@ ${q})`;
+  return Prisma.sql`(coalesce("a"."titleVector" @@ ${q}, false)
+    OR CASE WHEN "a"."textVector" IS NULL THEN ${inText} WHEN "a"."textVector" @@ ${q} THEN ${singleWord ? Prisma.sql`TRUE` : inText} ELSE FALSE END
+    OR "a"."id" IN (SELECT "s"."articleId" FROM (${sideHitsSql(tsquery, actor, null)}) AS "s"))`;
+}
