@@ -2,9 +2,9 @@
 
 import { memo, useCallback, useSyncExternalStore } from "react";
 import { ParagraphText } from "@/components/reader/paragraph-text";
+import { paragraphMarks, paragraphThreadCount, UNPAINTED } from "@/components/reader/paragraph-snapshot";
 import { useReader, type ReaderParagraph } from "@/components/reader/reader-context";
 
-const NO_ANNOTATIONS: never[] = [];
 const TAG = { PARAGRAPH: "p", HEADING: "h2", BLOCKQUOTE: "blockquote", LIST_ITEM: "p" } as const;
 /*
  * Off-screen paragraphs skip style, layout and paint (content-visibility: auto) until they near the
@@ -34,11 +34,15 @@ function estimatedLines(text: string): number {
 export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragraph: ReaderParagraph }) {
   const { store, openNotes, actor } = useReader();
   const subscribe = useCallback((listener: () => void) => store.subscribeParagraph(paragraph.id, listener), [store, paragraph.id]);
-  const annotations = useSyncExternalStore(subscribe, () => store.paragraphAnnotations(paragraph.id), () => store.paragraphAnnotations(paragraph.id));
-  const notes = useSyncExternalStore(subscribe, () => store.paragraphNotes(paragraph.id), () => store.paragraphNotes(paragraph.id));
-  const painted = useSyncExternalStore(subscribe, () => store.isPainted(paragraph.id), () => store.isPainted(paragraph.id));
+  // Two snapshots that change only with what the paragraph shows: an off-screen paragraph ignores
+  // the annotations merged into it (its marks wait until it is painted), so the rest of a long
+  // article's annotations arriving re-render none of the thousands of paragraphs far from view.
+  const marks = () => paragraphMarks(store, paragraph.id);
+  const threads = () => paragraphThreadCount(store, paragraph.id);
+  const annotations = useSyncExternalStore(subscribe, marks, marks);
+  const threadCount = useSyncExternalStore(subscribe, threads, threads);
+  const painted = annotations !== UNPAINTED;
   const Tag = TAG[paragraph.kind];
-  const threadCount = notes.filter((note) => !note.annotationId).length;
 
   return (
     <div
@@ -47,26 +51,22 @@ export const ParagraphView = memo(function ParagraphView({ paragraph }: { paragr
       data-paint-id={painted ? undefined : paragraph.id}
     >
       <Tag id={`p-${paragraph.position}`} data-paragraph-id={paragraph.id} data-position={paragraph.position} dir="auto" className={KIND_CLASS[paragraph.kind] || undefined}>
-        <ParagraphText text={paragraph.text} annotations={painted ? annotations : NO_ANNOTATIONS} actorId={actor?.id ?? null} />
+        <ParagraphText text={paragraph.text} annotations={annotations} actorId={actor?.id ?? null} />
       </Tag>
       <button
         type="button"
         aria-label={`Notes on paragraph ${paragraph.position}`}
         aria-describedby={threadCount > 0 ? `threads-of-p-${paragraph.position}` : undefined}
         onClick={() => openNotes(paragraph.id)}
-        className={`absolute right-2 top-0 flex h-7 min-w-9 items-center justify-center gap-1 rounded-full border px-2 font-sans text-xs transition max-lg:static max-lg:mt-1 max-lg:inline-flex ${
+        // The name stays exactly "Notes on paragraph N" (other tools drive the app by it), so the count is
+        // drawn by CSS after the icon, not text that would belong in the name, and said by the description.
+        data-count={threadCount > 0 ? threadCount : undefined}
+        className={`notes-icon data-count:after:content-[attr(data-count)] absolute right-2 top-0 flex h-7 min-w-9 items-center justify-center gap-1 rounded-full border px-2 font-sans text-xs transition max-lg:static max-lg:mt-1 max-lg:inline-flex ${
           threadCount > 0
             ? "border-[var(--accent)] text-[var(--accent)]"
             : "border-transparent text-[var(--muted)] opacity-40 group-hover:opacity-100 focus-visible:opacity-100"
         }`}
-      >
-        <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
-          <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H6l-3 3v-3h.5A1.5 1.5 0 0 1 2 9.5z" />
-        </svg>
-        {/* The name stays exactly "Notes on paragraph N" (other tools drive the app by it), so the count is
-            drawn by CSS, not text that would belong in the name, and said by the description. */}
-        {threadCount > 0 && <span aria-hidden data-count={threadCount} className="after:content-[attr(data-count)]" />}
-      </button>
+      />
       {threadCount > 0 && (
         <span id={`threads-of-p-${paragraph.position}`} hidden>
           {threadCount === 1 ? "1 thread" : `${threadCount} threads`}

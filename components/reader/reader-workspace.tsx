@@ -175,7 +175,8 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
   }, []);
 
   // Deep links: #a-<annotationId> opens the article at that annotation; #p-N scrolls to paragraph N.
-  // Either may lie in text that loads after the first screens: try again as each stretch arrives.
+  // Either may lie in text that loads after the first screens: try again as each stretch arrives, and
+  // once the last one's annotations are in (a stretch's annotations follow its text, see useArticleText).
   const followedHash = useRef<string | null>(null);
   useEffect(() => {
     const follow = () => {
@@ -193,7 +194,7 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
     follow();
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
-  }, [reveal, store, paragraphs]);
+  }, [reveal, store, paragraphs, text.status]);
 
   // One listener for every mark: click or Enter opens its details.
   const onTextActivate = (event: React.MouseEvent | React.KeyboardEvent) => {

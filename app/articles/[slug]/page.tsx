@@ -4,7 +4,7 @@ import { cache } from "react";
 import { preload } from "react-dom";
 import { NeedsReview } from "@/components/reader/needs-review";
 import { ReaderWorkspace } from "@/components/reader/reader-workspace";
-import { textStretchStarts, textStretchUrl } from "@/components/reader/text-stretches";
+import { textStretchStarts, textStretchUrl } from "@/lib/reading/text-stretches";
 import { packReaderState } from "@/lib/annotations/packing";
 import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
