@@ -63,16 +63,21 @@ export async function countQuotesBySpeaker(scope: InsightScope): Promise<Speaker
 /**
  * The entities around `speakers`' quotes in mention rows (aliased `m`; see readableMentionRowsSql,
  * and layerMentionRowsSql when `layered`): rows `(speakerId, entityId, n)`, for each paragraph (per
- * layer when `layered`) quoting a speaker, the tags of each other entity in it.
+ * layer when `layered`) quoting a speaker, the tags of each other entity in it. Each paragraph's
+ * speakers and tags as arrays, crossed within the paragraph: a join of quotes to tags was a nested
+ * loop over every pair of them (the planner guesses one row for such a subquery).
  */
 function speakerEntitiesSql(mentions: Prisma.Sql, layered: boolean, speakers: readonly string[], tagKinds: readonly string[]): Prisma.Sql {
-  const at = Prisma.raw(layered ? `"paragraphId", "layer"` : `"paragraphId"`);
-  const same = Prisma.raw(layered ? `"t"."paragraphId" = "q"."paragraphId" AND "t"."layer" = "q"."layer"` : `"t"."paragraphId" = "q"."paragraphId"`);
+  const tag = Prisma.sql`"m"."kind" = ANY(${tagKinds}::text[]) AND "m"."entityId" IS NOT NULL`;
   return Prisma.sql`
-    WITH "m" AS (${mentions}),
-    "q" AS (SELECT DISTINCT ${at}, "speakerId" FROM "m" WHERE "kind" = 'QUOTE' AND "speakerId" = ANY(${speakers}::text[])),
-    "t" AS (SELECT ${at}, "entityId", sum("n") AS "n" FROM "m" WHERE "kind" = ANY(${tagKinds}::text[]) AND "entityId" IS NOT NULL GROUP BY ${at}, "entityId")
-    SELECT "q"."speakerId", "t"."entityId", sum("t"."n")::int AS "n"
-      FROM "q" JOIN "t" ON ${same} AND "t"."entityId" <> "q"."speakerId"
+    SELECT "s"."speakerId", "e"."entityId", sum("e"."n")::int AS "n"
+      FROM (SELECT array_agg(DISTINCT "m"."speakerId") FILTER (WHERE "m"."kind" = 'QUOTE' AND "m"."speakerId" = ANY(${speakers}::text[])) AS "speakers",
+                   array_agg("m"."entityId") FILTER (WHERE ${tag}) AS "entities",
+                   array_agg("m"."n") FILTER (WHERE ${tag}) AS "counts"
+              FROM (${mentions}) AS "m"
+             GROUP BY ${Prisma.raw(layered ? `"m"."paragraphId", "m"."layer"` : `"m"."paragraphId"`)}) AS "p",
+           unnest("p"."speakers") AS "s"("speakerId"),
+           unnest("p"."entities", "p"."counts") AS "e"("entityId", "n")
+     WHERE "e"."entityId" <> "s"."speakerId"
      GROUP BY 1, 2`;
 }
