@@ -6,7 +6,7 @@ import { readableArticleWhere, readableNoteWhere } from "@/lib/permissions/where
 import { hasAnyFilter, parseSearchQuery, type QueryError, type SearchFilters, type SearchTerm } from "@/lib/search/query";
 import { isSingleWord, searchTsquery } from "@/lib/search/tsquery";
 import { forbidden } from "@/lib/server/errors";
-import { mentionSql } from "./hits-sql";
+import { mentionSql, paragraphMatchSql } from "./hits-sql";
 import { whereSql } from "./where-sql";
 
 /** A parsed query: what to find, and the conditions on a matching readable article "a". */
@@ -38,7 +38,7 @@ export function prepareSearch(actor: Actor | null, q: string): PreparedSearch {
   if (excluded) {
     // The paragraphs are read only where the article's text vector holds the excluded words (a phrase's may not be adjacent there).
     conditions.push(Prisma.sql`NOT CASE WHEN "a"."textVector" IS NULL OR "a"."textVector" @@ ${excluded}::tsquery
-      THEN EXISTS (SELECT 1 FROM "Paragraph" AS "x" WHERE "x"."articleId" = "a"."id" AND "x"."revision" = "a"."revision" AND "x"."searchVector" @@ ${excluded}::tsquery)
+      THEN EXISTS (${paragraphMatchSql(Prisma.sql`${excluded}::tsquery`)})
       ELSE FALSE END`);
     conditions.push(Prisma.sql`NOT coalesce("a"."titleVector" @@ ${excluded}::tsquery, false)`);
   }
