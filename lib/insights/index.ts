@@ -2,4 +2,4 @@
 export type { ActivityCount, ActivityKind, Cooccurrence, CooccurrenceEdge, CooccurrenceScope, CoverageRow, EntityCount, Insights, SpeakerCount } from "./types";
 export { tableCsv, type DataTable } from "./data-table";
 export { rankEdges } from "./cooccurrence";
-export { activityByDay } from "./activity";
+export { activityByDay, sortActivity } from "./activity";

@@ -29,8 +29,8 @@ CREATE INDEX "InsightSpeakerEntity_speakerId_idx" ON "InsightSpeakerEntity"("spe
  *    waits for nothing and two writers cannot take them in opposite orders): a concurrent writer
  *    on the same article and layer waits until this one commits, and the next statement (a new
  *    snapshot) sees its tags and quotes;
- * 2. per paragraph and layer touched, the speakers quoted and each entity's tags before (now minus
- *    what `source` adds) and after (now, InsightMention already holding this write), and the
+ * 2. per paragraph and layer touched, each speaker's quotes and each entity's tags before (now
+ *    minus what `source` adds) and after (now, InsightMention already holding this write), and the
  *    paragraph's contribution after minus before.
  */
 CREATE FUNCTION "glossa_insight_speaker_sql"(source text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
@@ -58,25 +58,16 @@ CREATE FUNCTION "glossa_insight_speaker_sql"(source text) RETURNS text[] LANGUAG
              coalesce(w."n", 0) - coalesce(d."n", 0) AS "before", coalesce(w."n", 0) AS "after"
         FROM "now" AS w
         FULL JOIN "delta" AS d ON d."day" = w."day" AND d."paragraphId" = w."paragraphId" AND d."layer" = w."layer" AND d."entityId" = w."entityId" AND d."speakerId" = w."speakerId"
-    ), "paragraphs" AS (
-      -- Each paragraph's speakers (before, after) and tags as arrays, crossed within the paragraph
-      -- below: no join of quotes to tags, which the planner (guessing one row for the write) made a
-      -- nested loop over every pair of a bulk write's quotes and tags.
-      SELECT "day", "layer",
-             array_agg("speakerId") FILTER (WHERE "speakerId" <> '' AND "before" > 0) AS "was",
-             array_agg("speakerId") FILTER (WHERE "speakerId" <> '' AND "after" > 0) AS "is",
-             array_agg("entityId") FILTER (WHERE "entityId" <> '') AS "entities",
-             array_agg("before") FILTER (WHERE "entityId" <> '') AS "before",
-             array_agg("after") FILTER (WHERE "entityId" <> '') AS "after"
-        FROM "states" GROUP BY "day", "paragraphId", "layer"
+    ), "quotes" AS (
+      SELECT "day", "paragraphId", "layer", "speakerId", sum("before") > 0 AS "was", sum("after") > 0 AS "is"
+        FROM "states" WHERE "speakerId" <> '' GROUP BY 1, 2, 3, 4
+    ), "tags" AS (
+      SELECT "day", "paragraphId", "layer", "entityId", sum("before") AS "before", sum("after") AS "after"
+        FROM "states" WHERE "entityId" <> '' GROUP BY 1, 2, 3, 4
     ), "changes" AS (
-      SELECT p."day", p."layer", s."speakerId", e."entityId", e."n"
-        FROM "paragraphs" AS p, unnest(p."is") AS s("speakerId"), unnest(p."entities", p."after") AS e("entityId", "n")
-       WHERE e."entityId" <> s."speakerId"
-      UNION ALL
-      SELECT p."day", p."layer", s."speakerId", e."entityId", -e."n"
-        FROM "paragraphs" AS p, unnest(p."was") AS s("speakerId"), unnest(p."entities", p."before") AS e("entityId", "n")
-       WHERE e."entityId" <> s."speakerId"
+      SELECT q."day", q."layer", q."speakerId", t."entityId", (CASE WHEN q."is" THEN t."after" ELSE 0 END) - (CASE WHEN q."was" THEN t."before" ELSE 0 END) AS "n"
+        FROM "quotes" AS q
+        JOIN "tags" AS t ON t."day" = q."day" AND t."paragraphId" = q."paragraphId" AND t."layer" = q."layer" AND t."entityId" <> q."speakerId"
     )
     INSERT INTO "InsightSpeakerEntity" AS t ("key", "articleDay", "projectId", "speakerId", "entityId", "count")
     SELECT concat_ws('|', c."day", c."layer", c."speakerId", c."entityId") AS "key", c."day", nullif(c."layer", ''), c."speakerId", c."entityId", sum(c."n")::int
