@@ -10,7 +10,8 @@ import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/u
  * follows a new tag live; region Disagreements lists each difference, marked in the text; a
  * curator adopts one version, which an annotator's open Disagreements view shows at once (live) and
  * the Export menu's Curated CoNLL (IOB2) then holds. An annotator sees no Adopt. /insights'
- * region Agreement, over that one article, gives the reader's numbers.
+ * region Agreement, over that one article, gives the reader's numbers, and those of a highlight,
+ * a quote and its speaker both marked.
  */
 const FIRST = SAMPLE_PARAGRAPHS[0]!;
 
@@ -29,24 +30,26 @@ async function openArticle(page: Page, path: string): Promise<Article> {
   return { articleId, paragraphId };
 }
 
-async function tag(page: Page, article: Article, phrase: string, entityTypeId: string): Promise<AnnotationDTO> {
+/** A shared annotation of `phrase` in the first paragraph: `fields` say its kind and what it links to. */
+async function annotate(page: Page, article: Article, phrase: string, fields: Record<string, string>): Promise<AnnotationDTO> {
   const start = FIRST.indexOf(phrase);
   expect(start, phrase).toBeGreaterThanOrEqual(0);
   const end = start + phrase.length;
   const answer = await callApi<AnnotationDTO>(page, "POST", `/api/articles/${article.articleId}/annotations`, {
-    kind: "ENTITY",
     paragraphId: article.paragraphId,
     start,
     end,
     exact: phrase,
     prefix: FIRST.slice(Math.max(0, start - 32), start),
     suffix: FIRST.slice(end, end + 32),
-    entityTypeId,
     visibility: "SHARED",
+    ...fields,
   });
   expect(answer.status, JSON.stringify(answer.error)).toBe(201);
   return answer.data!;
 }
+
+const tag = (page: Page, article: Article, phrase: string, entityTypeId: string) => annotate(page, article, phrase, { kind: "ENTITY", entityTypeId });
 
 /** Cohen's κ from the counts of each label per annotator and the words both labelled alike. */
 function kappa(words: number, agreed: number, first: Record<string, number>, second: Record<string, number>): number {
@@ -169,10 +172,29 @@ test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements
   const layer = await callApi<unknown[]>(reader, "GET", `/api/articles/${article.articleId}/curated`);
   expect(layer.data).toHaveLength(1);
 
-  // /insights measures agreement over a set of articles: for this one article, the reader's very numbers.
+  // /insights measures agreement over a set of articles: for this one article, the reader's very numbers (after its Articles column).
   const inReader = await cells(curatorPage, anna, boris);
+  // Highlights and quotes too: the same highlight; a quote and a shorter one inside it, said by the same speaker.
+  await annotate(page, article, "Власти России", { kind: "HIGHLIGHT", color: "yellow" });
+  await annotate(borisPage, article, "Власти России", { kind: "HIGHLIGHT", color: "yellow" });
+  const said = await annotate(page, article, "Власти России разделяют озабоченность нынешним состоянием двусторонних связей с Грузией", { kind: "QUOTE", speakerName: "пресс-служба Кремля", speakerTypeId: ORG! });
+  expect(said.kind === "QUOTE" && said.speaker).toBeTruthy();
+  await annotate(borisPage, article, "разделяют озабоченность", { kind: "QUOTE", speakerId: said.kind === "QUOTE" ? said.speaker!.id : "" });
   await curatorPage.goto(`/insights?article=${encodeURIComponent(slug)}`);
-  await expect(curatorPage.getByRole("region", { name: "Agreement" })).toContainText("in the one article that two or more people tagged");
-  expect(await cells(curatorPage, anna, boris)).toEqual(inReader);
-  await curatorPage.getByRole("region", { name: "Agreement" }).screenshot({ path: "/tmp/shots/insights-agreement.png" });
+  const region = curatorPage.getByRole("region", { name: "Agreement" });
+  await expect(region).toContainText("in the one article that two or more people tagged");
+  expect(await cells(curatorPage, anna, boris)).toEqual(["1", ...inReader]);
+  await region.getByRole("radio", { name: "Highlights" }).check();
+  await expect.poll(() => cells(curatorPage, anna, boris)).toEqual(["1", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00"]);
+  // The quotes differ in span (exact F1 0, overlapping 1) and agree on the speaker: 1 of 1 quote both marked; κ undefined with one speaker.
+  await region.getByRole("radio", { name: "Quotes", exact: true }).check();
+  await expect.poll(async () => (await cells(curatorPage, anna, boris)).slice(0, 5)).toEqual(["1", "0.00", "0.00", "0.00", "1.00"]);
+  await region.getByRole("radio", { name: "Quote speakers" }).check();
+  await expect.poll(() => cells(curatorPage, anna, boris)).toEqual(["1", "1", "1", "1.00", "—"]);
+  await expect(region.getByRole("table", { name: /quote speakers between each pair/ })).toBeVisible();
+  await region.screenshot({ path: "/tmp/shots/insights-agreement.png" });
+  await curatorPage.emulateMedia({ colorScheme: "dark" });
+  await region.getByRole("radio", { name: "Entity tags" }).check();
+  await region.getByText("What each measure leaves out").click();
+  await region.screenshot({ path: "/tmp/shots/insights-agreement-dark.png" });
 });

@@ -1,13 +1,15 @@
-import { AGREEMENT_NOTES, type AgreementTable, type Measure } from "@/lib/agreement";
+import { AGREEMENT_NOTES, SET_AGREEMENT_NOTES, type AgreementTable, type Measure } from "@/lib/agreement";
 
-const format = (value: Measure) => (value === null ? "—" : value.toFixed(2));
+/** A measure with two decimals, "—" where it is undefined. */
+export const format = (value: Measure) => (value === null ? "—" : value.toFixed(2));
 
 /**
  * An agreement table (one row per pair of annotators, then Overall) and what each measure leaves
  * out: the reader's region Agreement (one article, live) and /insights' (a set of articles) show
- * the same numbers the same way. No hooks, so it renders on either side.
+ * the same numbers the same way. No hooks, so it renders on either side. Over a set of articles,
+ * `articles` adds how many each pair was compared on.
  */
-export function AgreementNumbers({ table, names, links, caption }: { table: AgreementTable; names: ReadonlyMap<string, string>; links: "entity" | "speaker" | null; caption: string }) {
+export function AgreementNumbers({ table, names, links, caption, articles = false }: { table: AgreementTable; names: ReadonlyMap<string, string>; links: "entity" | "speaker" | null; caption: string; articles?: boolean }) {
   const name = (id: string) => names.get(id) ?? "Someone";
   const linked = (agreement: { same: number; compared: number }) => (agreement.compared === 0 ? "—" : `${agreement.same} of ${agreement.compared}`);
   return (
@@ -17,6 +19,7 @@ export function AgreementNumbers({ table, names, links, caption }: { table: Agre
         <thead>
           <tr className="border-b border-[var(--rule)] text-xs text-[var(--muted)]">
             <th scope="col" className="py-1 pr-3 text-left font-medium">Annotators</th>
+            {articles && <th scope="col" className="px-2 py-1 font-medium">Articles</th>}
             <th scope="col" className="px-2 py-1 font-medium">Precision</th>
             <th scope="col" className="px-2 py-1 font-medium">Recall</th>
             <th scope="col" className="px-2 py-1 font-medium">F1 exact</th>
@@ -32,6 +35,7 @@ export function AgreementNumbers({ table, names, links, caption }: { table: Agre
               <th scope="row" className="py-1 pr-3 text-left font-medium">
                 {name(pair.first)} ↔ {name(pair.second)}
               </th>
+              {articles && <td className="px-2 py-1">{pair.documents}</td>}
               <td className="px-2 py-1">{format(pair.exact.precision)}</td>
               <td className="px-2 py-1">{format(pair.exact.recall)}</td>
               <td className="px-2 py-1">{format(pair.exact.f1)}</td>
@@ -45,6 +49,7 @@ export function AgreementNumbers({ table, names, links, caption }: { table: Agre
             <th scope="row" className="py-1 pr-3 text-left">
               Overall ({table.raters.length} annotators)
             </th>
+            {articles && <td className="px-2 py-1">{table.overall.documents}</td>}
             <td className="px-2 py-1">—</td>
             <td className="px-2 py-1">—</td>
             <td className="px-2 py-1">{format(table.overall.f1Exact)}</td>
@@ -59,13 +64,13 @@ export function AgreementNumbers({ table, names, links, caption }: { table: Agre
   );
 }
 
-/** The measures' caveats, folded: what each one drops or how it counts. */
-export function AgreementNotes({ links }: { links: "entity" | "speaker" | null }) {
+/** The measures' caveats, folded: what each one drops or how it counts (over a set of articles, `articles`: how they are pooled first). */
+export function AgreementNotes({ links, articles = false }: { links: "entity" | "speaker" | null; articles?: boolean }) {
   return (
     <details className="text-xs text-[var(--muted)]">
       <summary className="cursor-pointer">What each measure leaves out</summary>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        {AGREEMENT_NOTES.map(({ measure, note }) => (
+        {[...(articles ? SET_AGREEMENT_NOTES : []), ...AGREEMENT_NOTES].map(({ measure, note }) => (
           <li key={measure}>
             <span className="font-medium text-[var(--ink)]">{measure}</span> {note}
           </li>

@@ -197,13 +197,70 @@ describe("agreementTable", () => {
     expect(table.overall.kappa).toBeCloseTo((annaBoris!.kappa.kappa! + 1 + borisVera!.kappa.kappa!) / 3, 10);
     expect(table.overall.alpha).toBeGreaterThan(annaBoris!.alpha!);
     expect(table.overall.alpha).toBeLessThan(1);
+    // One text: everyone marked it, so αU takes all three raters at once.
+    expect(table.overall).toMatchObject({ documents: 1, alphaOver: "everyone" });
+    expect(annaBoris!.documents).toBe(1);
   });
 
   it("compares links (speakers) on the spans both marked", () => {
     const spans = [span("anna", 0, 20, "Quote", "putin"), span("anna", 25, 40, "Quote", "xi"), span("boris", 2, 20, "Quote", "putin"), span("boris", 25, 40, "Quote", "kremlin")];
     const table = agreementTable({ spans, paragraphs: [{ id: "p1", text: "x".repeat(60) }] });
-    expect(table.pairs[0]!.links).toEqual({ same: 1, compared: 2 });
-    expect(table.overall.links).toEqual({ same: 1, compared: 2 });
+    // Speakers as labels over the 2 quotes both marked: po = 1/2; anna putin 1, xi 1; boris putin 1, kremlin 1 → pe = 1/4; κ = (1/4)/(3/4) = 1/3.
+    expect(table.pairs[0]!.links).toMatchObject({ same: 1, compared: 2 });
+    expect(table.pairs[0]!.links.kappa).toBeCloseTo(1 / 3, 10);
+    expect(table.overall.links).toMatchObject({ same: 1, compared: 2 });
+    expect(table.overall.links.kappa).toBeCloseTo(1 / 3, 10);
+  });
+
+  it("compares no speaker with no speaker as agreeing, and with a speaker as not; one speaker everywhere leaves κ undefined", () => {
+    const text = [{ id: "p1", text: "x".repeat(60) }];
+    const gone = agreementTable({ spans: [span("anna", 0, 20, "Quote", null), span("anna", 25, 40, "Quote", "xi"), span("boris", 0, 20, "Quote", null), span("boris", 25, 40, "Quote", null)], paragraphs: text });
+    expect(gone.pairs[0]!.links).toMatchObject({ same: 1, compared: 2 });
+    const one = agreementTable({ spans: [span("anna", 0, 20, "Quote", "putin"), span("boris", 0, 20, "Quote", "putin")], paragraphs: text });
+    expect(one.pairs[0]!.links).toEqual({ same: 1, compared: 1, kappa: null });
+  });
+
+  it("over several documents, compares each pair on the documents both marked (hand-computed)", () => {
+    const documents = [
+      { id: "p1", text: "Путин встретился с Си Цзиньпином в Москве.", documentId: "d1" },
+      { id: "p2", text: "Кремль это подтвердил.", documentId: "d2" },
+      { id: "p3", text: "Пекин молчит.", documentId: "d3" },
+    ];
+    // anna marks d1 and d2, boris d1 only, vera d2 and d3.
+    const spans = [
+      span("anna", 0, 5, "PER"), span("anna", 35, 41, "LOC"), span("anna", 0, 6, "ORG", null, "p2"),
+      span("boris", 0, 5, "PER"), span("boris", 35, 41, "ORG"),
+      span("vera", 0, 6, "ORG", null, "p2"), span("vera", 0, 5, "LOC", null, "p3"),
+    ];
+    const table = agreementTable({ spans, paragraphs: documents, language: "ru" });
+    const [annaBoris, annaVera, borisVera] = table.pairs;
+    // anna–boris on d1 alone: 1 exact match of 2 and 2 → 1/2 (anna's d2 tag is no miss of boris's, who never marked d2).
+    // κ over d1's 7 words: po = 6/7; anna PER 1, LOC 1, O 5; boris PER 1, ORG 1, O 5 → pe = 26/49; κ = (16/49)/(23/49) = 16/23.
+    expect(annaBoris).toMatchObject({ documents: 1, exact: { matched: 1, reference: 2, candidate: 2, f1: 0.5 } });
+    expect(annaBoris!.kappa.n).toBe(7);
+    expect(annaBoris!.kappa.kappa).toBeCloseTo(16 / 23, 10);
+    // anna–vera on d2 alone: the same tag → 1; κ over its 3 words, 1.
+    expect(annaVera).toMatchObject({ documents: 1, exact: { f1: 1 }, kappa: { n: 3, kappa: 1 }, alpha: 1 });
+    // boris–vera share no document: nothing is compared.
+    expect(borisVera).toMatchObject({ documents: 0, exact: { f1: null }, kappa: { n: 0, kappa: null }, alpha: null, links: { compared: 0 } });
+    // Overall: nobody marked all three documents, so αU is the pairs' mean (boris–vera undefined, left out).
+    expect(table.overall).toMatchObject({ documents: 3, f1Exact: 0.75, alphaOver: "pairs" });
+    expect(table.overall.kappa).toBeCloseTo((16 / 23 + 1) / 2, 10);
+    expect(table.overall.alpha).toBeCloseTo((annaBoris!.alpha! + 1) / 2, 10);
+  });
+
+  it("over several documents everyone marked, αU takes everyone at once, as on one text", () => {
+    const documents = [
+      { id: "p1", text: "Путин встретился с Си Цзиньпином в Москве.", documentId: "d1" },
+      { id: "p2", text: "Кремль это подтвердил.", documentId: "d2" },
+    ];
+    const spans = [span("anna", 0, 5, "PER"), span("anna", 0, 6, "ORG", null, "p2"), span("boris", 0, 5, "PER"), span("boris", 0, 4, "ORG", null, "p2")];
+    const table = agreementTable({ spans, paragraphs: documents });
+    const oneText = agreementTable({ spans, paragraphs: documents.map(({ id, text }) => ({ id, text })) });
+    expect(table.pairs[0]!.documents).toBe(2);
+    expect(table.overall.alphaOver).toBe("everyone");
+    expect(table.overall.alpha).toBe(oneText.overall.alpha);
+    expect(table.pairs[0]!.kappa).toEqual(oneText.pairs[0]!.kappa);
   });
 
   it("one annotator alone: no pairs, nothing defined", () => {

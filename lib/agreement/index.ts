@@ -10,5 +10,5 @@ export { unitizingAlpha, type CategoryAlpha, type Unit, type UnitizingAlpha, typ
 export { agreementTable, type AgreementTable, type LinkAgreement, type OverallAgreement, type PairAgreement } from "./table";
 export { findDisagreements, type Disagreement, type DisagreementReason, type Version } from "./disagreements";
 export type { CuratedAnnotationDTO } from "./curated";
-export { AGREEMENT_LAYERS, AGREEMENT_LAYER_KEYS, layerSpans, type AgreementLayer } from "./layers";
-export { AGREEMENT_NOTES } from "./notes";
+export { AGREEMENT_LAYERS, AGREEMENT_LAYER_KEYS, layerSpans, type AgreementLayer, type LayerAgreement } from "./layers";
+export { AGREEMENT_NOTES, SET_AGREEMENT_NOTES, SPEAKER_AGREEMENT_NOTES } from "./notes";

@@ -1,3 +1,4 @@
+import { groupBy } from "./group";
 import type { Measure, Span, TextParagraph } from "./types";
 
 /** The label a word no span covers gets in the token-level comparison. */
@@ -63,8 +64,7 @@ export function wordTokens(paragraphs: readonly TextParagraph[], language?: stri
  * label first in alphabetical order, so the result does not depend on input order), else OUTSIDE.
  */
 export function tokenLabels(tokens: readonly Token[], spans: readonly Span[]): string[] {
-  const byParagraph = new Map<string, Span[]>();
-  for (const span of spans) byParagraph.set(span.paragraphId, [...(byParagraph.get(span.paragraphId) ?? []), span]);
+  const byParagraph = groupBy(spans, (span) => span.paragraphId);
   return tokens.map((token) => {
     let best: { label: string; overlap: number } | null = null;
     for (const span of byParagraph.get(token.paragraphId) ?? []) {

@@ -1,4 +1,5 @@
 import type { AnnotationDTO } from "@/lib/annotations/types";
+import type { AgreementTable } from "./table";
 import type { Span } from "./types";
 
 /**
@@ -14,6 +15,16 @@ export const AGREEMENT_LAYERS = {
 } as const;
 export type AgreementLayer = keyof typeof AGREEMENT_LAYERS;
 export const AGREEMENT_LAYER_KEYS = Object.keys(AGREEMENT_LAYERS) as AgreementLayer[];
+
+/** One layer's agreement over a set of articles (/insights). */
+export interface LayerAgreement {
+  layer: AgreementLayer;
+  /** The articles measured: of the set, those that two or more people annotated in the layer, the most annotated first. */
+  articles: number;
+  /** More such articles than the limit measured: the rest are left out (said on the page). */
+  limited: boolean;
+  table: AgreementTable;
+}
 
 /**
  * The spans of one layer among `annotations`: only annotations placed on the text count (an

@@ -1,3 +1,4 @@
+import { groupBy } from "./group";
 import type { Span } from "./types";
 
 /** Exact: the same paragraph, start, end and label. Overlap: the same paragraph and label, sharing a character. */
@@ -60,13 +61,19 @@ function exactMatches(reference: readonly Span[], candidate: readonly Span[]): n
  * `accept`, matched one-to-one greedily, largest overlap first (ties in input order).
  */
 export function overlappingPairs<T extends Span>(left: readonly T[], right: readonly T[], accept: (a: T, b: T) => boolean = () => true): [T, T][] {
-  const pairs: { l: number; r: number; overlap: number }[] = [];
-  left.forEach((a, l) =>
-    right.forEach((b, r) => {
-      const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-      if (a.paragraphId === b.paragraphId && overlap > 0 && accept(a, b)) pairs.push({ l, r, overlap });
-    }),
+  // Only spans of one paragraph can overlap: compare within paragraphs (a set of articles has thousands of spans).
+  const rightByParagraph = groupBy(
+    right.map((_, r) => r),
+    (r) => right[r]!.paragraphId,
   );
+  const pairs: { l: number; r: number; overlap: number }[] = [];
+  left.forEach((a, l) => {
+    for (const r of rightByParagraph.get(a.paragraphId) ?? []) {
+      const b = right[r]!;
+      const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+      if (overlap > 0 && accept(a, b)) pairs.push({ l, r, overlap });
+    }
+  });
   pairs.sort((x, y) => y.overlap - x.overlap || x.l - y.l || x.r - y.r);
   const usedL = new Set<number>();
   const usedR = new Set<number>();

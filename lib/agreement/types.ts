@@ -23,6 +23,12 @@ export interface Span {
 export interface TextParagraph {
   id: string;
   text: string;
+  /**
+   * The article it belongs to, over a set of articles: each pair of annotators is compared only on
+   * the articles both of them marked (one person's work on an article the other never marked is
+   * not a miss of the other's). Absent: the paragraphs are one text.
+   */
+  documentId?: string;
 }
 
 /** A value of a measure, or null when it is undefined for the data (no spans, no chance disagreement). */

@@ -1,7 +1,9 @@
 import "server-only";
-import { AGREEMENT_LAYERS, agreementTable, layerSpans, type AgreementLayer, type AgreementTable } from "@/lib/agreement";
+import { AGREEMENT_LAYER_KEYS, AGREEMENT_LAYERS, agreementTable, layerSpans, wordTokens, type LayerAgreement } from "@/lib/agreement";
 import { annotationDTOFromRow } from "@/lib/annotations/annotation-row";
+import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { canReadLibrary, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { readableMentionWhere } from "@/lib/permissions/where";
@@ -10,53 +12,86 @@ import { unauthenticated } from "@/lib/server/errors";
 import { insightScope, readableMentionSql } from "@/lib/server/insights/insight-work";
 import type { InsightsFilter } from "@/lib/validations/insights";
 
-/** How many articles a set's agreement is measured over: the most annotated of the set (κ reads every word of them). */
+/** How many articles a set's agreement is measured over, per layer: the most annotated of the set (κ reads every word of them). */
 export const AGREEMENT_ARTICLES = 50;
 
 export interface ArticlesAgreement {
-  layer: AgreementLayer;
-  /** The articles measured: of the filter's, those that two or more people annotated in the layer, the most annotated first. */
-  articles: number;
-  /** More such articles than AGREEMENT_ARTICLES: the rest are left out (said on the page). */
-  limited: boolean;
-  table: AgreementTable;
+  /** Every layer of AGREEMENT_LAYERS, in its order (entity tags, highlights, quotes: a quote's speaker is its link). */
+  layers: LayerAgreement[];
   /** The raters' names, by id. */
   names: Record<string, string>;
 }
 
 /**
- * Agreement over a set of articles (the /insights filter: a period, one article, or all): every
- * measure of lib/agreement for each pair of annotators and overall, pooled over the articles that
- * at least two people annotated in the layer (their paragraphs one continuum; spans on different
- * paragraphs never match), over what the actor may read (401 when sign-in is required and nobody
- * is signed in). Bounded to the AGREEMENT_ARTICLES most annotated: κ labels every word of them.
+ * Agreement over a set of articles (the /insights filter: a period, one article, or all), for
+ * entity tags, highlights and quotes (with their speakers): every measure of lib/agreement for
+ * each pair of annotators and overall, each pair over the articles both annotated in the layer
+ * (lib/agreement's documents), among the articles at least two people annotated in it; over
+ * what the actor may read (401 when sign-in is required and nobody is signed in). Bounded to the
+ * AGREEMENT_ARTICLES most annotated per layer: κ labels every word of them. The same few
+ * statements for all the layers at once: which articles (one pass over the three kinds), their
+ * annotations, their paragraphs, and the names those refer to.
  */
-export async function measureArticlesAgreement(actor: Actor | null, filter: InsightsFilter, layer: AgreementLayer = "entities"): Promise<ArticlesAgreement> {
+export async function measureArticlesAgreement(actor: Actor | null, filter: InsightsFilter): Promise<ArticlesAgreement> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
-  const kind = AGREEMENT_LAYERS[layer].kind;
+  const kinds = AGREEMENT_LAYER_KEYS.map((layer) => AGREEMENT_LAYERS[layer].kind);
   const scope = await insightScope(actor, filter);
-  const picked = await db().$queryRaw<{ articleId: string }[]>`
-    SELECT "a"."articleId" FROM "Annotation" AS "a"
-     WHERE "a"."kind"::text = ${kind} AND ${readableMentionSql(scope)}
-     GROUP BY 1 HAVING count(DISTINCT "a"."authorId") > 1
-     ORDER BY count(*) DESC, 1 ASC
-     LIMIT ${AGREEMENT_ARTICLES + 1}`;
-  const articleIds = picked.slice(0, AGREEMENT_ARTICLES).map((row) => row.articleId);
+  // One pass over the readable annotations of the three kinds, grouped per kind and article (two
+  // or more authors: min <> max hashes where count(DISTINCT) would sort each group); then each
+  // kind's most annotated, a top-N of its groups rather than a sort of them all. Ids compare
+  // bytewise (COLLATE "C"): the order only has to be stable, not linguistic.
+  const picked = await db().$queryRaw<{ kind: string; articleId: string; n: number }[]>`
+    WITH "grouped" AS MATERIALIZED (
+      SELECT "a"."kind"::text AS "kind", "a"."articleId", count(*)::int AS "n"
+        FROM "Annotation" AS "a"
+       WHERE "a"."kind"::text = ANY(${kinds}::text[]) AND ${readableMentionSql(scope)}
+       GROUP BY "a"."kind", "a"."articleId"
+      HAVING min("a"."authorId" COLLATE "C") <> max("a"."authorId" COLLATE "C"))
+    ${Prisma.join(
+      kinds.map(
+        (kind) => Prisma.sql`(SELECT "kind", "articleId", "n" FROM "grouped" WHERE "kind" = ${kind} ORDER BY "n" DESC, "articleId" COLLATE "C" LIMIT ${AGREEMENT_ARTICLES + 1})`,
+      ),
+      " UNION ALL ",
+    )}`;
+  const chosen = AGREEMENT_LAYER_KEYS.map((layer) => {
+    // UNION ALL keeps no order: the most annotated first again (ASCII ids: JavaScript's order is the bytewise one).
+    const ofKind = picked.filter((row) => row.kind === AGREEMENT_LAYERS[layer].kind).sort((x, y) => y.n - x.n || (x.articleId < y.articleId ? -1 : 1));
+    return { layer, kind: AGREEMENT_LAYERS[layer].kind, articleIds: ofKind.slice(0, AGREEMENT_ARTICLES).map((row) => row.articleId), limited: ofKind.length > AGREEMENT_ARTICLES };
+  });
+  const measured = chosen.filter((layer) => layer.articleIds.length > 0);
+  const allArticles = [...new Set(measured.flatMap((layer) => layer.articleIds))];
+  const tables = (annotations: readonly AnnotationDTO[], rows: readonly { id: string; articleId: string; text: string }[]): ArticlesAgreement => {
+    const paragraphs = rows.map(({ id, articleId, text }) => ({ id, text, documentId: articleId }));
+    // Segmented once: the layers' articles are often the same ones.
+    const tokens = wordTokens(paragraphs);
+    return {
+      layers: chosen.map(({ layer, articleIds, limited }) => {
+        const ids = new Set(articleIds);
+        return {
+          layer,
+          articles: articleIds.length,
+          limited,
+          table: agreementTable({ spans: layerSpans(annotations, layer), paragraphs: paragraphs.filter((paragraph) => ids.has(paragraph.documentId)), tokens }),
+        };
+      }),
+      names: Object.fromEntries(annotations.map((annotation) => [annotation.author.id, annotation.author.name])),
+    };
+  };
+  if (allArticles.length === 0) return tables([], []);
   const [rows, paragraphs] = await Promise.all([
-    db().annotation.findMany({ where: { AND: [readableMentionWhere(actor), { articleId: { in: articleIds }, kind }] }, select: annotationRowSelect }),
+    db().annotation.findMany({
+      where: { AND: [readableMentionWhere(actor), { OR: measured.map(({ kind, articleIds }) => ({ kind, articleId: { in: articleIds } })) }] },
+      select: annotationRowSelect,
+    }),
     // The current text of each article, in reading order.
-    db().$queryRaw<{ id: string; text: string }[]>`
-      SELECT "p"."id", "p"."text" FROM "Paragraph" AS "p" JOIN "Article" AS "ar" ON "ar"."id" = "p"."articleId" AND "ar"."revision" = "p"."revision"
-       WHERE "ar"."id" = ANY(${articleIds}::text[])
+    db().$queryRaw<{ id: string; articleId: string; text: string }[]>`
+      SELECT "p"."id", "p"."articleId", "p"."text" FROM "Paragraph" AS "p" JOIN "Article" AS "ar" ON "ar"."id" = "p"."articleId" AND "ar"."revision" = "p"."revision"
+       WHERE "ar"."id" = ANY(${allArticles}::text[])
        ORDER BY "ar"."id", "p"."position"`,
   ]);
   const refs = await loadAnnotationRefs(db(), rows);
-  const annotations = rows.map((row) => annotationDTOFromRow(row, refs));
-  return {
-    layer,
-    articles: articleIds.length,
-    limited: picked.length > AGREEMENT_ARTICLES,
-    table: agreementTable({ spans: layerSpans(annotations, layer), paragraphs }),
-    names: Object.fromEntries(annotations.map((annotation) => [annotation.author.id, annotation.author.name])),
-  };
+  return tables(
+    rows.map((row) => annotationDTOFromRow(row, refs)),
+    paragraphs,
+  );
 }
