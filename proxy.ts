@@ -2,7 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPreflight, preflightResponse } from "./lib/protocol/cors";
 import { corsPolicy } from "./lib/server/route/cors-policy";
-import { isCacheablePageRequest, pageCacheOrigin } from "./lib/reading/page-cache-request";
+import { isCacheablePageRequest, PAGE_PATH_HEADER, pageCacheOrigin } from "./lib/reading/page-cache-request";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
 /**
@@ -33,7 +33,10 @@ export function proxy(request: NextRequest): Response {
     // on by another name sees the rewrite as another origin's and forwards it there, over loopback.
     const target = new URL("/api/reading/page", origin);
     target.searchParams.set("path", pathname);
-    return NextResponse.rewrite(target);
+    // Started by that name, Next rewrites within the process and the route sees no query: the header carries the path there.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(PAGE_PATH_HEADER, pathname);
+    return NextResponse.rewrite(target, { request: { headers: requestHeaders } });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = pageSecurityHeaders({

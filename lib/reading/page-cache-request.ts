@@ -10,6 +10,14 @@ import { isStorableText } from "@/lib/validations/storable";
  */
 export const PAGE_RENDER_HEADER = "x-glossa-page-render";
 
+/**
+ * The page the proxy sends to the cache, as a request header beside the `path` query. Started as
+ * "localhost", Next rewrites to the cache's route within the process, and the route then sees the
+ * page's own URL, without the query (every anonymous reader page answered 400 from `npm start`).
+ * Anyone may send it; like `path`, it names a page the route serves to anyone.
+ */
+export const PAGE_PATH_HEADER = "x-glossa-page-path";
+
 /** An article's reader page, as a browser asks for it: one percent-encoded path segment after /articles/. */
 const READER_PATH = /^\/articles\/([^/?#]{1,1024})$/;
 
