@@ -125,8 +125,10 @@ async function timeInsights() {
   if (process.env.BENCH_INSIGHTS_SECTIONS === "1") await timeSections(cases);
   for (const [name, who, filter] of cases) await measure(name, () => loadInsights(who, filter));
   const { measureArticlesAgreement } = await import("../../lib/server/agreement/measure-articles-agreement");
-  console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts), entity tags:`);
+  console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts: entity tags, highlights, quotes and speakers at once):`);
   await measure("all articles, Reader", () => measureArticlesAgreement(actor(0, "READER"), all));
+  await measure("all articles, annotator", () => measureArticlesAgreement(actor(1, "ANNOTATOR"), all));
+  await measure("three months, Reader", () => measureArticlesAgreement(actor(0, "READER"), quarter));
   console.log(`\n${benchCommand("insights")}`);
   await db().$disconnect();
 }
