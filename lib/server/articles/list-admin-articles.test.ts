@@ -68,11 +68,11 @@ describe("listAdminArticles", () => {
   });
 
   it("pages a filter's matches by keyset the same way whether they are few (read whole) or more than the cap (walked)", async () => {
-    // Forward with Next, then back with Previous from the last page: titles in list order, and each page's count.
+    // Forward with Next, then back with Previous from the last page: titles in list order, and the first page's count.
     const walk = async (q: string, countCap: number) => {
       const seen: string[][] = [];
       let page = await listAdminArticles({ actor: admin, q, size: 1, countCap });
-      const counts = [page.total];
+      const total = page.total;
       seen.push(page.items.map((row) => row.title));
       while (page.next) {
         page = await listAdminArticles({ actor: admin, q, size: 1, countCap, request: ask({ after: page.next }) });
@@ -82,11 +82,11 @@ describe("listAdminArticles", () => {
         page = await listAdminArticles({ actor: admin, q, size: 1, countCap, request: ask({ before: page.previous }) });
         seen.push(page.items.map((row) => row.title));
       }
-      return { seen, counts };
+      return { seen, total };
     };
     const pages = [["Harbour talks resume"], ["Budget vote"], ["Port strike ends"], ["Budget vote"], ["Harbour talks resume"]];
-    expect(await walk("o", 10)).toEqual({ seen: pages, counts: [3] });
-    expect(await walk("o", 2)).toEqual({ seen: pages, counts: [2] }); // more than the cap: "more than 2"
+    expect(await walk("o", 10)).toEqual({ seen: pages, total: 3 });
+    expect(await walk("o", 2)).toEqual({ seen: pages, total: 2 }); // more than the cap: "more than 2"
     expect((await listAdminArticles({ actor: admin, q: "o", countCap: 2 })).moreThanTotal).toBe(true);
     expect((await listAdminArticles({ actor: admin, q: "o", countCap: 3 })).moreThanTotal).toBe(false);
   });

@@ -6,7 +6,7 @@ import { directPool } from "@/lib/server/direct-pool";
 import { assertCanImport } from "@/lib/server/import/assert-can-import";
 import type { ArticleStatusFilter } from "@/lib/validations/article";
 import { beyond, LIBRARY_COUNT_CAP } from "./list-articles";
-import { ADMIN_ARTICLE_SELECT, adminArticleRows, adminArticleWhere, adminFilterText, type AdminArticleRow } from "./search-articles";
+import { ADMIN_ARTICLE_SELECT, ADMIN_FILTER_COLUMNS, adminArticleRows, adminArticleWhere, adminFilterText, type AdminArticleRow } from "./search-articles";
 
 export interface AdminArticleListPage extends KeysetPage<AdminArticleRow> {
   /** Articles the list holds, exactly; or, when `moreThanTotal`, where counting stopped (LIBRARY_COUNT_CAP). */
@@ -79,7 +79,6 @@ const STATUS_SQL: Record<ArticleStatusFilter, string> = {
  * here too, so that rows compare as the database orders them (its collation orders the ids).
  */
 async function fewFilterMatches(text: string, status: ArticleStatusFilter, request: PageRequest, cap: number): Promise<FilterMatch[] | null> {
-  const columns = ["title", "source", `"sourceUrl"`, "author", "slug"];
   const key = request.from === "start" ? null : request.key;
   const { rows } = await directPool().query<FilterMatch>(
     // "createdAt" holds UTC in a timestamp without time zone, as Prisma writes it.
@@ -87,7 +86,7 @@ async function fewFilterMatches(text: string, status: ArticleStatusFilter, reque
             CASE WHEN $3::timestamptz IS NULL THEN NULL
                  WHEN ("createdAt", id) < ($3::timestamptz AT TIME ZONE 'UTC', $4::text) THEN 'older'
                  WHEN ("createdAt", id) > ($3::timestamptz AT TIME ZONE 'UTC', $4::text) THEN 'newer' END AS side
-       FROM (${columns.map((column) => `(SELECT id, "createdAt" FROM "Article" WHERE ${column} ILIKE $1 AND ${STATUS_SQL[status]} LIMIT $2)`).join(" UNION ")}) AS matching
+       FROM (${ADMIN_FILTER_COLUMNS.map((column) => `(SELECT id, "createdAt" FROM "Article" WHERE "${column}" ILIKE $1 AND ${STATUS_SQL[status]} LIMIT $2)`).join(" UNION ")}) AS matching
       ORDER BY matching."createdAt" DESC, id DESC`,
     [`%${text}%`, cap + 1, key?.at.toISOString() ?? null, key?.id ?? null],
   );

@@ -32,6 +32,9 @@ export interface ArticlePage {
   pageSize: number;
 }
 
+/** The columns the admin filter looks in (each has a pg_trgm index). */
+export const ADMIN_FILTER_COLUMNS = ["title", "source", "sourceUrl", "author", "slug"] as const satisfies readonly (keyof Prisma.ArticleWhereInput)[];
+
 /**
  * The admin list's articles: in the library, archived or all, and whose title, source, source URL,
  * author or slug contain `q` (any case; answered from the pg_trgm index for three characters or more).
@@ -42,13 +45,7 @@ export function adminArticleWhere(q: string | undefined, status: ArticleStatusFi
     ...(status === "active" ? { archivedAt: null } : status === "archived" ? { archivedAt: { not: null } } : {}),
     ...(text
       ? {
-          OR: [
-            { title: { contains: text, mode: "insensitive" } },
-            { source: { contains: text, mode: "insensitive" } },
-            { sourceUrl: { contains: text, mode: "insensitive" } },
-            { author: { contains: text, mode: "insensitive" } },
-            { slug: { contains: text, mode: "insensitive" } },
-          ],
+          OR: ADMIN_FILTER_COLUMNS.map((column) => ({ [column]: { contains: text, mode: "insensitive" } })),
         }
       : {}),
   };
