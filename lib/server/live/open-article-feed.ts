@@ -8,8 +8,8 @@ import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
 import { AppError, notFound } from "@/lib/server/errors";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
+import { LAYER_COOKIE, parseLayerPreference } from "@/lib/projects/layer-preference";
 import { chooseViewLayer } from "@/lib/projects/layers";
-import { readLayerPreference } from "@/lib/server/projects/read-layer-preference";
 
 /**
  * The article's live feed for this request, as a Server-Sent Events
@@ -22,13 +22,12 @@ import { readLayerPreference } from "@/lib/server/projects/read-layer-preference
 export async function openArticleFeed({ request, actor, articleId }: { request: Request; actor: Actor | null; articleId: string }): Promise<Response> {
   const after = parseCursor(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after"));
   const policy = readPolicy();
-  const [row, preference] = await Promise.all([
-    db().article.findUnique({
-      where: { id: articleId },
-      select: { archivedAt: true, projects: { orderBy: [{ addedAt: "asc" }, { projectId: "asc" }], select: { projectId: true, project: { select: projectFactsSelect(actor) } } } },
-    }),
-    readLayerPreference(),
-  ]);
+  // From the request itself, not next/headers: the feed is also served outside Next's request scope (./live-feed-hook.ts).
+  const preference = parseLayerPreference(cookieValue(request.headers.get("cookie"), LAYER_COOKIE));
+  const row = await db().article.findUnique({
+    where: { id: articleId },
+    select: { archivedAt: true, projects: { orderBy: [{ addedAt: "asc" }, { projectId: "asc" }], select: { projectId: true, project: { select: projectFactsSelect(actor) } } } },
+  });
   const layers = row?.projects.map(({ projectId, project }) => ({ id: projectId, facts: projectFacts(project) })) ?? [];
   const article = row && { archivedAt: row.archivedAt, projects: layers.map((layer) => layer.facts) };
   if (!article || !canRead(actor, { type: "article", article }, policy)) throw notFound("The article");
@@ -44,4 +43,19 @@ function parseCursor(value: string | null): bigint | null {
   const parsed = eventCursorSchema.safeParse(value);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Bad event id.");
   return parsed.data;
+}
+
+/** One cookie's value from a Cookie header (the first of that name, percent-decoded as Next.js's cookies() does). */
+export function cookieValue(header: string | null, name: string): string | null {
+  for (const pair of (header ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
+    const value = pair.slice(at + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return null;
 }

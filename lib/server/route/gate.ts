@@ -57,7 +57,7 @@ export async function authorizeActor<A extends Access>(access: A, action: string
  */
 export async function resolveActor(request: Request): Promise<Actor | null> {
   const credentials = credentialsOf(request);
-  if (credentials.type !== "bearer") return getActor();
+  if (credentials.type !== "bearer") return getActor(request.headers);
   if (credentials.sessionToo) throw bothCredentials();
   return authenticateApiToken(credentials.token);
 }

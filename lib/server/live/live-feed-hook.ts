@@ -1,0 +1,132 @@
+import "server-only";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import net from "node:net";
+import { STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { takeFeed, type FeedTransport } from "@/lib/server/live/event-stream";
+
+const INSTALLED = Symbol.for("glossa.liveFeedHook");
+
+/** The events route's handler, as Next calls it (app/api/articles/[articleId]/events/route.ts). */
+export type FeedRouteHandler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+
+const FEED_PATH = /^\/api\/articles\/([^/?#]+)\/events(?:\?|$)/;
+
+/**
+ * Serves the article feed's requests (GET /api/articles/<id>/events) from the server's `request`
+ * event, before Next.js sees them, writing the events straight to the Node response.
+ *
+ * Why: a route handler can only answer with a Web Response, which Next.js pipes to the socket
+ * chunk by chunk, each chunk of each feed costing a read promise and a write promise (and Node
+ * 20's async-context hooks on each). With 500 readers on one article that was most of the
+ * server's time (README, Benchmarks: live).
+ *
+ * What it does not change: the request still goes through `route`, the route's own handler
+ * (its gate: API token or session, the reader access, then openArticleFeed's read rules, cursor
+ * and layer), called with a Web Request built from the Node one; an error answer (401, 403,
+ * 404, 400) is written as the handler made it. Only a feed response is served here instead of
+ * through its body, with the headers Next.js adds to every answer (next.config.ts).
+ * Install before installClientIpHook, which then wraps this one: requests are stamped with the
+ * client's address, and a malformed path refused, before they get here.
+ */
+export function installLiveFeedHook(route: FeedRouteHandler): void {
+  const prototype = net.Server.prototype as net.Server & { [INSTALLED]?: true };
+  if (prototype[INSTALLED]) return;
+  prototype[INSTALLED] = true;
+  const emit = prototype.emit as (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  prototype.emit = function (this: net.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      const articleId = feedArticleId(request);
+      if (articleId !== null) {
+        void serveFeed(route, request, response, articleId);
+        return true;
+      }
+    }
+    return emit.call(this, event, ...args);
+  } as typeof prototype.emit;
+}
+
+/** The article id of a live feed request (`GET /api/articles/<id>/events[?…]`), decoded; null for any other request. */
+export function feedArticleId(request: Pick<IncomingMessage, "method" | "url">): string | null {
+  if (request.method !== "GET") return null;
+  const match = FEED_PATH.exec(request.url ?? "");
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    // Malformed: left to the usual path, which answers 400.
+    return null;
+  }
+}
+
+/** Runs the route for a feed request and writes its answer: the feed itself straight to `response`. */
+export async function serveFeed(route: FeedRouteHandler, request: IncomingMessage, response: ServerResponse, articleId: string): Promise<void> {
+  // A write racing the client's going away must not become an unhandled 'error'.
+  response.on("error", () => {});
+  const gone = new AbortController();
+  response.once("close", () => gone.abort());
+  try {
+    const answer = await route(webRequest(request, gone.signal), { params: Promise.resolve({ articleId }) });
+    const feed = takeFeed(answer);
+    if (response.destroyed) {
+      await answer.body?.cancel().catch(() => {});
+      return;
+    }
+    response.writeHead(answer.status, headersOf(answer));
+    if (feed) {
+      response.flushHeaders();
+      feed(nodeTransport(response));
+      return;
+    }
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  } catch (error) {
+    console.error("[live] serving a feed failed", error);
+    if (response.headersSent) response.destroy();
+    else {
+      const body = JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server. Nothing was saved." } });
+      response.writeHead(500, { ...securityHeaders(), "content-type": "application/json" });
+      response.end(body);
+    }
+  }
+}
+
+/** Writes to the Node response: `res.write` corks the socket until the next tick, so one delivery pass to many feeds is one writev each. */
+export function nodeTransport(response: ServerResponse): FeedTransport {
+  return {
+    write(bytes) {
+      if (response.writableEnded || response.destroyed) throw new Error("The feed's response has ended.");
+      response.write(bytes);
+      return response.writableLength;
+    },
+    end(overrun) {
+      // A reader too far behind is cut off now: ending politely would keep its backlog until it read it.
+      if (overrun) response.destroy();
+      else response.end();
+    },
+  };
+}
+
+function webRequest(request: IncomingMessage, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  // Only the path and query are read from the URL (the cursor); the host is not trusted for anything.
+  return new Request(new URL(request.url ?? "/", "http://localhost"), { method: "GET", headers, signal });
+}
+
+/** The answer's own headers (CORS, content type, challenge) and the ones Next.js gives every answer. */
+function headersOf(answer: Response): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = securityHeaders();
+  answer.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = answer.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+  return headers;
+}
+
+function securityHeaders(): OutgoingHttpHeaders {
+  return Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
+}
