@@ -61,6 +61,22 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/**
+ * The server's CPU time, user + system, in seconds (Linux /proc, at 100 ticks a second), or NaN
+ * elsewhere. On a machine others load, latency measures their work too; the CPU the server spends
+ * per event delivered is its own.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After the command's ")", fields from the 3rd (state); utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Each simulated client claims its own address: better-auth limits sign-ups per client IP. */
@@ -237,10 +253,12 @@ async function main() {
     const created: Created[] = [];
     const roundTrips: number[] = [];
     const writeStart = Date.now();
+    const cpuAtStart = cpuSeconds(server.pid);
     await Promise.all(
       writerCookies.map((cookie, index) => writer(cookie, articles, Math.floor(ANNOTATIONS / WRITERS) + (index < ANNOTATIONS % WRITERS ? 1 : 0), created, roundTrips, true)),
     );
     const writeSeconds = (Date.now() - writeStart) / 1000;
+    const serverCpu = cpuSeconds(server.pid) - cpuAtStart;
     const idsByFeed: Record<string, string[]> = {};
     for (const entry of created) (idsByFeed[feedOf(entry.articleId)] ??= []).push(entry.id);
     readerProcess.send({ type: "collect", ids: idsByFeed } satisfies ToReaders);
@@ -283,6 +301,10 @@ async function main() {
     console.log(`\nReceipts ${delivery.length} of ${expected}; missing ${missing}, duplicates ${duplicates}, out of order ${outOfOrder}`);
     const perFeedKb = ((rssWith - rssBefore) * 1024) / feeds;
     console.log(`Server memory: RSS ${rssBefore.toFixed(0)} MB before the readers, ${rssWith.toFixed(0)} MB with ${feeds} feeds open: ${perFeedKb.toFixed(0)} KB per feed`);
+    console.log(
+      `Server CPU while the writers wrote: ${serverCpu.toFixed(1)} s in ${writeSeconds.toFixed(1)} s (${((serverCpu / writeSeconds) * 100).toFixed(0)}% of one core), ` +
+        `${((serverCpu * 1000 * 1000) / Math.max(1, delivery.length)).toFixed(1)} ms per 1,000 receipts`,
+    );
     if (missing || duplicates || outOfOrder) process.exitCode = 1;
   } finally {
     clearTimeout(deadline);
