@@ -9,6 +9,7 @@
  * at PostgreSQL itself.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { lookup } from "node:dns/promises";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -59,7 +60,7 @@ async function main() {
 
   const server: ChildProcess = spawnStandalone({
     port,
-    host: "127.0.0.1",
+    host: second ? await hostNamedAsNpmStart() : "127.0.0.1",
     env: { DATABASE_URL: handoff.url, BETTER_AUTH_SECRET: handoff.authSecret, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_PORT: String(port) },
   });
   let stopping = false;
@@ -73,6 +74,18 @@ async function main() {
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
   server.on("exit", () => void stop());
+}
+
+/**
+ * The second instance is started by the name `npm start` uses, "localhost", and the first by its
+ * address: Next rewrites the page cache's request within the process only when the server was
+ * started by the name it gives itself ("localhost"), and over loopback otherwise (proxy.ts), so
+ * the suite passes through both ways. Its clients connect to 127.0.0.1, so where "localhost" is
+ * another address (::1 first), this instance keeps 127.0.0.1.
+ */
+async function hostNamedAsNpmStart(): Promise<string> {
+  const { address } = await lookup("localhost");
+  return address === "127.0.0.1" ? "localhost" : "127.0.0.1";
 }
 
 async function waitForHandoff(): Promise<Handoff> {

@@ -11,7 +11,8 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/lib/server/testing/test-database";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
-import { installGracefulShutdown, isShuttingDown } from "./graceful-shutdown";
+import { installGracefulShutdown } from "./graceful-shutdown";
+import { isShuttingDown } from "./shutdown-state";
 
 const DRAIN_MS = 600;
 const database = testDatabase("glossa-graceful-shutdown-test");

@@ -1,24 +1,10 @@
 import "server-only";
 import http from "node:http";
 import { closeAllFeeds } from "@/lib/server/live/article-event-hub";
-
-interface ShutdownState {
-  installed: boolean;
-  since: number | null;
-  /** How long the listening socket stays open after SIGTERM (0 after SIGINT). */
-  drainMs: number;
-}
-
-const state = globalThis as unknown as { glossaShutdown?: ShutdownState };
-const shutdown = () => (state.glossaShutdown ??= { installed: false, since: null, drainMs: 0 });
+import { shutdownState } from "@/lib/server/shutdown-state";
 
 /** Default of GLOSSA_SHUTDOWN_DRAIN_MS: a load balancer polling health every second or two has taken the instance out by then. */
 const DEFAULT_DRAIN_MS = 3000;
-
-/** Whether this instance has been told to stop (SIGTERM): the health check then answers 503. */
-export function isShuttingDown(): boolean {
-  return shutdown().since !== null;
-}
 
 /**
  * What this instance does on SIGTERM (an orchestrator or `npm start` stopping it), alongside
@@ -36,7 +22,7 @@ export function isShuttingDown(): boolean {
  * process, but for tests.
  */
 export function installGracefulShutdown(signals: Pick<NodeJS.EventEmitter, "once"> = process): void {
-  const current = shutdown();
+  const current = shutdownState();
   // Next.js's handler is what exits; without it (NEXT_MANUAL_SIG_HANDLE) whoever set that handles the signals.
   if (current.installed || process.env.NEXT_MANUAL_SIG_HANDLE) return;
   current.installed = true;

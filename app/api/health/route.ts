@@ -1,5 +1,5 @@
 import { checkDatabase } from "@/lib/server/check-database";
-import { isShuttingDown } from "@/lib/server/graceful-shutdown";
+import { isShuttingDown } from "@/lib/server/shutdown-state";
 import { publicRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
