@@ -1,4 +1,3 @@
-import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPreflight, preflightResponse } from "./lib/protocol/cors";
 import { corsPolicy } from "./lib/server/route/cors-policy";
@@ -24,14 +23,15 @@ export function proxy(request: NextRequest): Response {
     url.pathname = url.pathname.replace(/\/+$/, "") || "/";
     return NextResponse.redirect(url, 308);
   }
-  // An anonymous visitor's reader page comes from the page cache, which sets its own policy with
-  // a fresh nonce (lib/server/cache/serve-cached-page.ts); the address bar keeps the page's URL.
+  // A reader page comes from the page cache (an anonymous visitor's, or a signed-in one's when it may
+  // be shared), which sets its own policy with a fresh nonce (lib/server/cache/serve-cached-page.ts);
+  // the address bar keeps the page's URL.
   const { pathname, search } = request.nextUrl;
   // Not while draining after SIGTERM: the cache reaches the page through a new connection to this
   // server (a loopback rewrite, a render on a miss), which is refused once it stops accepting, while
   // a request it has accepted meanwhile can still be rendered as it stands.
   const origin = isShuttingDown() ? null : pageCacheOrigin();
-  if (origin && isCacheablePageRequest({ method: request.method, pathname, search, headers: request.headers, hasSession: getSessionCookie(request) !== null })) {
+  if (origin && isCacheablePageRequest({ method: request.method, pathname, search, headers: request.headers })) {
     // At the address Next listens on (its port and protocol for certain): Next 16 names this
     // server "localhost" to the proxy (and makes "localhost" of 127.0.0.1), so a host it was started
     // on by another name sees the rewrite as another origin's and forwards it there, over loopback.

@@ -1,14 +1,15 @@
 import type { Page, Response } from "@playwright/test";
 import { callApi, createHighlight, marksOf, openSample, paragraphText } from "./support/reader";
 import { E2E_SECOND_BASE_URL } from "./support/urls";
-import { expect, newUser, test } from "./support/users";
+import { expect, newUser, siteHeader, test } from "./support/users";
 
 /**
  * The reading caches as browsers meet them, on the suite's two instances (one database): each
  * instance caches the sample's shared layer, and its anonymous page, as soon as someone reads it, yet a write through one
  * is on the very next page load on the other; another reader's private work is on nobody else's
  * page; and the annotations API answers 304 to a client holding the current answer, 200 with the
- * change after a write.
+ * change after a write. Signed-in readers of one role with no work of their own on the article share
+ * one cached page, each shown with their own identity (filled in per answer) and a working reader.
  */
 
 async function loadOn(page: Page, base: string, path: string): Promise<Response | null> {
@@ -64,4 +65,45 @@ test("a write on one instance is on the next page load on the other, private wor
   expect(data.annotations.map((annotation) => annotation.id)).not.toContain(shared.id);
   await loadOn(anonymous, E2E_SECOND_BASE_URL, sample.path);
   await expect(marksOf(anonymous, shared.id)).toHaveCount(0);
+});
+
+/** Page errors and console errors (a hydration mismatch is reported there). */
+function errorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
+}
+
+test("signed-in readers share one cached page, each with their own name and a reader that works, their private work on their page alone", async ({ page, newClient }) => {
+  const sample = await openSample(page);
+  const [first, second] = [await newClient(), await newClient()];
+  const [firstErrors, secondErrors] = [errorsOf(first), errorsOf(second)];
+  // A name that is markup, quotes and React's `$` reference prefix: written back escaped wherever it stands.
+  const one = await newUser(first, { label: `$Cache "reader" <i>&` });
+  const two = await newUser(second, { label: "Cache reader" });
+  for (const [reader, user] of [[first, one], [second, two]] as const) {
+    const response = await loadOn(reader, "", sample.path);
+    // The page cache answered (only it validates pages).
+    expect(response!.headers()["etag"]).toMatch(/^W\/".+"$/);
+    await expect(siteHeader(reader)).toContainText(user.name);
+    // The reader's client state is this viewer's: its "Only mine" filter is by their id.
+    await reader.getByRole("button", { name: "Show annotations" }).click();
+    await expect(reader.locator(`option[value="${user.id}"]`)).toHaveText("Only mine");
+  }
+  expect(await second.content()).not.toContain(one.email);
+  expect(firstErrors).toEqual([]);
+  expect(secondErrors).toEqual([]);
+
+  // Private work makes the page its author's alone: rendered for them, with it; the other's page never has it.
+  const words = paragraphText(2).split(" ");
+  const secret = await createHighlight(first, sample, { paragraph: 2, phrase: words.slice(1, 3).join(" "), visibility: "PRIVATE", note: "signed-in-cache-secret" });
+  await loadOn(first, "", sample.path);
+  await expect(marksOf(first, secret.id).first()).toBeAttached();
+  await loadOn(second, "", sample.path);
+  await expect(siteHeader(second)).toContainText(two.name);
+  await expect(marksOf(second, secret.id)).toHaveCount(0);
+  expect(await second.content()).not.toContain("signed-in-cache-secret");
 });

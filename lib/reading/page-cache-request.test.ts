@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { decodeSlug, isCacheablePageRequest, pageCacheOrigin, PAGE_RENDER_HEADER, readerPathSlug, type PageRequest } from "./page-cache-request";
 
-const plain: PageRequest = { method: "GET", pathname: "/articles/alyans-patriotov", search: "", headers: new Headers({ accept: "text/html" }), hasSession: false };
+const plain: PageRequest = { method: "GET", pathname: "/articles/alyans-patriotov", search: "", headers: new Headers({ accept: "text/html" }) };
 
 describe("isCacheablePageRequest", () => {
   it.each<[string, Partial<PageRequest>, boolean]>([
-    ["an anonymous visitor's GET of a reader page", {}, true],
+    ["a GET of a reader page", {}, true],
     ["a Cyrillic slug, percent-encoded as browsers send it", { pathname: "/articles/%D0%BC%D0%B8%D1%80" }, true],
-    ["a signed-in visitor (their own page: private work, their name)", { hasSession: true }, false],
+    // The cache decides whether a signed-in visitor's page may be shared (serve-cached-page.ts).
+    ["a signed-in visitor's GET of a reader page", { headers: new Headers({ accept: "text/html", cookie: "better-auth.session_token=x.y" }) }, true],
     ["HEAD", { method: "HEAD" }, false],
     ["POST (a server action)", { method: "POST" }, false],
     ["a query string (the page would carry it)", { search: "?utm_source=x" }, false],

@@ -1,5 +1,5 @@
 /*
- * Which requests the anonymous reader-page cache may answer (lib/server/cache/serve-cached-page.ts).
+ * Which requests the reader-page cache may answer (lib/server/cache/serve-cached-page.ts).
  * Pure: proxy.ts asks it for every page request, and the cache's route checks the path it is given.
  */
 import { isStorableText } from "@/lib/validations/storable";
@@ -56,21 +56,18 @@ export interface PageRequest {
   /** The query string, with its `?` ("" for none). */
   search: string;
   headers: Headers;
-  /** Whether it carries a session cookie (getActor's test): a signed-in page is never a shared one. */
-  hasSession: boolean;
 }
 
 /**
- * Whether the anonymous page cache answers this request: a plain GET of a reader page (the
- * document, not the router's RSC payload of a client-side navigation, which has its own headers
- * or `?_rsc=`), with no query string (the page would carry it), from a visitor without a session,
- * and not the cache's own render.
+ * Whether the page cache answers this request: a plain GET of a reader page (the document, not
+ * the router's RSC payload of a client-side navigation, which has its own headers or `?_rsc=`),
+ * with no query string (the page would carry it), and not the cache's own render. Signed in or
+ * not: the cache decides what it may share (serve-cached-page.ts).
  */
-export function isCacheablePageRequest({ method, pathname, search, headers, hasSession }: PageRequest): boolean {
+export function isCacheablePageRequest({ method, pathname, search, headers }: PageRequest): boolean {
   return (
     method === "GET" &&
     search === "" &&
-    !hasSession &&
     namesASlug(pathname) &&
     !headers.has(PAGE_RENDER_HEADER) &&
     !headers.has("rsc") &&

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
 import type { Actor, Role } from "@/lib/permissions";
+import { templateViewerOf } from "@/lib/server/cache/viewer-template";
 import { directPool } from "@/lib/server/direct-pool";
 import { colorForUser } from "@/lib/user-colors";
 
@@ -20,6 +21,9 @@ import { colorForUser } from "@/lib/user-colors";
 export const getActor = cache(async (fromHeaders?: Headers): Promise<Actor | null> => {
   // A route passes its request's headers: the live feed's route also runs outside Next's request scope (lib/server/live/live-feed-hook.ts).
   const requestHeaders = fromHeaders ?? (await headers());
+  // The page cache's own render of a signed-in page for a made-up viewer (only it knows the secret that names one).
+  const template = templateViewerOf(requestHeaders);
+  if (template) return template;
   // No session cookie, no session: an anonymous request costs neither better-auth's checks nor a query.
   if (!getSessionCookie(requestHeaders)) return null;
   const session = await auth().api.getSession({ headers: requestHeaders });

@@ -23,7 +23,7 @@ import { getArticle } from "@/lib/server/articles/get-article";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { setArticleArchived } from "@/lib/server/articles/set-article-archived";
 import { annotationsForViewer, viewLayerOf } from "@/lib/server/cache/viewer-annotations";
-import { selfRenderer, serveCachedReaderPage, type PageRenderer, type RenderedPage } from "@/lib/server/cache/serve-cached-page";
+import { selfRenderer, serveCachedReaderPage, type PageRenderer, type RenderedPage, type RenderFor } from "@/lib/server/cache/serve-cached-page";
 import { createNote } from "@/lib/server/notes/create-note";
 import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
@@ -32,6 +32,7 @@ import { testLibrary } from "@/lib/server/testing/library";
 import { articleGuidelines } from "@/lib/server/cache/article-guidelines";
 import { layerEntityTypes } from "@/lib/server/cache/layer-entity-types";
 import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { templateViewerOf, VIEWER_TEMPLATE_HEADER } from "@/lib/server/cache/viewer-template";
 import type { Actor } from "@/lib/permissions";
 
 const FIRST = "Москва заявила, что переговоры с Тбилиси продолжатся в Женеве на следующей неделе.";
@@ -68,28 +69,52 @@ beforeAll(async () => {
  * What the page shows an anonymous visitor, from the use cases the page calls, in an HTML body
  * with a nonce'd script (as Next writes its own), and the CSP header naming that nonce.
  */
-const renders: { path: string; layerCookie: string | undefined }[] = [];
-const render: PageRenderer = async (path, cookie) => {
-  renders.push({ path, layerCookie: cookie });
+const renders: { path: string; layerCookie: string | undefined; renderFor?: RenderFor }[] = [];
+/** Signed-in viewers by the `test-viewer` cookie a request sends (standing in for a session). */
+const sessions = new Map<string, Actor>();
+/** Set by a test: what a page shows of its viewer beyond their fields (a derived value the shared cache must not keep). */
+const derived = { of: (_viewer: Actor) => "" };
+const render: PageRenderer = async (path, cookie, renderFor) => {
+  renders.push({ path, layerCookie: cookie, ...(renderFor ? { renderFor } : {}) });
   layerCookie.value = cookie;
+  const actor = !renderFor ? null : "template" in renderFor ? renderFor.template : (sessions.get(/test-viewer=([^;]+)/.exec(renderFor.cookies)?.[1] ?? "") ?? null);
   const slug = decodeSlug(path.slice("/articles/".length));
-  const article = slug === null ? null : await getArticle({ actor: null, slug });
+  const article = slug === null ? null : await getArticle({ actor, slug });
   const nonce = randomBytes(16).toString("base64");
   if (!article) return { status: 404, headers: new Headers({ "content-type": "text/html", "content-security-policy": `script-src 'nonce-${nonce}'` }), body: `<script nonce="${nonce}">404</script>` };
-  const layer = viewLayerOf(null, article);
+  const layer = viewLayerOf(actor, article);
   const [annotations, entityTypes, guidelines] = await Promise.all([
-    annotationsForViewer({ actor: null, stamp: article, part: { name: "all" } }),
+    annotationsForViewer({ actor, stamp: article, part: { name: "all" } }),
     listArticleEntityTypes({ layer }),
-    getArticleGuidelines({ actor: null, articleId: article.id, layer }),
+    getArticleGuidelines({ actor, articleId: article.id, layer }),
   ]);
   const { lastEventId: _cursor, ...shown } = annotations;
-  const data = { title: article.title, archived: article.archivedAt, text: article.paragraphs.map((p) => p.text), shown, entityTypes, guidelines };
+  const mine = shown.annotations.filter((annotation) => annotation.author.id === actor?.id).map((annotation) => annotation.id);
+  const data = { title: article.title, archived: article.archivedAt, text: article.paragraphs.map((p) => p.text), shown, mine, entityTypes, guidelines };
+  // Who is signed in, as the layout and the reader show it: in markup (escaped as React does) and as props in Next's RSC payload.
+  const header = actor ? `<header title="${escapeHtml(actor.email)}"><i style="background:${escapeHtml(actor.color)}"></i>${escapeHtml(actor.name)} ${escapeHtml(derived.of(actor))}</header>` : "";
+  const props = actor ? { ...actor, name: rscString(actor.name), id: rscString(actor.id) } : null;
   return {
     status: 200,
     headers: new Headers({ "content-type": "text/html; charset=utf-8", vary: "RSC, Accept-Encoding", "content-security-policy": `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` }),
-    body: `<html><script nonce="${nonce}">self.page=${JSON.stringify(data)}</script><script nonce="${nonce}" src="/app.js"></script></html>`,
+    body: `<html>${header}<script nonce="${nonce}">self.page=${JSON.stringify(data)}</script>${flightScript(nonce, { actor: props, role: actor?.role })}<script nonce="${nonce}" src="/app.js"></script></html>`,
   };
 };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
+}
+
+/** React's RSC encoding of a string: one starting with `$` is marked by doubling it. */
+function rscString(value: string): string {
+  return value.startsWith("$") ? `$${value}` : value;
+}
+
+/** An RSC row inlined as Next does: its JSON in a JavaScript string, escaped for HTML. */
+function flightScript(nonce: string, model: unknown): string {
+  const js = JSON.stringify(`1:${JSON.stringify(model)}\n`).replace(/[&<>\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `<script nonce="${nonce}">self.__next_f.push([1,${js}])</script>`;
+}
 
 function request(path: string, headers: Record<string, string> = {}): Request {
   return new Request(`http://127.0.0.1:3000/api/reading/page?path=${encodeURIComponent(path)}`, { headers });
@@ -150,7 +175,7 @@ describe("the anonymous reader-page cache", () => {
     for (const answer of answers) {
       expect(answer.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
       // Every script the page carries has this answer's nonce, and only it.
-      expect(answer.body.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${answer.nonce}"`, `nonce="${answer.nonce}"`]);
+      expect(answer.body.match(/nonce="([^"]+)"/g)).toEqual(Array(3).fill(`nonce="${answer.nonce}"`));
     }
     expect(answers.map((answer) => answer.page)).toEqual(Array(3).fill(await truth(path)));
   });
@@ -246,6 +271,123 @@ describe("the anonymous reader-page cache", () => {
   });
 });
 
+describe("the signed-in reader-page cache", () => {
+  /** A signed-in viewer (a session the test renderer knows by its cookie), with hostile fields by default. */
+  function viewer(role: Actor["role"], fields: Partial<Actor> = {}): Actor {
+    const actor: Actor = { id: randomUUID(), name: `</script><script>alert("x")</script> O'Neil & co`, email: `${randomUUID()}@example.test`, color: "#aa3366", role, ...fields };
+    sessions.set(actor.id, actor);
+    return actor;
+  }
+  const as = (path: string, actor: Actor, headers: Record<string, string> = {}) => request(path, { Cookie: `test-viewer=${actor.id}`, ...headers });
+  const serveAs = (serve: typeof serveCachedReaderPage, path: string, actor: Actor, headers: Record<string, string> = {}) => serve({ request: as(path, actor, headers), path, render, viewer: actor });
+
+  /** The page rendered for `actor` alone (the truth an answer must equal), its nonce taken out. */
+  async function truthFor(path: string, actor: Actor): Promise<string> {
+    const rendered = await render(path, undefined, { cookies: `test-viewer=${actor.id}` });
+    renders.pop();
+    const nonce = /'nonce-([^']+)'/.exec(rendered.headers.get("content-security-policy")!)![1]!;
+    return rendered.body.replaceAll(nonce, "NONCE");
+  }
+
+  it("renders a role's page once (two made-up viewers) and answers each viewer of that role with exactly their own page", async () => {
+    const { path } = await newArticle();
+    const first = viewer("READER");
+    const second = viewer("READER", { name: "$1 Анна \\ \u2028", color: "#123456" });
+    const before = renders.length;
+    const answer = await open(await serveAs(serveCachedReaderPage, path, first));
+    expect(answer.status).toBe(200);
+    expect(answer.page).toBe(await truthFor(path, first));
+    // Two renders for made-up viewers of the role, never the visitor's session.
+    expect(renders.slice(before).map((r) => r.renderFor && "template" in r.renderFor && r.renderFor.template.role)).toEqual(["READER", "READER"]);
+    expect(renders.slice(before).some((r) => r.renderFor && "cookies" in r.renderFor)).toBe(false);
+    const again = renders.length;
+    const other = await open(await serveAs(serveCachedReaderPage, path, second));
+    expect(renders.length).toBe(again);
+    expect(other.page).toBe(await truthFor(path, second));
+    expect(other.body).not.toContain(first.email);
+    expect(other.nonce).not.toBe(answer.nonce);
+    // Another role's page is another page: an admin's is rendered for admins.
+    const admin = viewer("ADMIN");
+    expect((await open(await serveAs(serveCachedReaderPage, path, admin))).page).toBe(await truthFor(path, admin));
+    expect(renders.length).toBe(again + 2);
+  });
+
+  it("shows every write at the next load, on this instance and another", async () => {
+    const { articleId, path, paragraphs } = await newArticle();
+    const reader = viewer("ANNOTATOR");
+    const current = async () => {
+      for (const serve of [serveCachedReaderPage, otherServe]) expect((await open(await serveAs(serve, path, reader))).page).toBe(await truthFor(path, reader));
+    };
+    await current();
+    const shared = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    await current();
+    expect((await open(await serveAs(otherServe, path, reader))).body).toContain(shared.id);
+    await deleteAnnotation({ actor: library.ann, annotationId: shared.id });
+    await current();
+    expect((await open(await serveAs(serveCachedReaderPage, path, reader))).body).not.toContain(shared.id);
+  });
+
+  it("renders the page of anyone with work of their own on the article for them alone, and keeps their private work out of everyone else's", async () => {
+    const { articleId, path, paragraphs } = await newArticle();
+    const rita = viewer("ANNOTATOR");
+    await open(await serveAs(serveCachedReaderPage, path, rita)); // the role's shared page is in the cache
+    sessions.set(library.bob.id, library.bob);
+    sessions.set(library.ann.id, library.ann);
+    const secret = await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[1]!, "делегация", { visibility: "PRIVATE", note: "signed-in secret" }) });
+    const shared = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве") });
+    for (const owner of [library.bob, library.ann]) {
+      const before = renders.length;
+      const answer = await open(await serveAs(serveCachedReaderPage, path, owner));
+      expect(answer.page).toBe(await truthFor(path, owner));
+      expect(renders.slice(before)).toEqual([{ path, layerCookie: undefined, renderFor: { cookies: `test-viewer=${owner.id}` } }]);
+    }
+    expect((await open(await serveAs(serveCachedReaderPage, path, library.bob))).body).toContain("signed-in secret");
+    // Ann's own highlight is marked hers on her page; on Rita's it is not, and Bob's secret is nowhere.
+    expect((await open(await serveAs(serveCachedReaderPage, path, library.ann))).body).toContain(`"mine":["${shared.id}"]`);
+    const ritas = await open(await serveAs(serveCachedReaderPage, path, rita));
+    expect(ritas.page).toBe(await truthFor(path, rita));
+    expect(ritas.body).toContain('"mine":[]');
+    expect(ritas.body).not.toContain(secret.id);
+    expect(ritas.body).not.toContain("signed-in secret");
+  });
+
+  it("renders the page of a member of the article's projects for them alone", async () => {
+    const { articleId, path } = await newArticle();
+    const member = await library.newUser("Member", "READER");
+    sessions.set(member.id, member);
+    const { rows } = await library.client.query<{ projectId: string }>(`SELECT "projectId" FROM "ArticleProject" WHERE "articleId" = $1`, [articleId]);
+    await library.client.query(`INSERT INTO "ProjectMember" ("projectId", "userId", role) VALUES ($1, $2, 'ANNOTATOR')`, [rows[0]!.projectId, member.id]);
+    const before = renders.length;
+    expect((await open(await serveAs(serveCachedReaderPage, path, member))).page).toBe(await truthFor(path, member));
+    expect(renders.slice(before).map((r) => r.renderFor)).toEqual([{ cookies: `test-viewer=${member.id}` }]);
+  });
+
+  it("never shares a page that shows something derived from its viewer: each viewer's page is then their own render", async () => {
+    const { path } = await newArticle();
+    derived.of = (actor) => actor.name.slice(0, 1);
+    try {
+      for (const actor of [viewer("CURATOR", { name: "Xavier" }), viewer("CURATOR", { name: "Yvonne" })]) {
+        const answer = await open(await serveAs(serveCachedReaderPage, path, actor));
+        expect(answer.page).toBe(await truthFor(path, actor));
+        expect(answer.body).toContain(`${actor.name} ${actor.name[0]}`);
+      }
+    } finally {
+      derived.of = () => "";
+    }
+  });
+
+  it("answers 304 only to the viewer holding their current page", async () => {
+    const { path } = await newArticle();
+    const [one, two] = [viewer("READER"), viewer("READER")];
+    const first = await open(await serveAs(serveCachedReaderPage, path, one));
+    expect((await serveAs(serveCachedReaderPage, path, one, { "If-None-Match": first.etag! })).status).toBe(304);
+    expect((await serveAs(otherServe, path, one, { "If-None-Match": first.etag! })).status).toBe(304);
+    const others = await serveAs(serveCachedReaderPage, path, two, { "If-None-Match": first.etag! });
+    expect(others.status).toBe(200);
+    expect(await others.text()).toContain(escapeHtml(two.name));
+  });
+});
+
 describe("the page's cached label set and guidelines (what signed-in pages read from memory)", () => {
   /** For each viewer: the cached reads equal the uncached ones, at the article's current versions. */
   async function expectSameAsUncached(articleId: string, viewers: (Actor | null)[]) {
@@ -315,6 +457,15 @@ describe("the production renderer", () => {
       await selfRenderer(origin)("/articles/x", undefined);
       expect(seen[1]!.cookie).toBeUndefined();
       expect((await selfRenderer(origin)("/articles/moved", undefined)).status).toBe(307);
+      // For a made-up viewer: no cookie but the layer choice, the viewer named by the header this process alone can write.
+      const template: Actor = { id: "tmplid", name: "tmplname", email: "tmplemail", color: "tmplcolor", role: "READER" };
+      await selfRenderer(origin)("/articles/x", "p1", { template });
+      expect(seen[3]!.cookie).toBe(`${LAYER_COOKIE}=p1`);
+      expect(templateViewerOf(new Headers({ [VIEWER_TEMPLATE_HEADER]: String(seen[3]![VIEWER_TEMPLATE_HEADER]) }))).toEqual(template);
+      // For the visitor alone: all their cookies, and no template.
+      await selfRenderer(origin)("/articles/x", "p1", { cookies: "a=1; b=2" });
+      expect(seen[4]).toMatchObject({ cookie: "a=1; b=2" });
+      expect(seen[4]![VIEWER_TEMPLATE_HEADER]).toBeUndefined();
     } finally {
       server.close();
     }

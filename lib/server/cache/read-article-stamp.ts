@@ -40,6 +40,12 @@ export interface ArticleStamp {
    * (and null without a viewer): their page then reads nothing beyond the cached shared layer.
    */
   noPrivateWorkOf: string | null;
+  /**
+   * The viewer's id when they have no annotation or note on the article at all, shared or private,
+   * else null: nothing on their page is theirs (no "mine" marks), so it is the page of anyone of
+   * their role (the signed-in page cache, serve-cached-page.ts).
+   */
+  noWorkOf: string | null;
   /** The layers the viewer chose last, newest first (see chooseViewLayer): which layer they read. */
   layerPreference: string[];
 }
@@ -68,7 +74,11 @@ const STAMP_SQL = (where: string) => `
          CASE WHEN $2 <> ''
                AND NOT EXISTS (SELECT 1 FROM "Annotation" AS "x" WHERE "x"."authorId" = $2 AND "x"."articleId" = "a"."id" AND "x"."visibility" = 'PRIVATE' AND "x"."deletedAt" IS NULL)
                AND NOT EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND "n"."authorId" = $2 AND "n"."visibility" = 'PRIVATE' AND "n"."deletedAt" IS NULL)
-              THEN $2 END AS "noPrivateWorkOf"
+              THEN $2 END AS "noPrivateWorkOf",
+         CASE WHEN $2 <> ''
+               AND NOT EXISTS (SELECT 1 FROM "Annotation" AS "x" WHERE "x"."authorId" = $2 AND "x"."articleId" = "a"."id" AND "x"."deletedAt" IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND "n"."authorId" = $2 AND "n"."deletedAt" IS NULL)
+              THEN $2 END AS "noWorkOf"
     FROM "Article" AS "a"
    WHERE ${where}`;
 

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { VersionedCache } from "@/lib/cache/versioned-cache";
+import type { Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { LAYER_COOKIE } from "@/lib/projects/layer-preference";
 import { PAGE_RENDER_HEADER, decodeSlug, readerPathSlug } from "@/lib/reading/page-cache-request";
+import { cutPage, fillPage, MAX_SLOT_VALUE_LENGTH, samePage, templateWeight, type PageTemplate, type SlotToken } from "@/lib/reading/page-template";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 import { matchesIfNoneMatch, validatorOf } from "@/lib/server/cache/conditional-response";
-import { readArticleStamp } from "@/lib/server/cache/read-article-stamp";
+import { readArticleStamp, type ArticleStamp } from "@/lib/server/cache/read-article-stamp";
 import { viewLayerOf } from "@/lib/server/cache/viewer-annotations";
+import { templateViewer, VIEWER_SLOTS, VIEWER_TEMPLATE_HEADER, viewerTemplateHeader } from "@/lib/server/cache/viewer-template";
 
 /** A page as the app rendered it for an anonymous visitor. */
 export interface RenderedPage {
@@ -17,14 +20,25 @@ export interface RenderedPage {
 }
 
 /**
- * Renders `path` as an anonymous visitor with the given Project layer cookie value sees it: the
- * app's own page, through the whole stack (proxy, layout, page), never a copy of its logic.
+ * Who a render is for, beside the Project layer cookie: nobody (an anonymous visitor), a made-up
+ * `template` viewer (the signed-in page cache's render, see viewer-template.ts), or the visitor
+ * themselves, with all their `cookies` (a page only they may be shown).
  */
-export type PageRenderer = (path: string, layerCookie: string | undefined) => Promise<RenderedPage>;
+export type RenderFor = { template: Actor } | { cookies: string };
 
-/** A reader page held for anonymous visitors: its HTML cut at its render's nonce, to be joined with a fresh one per answer. */
+/**
+ * Renders `path` as the given viewer (by default an anonymous visitor) with the given Project layer
+ * cookie value sees it: the app's own page, through the whole stack (proxy, layout, page), never a
+ * copy of its logic.
+ */
+export type PageRenderer = (path: string, layerCookie: string | undefined, renderFor?: RenderFor) => Promise<RenderedPage>;
+
+/**
+ * A reader page held for many visitors: its HTML cut at its render's nonce (and, signed in, at the
+ * viewer's identity), to be filled with a fresh nonce (and the viewer's) per answer.
+ */
 interface CachedPage {
-  parts: string[];
+  template: PageTemplate;
   contentType: string;
   vary: string;
 }
@@ -37,75 +51,130 @@ class NotCacheable extends Error {
 }
 
 /**
- * Per reader path and layer, valid for one version of everything an anonymous page shows (see
- * pageVersion). Bounded by characters held: a 2,000-paragraph article's first screens are ~75 KB.
+ * Per reader path, layer and kind of viewer (anonymous, or signed in with a site role), valid for
+ * one version of everything such a page shows. Null: that signed-in page cannot be shared (it shows
+ * something of the viewer's beyond their identity), rendered per viewer until the version changes.
+ * Bounded by characters held: a 2,000-paragraph article's first screens are ~75 KB.
  */
-const pages = new VersionedCache<CachedPage>({
+const pages = new VersionedCache<CachedPage | null>({
   maxEntries: 2000,
   maxWeight: 64 * 1024 * 1024,
-  weigh: (page) => page.parts.reduce((sum, part) => sum + part.length, 0),
+  weigh: (page) => (page ? templateWeight(page.template) : 1),
 });
 
 /** Headers that belong to one connection or one encoding of a body, not to the page. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
 
 /**
- * The anonymous reader page at `path` (`/articles/<slug>`), from the cache when it holds the
- * page at the article's current versions, else rendered once by `render` and kept.
+ * The reader page at `path` (`/articles/<slug>`) as `viewer` (null: an anonymous visitor) sees it,
+ * from the cache when it holds the page at the article's current versions, else rendered once by
+ * `render` and kept.
  *
  * Why it is correct: the key's version is the whole article stamp (its fields, text revision,
  * work version — moved forward in the database by every annotation and note change, in commit
  * order —, the accounts' and entity types' versions, its projects with their access, names and
- * guidelines' digests) plus the layer shown and the build, all read in one query per request, so
- * a write on any instance changes the next answer on every instance. What is kept is what the
- * app rendered for a visitor without a session (no cookie but the layer choice is sent), so no one's
- * private work can be in it. Each answer gets a fresh CSP nonce: the render's nonce (random,
- * never sent to a browser, so no stored text can contain it) is replaced by a new one, and
- * injected markup still cannot run. A client holding the current version gets 304 (`ETag`),
- * without a policy header, so it keeps the policy that came with the body it holds.
+ * guidelines' digests) plus the layer shown, the kind of viewer and the build, all read in one
+ * query per request, so a write on any instance changes the next answer on every instance. What
+ * is kept for anonymous visitors is what the app rendered for a visitor without a session (no
+ * cookie but the layer choice is sent), so no one's private work can be in it. Each answer gets a
+ * fresh CSP nonce: the render's nonce (random, never sent to a browser, so no stored text can
+ * contain it) is replaced by a new one, and injected markup still cannot run. A client holding the
+ * current version gets 304 (`ETag`), without a policy header, so it keeps the policy that came
+ * with the body it holds.
+ *
+ * Signed in, a page is shared by the viewers of one site role whose page shows nothing of theirs
+ * but who they are (sharesPage: no work of theirs on the article, no membership of its projects,
+ * which would open other layers): it is rendered for a made-up viewer of that role whose id, name,
+ * email and colour are random tokens, and each answer fills in the real viewer's, escaped for where
+ * each stands (page-template.ts). It is rendered twice with different tokens and kept only when the
+ * two cut alike, so a page that shows anything derived from them (a name's initial, say) is never
+ * shared: it is then rendered per viewer, as is the page of anyone it does not fit.
  *
  * Anything else the render answers (a redirect to sign in, 404 for an unknown or archived article,
  * an error) is passed on as rendered and not kept.
  */
-export async function serveCachedReaderPage({ request, path, render }: { request: Request; path: string; render: PageRenderer }): Promise<Response> {
+export async function serveCachedReaderPage({ request, path, render, viewer = null }: { request: Request; path: string; render: PageRenderer; viewer?: Actor | null }): Promise<Response> {
   const rawSlug = readerPathSlug(path);
   if (rawSlug === null) throw new Error(`Not a reader page: ${path}`);
   const layerCookie = cookieValue(request.headers.get("cookie"), LAYER_COOKIE);
   const slug = decodeSlug(rawSlug);
-  const stamp = slug === null ? null : await readArticleStamp({ slug });
-  if (!stamp) return passOn(await render(path, layerCookie));
+  const stamp = slug === null ? null : await readArticleStamp({ slug }, viewer?.id);
+  // The page as rendered for whoever asks (a signed-in viewer with all their cookies), not kept.
+  const renderAsAsked = async () => passOn(await render(path, layerCookie, viewer ? { cookies: request.headers.get("cookie") ?? "" } : undefined));
+  if (!stamp || (viewer && !sharesPage(viewer, stamp))) return renderAsAsked();
 
-  const layer = viewLayerOf(null, stamp);
-  // The reader's layer choice counts only through the layer it picks: the rest of the cookie is not part of the page.
-  const { layerPreference: _preference, ...shown } = stamp;
+  const layer = viewLayerOf(viewer, stamp);
+  // The reader's layer choice counts only through the layer it picks; the viewer's own facts only through sharesPage.
+  const { layerPreference: _preference, noPrivateWorkOf: _private, noWorkOf: _work, ...shown } = stamp;
   // Whether sign-in is required decides whether there is an anonymous page at all.
-  const etag = validatorOf(["reader-page", path, layer, readPolicy().requireSignIn ? "sign-in" : "open", JSON.stringify(shown)]);
+  const version = validatorOf(["reader-page", path, layer, viewer?.role ?? "anonymous", readPolicy().requireSignIn ? "sign-in" : "open", JSON.stringify(shown)]);
+  // A signed-in page shows who is signed in: a browser's copy is that viewer's alone.
+  const etag = viewer ? validatorOf([version, ...VIEWER_SLOTS.map((slot) => viewer[slot])]) : version;
   const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
   if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
 
-  let page: CachedPage;
+  let page: CachedPage | null;
   try {
-    page = await pages.get(`${path}\n${layer ?? ""}`, etag, () => renderForCache(render, path, layerCookie));
+    page = await pages.get(`${path}\n${layer ?? ""}\n${viewer?.role ?? ""}`, version, () => (viewer ? renderShared(render, path, layerCookie, viewer.role) : renderForCache(render, path, layerCookie)));
   } catch (error) {
     if (error instanceof NotCacheable) return passOn(error.page);
     throw error;
   }
+  if (page === null) return renderAsAsked();
   const nonce = randomBytes(16).toString("base64");
   const security = pageSecurityHeaders({ nonce, baseURL: process.env.BETTER_AUTH_URL ?? new URL(request.url).origin, dev: false });
-  return new Response(page.parts.join(nonce), {
+  const identity = viewer ? Object.fromEntries(VIEWER_SLOTS.map((slot) => [slot, viewer[slot]])) : {};
+  return new Response(fillPage(page.template, { nonce, ...identity }), {
     status: 200,
     headers: { ...headers, ...security, "Content-Type": page.contentType, Vary: page.vary },
   });
 }
 
+/**
+ * Whether `viewer`'s page of the article is their role's shared page with their identity in it:
+ * nothing on it is theirs (no annotation or note of theirs, shared or private: no "mine" marks, no
+ * private work), they are in none of its projects (a membership opens layers and decides who
+ * annotates), and their fields fit the page's payload as the render wrote the tokens.
+ */
+function sharesPage(viewer: Actor, stamp: ArticleStamp): boolean {
+  return (
+    stamp.noWorkOf === viewer.id &&
+    stamp.projects.every((project) => project.memberRole === null) &&
+    VIEWER_SLOTS.every((slot) => viewer[slot].length <= MAX_SLOT_VALUE_LENGTH)
+  );
+}
+
 async function renderForCache(render: PageRenderer, path: string, layerCookie: string | undefined): Promise<CachedPage> {
   const page = await render(path, layerCookie);
+  const cached = cachedPageOf(page, null);
+  if (!cached) throw new NotCacheable(page);
+  return cached;
+}
+
+/**
+ * The signed-in page of `role`'s viewers, rendered for two made-up viewers: null (render per
+ * viewer) unless both are ordinary pages that cut alike at their tokens.
+ */
+async function renderShared(render: PageRenderer, path: string, layerCookie: string | undefined, role: Actor["role"]): Promise<CachedPage | null> {
+  const viewers = [templateViewer(role, 0), templateViewer(role, 1)] as const;
+  const [a, b] = await Promise.all(viewers.map(async (template) => cachedPageOf(await render(path, layerCookie, { template }), template)));
+  return a && b && samePage(a.template, b.template) ? a : null;
+}
+
+/**
+ * A 200 render cut at its nonce (and at `template`'s identity tokens), or null: another status,
+ * a page without its nonce in the body (no script at all: nothing to renew, so keep nothing rather
+ * than guess), or a token where its value could not be written back exactly.
+ */
+function cachedPageOf(page: RenderedPage, template: Actor | null): CachedPage | null {
   const nonce = /'nonce-([^']+)'/.exec(page.headers.get("content-security-policy") ?? "")?.[1];
-  // Without its nonce in the body (a page with no script at all) there is nothing to renew: keep nothing rather than guess.
-  if (page.status !== 200 || !nonce || !page.body.includes(nonce)) throw new NotCacheable(page);
+  if (page.status !== 200 || !nonce || !page.body.includes(nonce)) return null;
+  const tokens: SlotToken[] = [{ name: "nonce", token: nonce, raw: true }, ...(template ? VIEWER_SLOTS.map((slot) => ({ name: slot, token: template[slot] })) : [])];
+  const cut = cutPage(page.body, tokens);
+  if (!cut) return null;
   // The answer depends on the session cookie too (a signed-in visitor gets another page), beside what Next varies on.
   const vary = [...new Set([...(page.headers.get("vary") ?? "").split(","), "Cookie"].map((name) => name.trim()).filter(Boolean))].join(", ");
-  return { parts: page.body.split(nonce), contentType: page.headers.get("content-type") ?? "text/html; charset=utf-8", vary };
+  return { template: cut, contentType: page.headers.get("content-type") ?? "text/html; charset=utf-8", vary };
 }
 
 /** A render answered as it came (its own CSP, whose nonce matches its body). */
@@ -129,13 +198,21 @@ function cookieValue(header: string | null, name: string): string | undefined {
 
 /**
  * The production renderer: asks this very server for the page (at the origin Next records it
- * listens on), marked as the cache's own render so the proxy lets it reach the page, without
- * the visitor's cookies (the layer choice aside) and uncompressed.
+ * listens on), marked as the cache's own render so the proxy lets it reach the page, uncompressed,
+ * without the visitor's cookies (the layer choice aside) unless it renders for them; a template
+ * viewer is named by the header only this process can write (viewer-template.ts).
  */
 export function selfRenderer(origin: string): PageRenderer {
-  return async (path, layerCookie) => {
+  return async (path, layerCookie, renderFor) => {
+    const cookie = renderFor && "cookies" in renderFor ? renderFor.cookies : layerCookie !== undefined ? `${LAYER_COOKIE}=${layerCookie}` : undefined;
     const response = await fetch(new URL(path, origin), {
-      headers: { [PAGE_RENDER_HEADER]: "1", Accept: "text/html", "Accept-Encoding": "identity", ...(layerCookie !== undefined ? { Cookie: `${LAYER_COOKIE}=${layerCookie}` } : {}) },
+      headers: {
+        [PAGE_RENDER_HEADER]: "1",
+        Accept: "text/html",
+        "Accept-Encoding": "identity",
+        ...(cookie ? { Cookie: cookie } : {}),
+        ...(renderFor && "template" in renderFor ? { [VIEWER_TEMPLATE_HEADER]: viewerTemplateHeader(renderFor.template) } : {}),
+      },
       redirect: "manual",
       cache: "no-store",
       signal: AbortSignal.timeout(60_000),

@@ -1,26 +1,31 @@
 import { z } from "zod";
 import { PAGE_PATH_HEADER, pageCacheOrigin, readerPathSlug } from "@/lib/reading/page-cache-request";
+import { getActor } from "@/lib/server/auth/get-actor";
 import { selfRenderer, serveCachedReaderPage } from "@/lib/server/cache/serve-cached-page";
 import { notFound } from "@/lib/server/errors";
 import { publicRoute } from "@/lib/server/route";
 
-const readerPath = z
-  .string()
-  .max(1100, "is too long")
-  .refine((path) => readerPathSlug(path) !== null, "is not an article's reader page (/articles/<slug>)");
-// The page comes as `path`, or in PAGE_PATH_HEADER after a rewrite within the process (which drops the query).
-const query = z.object({ path: readerPath.optional() });
-const rewritten = z.object({ path: readerPath });
+/**
+ * The page asked for: the `path` query, or PAGE_PATH_HEADER after a rewrite within the process
+ * (which drops the query). One field, one schema, whichever carried it.
+ */
+const pageRequest = z.object({
+  path: z
+    .string()
+    .max(1100, "is too long")
+    .refine((path) => readerPathSlug(path) !== null, "is not an article's reader page (/articles/<slug>)"),
+});
 
 /**
- * An article's reader page as an anonymous visitor sees it, from the page cache
- * (lib/server/cache/serve-cached-page.ts). proxy.ts sends an anonymous visitor's GET of
- * `/articles/<slug>` here (the address bar keeps the page's URL); whoever calls it directly gets
- * exactly that page too, whatever cookies they send.
+ * An article's reader page, from the page cache (lib/server/cache/serve-cached-page.ts): as an
+ * anonymous visitor sees it, or as the signed-in visitor does (their role's shared page with their
+ * identity filled in, or rendered for them alone). proxy.ts sends a GET of `/articles/<slug>` here
+ * (the address bar keeps the page's URL); whoever calls it directly gets exactly the page they
+ * would get there.
  */
-export const GET = publicRoute({ query }, async ({ request, query }) => {
+export const GET = publicRoute({}, async ({ request }) => {
   const origin = pageCacheOrigin();
   if (!origin) throw notFound("The page cache");
-  const path = query.path ?? rewritten.parse({ path: request.headers.get(PAGE_PATH_HEADER) ?? undefined }).path;
-  return serveCachedReaderPage({ request, path, render: selfRenderer(origin) });
+  const { path } = pageRequest.parse({ path: new URL(request.url).searchParams.get("path") ?? request.headers.get(PAGE_PATH_HEADER) ?? undefined });
+  return serveCachedReaderPage({ request, path, render: selfRenderer(origin), viewer: await getActor() });
 });
