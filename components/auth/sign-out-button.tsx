@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { authClient } from "@/lib/client/auth-client";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -10,6 +9,8 @@ export function SignOutButton() {
       type="button"
       className="whitespace-nowrap text-sm text-[var(--muted)] hover:text-[var(--ink)]"
       onClick={async () => {
+        // The auth client (better-auth's, ~34 KB) is only needed here: fetched on the click, not with every page.
+        const { authClient } = await import("@/lib/client/auth-client");
         await authClient.signOut();
         router.push("/");
         router.refresh();

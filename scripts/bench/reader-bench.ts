@@ -16,8 +16,9 @@
  *
  * Switches: BENCH_PEER=0 runs Glossa's half only (the Recogito half takes minutes);
  * BENCH_RUNS=<n> page loads per page; BENCH_PROFILE=<file> one more load under Chromium's CPU
- * profiler and tracing, with a summary of where the renderer's time went; BENCH_SCREENSHOTS=<folder>
- * screenshots of the big article (top, and deep-linked to #p-1000).
+ * profiler and tracing, with a summary of where the renderer's time went; BENCH_COVERAGE=1 one more load
+ * under Chromium's JavaScript coverage: each script fetched before interactive, its size and how much of
+ * it ran by then; BENCH_SCREENSHOTS=<folder> screenshots of the big article (top, and deep-linked to #p-1000).
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -200,6 +201,49 @@ async function profileLoad(page: Page, url: string, file: string) {
     return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventEnd, interactive: performance.getEntriesByName("glossa:reader-interactive")[0]?.startTime, textInDom: performance.getEntriesByName("bench:text-in-dom")[0]?.startTime, texts: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.includes("/text?")).map((entry) => `${entry.initiatorType} ${entry.startTime.toFixed(0)}/${entry.requestStart.toFixed(0)}→${entry.responseEnd.toFixed(0)}`), preloads: document.querySelectorAll("link[rel=preload][as=fetch]").length };
   });
   console.log(`Milestones (ms): ${JSON.stringify(milestones)}`);
+}
+
+/**
+ * `BENCH_COVERAGE=1`: one more load of the big page under Chromium's JavaScript coverage until the
+ * reader is interactive; prints each script fetched by then, its size and the share of it that ran:
+ * what could be fetched later without slowing the first selection.
+ */
+async function coverageLoad(page: Page, url: string) {
+  await page.goto("about:blank");
+  await page.coverage.startJSCoverage({ resetOnNavigation: false });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => performance.getEntriesByName("glossa:reader-interactive").length > 0, null, { timeout: 60_000, polling: 100 });
+  const entries = await page.coverage.stopJSCoverage();
+  // When each script was asked for and arrived, against the page's own milestones: a script waiting on the server shows here.
+  const timings = new Map(
+    await page.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((entry) => entry.initiatorType === "script" || entry.name.includes("/text?"))
+        .map((entry) => [entry.name.split("/").at(-1)!, `${entry.startTime.toFixed(0)}→${entry.responseStart.toFixed(0)}→${entry.responseEnd.toFixed(0)} ms`] as [string, string]),
+    ),
+  );
+  const milestones = await page.evaluate(() => ({
+    html: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd.toFixed(0),
+    interactive: performance.getEntriesByName("glossa:reader-interactive")[0]!.startTime.toFixed(0),
+  }));
+  const scripts = entries
+    .filter((entry) => entry.url.includes("/_next/") && entry.source)
+    .map((entry) => {
+      // Bytes in functions that ran: every block counted > 0, minus the nested blocks counted 0.
+      const ranges = entry.functions.flatMap((fn) => fn.ranges);
+      const ran = ranges.filter((range) => range.count > 0 && range.startOffset === 0 && range.endOffset === entry.source!.length).length > 0;
+      const unused = ranges.filter((range) => range.count === 0).reduce((sum, range) => sum + range.endOffset - range.startOffset, 0);
+      const size = entry.source!.length;
+      return { name: entry.url.split("/").at(-1)!, size, used: ran ? Math.max(0, size - unused) : 0 };
+    })
+    .sort((a, b) => b.size - a.size);
+  console.log("\nScripts fetched before the reader was interactive (KB; 'ran' = bytes in code that ran by then):");
+  for (const script of scripts) console.log(`${(script.size / 1024).toFixed(1).padStart(8)} KB  ran ${(script.used / 1024).toFixed(1).padStart(7)} KB  ${script.name}  (asked→first byte→arrived ${timings.get(script.name) ?? "?"})`);
+  for (const [name, timing] of timings) if (name.startsWith("text?")) console.log(`rest of the text ${name}: ${timing}`);
+  console.log(`HTML arrived at ${milestones.html} ms, interactive at ${milestones.interactive} ms`);
+  const total = scripts.reduce((sum, script) => sum + script.size, 0);
+  const used = scripts.reduce((sum, script) => sum + script.used, 0);
+  console.log(`${(total / 1024).toFixed(1).padStart(8)} KB  ran ${(used / 1024).toFixed(1).padStart(7)} KB  in all`);
 }
 
 async function measureHighlight(page: Page, paragraphNumber: number) {
@@ -386,6 +430,7 @@ async function main() {
     if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
 
     const big = await measurePage(page, `${BASE}/articles/${slug}`, { loadsMore: true });
+    if (process.env.BENCH_COVERAGE) await coverageLoad(page, `${BASE}/articles/${slug}`);
     if (process.env.BENCH_PROFILE) await profileLoad(page, `${BASE}/articles/${slug}`, process.env.BENCH_PROFILE);
     // BENCH_SCREENSHOTS=<folder>: the big article as a reader sees it, at the top and deep-linked to its middle, to judge by eye.
     if (process.env.BENCH_SCREENSHOTS) {
