@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PAGE_PATH_HEADER, pageCacheOrigin, readerPathSlug } from "@/lib/reading/page-cache-request";
-import { getActor } from "@/lib/server/auth/get-actor";
-import { selfRenderer, serveCachedReaderPage } from "@/lib/server/cache/serve-cached-page";
+import { selfRenderer } from "@/lib/server/cache/serve-cached-page";
+import { serveReaderPage } from "@/lib/server/cache/serve-reader-page";
 import { notFound } from "@/lib/server/errors";
 import { publicRoute } from "@/lib/server/route";
 
@@ -21,11 +21,12 @@ const pageRequest = z.object({
  * anonymous visitor sees it, or as the signed-in visitor does (their role's shared page with their
  * identity filled in, or rendered for them alone). proxy.ts sends a GET of `/articles/<slug>` here
  * (the address bar keeps the page's URL); whoever calls it directly gets exactly the page they
- * would get there.
+ * would get there. A public route: the page's own rules answer (serveReaderPage finds the viewer
+ * as the page does), never an API's 401.
  */
 export const GET = publicRoute({}, async ({ request }) => {
   const origin = pageCacheOrigin();
   if (!origin) throw notFound("The page cache");
   const { path } = pageRequest.parse({ path: new URL(request.url).searchParams.get("path") ?? request.headers.get(PAGE_PATH_HEADER) ?? undefined });
-  return serveCachedReaderPage({ request, path, render: selfRenderer(origin), viewer: await getActor() });
+  return serveReaderPage({ request, path, render: selfRenderer(origin) });
 });
