@@ -21,18 +21,32 @@ export interface KappaResult {
  * item i. Chance agreement uses each rater's own marginals (Scott's π would pool them).
  */
 export function cohenKappa(pairs: readonly (readonly [string, string])[]): KappaResult {
-  const n = pairs.length;
+  return cohenKappaOf(
+    pairs.map(([a]) => a),
+    pairs.map(([, b]) => b),
+  );
+}
+
+/**
+ * cohenKappa over parallel lists: `first[i]` and `second[i]` are both raters' labels for item i (the
+ * same length). Word labels come this way, and a pair of raters reads some ten thousand words: no
+ * tuple per word.
+ */
+export function cohenKappaOf(first: readonly string[], second: readonly string[]): KappaResult {
+  const n = first.length;
   if (n === 0) return { n, observed: 0, expected: 0, kappa: null };
-  const first = new Map<string, number>();
-  const second = new Map<string, number>();
+  const firstCounts = new Map<string, number>();
+  const secondCounts = new Map<string, number>();
   let same = 0;
-  for (const [a, b] of pairs) {
+  for (let index = 0; index < n; index++) {
+    const a = first[index]!;
+    const b = second[index]!;
     if (a === b) same++;
-    first.set(a, (first.get(a) ?? 0) + 1);
-    second.set(b, (second.get(b) ?? 0) + 1);
+    firstCounts.set(a, (firstCounts.get(a) ?? 0) + 1);
+    secondCounts.set(b, (secondCounts.get(b) ?? 0) + 1);
   }
   let expected = 0;
-  for (const [label, count] of first) expected += (count / n) * ((second.get(label) ?? 0) / n);
+  for (const [label, count] of firstCounts) expected += (count / n) * ((secondCounts.get(label) ?? 0) / n);
   const observed = same / n;
   return { n, observed, expected, kappa: expected === 1 ? null : (observed - expected) / (1 - expected) };
 }
@@ -84,7 +98,5 @@ export function tokenLabels(tokens: readonly Token[], spans: readonly Span[]): s
  * compared with the chance of that.
  */
 export function tokenKappa(tokens: readonly Token[], first: readonly Span[], second: readonly Span[]): KappaResult {
-  const a = tokenLabels(tokens, first);
-  const b = tokenLabels(tokens, second);
-  return cohenKappa(a.map((label, index) => [label, b[index]!] as const));
+  return cohenKappaOf(tokenLabels(tokens, first), tokenLabels(tokens, second));
 }

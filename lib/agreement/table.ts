@@ -1,5 +1,5 @@
 import { groupBy } from "./group";
-import { cohenKappa, tokenLabels, wordTokens, type KappaResult, type Token } from "./kappa";
+import { cohenKappa, cohenKappaOf, tokenLabels, wordTokens, type KappaResult, type Token } from "./kappa";
 import { overlappingPairs, scoreSpans, type SpanScores } from "./span-match";
 import type { Measure, Span, TextParagraph } from "./types";
 import { unitizingAlpha, type Unit } from "./unitizing-alpha";
@@ -77,12 +77,12 @@ export function agreementTable({ spans, paragraphs, language, tokens: given }: {
 
   const tokens = (given ?? wordTokens(paragraphs, language)).filter((token) => documentOf.has(token.paragraphId));
   const tokensOf = groupBy(tokens, (token) => documentOf.get(token.paragraphId)!);
-  // Each rater's word labels once, on the words of the documents they marked (no pair of theirs reads others): a pair reads the two it needs.
+  // Each rater's word labels once, per document they marked (no pair of theirs reads others), in the
+  // document's word order: a pair joins the two lists of each document both marked.
   const labels = new Map(
     raters.map((rater) => {
-      const words = [...documentsOf.get(rater)!].flatMap((document) => tokensOf.get(document) ?? []);
-      const labelled = tokenLabels(words, byRater.get(rater)!);
-      return [rater, new Map(words.map((word, index) => [word, labelled[index]!]))];
+      const spansOf = groupBy(byRater.get(rater)!, (span) => documentOf.get(span.paragraphId)!);
+      return [rater, new Map([...documentsOf.get(rater)!].map((document) => [document, tokenLabels(tokensOf.get(document) ?? [], spansOf.get(document) ?? [])]))];
     }),
   );
 
@@ -115,14 +115,17 @@ export function agreementTable({ spans, paragraphs, language, tokens: given }: {
       const matched = overlappingPairs(a, b);
       const firstLabels = labels.get(first)!;
       const secondLabels = labels.get(second)!;
-      const words = [...shared].flatMap((document) => (tokensOf.get(document) ?? []).map((word) => [firstLabels.get(word)!, secondLabels.get(word)!] as const));
+      const sharedDocuments = [...shared];
       pairs.push({
         first,
         second,
         documents: shared.size,
         exact: scoreSpans(a, b, "exact"),
         overlap: scoreSpans(a, b, "overlap"),
-        kappa: cohenKappa(words),
+        kappa: cohenKappaOf(
+          sharedDocuments.flatMap((document) => firstLabels.get(document)!),
+          sharedDocuments.flatMap((document) => secondLabels.get(document)!),
+        ),
         alpha: alphaOf([first, second], shared),
         links: {
           same: matched.filter(([x, y]) => x.link === y.link).length,

@@ -3,14 +3,14 @@ import { AGREEMENT_LAYER_KEYS, AGREEMENT_LAYERS, agreementTable, layerSpans, wor
 import { annotationDTOFromRow } from "@/lib/annotations/annotation-row";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { canReadLibrary, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { readableMentionWhere } from "@/lib/permissions/where";
 import { annotationRowSelect, loadAnnotationRefs } from "@/lib/server/annotations/annotation-dto";
 import { unauthenticated } from "@/lib/server/errors";
-import { insightScope, readableMentionSql } from "@/lib/server/insights/insight-work";
+import { insightScope } from "@/lib/server/insights/insight-work";
 import type { InsightsFilter } from "@/lib/validations/insights";
+import { pickAgreementArticles } from "./pick-agreement-articles";
 
 /** How many articles a set's agreement is measured over, per layer: the most annotated of the set (κ reads every word of them). */
 export const AGREEMENT_ARTICLES = 50;
@@ -29,33 +29,16 @@ export interface ArticlesAgreement {
  * (lib/agreement's documents), among the articles at least two people annotated in it; over
  * what the actor may read (401 when sign-in is required and nobody is signed in). Bounded to the
  * AGREEMENT_ARTICLES most annotated per layer: κ labels every word of them. The same few
- * statements for all the layers at once: which articles (one pass over the three kinds), their
- * annotations, their paragraphs, and the names those refer to.
+ * statements for all the layers at once: which articles (pickAgreementArticles, mostly from a
+ * rollup), their annotations, their paragraphs, and the names those refer to.
  */
 export async function measureArticlesAgreement(actor: Actor | null, filter: InsightsFilter): Promise<ArticlesAgreement> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
   const kinds = AGREEMENT_LAYER_KEYS.map((layer) => AGREEMENT_LAYERS[layer].kind);
   const scope = await insightScope(actor, filter);
-  // One pass over the readable annotations of the three kinds, grouped per kind and article (two
-  // or more authors: min <> max hashes where count(DISTINCT) would sort each group); then each
-  // kind's most annotated, a top-N of its groups rather than a sort of them all. Ids compare
-  // bytewise (COLLATE "C"): the order only has to be stable, not linguistic.
-  const picked = await db().$queryRaw<{ kind: string; articleId: string; n: number }[]>`
-    WITH "grouped" AS MATERIALIZED (
-      SELECT "a"."kind"::text AS "kind", "a"."articleId", count(*)::int AS "n"
-        FROM "Annotation" AS "a"
-       WHERE "a"."kind"::text = ANY(${kinds}::text[]) AND ${readableMentionSql(scope)}
-       GROUP BY "a"."kind", "a"."articleId"
-      HAVING min("a"."authorId" COLLATE "C") <> max("a"."authorId" COLLATE "C"))
-    ${Prisma.join(
-      kinds.map(
-        (kind) => Prisma.sql`(SELECT "kind", "articleId", "n" FROM "grouped" WHERE "kind" = ${kind} ORDER BY "n" DESC, "articleId" COLLATE "C" LIMIT ${AGREEMENT_ARTICLES + 1})`,
-      ),
-      " UNION ALL ",
-    )}`;
+  const picked = await pickAgreementArticles(scope, kinds, AGREEMENT_ARTICLES);
   const chosen = AGREEMENT_LAYER_KEYS.map((layer) => {
-    // UNION ALL keeps no order: the most annotated first again (ASCII ids: JavaScript's order is the bytewise one).
-    const ofKind = picked.filter((row) => row.kind === AGREEMENT_LAYERS[layer].kind).sort((x, y) => y.n - x.n || (x.articleId < y.articleId ? -1 : 1));
+    const ofKind = picked.filter((row) => row.kind === AGREEMENT_LAYERS[layer].kind);
     return { layer, kind: AGREEMENT_LAYERS[layer].kind, articleIds: ofKind.slice(0, AGREEMENT_ARTICLES).map((row) => row.articleId), limited: ofKind.length > AGREEMENT_ARTICLES };
   });
   const measured = chosen.filter((layer) => layer.articleIds.length > 0);

@@ -1,11 +1,14 @@
 /**
  * The /insights rollups (migrations 20261201130500_insight_rollups, 20261201160500_insight_totals,
- * 20261201192000_insight_pairs, 20261201223000_insight_speaker_entities) against a real PostgreSQL: after
+ * 20261201192000_insight_pairs, 20261201223000_insight_speaker_entities, 20261202013600_insight_article_kinds)
+ * against a real PostgreSQL: after
  * each step of a sequence of writes — creates (shared, private, quotes, notes, in a Closed project),
  * edits (entity, visibility), soft deletes and restores, a re-import that moves some annotations
  * and orphans others, a new article date, archiving, deleting an article — the rollup tables equal
  * a recount from scratch (co-occurrence pairs and the entities around speakers included), and loadInsights (rollups + read rules + own private work) gives, for
- * every kind of viewer and filter, exactly the direct row-by-row counts (countInsightsDirectly).
+ * every kind of viewer and filter, exactly the direct row-by-row counts (countInsightsDirectly), and
+ * the region Agreement's articles (pickAgreementArticles, from InsightArticleKind) those a direct
+ * grouping of the readable annotations picks.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -17,12 +20,15 @@ import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/server/annotations/delete-annotation";
 import { restoreAnnotation } from "@/lib/server/annotations/restore-annotation";
 import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
+import { pickAgreementArticles, type PickedArticle } from "@/lib/server/agreement/pick-agreement-articles";
 import { reviseArticle } from "@/lib/server/articles/revise-article";
 import { createNote } from "@/lib/server/notes/create-note";
 import { countInsightsDirectly } from "@/lib/server/testing/direct-insights";
 import { span, testLibrary, type Library } from "@/lib/server/testing/library";
 import type { TestArticle } from "@/lib/server/testing/test-database";
 import type { InsightsFilter } from "@/lib/validations/insights";
+import { insightScope } from "./insight-work";
+import { insightAnnotationWhere } from "./insights-where";
 import { loadInsights } from "./load-insights";
 
 const library: Library = testLibrary("glossa-insight-rollup-test");
@@ -34,6 +40,10 @@ let other: TestArticle;
 
 async function tag(actor: Actor, article: TestArticle, phrase: string, type: string, visibility: "SHARED" | "PRIVATE" = "SHARED") {
   return createAnnotation({ actor, articleId: article.articleId, input: { kind: "ENTITY", entityTypeId: library.types[type]!, visibility, ...span(article.paragraphId, TEXT, phrase) } });
+}
+
+async function highlight(actor: Actor, article: TestArticle, phrase: string, visibility: "SHARED" | "PRIVATE" = "SHARED") {
+  return createAnnotation({ actor, articleId: article.articleId, input: { kind: "HIGHLIGHT", color: "yellow", visibility, ...span(article.paragraphId, TEXT, phrase) } });
 }
 
 async function quote(actor: Actor, article: TestArticle, speakerName: string, visibility: "SHARED" | "PRIVATE" = "SHARED") {
@@ -54,6 +64,8 @@ async function rollupsAndRecount() {
       mentions: await rows(`SELECT key, count FROM "InsightMention" WHERE count <> 0`),
       pairs: await rows(`SELECT key, count FROM "InsightPair" WHERE count <> 0`),
       speakerEntities: await rows(`SELECT key, count FROM "InsightSpeakerEntity" WHERE count <> 0`),
+      // A row whose work is all gone must hold no authors either.
+      articleKinds: await articleKinds(`SELECT key, count, authors, raters FROM "InsightArticleKind" WHERE count <> 0 OR raters <> 0 OR authors <> '{}'`),
     },
     recounted: {
       daily: await rows(
@@ -84,8 +96,45 @@ async function rollupsAndRecount() {
            FROM quotes q JOIN tags t ON t.day = q.day AND t.layer = q.layer AND t."paragraphId" = q."paragraphId" AND t."entityId" <> q."speakerId"
           GROUP BY 1`,
       ),
+      // Per article day, article, layer and kind: the count, each author's and how many authors.
+      articleKinds: await articleKinds(
+        `SELECT concat_ws('|', w.day, w."articleId", w.layer, w.kind) AS key, sum(w.n)::int AS count, jsonb_object_agg(w."authorId", w.n) AS authors, count(*)::int AS raters
+           FROM (SELECT ${day} AS day, a."articleId", coalesce(a."projectId", '') AS layer, a.kind, a."authorId", count(*)::int AS n ${counted} GROUP BY 1, 2, 3, 4, 5) AS w
+          GROUP BY 1`,
+      ),
     },
   };
+}
+
+/** InsightArticleKind-shaped rows by key. */
+async function articleKinds(sql: string) {
+  const { rows } = await library.client.query<{ key: string; count: number; authors: Record<string, number>; raters: number }>(sql);
+  return Object.fromEntries(rows.map(({ key, ...row }) => [key, row]));
+}
+
+const AGREEMENT_KINDS = ["ENTITY", "HIGHLIGHT", "QUOTE"];
+
+/**
+ * The agreement's articles counted directly: the readable annotations of each kind grouped by
+ * article and author (Prisma, lib/permissions' rules), those two or more people marked, most
+ * annotated first (ties by id), `limit` + 1 per kind.
+ */
+async function pickAgreementArticlesDirectly(actor: Actor | null, filter: InsightsFilter, limit: number): Promise<PickedArticle[]> {
+  const groups = await db().annotation.groupBy({
+    by: ["kind", "articleId", "authorId"],
+    where: { AND: [insightAnnotationWhere(actor, filter), { kind: { in: ["ENTITY", "HIGHLIGHT", "QUOTE"] } }] },
+    _count: { _all: true },
+  });
+  const articles = new Map<string, { kind: string; articleId: string; n: number; authors: number }>();
+  for (const group of groups) {
+    const key = `${group.kind} ${group.articleId}`;
+    const article = articles.get(key) ?? { kind: group.kind, articleId: group.articleId, n: 0, authors: 0 };
+    articles.set(key, { ...article, n: article.n + group._count._all, authors: article.authors + 1 });
+  }
+  const ranked = [...articles.values()].filter((article) => article.authors > 1).sort((x, y) => y.n - x.n || (x.articleId < y.articleId ? -1 : 1));
+  return AGREEMENT_KINDS.flatMap((kind) => ranked.filter((article) => article.kind === kind).slice(0, limit + 1))
+    .map(({ kind, articleId, n }) => ({ kind, articleId, n }))
+    .sort((x, y) => y.n - x.n || (x.articleId < y.articleId ? -1 : 1));
 }
 
 /** loadInsights equals the direct counts for every viewer and filter; returns how many comparisons were made. */
@@ -124,6 +173,9 @@ async function expectInsightsEqualDirectCounts(): Promise<number> {
       expect(insights.activity, context).toEqual(direct.activity);
       expect(Object.fromEntries(insights.coverage.map((row) => [row.articleId, row.annotations])), context).toEqual(direct.articles);
       expect(insights.cooccurrence.edges, context).toEqual(direct.edges);
+      const scope = await insightScope(actor, filter);
+      // Every candidate, and the top one per kind only (the cut of the top-N).
+      for (const limit of [50, 0]) expect(await pickAgreementArticles(scope, AGREEMENT_KINDS, limit), `${context}, agreement articles, limit ${limit}`).toEqual(await pickAgreementArticlesDirectly(actor, filter, limit));
       compared++;
     }
   }
@@ -165,6 +217,13 @@ describe("the insights rollups", () => {
     await tag(library.bob, other, "Си Цзиньпином", "PER");
     // Bob's own private quote: counted (with the tags around it) for him alone, live.
     await quote(library.bob, other, "Пекин", "PRIVATE");
+    // Highlights: in an article with nothing else, two people's only for Bob, whose is private (the
+    // rollup holds one author there: his own private highlight alone makes it his to correct).
+    const highlighted = await library.newArticle(TEXT);
+    await highlight(library.ann, highlighted, "отношения Москвы");
+    await highlight(library.bob, highlighted, "Мы договорились", "PRIVATE");
+    await highlight(library.ann, other, "отношения Москвы");
+    await highlight(library.bob, other, "Мы договорились");
     await createNote({ actor: library.ann, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Проверить цитату." } });
     await createNote({ actor: library.bob, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Личное.", visibility: "PRIVATE" } });
     expect(await expectInsightsEqualDirectCounts()).toBe(20);
@@ -265,6 +324,36 @@ describe("the insights rollups", () => {
     expect(stored.speakerEntities).toEqual(recounted.speakerEntities);
     const { rows } = await library.client.query(`SELECT "speakerId", "entityId", sum(count)::int AS count FROM "InsightSpeakerEntity" WHERE "speakerId" = $1 GROUP BY 1, 2 HAVING sum(count) <> 0`, [sobol.speaker!.id]);
     expect(rows).toEqual([{ speakerId: sobol.speaker!.id, entityId: moscow.entity!.id, count: 1 }]);
+  });
+
+  it("count both authors of two highlights written at once in one article", async () => {
+    // Both writers change one InsightArticleKind row: the second waits on its key and merges its
+    // author into the committed row (ON CONFLICT reads the latest row, not the statement's snapshot).
+    const article = await library.newArticle(TEXT);
+    const second = new pg.Client({ connectionString: library.url });
+    await second.connect();
+    const insert = (client: pg.Client, author: string, id: string) =>
+      client.query(
+        `INSERT INTO "Annotation" (id, "articleId", "paragraphId", "authorId", kind, start, "end", exact, prefix, suffix, color, visibility, "updatedAt")
+         VALUES ($1, $2, $3, $4, 'HIGHLIGHT', 0, 8, 'Владимир', '', '', 'yellow', 'SHARED', now())`,
+        [id, article.articleId, article.paragraphId, author],
+      );
+    try {
+      await library.client.query("BEGIN");
+      await second.query("BEGIN");
+      await insert(library.client, library.ann.id, randomUUID());
+      const written = insert(second, library.bob.id, randomUUID());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await library.client.query("COMMIT");
+      await written;
+      await second.query("COMMIT");
+    } finally {
+      await second.end();
+    }
+    const { stored, recounted } = await rollupsAndRecount();
+    expect(stored.articleKinds).toEqual(recounted.articleKinds);
+    const { rows } = await library.client.query(`SELECT raters, authors FROM "InsightArticleKind" WHERE "articleId" = $1 AND kind = 'HIGHLIGHT'`, [article.articleId]);
+    expect(rows).toEqual([{ raters: 2, authors: { [library.ann.id]: 1, [library.bob.id]: 1 } }]);
   });
 
   it("count a write that rolls back nowhere", async () => {

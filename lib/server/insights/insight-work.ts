@@ -291,6 +291,40 @@ export function rolledUpSpeakerEntitiesSql(scope: InsightScope, speakers: readon
 }
 
 /**
+ * InsightArticleKind (migration 20261202013600_insight_article_kinds) over the layers the actor may
+ * read and the filter's period, for `kinds`, leaving out the articles `corrected` names: rows
+ * `(kind, articleId, n)`, one per article two or more people marked in `kind` in a layer, with its
+ * count. Exact for an article whose readable work of `kinds` is shared and in one layer, on an
+ * article the actor may open: `corrected` must name the others (articleKindCorrectionsSql, the
+ * scope's corrected articles).
+ */
+export function rolledUpArticleKindsSql(scope: InsightScope, kinds: readonly string[], corrected: readonly string[]): Prisma.Sql {
+  const { filter } = scope;
+  return Prisma.sql`
+    SELECT "k"."kind"::text AS "kind", "k"."articleId", "k"."count" AS "n"
+      FROM "InsightArticleKind" AS "k"
+     WHERE ${Prisma.join(
+       [
+         Prisma.sql`"k"."raters" > 1`,
+         Prisma.sql`"k"."kind"::text = ANY(${kinds}::text[])`,
+         Prisma.sql`coalesce("k"."projectId", '') IN (${readableLayersSql(scope.actor)})`,
+         Prisma.sql`NOT ("k"."articleId" = ANY(${corrected}::text[]))`,
+         ...(filter.from ? [Prisma.sql`"k"."articleDay" >= ${at(filter.from)}`] : []),
+         ...(filter.to ? [Prisma.sql`"k"."articleDay" < ${at(filter.to)}`] : []),
+       ],
+       " AND ",
+     )}`;
+}
+
+/**
+ * The articles holding the actor's own private work of `kinds` (rows `(articleId)`): besides the
+ * scope's corrected articles, where rolledUpArticleKindsSql is not what they read.
+ */
+export function articleKindCorrectionsSql(scope: InsightScope & { actor: Actor }, kinds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT DISTINCT "a"."articleId" FROM "Annotation" AS "a" WHERE "a"."kind"::text = ANY(${kinds}::text[]) AND ${ownPrivateSql(scope)}`;
+}
+
+/**
  * The articles where rolledUpPairsSql (or rolledUpSpeakerEntitiesSql) is not what the actor reads,
  * besides the scope's unopened ones: articles with work in two or more layers the actor may read (a
  * paragraph's tags in two layers pair across them, and a pair in both counts once), and those
