@@ -1,11 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findMentions, type TextSpan } from "@/lib/morphology";
 import type { Actor } from "@/lib/permissions";
 import { noteSearchText } from "@/lib/search/documents";
 import type { SearchTerm } from "@/lib/search/query";
 import { hitsSql, ON_ARTICLE, type ArticleRow } from "./hits-sql";
+import { querySearchRows } from "./query-search-rows";
 
 /** The best matches shown under each article. */
 const SNIPPETS_PER_ARTICLE = 3;
@@ -59,7 +59,7 @@ export async function bestSnippets(articles: ArticleRow[], tsquery: string, term
   if (!articles.length) return found;
   // The best matches with the words and labels to show, in one statement: the hits were
   // authorised by hitsSql's read rules; the joins only read their text, author and names.
-  const hits = await db().$queryRaw<SnippetRow[]>`
+  const hits = await querySearchRows<SnippetRow>(Prisma.sql`
     SELECT "b"."articleId", "b"."source", "b"."position", "b"."annotationId",
       CASE "b"."source" WHEN 'paragraph' THEN "pp"."text" WHEN 'note' THEN "nn"."body" ELSE "mm"."exact" END AS "text",
       coalesce("nn"."projectId", "mm"."projectId") AS "layer", coalesce("nu"."name", "mu"."name") AS "author",
@@ -76,7 +76,7 @@ export async function bestSnippets(articles: ArticleRow[], tsquery: string, term
     LEFT JOIN "EntityType" AS "et" ON "et"."id" = "mm"."entityTypeId"
     LEFT JOIN "Entity" AS "en" ON "en"."id" = "mm"."entityId"
     LEFT JOIN "Entity" AS "sp" ON "sp"."id" = "mm"."speakerId"
-    WHERE "b"."n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "b"."articleId", "b"."n"`;
+    WHERE "b"."n" <= ${SNIPPETS_PER_ARTICLE} ORDER BY "b"."articleId", "b"."n"`);
   const language = new Map(articles.map((article) => [article.id, article.language]));
 
   for (const hit of hits) {

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 import { ARTICLE_COLUMNS, articleMatchesSql, type ArticleRow } from "./hits-sql";
+import { querySearchRows } from "./query-search-rows";
 
 /** What a walk looks for: the tsquery (null: the filters alone) and the conditions on article "a". */
 export interface WalkQuery {
@@ -21,11 +21,11 @@ export interface WalkQuery {
  */
 export async function newestMatches({ required, singleWord, conditions }: WalkQuery, actor: Actor | null, limit: number | null, within: number | null): Promise<ArticleRow[]> {
   const matched = required ? Prisma.sql`AND ${articleMatchesSql(required, singleWord, actor)}` : Prisma.empty;
-  return db().$queryRaw<ArticleRow[]>`
+  return querySearchRows<ArticleRow>(Prisma.sql`
     SELECT ${ARTICLE_COLUMNS}, 0::float8 AS "rank"
     FROM ${within === null ? Prisma.sql`"Article"` : Prisma.sql`(SELECT * FROM "Article" ORDER BY "createdAt" DESC, "id" DESC LIMIT ${within})`} AS "a"
     WHERE ${conditions} ${matched}
-    ORDER BY "a"."createdAt" DESC, "a"."id" DESC ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+    ORDER BY "a"."createdAt" DESC, "a"."id" DESC ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`);
 }
 
 /**
@@ -36,8 +36,8 @@ export async function newestMatches({ required, singleWord, conditions }: WalkQu
  */
 export async function estimateMatches(found: number, last: ArticleRow): Promise<number> {
   const [[passed], [plan]] = await Promise.all([
-    db().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Article" WHERE ("createdAt", "id") >= (${last.createdAt}, ${last.id})`,
-    db().$queryRaw<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article"`,
+    querySearchRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS "count" FROM "Article" WHERE ("createdAt", "id") >= (${last.createdAt}, ${last.id})`),
+    querySearchRows<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article"`),
   ]);
   const articles = plan!["QUERY PLAN"][0]!.Plan["Plan Rows"];
   const estimate = (found / Math.max(passed!.count, found)) * articles;

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
 import { contentHash, parsePlainText, slugify } from "@/lib/importing";
 import type { Actor } from "@/lib/permissions";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { insertNewArticle } from "@/lib/server/import/insert-new-article";
+import { directPool } from "@/lib/server/direct-pool";
 import { testDatabase } from "@/lib/server/testing/test-database";
 import { backfillParagraphVectors } from "./paragraph-vectors";
 import { searchArticles, snippetOf } from "./search-articles";
@@ -171,10 +171,10 @@ describe("searchArticles", () => {
     await database.client.query(`ANALYZE "Paragraph"`);
     // The probe is the one statement that materialises the hits (WITH "h" AS MATERIALIZED, LIMIT rankedHits + 1).
     const probes = async (limits: { rankedHits: number; listed: number }) => {
-      const spy = vi.spyOn(db(), "$queryRaw");
+      const spy = vi.spyOn(directPool(), "query");
       try {
         const outcome = await searchArticles({ actor: reader, input: { q: word }, limits });
-        const statements = spy.mock.calls.map(([sql]) => (Array.isArray(sql) ? sql.join("?") : String(sql)));
+        const statements = spy.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : (statement as { text: string }).text));
         return { outcome, probed: statements.some((statement) => statement.includes("MATERIALIZED")) };
       } finally {
         spy.mockRestore();

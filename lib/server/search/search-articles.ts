@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TextSpan } from "@/lib/morphology";
 import type { Actor } from "@/lib/permissions";
@@ -9,6 +8,7 @@ import { bestSnippets, markedSpans, type SearchSnippet } from "./best-snippets";
 import { ARTICLE_COLUMNS, hitsSql, ON_ARTICLE, type ArticleRow } from "./hits-sql";
 import { estimateMatches, newestMatches } from "./newest-matches";
 import { prepareSearch } from "./prepare-search";
+import { querySearchRows } from "./query-search-rows";
 
 export { snippetOf, type SearchSnippet, type SnippetSource } from "./best-snippets";
 
@@ -148,8 +148,8 @@ const SURELY_COMMON = 5;
  * most common lexemes and their frequencies, kept by ANALYZE/autovacuum): no rows are read.
  */
 async function estimatedParagraphHits(tsquery: string): Promise<number> {
-  const [plan] = await db().$queryRaw<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Paragraph" WHERE "searchVector" @@ ${tsquery}::tsquery`;
+  const [plan] = await querySearchRows<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(Prisma.sql`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Paragraph" WHERE "searchVector" @@ ${tsquery}::tsquery`);
   return plan!["QUERY PLAN"][0]!.Plan["Plan Rows"];
 }
 
@@ -168,11 +168,11 @@ const WALK_PER_ROW = 250;
  * at most `rankedHits + 1` matches, whatever the library's size.
  */
 async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number): Promise<ArticleRow[] | null> {
-  const rows = await db().$queryRaw<({ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null }))[]>`
+  const rows = await querySearchRows<{ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null })>(Prisma.sql`
     WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" LIMIT ${rankedHits + 1})
     SELECT "n"."hits", "c".* FROM (SELECT count(*)::int AS "hits" FROM "h") AS "n"
       LEFT JOIN (${groupedSql(Prisma.sql`"h"`, conditions)}) AS "c" ON TRUE
-      ${RANKED}`;
+      ${RANKED}`);
   if ((rows[0]?.hits ?? 0) > rankedHits) return null;
   return rows.filter((row): row is { hits: number } & ArticleRow => row.id !== null);
 }
@@ -183,7 +183,7 @@ async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor
  * their matches, rather than every match of a common word.
  */
 async function rankedAll(tsquery: string, conditions: Prisma.Sql, actor: Actor | null): Promise<ArticleRow[]> {
-  return db().$queryRaw<ArticleRow[]>`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`;
+  return querySearchRows<ArticleRow>(Prisma.sql`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`);
 }
 
 /** The matching readable articles of the hits in `hits` (a table or subquery of hitsSql rows), each with its best rank. */
