@@ -1,32 +1,40 @@
-import { AGREEMENT_NOTES, SET_AGREEMENT_NOTES, type AgreementTable, type Measure } from "@/lib/agreement";
+import type { ReactNode } from "react";
+import { AGREEMENT_NOTES, SET_AGREEMENT_NOTES, type AgreementTable, type Measure, type OverallAgreement, type PairAgreement } from "@/lib/agreement";
 
 /** A measure with two decimals, "—" where it is undefined. */
 export const format = (value: Measure) => (value === null ? "—" : value.toFixed(2));
 
+/** One column of a pair table: its header, a pair's cell and the Overall row's. */
+export interface PairColumn {
+  header: ReactNode;
+  pair: (pair: PairAgreement) => ReactNode;
+  overall: (overall: OverallAgreement) => ReactNode;
+}
+
+/** The Articles column of a table over a set of articles: how many each pair was compared on. */
+export const ARTICLES_COLUMN: PairColumn = { header: "Articles", pair: (pair) => pair.documents, overall: (overall) => overall.documents };
+
 /**
- * An agreement table (one row per pair of annotators, then Overall) and what each measure leaves
- * out: the reader's region Agreement (one article, live) and /insights' (a set of articles) show
- * the same numbers the same way. No hooks, so it renders on either side. Over a set of articles,
- * `articles` adds how many each pair was compared on.
+ * A table whose rows are annotator pairs, then Overall, in `columns`: the one markup of every
+ * agreement table (the reader's, /insights' layers and quote speakers). No hooks, so it renders on
+ * either side.
  */
-export function AgreementNumbers({ table, names, links, caption, articles = false }: { table: AgreementTable; names: ReadonlyMap<string, string>; links: "entity" | "speaker" | null; caption: string; articles?: boolean }) {
+export function PairTable({ table, names, caption, columns }: { table: AgreementTable; names: ReadonlyMap<string, string>; caption: string; columns: readonly PairColumn[] }) {
   const name = (id: string) => names.get(id) ?? "Someone";
-  const linked = (agreement: { same: number; compared: number }) => (agreement.compared === 0 ? "—" : `${agreement.same} of ${agreement.compared}`);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-right tabular-nums">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-[var(--rule)] text-xs text-[var(--muted)]">
-            <th scope="col" className="py-1 pr-3 text-left font-medium">Annotators</th>
-            {articles && <th scope="col" className="px-2 py-1 font-medium">Articles</th>}
-            <th scope="col" className="px-2 py-1 font-medium">Precision</th>
-            <th scope="col" className="px-2 py-1 font-medium">Recall</th>
-            <th scope="col" className="px-2 py-1 font-medium">F1 exact</th>
-            <th scope="col" className="px-2 py-1 font-medium">F1 overlap</th>
-            <th scope="col" className="px-2 py-1 font-medium">Cohen&apos;s κ</th>
-            <th scope="col" className="px-2 py-1 font-medium">Krippendorff&apos;s αU</th>
-            {links === "speaker" && <th scope="col" className="px-2 py-1 font-medium">Same speaker</th>}
+            <th scope="col" className="py-1 pr-3 text-left font-medium">
+              Annotators
+            </th>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className="px-2 py-1 font-medium">
+                {column.header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -35,28 +43,22 @@ export function AgreementNumbers({ table, names, links, caption, articles = fals
               <th scope="row" className="py-1 pr-3 text-left font-medium">
                 {name(pair.first)} ↔ {name(pair.second)}
               </th>
-              {articles && <td className="px-2 py-1">{pair.documents}</td>}
-              <td className="px-2 py-1">{format(pair.exact.precision)}</td>
-              <td className="px-2 py-1">{format(pair.exact.recall)}</td>
-              <td className="px-2 py-1">{format(pair.exact.f1)}</td>
-              <td className="px-2 py-1">{format(pair.overlap.f1)}</td>
-              <td className="px-2 py-1">{format(pair.kappa.kappa)}</td>
-              <td className="px-2 py-1">{format(pair.alpha)}</td>
-              {links === "speaker" && <td className="px-2 py-1">{linked(pair.links)}</td>}
+              {columns.map((column, index) => (
+                <td key={index} className="px-2 py-1">
+                  {column.pair(pair)}
+                </td>
+              ))}
             </tr>
           ))}
           <tr className="font-semibold">
             <th scope="row" className="py-1 pr-3 text-left">
               Overall ({table.raters.length} annotators)
             </th>
-            {articles && <td className="px-2 py-1">{table.overall.documents}</td>}
-            <td className="px-2 py-1">—</td>
-            <td className="px-2 py-1">—</td>
-            <td className="px-2 py-1">{format(table.overall.f1Exact)}</td>
-            <td className="px-2 py-1">{format(table.overall.f1Overlap)}</td>
-            <td className="px-2 py-1">{format(table.overall.kappa)}</td>
-            <td className="px-2 py-1">{format(table.overall.alpha)}</td>
-            {links === "speaker" && <td className="px-2 py-1">{linked(table.overall.links)}</td>}
+            {columns.map((column, index) => (
+              <td key={index} className="px-2 py-1">
+                {column.overall(table.overall)}
+              </td>
+            ))}
           </tr>
         </tbody>
       </table>
@@ -64,22 +66,56 @@ export function AgreementNumbers({ table, names, links, caption, articles = fals
   );
 }
 
-/** The measures' caveats, folded: what each one drops or how it counts (over a set of articles, `articles`: how they are pooled first). */
-export function AgreementNotes({ links, articles = false }: { links: "entity" | "speaker" | null; articles?: boolean }) {
+/** "3 of 4": how many of the spans both marked link to the same thing. */
+const linked = (agreement: { same: number; compared: number }) => (agreement.compared === 0 ? "—" : `${agreement.same} of ${agreement.compared}`);
+
+/** The span measures' columns (precision and recall are a pair's: Overall has none). */
+const SPAN_COLUMNS: readonly PairColumn[] = [
+  { header: "Precision", pair: (pair) => format(pair.exact.precision), overall: () => "—" },
+  { header: "Recall", pair: (pair) => format(pair.exact.recall), overall: () => "—" },
+  { header: "F1 exact", pair: (pair) => format(pair.exact.f1), overall: (overall) => format(overall.f1Exact) },
+  { header: "F1 overlap", pair: (pair) => format(pair.overlap.f1), overall: (overall) => format(overall.f1Overlap) },
+  { header: "Cohen's κ", pair: (pair) => format(pair.kappa.kappa), overall: (overall) => format(overall.kappa) },
+  { header: "Krippendorff's αU", pair: (pair) => format(pair.alpha), overall: (overall) => format(overall.alpha) },
+];
+
+const SAME_SPEAKER_COLUMN: PairColumn = { header: "Same speaker", pair: (pair) => linked(pair.links), overall: (overall) => linked(overall.links) };
+
+/**
+ * An agreement table (one row per pair of annotators, then Overall) of the span measures: the
+ * reader's region Agreement (one article, live) and /insights' (a set of articles) show the same
+ * numbers the same way. Over a set of articles, `articles` adds how many each pair was compared on.
+ */
+export function AgreementNumbers({ table, names, links, caption, articles = false }: { table: AgreementTable; names: ReadonlyMap<string, string>; links: "entity" | "speaker" | null; caption: string; articles?: boolean }) {
+  const columns = [...(articles ? [ARTICLES_COLUMN] : []), ...SPAN_COLUMNS, ...(links === "speaker" ? [SAME_SPEAKER_COLUMN] : [])];
+  return <PairTable table={table} names={names} caption={caption} columns={columns} />;
+}
+
+/** A folded list of what each measure leaves out, `notes` first, then `children` (list items). */
+export function MeasureNotes({ notes, children }: { notes: readonly { measure: string; note: string }[]; children?: ReactNode }) {
   return (
     <details className="text-xs text-[var(--muted)]">
       <summary className="cursor-pointer">What each measure leaves out</summary>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        {[...(articles ? SET_AGREEMENT_NOTES : []), ...AGREEMENT_NOTES].map(({ measure, note }) => (
+        {notes.map(({ measure, note }) => (
           <li key={measure}>
             <span className="font-medium text-[var(--ink)]">{measure}</span> {note}
           </li>
         ))}
-        <li>
-          Only annotations you can read count (other people&apos;s private work never does), each annotator&apos;s own as they made it; annotations waiting under Needs review are left out.
-          {links === "entity" && " Which entity a tag links to is not in these numbers: Disagreements lists tags that differ only in it."}
-        </li>
+        {children}
       </ul>
     </details>
+  );
+}
+
+/** The measures' caveats, folded: what each one drops or how it counts (over a set of articles, `articles`: how they are pooled first). */
+export function AgreementNotes({ links, articles = false }: { links: "entity" | "speaker" | null; articles?: boolean }) {
+  return (
+    <MeasureNotes notes={[...(articles ? SET_AGREEMENT_NOTES : []), ...AGREEMENT_NOTES]}>
+      <li>
+        Only annotations you can read count (other people&apos;s private work never does), each annotator&apos;s own as they made it; annotations waiting under Needs review are left out.
+        {links === "entity" && " Which entity a tag links to is not in these numbers: Disagreements lists tags that differ only in it."}
+      </li>
+    </MeasureNotes>
   );
 }

@@ -128,6 +128,7 @@ async function timeInsights() {
   console.log(`\nmeasureArticlesAgreement (region Agreement, streamed after the charts: entity tags, highlights, quotes and speakers at once):`);
   await measure("all articles, Reader", () => measureArticlesAgreement(actor(0, "READER"), all));
   await measure("all articles, annotator", () => measureArticlesAgreement(actor(1, "ANNOTATOR"), all));
+  await measure("all articles, admin", () => measureArticlesAgreement(actor(2, "ADMIN"), all));
   await measure("three months, Reader", () => measureArticlesAgreement(actor(0, "READER"), quarter));
   console.log(`\n${benchCommand("insights")}`);
   await db().$disconnect();
