@@ -156,8 +156,11 @@ async function renderForCache(render: PageRenderer, path: string, layerCookie: s
  * viewer) unless both are ordinary pages that cut alike at their tokens.
  */
 async function renderShared(render: PageRenderer, path: string, layerCookie: string | undefined, role: Actor["role"]): Promise<CachedPage | null> {
-  const viewers = [templateViewer(role, 0), templateViewer(role, 1)] as const;
-  const [a, b] = await Promise.all(viewers.map(async (template) => cachedPageOf(await render(path, layerCookie, { template }), template)));
+  // One after the other: Next streams a page's parts in the order they finish, and two renders
+  // competing for the CPU finish them in different orders more often than two in a row.
+  const renderFor = async (template: Actor) => cachedPageOf(await render(path, layerCookie, { template }), template);
+  const a = await renderFor(templateViewer(role, 0));
+  const b = a && (await renderFor(templateViewer(role, 1)));
   return a && b && samePage(a.template, b.template) ? a : null;
 }
 
