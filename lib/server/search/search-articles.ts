@@ -106,23 +106,21 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
   const newest = required && !ranked ? await newestMatches({ required, singleWord, conditions }, actor, wanted + 1, (wanted + 1) * WALK_PER_ROW) : null;
   if (required && newest && newest.length <= wanted) ranked = await rankedAll(required, conditions, actor);
   let rows: ArticleRow[];
-  let total: number;
-  let pageCount: number;
+  let counted: number | Promise<number>;
   let estimated = false;
   if (ranked) {
     rows = ranked.slice(offset, offset + SEARCH_PAGE_SIZE);
-    total = ranked.length;
-    pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
+    counted = ranked.length;
   } else {
-    const listedPages = Math.ceil(limits.listed / SEARCH_PAGE_SIZE);
     const found = newest ?? (await newestMatches({ required: null, singleWord, conditions }, actor, wanted + 1, null));
     rows = found.slice(offset, wanted);
     estimated = found.length > wanted;
-    total = estimated ? await estimateMatches(found.length, found.at(-1)!) : found.length;
-    pageCount = estimated ? Math.min(listedPages, Math.max(Math.ceil(total / SEARCH_PAGE_SIZE), page + 1)) : Math.ceil(total / SEARCH_PAGE_SIZE);
+    counted = estimated ? estimateMatches(found.length, found.at(-1)!) : found.length;
   }
-
-  const snippets = required ? await bestSnippets(rows, required, positive, actor) : new Map<string, SearchSnippet[]>();
+  // The estimate and the snippets need only the page: one round trip for both, not one after the other.
+  const [total, snippets] = await Promise.all([counted, required ? bestSnippets(rows, required, positive, actor) : new Map<string, SearchSnippet[]>()]);
+  const listedPages = Math.ceil(limits.listed / SEARCH_PAGE_SIZE);
+  const pageCount = estimated ? Math.min(listedPages, Math.max(Math.ceil(total / SEARCH_PAGE_SIZE), page + 1)) : Math.ceil(total / SEARCH_PAGE_SIZE);
   const results = rows.map((article) => ({
     slug: article.slug,
     title: article.title,
