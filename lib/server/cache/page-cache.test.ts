@@ -376,6 +376,22 @@ describe("the signed-in reader-page cache", () => {
     }
   });
 
+  it("shares a page whose second render first streamed its parts in another order (Next does, under load)", async () => {
+    const { path } = await newArticle();
+    let calls = 0;
+    // The second render's parts come in another order; the third's as the first's.
+    const reordering: PageRenderer = async (...args) => {
+      const page = await render(...args);
+      calls++;
+      return calls === 2 ? { ...page, body: page.body.replace(/(<header[^]*?<\/header>)(<script[^]*?<\/script>)/, "$2$1") } : page;
+    };
+    const [one, two] = [viewer("READER"), viewer("READER")];
+    expect((await open(await serveCachedReaderPage({ request: as(path, one), path, render: reordering, viewer: one }))).page).toBe(await truthFor(path, one));
+    expect(calls).toBe(3);
+    expect((await open(await serveCachedReaderPage({ request: as(path, two), path, render: reordering, viewer: two }))).page).toBe(await truthFor(path, two));
+    expect(calls).toBe(3); // shared
+  });
+
   it("answers 304 only to the viewer holding their current page", async () => {
     const { path } = await newArticle();
     const [one, two] = [viewer("READER"), viewer("READER")];
