@@ -299,6 +299,8 @@ async function main() {
       }
     }
     await db().$disconnect();
+    // The search reads through the direct pool too: closed before the cluster stops, not cut off by it.
+    await (await import("../../lib/server/direct-pool")).closeDirectPools();
 
     console.log(`\n${benchCommand("search")}`);
     console.log(`${ARTICLES.toLocaleString("en-US")} articles, ${paragraphs.toLocaleString("en-US")} paragraphs; searchArticles as a Reader, ${RUNS} runs per query after a warm-up`);

@@ -145,6 +145,8 @@ async function main() {
       }
     }
     await db().$disconnect();
+    // The search reads through the direct pool too: closed before the cluster stops, not cut off by it.
+    await (await import("../../lib/server/direct-pool")).closeDirectPools();
 
     console.log(`\n${benchCommand("search-gold")}`);
     const format = (entry: Tally) =>
