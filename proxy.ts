@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isPreflight, preflightResponse } from "./lib/protocol/cors";
 import { corsPolicy } from "./lib/server/route/cors-policy";
 import { isCacheablePageRequest, PAGE_PATH_HEADER, pageCacheOrigin } from "./lib/reading/page-cache-request";
-import { isShuttingDown } from "./lib/server/shutdown-state";
+import { hasStoppedAccepting } from "./lib/server/shutdown-state";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
 /**
@@ -27,10 +27,10 @@ export function proxy(request: NextRequest): Response {
   // be shared), which sets its own policy with a fresh nonce (lib/server/cache/serve-cached-page.ts);
   // the address bar keeps the page's URL.
   const { pathname, search } = request.nextUrl;
-  // Not while draining after SIGTERM: the cache reaches the page through a new connection to this
-  // server (a loopback rewrite, a render on a miss), which is refused once it stops accepting, while
-  // a request it has accepted meanwhile can still be rendered as it stands.
-  const origin = isShuttingDown() ? null : pageCacheOrigin();
+  // Not once the server has stopped accepting after SIGTERM: the cache reaches the page through a
+  // new connection to this server (a loopback rewrite, a render on a miss), which would be refused,
+  // while a request accepted before can still be rendered as it stands.
+  const origin = hasStoppedAccepting() ? null : pageCacheOrigin();
   if (origin && isCacheablePageRequest({ method: request.method, pathname, search, headers: request.headers })) {
     // At the address Next listens on (its port and protocol for certain): Next 16 names this
     // server "localhost" to the proxy (and makes "localhost" of 127.0.0.1), so a host it was started

@@ -12,7 +12,7 @@ import { describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/lib/server/testing/test-database";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
 import { installGracefulShutdown } from "./graceful-shutdown";
-import { isShuttingDown } from "./shutdown-state";
+import { hasStoppedAccepting, isShuttingDown } from "./shutdown-state";
 
 const DRAIN_MS = 600;
 const database = testDatabase("glossa-graceful-shutdown-test");
@@ -70,6 +70,7 @@ describe("on SIGTERM", () => {
     await vi.waitFor(() => expect(feeds.every((open) => open.presence.length > 0)).toBe(true), { timeout: 15_000 });
     expect(feeds.some((open) => open.isClosed())).toBe(false);
     expect(isShuttingDown()).toBe(false);
+    expect(hasStoppedAccepting()).toBe(false);
 
     signals.emit("SIGTERM");
     const signalledAt = Date.now();
@@ -81,6 +82,7 @@ describe("on SIGTERM", () => {
     // What Next.js does next: close the server. During the drain it still serves new connections ...
     const closed = new Promise<number>((resolve) => server.close(() => resolve(Date.now())));
     expect(await get(port)).toBe(200);
+    expect(hasStoppedAccepting()).toBe(false); // the page cache is still used
     // A browser keeps its connection for minutes: one busy as close() stops accepting does not hold it up.
     const browserLike = new http.Agent({ keepAlive: true, timeout: 300_000 });
     await new Promise((resolve) => setTimeout(resolve, signalledAt + DRAIN_MS - 20 - Date.now()));
@@ -88,6 +90,7 @@ describe("on SIGTERM", () => {
     // ... then it stops accepting, and close() completes.
     expect(await kept).toBe(200);
     const closedAt = await closed;
+    expect(hasStoppedAccepting()).toBe(true); // pages are rendered as they stand, with no connection to the server itself
     expect(closedAt).toBeGreaterThanOrEqual(signalledAt + DRAIN_MS - 20);
     expect(closedAt).toBeLessThan(signalledAt + DRAIN_MS + 3_000);
     browserLike.destroy();

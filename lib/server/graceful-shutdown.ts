@@ -37,6 +37,8 @@ export function installGracefulShutdown(signals: Pick<NodeJS.EventEmitter, "once
       // the server's whole keepAliveTimeout (65 s: scripts/standalone.ts) and hold close() up:
       // from here each one closes as soon as its answer is sent.
       this.keepAliveTimeout = 1;
+      // The proxy stops sending pages to the cache (a new connection to this server) from here.
+      if (current.since !== null) current.closed = true;
       close.call(this, callback);
     };
     setImmediate(() => {
