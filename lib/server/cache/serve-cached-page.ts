@@ -151,24 +151,25 @@ async function renderForCache(render: PageRenderer, path: string, layerCookie: s
   return cached;
 }
 
-/** How many renders for the second made-up viewer may be compared with the first's (see renderShared). */
-const SHARE_ATTEMPTS = 3;
+/** How many renders renderShared makes at most before giving a page up as unshareable. */
+const SHARE_RENDERS = 4;
 
 /**
  * The signed-in page of `role`'s viewers, rendered for two made-up viewers: null (render per
  * viewer) unless both are ordinary pages that cut alike at their tokens.
  */
 async function renderShared(render: PageRenderer, path: string, layerCookie: string | undefined, role: Actor["role"]): Promise<CachedPage | null> {
-  // One after the other: Next streams a page's parts in the order they finish, and two renders
-  // competing for the CPU finish them in different orders more often than two in a row. A second
-  // render may still order them otherwise (seen under load): up to SHARE_ATTEMPTS of them are
-  // compared with the first before the page is given up as showing something of its viewer.
-  const renderFor = async (template: Actor) => cachedPageOf(await render(path, layerCookie, { template }), template);
-  const a = await renderFor(templateViewer(role, 0));
-  for (let attempt = 0; a && attempt < SHARE_ATTEMPTS; attempt++) {
-    const b = await renderFor(templateViewer(role, 1));
-    if (!b) return null;
-    if (samePage(a.template, b.template)) return a;
+  // One after the other, each compared with the one before, the two made-up viewers in turn: Next
+  // may stream a page's parts in another order from one render to the next (seen under load), and a
+  // write may land between two renders; two in a row that cut alike are the page. A page showing
+  // something derived from its viewer never cuts alike: after SHARE_RENDERS it is given up.
+  let previous: CachedPage | null = null;
+  for (let i = 0; i < SHARE_RENDERS; i++) {
+    const template = templateViewer(role, (i % 2) as 0 | 1);
+    const page = cachedPageOf(await render(path, layerCookie, { template }), template);
+    if (!page) return null;
+    if (previous && samePage(previous.template, page.template)) return page;
+    previous = page;
   }
   return null;
 }
