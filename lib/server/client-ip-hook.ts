@@ -1,8 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import net from "node:net";
+import type { ServerResponse } from "node:http";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
-
-const INSTALLED = Symbol.for("glossa.clientIpHook");
+import { installServerRequestHook } from "@/lib/server/server-request-hook";
 
 /**
  * Makes every HTTP request this process serves carry CLIENT_IP_HEADER: the client address
@@ -22,29 +20,21 @@ export function installClientIpHook(trustedProxies: string | undefined = process
   if (!trusted) {
     throw new Error(`GLOSSA_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas (e.g. 127.0.0.1,10.0.0.0/8); got "${trustedProxies}".`);
   }
-  // net.Server is the base of http.Server and https.Server alike.
-  const prototype = net.Server.prototype as net.Server & { [INSTALLED]?: true };
-  if (prototype[INSTALLED]) return;
-  prototype[INSTALLED] = true;
-  const emit = prototype.emit as (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  prototype.emit = function (this: net.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      if (!hasWellFormedPath(request.url)) {
-        refuseMalformedPath(response);
-        return true;
-      }
-      const forwarded = request.headers["x-forwarded-for"];
-      const client = resolveClientIp({
-        peer: request.socket?.remoteAddress,
-        forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
-        trusted,
-      });
-      if (client) request.headers[CLIENT_IP_HEADER] = client;
-      else delete request.headers[CLIENT_IP_HEADER];
+  installServerRequestHook("glossa.clientIpHook", (request, response) => {
+    if (!hasWellFormedPath(request.url)) {
+      refuseMalformedPath(response);
+      return true;
     }
-    return emit.call(this, event, ...args);
-  } as typeof prototype.emit;
+    const forwarded = request.headers["x-forwarded-for"];
+    const client = resolveClientIp({
+      peer: request.socket?.remoteAddress,
+      forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+      trusted,
+    });
+    if (client) request.headers[CLIENT_IP_HEADER] = client;
+    else delete request.headers[CLIENT_IP_HEADER];
+    return false;
+  });
 }
 
 /** Whether the path of `url` (a request target such as `/a/b?c`) decodes: every `%` starts a valid UTF-8 escape. */

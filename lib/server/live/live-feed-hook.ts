@@ -1,10 +1,8 @@
 import "server-only";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import net from "node:net";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 import { takeFeed, type FeedTransport } from "@/lib/server/live/event-stream";
-
-const INSTALLED = Symbol.for("glossa.liveFeedHook");
+import { installServerRequestHook } from "@/lib/server/server-request-hook";
 
 /** The events route's handler, as Next calls it (app/api/articles/[articleId]/events/route.ts). */
 export type FeedRouteHandler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
@@ -29,21 +27,12 @@ const FEED_PATH = /^\/api\/articles\/([^/?#]+)\/events(?:\?|$)/;
  * client's address, and a malformed path refused, before they get here.
  */
 export function installLiveFeedHook(route: FeedRouteHandler): void {
-  const prototype = net.Server.prototype as net.Server & { [INSTALLED]?: true };
-  if (prototype[INSTALLED]) return;
-  prototype[INSTALLED] = true;
-  const emit = prototype.emit as (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  prototype.emit = function (this: net.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      const articleId = feedArticleId(request);
-      if (articleId !== null) {
-        void serveFeed(route, request, response, articleId);
-        return true;
-      }
-    }
-    return emit.call(this, event, ...args);
-  } as typeof prototype.emit;
+  installServerRequestHook("glossa.liveFeedHook", (request, response) => {
+    const articleId = feedArticleId(request);
+    if (articleId === null) return false;
+    void serveFeed(route, request, response, articleId);
+    return true;
+  });
 }
 
 /** The article id of a live feed request (`GET /api/articles/<id>/events[?…]`), decoded; null for any other request. */
