@@ -1,6 +1,7 @@
 import { AgreementLayers } from "@/components/insights/agreement-layers";
 import type { Actor } from "@/lib/permissions";
 import { AGREEMENT_ARTICLES, measureArticlesAgreement } from "@/lib/server/agreement/measure-articles-agreement";
+import type { InsightMatches } from "@/lib/server/insights/match-insight-articles";
 import type { InsightsFilter } from "@/lib/validations/insights";
 
 /**
@@ -9,8 +10,8 @@ import type { InsightsFilter } from "@/lib/validations/insights";
  * Rendered on its own (the page streams it in a Suspense boundary): κ reads every word of the
  * articles measured, the charts need not wait.
  */
-export async function AgreementSection({ actor, filter }: { actor: Actor | null; filter: InsightsFilter }) {
-  const agreement = await measureArticlesAgreement(actor, filter);
+export async function AgreementSection({ actor, filter, matches }: { actor: Actor | null; filter: InsightsFilter; matches: InsightMatches | null }) {
+  const agreement = await measureArticlesAgreement(actor, filter, matches);
   return (
     <AgreementFrame>
       <AgreementLayers layers={agreement.layers} names={agreement.names} limit={AGREEMENT_ARTICLES} />

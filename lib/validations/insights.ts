@@ -6,18 +6,22 @@ const day = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "is not a date");
 
 /**
- * `/insights?from=&to=&article=&scope=`: the period (article dates, inclusive, UTC), one article
- * (its slug) or all, and what co-occurring means (the same paragraph or the same article). Empty
- * fields mean "any".
+ * `/insights?q=&from=&to=&article=&scope=`: a search query (the search page's syntax: words,
+ * phrases, -exclusions, entity:, lang:…; it restricts every section to the articles it matches),
+ * the period (article dates, inclusive, UTC), one article (its slug) or all, and what
+ * co-occurring means (the same paragraph or the same article). Empty fields mean "any".
  */
 export const insightsQuerySchema = z
   .object({
+    // Its length is the search parser's to bound (it keeps the first MAX_QUERY_LENGTH characters and says so).
+    q: z.string().trim().optional(),
     from: day.optional(),
     to: day.optional(),
     article: z.string().trim().max(300, "is too long").optional(),
     scope: z.enum(["paragraph", "article"], { error: "scope must be paragraph or article" }).default("paragraph"),
   })
-  .transform(({ from, to, article, scope }) => ({
+  .transform(({ q, from, to, article, scope }) => ({
+    query: q || null,
     from: from ? new Date(`${from}T00:00:00Z`) : null,
     // Inclusive: up to the end of that day.
     to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : null,

@@ -97,7 +97,7 @@ async function timeInsights() {
   const { loadInsights } = await import("../../lib/server/insights/load-insights");
   const { db } = await import("../../lib/db");
   const actor = (n: number, role: Actor["role"]): Actor => ({ id: `bench-user-${n}`, name: `Annotator ${n}`, email: `annotator-${n}@bench.example`, role, color: "#8a4b0f" });
-  const all: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+  const all: InsightsFilter = { query: null, from: null, to: null, articleSlug: null, scope: "paragraph" };
   const quarter: InsightsFilter = { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") };
   const cases: [string, Actor | null, InsightsFilter][] = [
     ["all articles, anonymous", null, all],

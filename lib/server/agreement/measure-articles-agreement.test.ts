@@ -21,7 +21,7 @@ vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ ...policy }) }
 const library: Library = testLibrary("glossa-articles-agreement-test");
 // Ten words: Владимир Путин обсудил с Си Цзиньпином отношения Москвы и Пекина.
 const TEXT = "Владимир Путин обсудил с Си Цзиньпином отношения Москвы и Пекина.";
-const ALL: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+const ALL: InsightsFilter = { query: null, from: null, to: null, articleSlug: null, scope: "paragraph" };
 let both: TestArticle;
 let alone: TestArticle;
 let third: TestArticle;

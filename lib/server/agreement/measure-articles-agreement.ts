@@ -9,6 +9,7 @@ import { readableMentionWhere } from "@/lib/permissions/where";
 import { annotationRowSelect, loadAnnotationRefs } from "@/lib/server/annotations/annotation-dto";
 import { unauthenticated } from "@/lib/server/errors";
 import { insightScope } from "@/lib/server/insights/insight-work";
+import { matchInsightArticles, type InsightMatches } from "@/lib/server/insights/match-insight-articles";
 import type { InsightsFilter } from "@/lib/validations/insights";
 import { pickAgreementArticles } from "./pick-agreement-articles";
 
@@ -30,12 +31,14 @@ export interface ArticlesAgreement {
  * what the actor may read (401 when sign-in is required and nobody is signed in). Bounded to the
  * AGREEMENT_ARTICLES most annotated per layer: κ labels every word of them. The same few
  * statements for all the layers at once: which articles (pickAgreementArticles, mostly from a
- * rollup), their annotations, their paragraphs, and the names those refer to.
+ * rollup), their annotations, their paragraphs, and the names those refer to. With a search query,
+ * over the articles it matches (`matches` when the caller has them, else matched here).
  */
-export async function measureArticlesAgreement(actor: Actor | null, filter: InsightsFilter): Promise<ArticlesAgreement> {
+export async function measureArticlesAgreement(actor: Actor | null, filter: InsightsFilter, matches?: InsightMatches | null): Promise<ArticlesAgreement> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
   const kinds = AGREEMENT_LAYER_KEYS.map((layer) => AGREEMENT_LAYERS[layer].kind);
-  const scope = await insightScope(actor, filter);
+  const matched = matches === undefined ? await matchInsightArticles(actor, filter) : matches;
+  const scope = await insightScope(actor, filter, matched?.articleIds ?? null);
   const picked = await pickAgreementArticles(scope, kinds, AGREEMENT_ARTICLES);
   const chosen = AGREEMENT_LAYER_KEYS.map((layer) => {
     const ofKind = picked.filter((row) => row.kind === AGREEMENT_LAYERS[layer].kind);

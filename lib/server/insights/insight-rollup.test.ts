@@ -30,10 +30,11 @@ import type { InsightsFilter } from "@/lib/validations/insights";
 import { insightScope } from "./insight-work";
 import { insightAnnotationWhere } from "./insights-where";
 import { loadInsights } from "./load-insights";
+import { matchInsightArticles } from "./match-insight-articles";
 
 const library: Library = testLibrary("glossa-insight-rollup-test");
 const TEXT = "Владимир Путин обсудил с Си Цзиньпином отношения Москвы и Пекина. «Мы договорились», — сказал Путин в Кремле.";
-const ALL: InsightsFilter = { from: null, to: null, articleSlug: null, scope: "paragraph" };
+const ALL: InsightsFilter = { query: null, from: null, to: null, articleSlug: null, scope: "paragraph" };
 let open: TestArticle;
 let closed: TestArticle;
 let other: TestArticle;
@@ -119,10 +120,10 @@ const AGREEMENT_KINDS = ["ENTITY", "HIGHLIGHT", "QUOTE"];
  * article and author (Prisma, lib/permissions' rules), those two or more people marked, most
  * annotated first (ties by id), `limit` + 1 per kind.
  */
-async function pickAgreementArticlesDirectly(actor: Actor | null, filter: InsightsFilter, limit: number): Promise<PickedArticle[]> {
+async function pickAgreementArticlesDirectly(actor: Actor | null, filter: InsightsFilter, matched: readonly string[] | null, limit: number): Promise<PickedArticle[]> {
   const groups = await db().annotation.groupBy({
     by: ["kind", "articleId", "authorId"],
-    where: { AND: [insightAnnotationWhere(actor, filter), { kind: { in: ["ENTITY", "HIGHLIGHT", "QUOTE"] } }] },
+    where: { AND: [insightAnnotationWhere(actor, filter, matched), { kind: { in: ["ENTITY", "HIGHLIGHT", "QUOTE"] } }] },
     _count: { _all: true },
   });
   const articles = new Map<string, { kind: string; articleId: string; n: number; authors: number }>();
@@ -153,12 +154,15 @@ async function expectInsightsEqualDirectCounts(): Promise<number> {
     ["all, same article", { ...ALL, scope: "article" }],
     ["March 2026", { ...ALL, from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") }],
     ["one article", { ...ALL, articleSlug: open.slug }],
+    // A search query (a filter of the search: articles with someone's readable work), counted live over its matches.
+    ["search user:bob", { ...ALL, query: "user:bob" }],
   ];
   let compared = 0;
   for (const [who, actor] of viewers) {
     for (const [what, filter] of filters) {
+      const matched = (await matchInsightArticles(actor, filter))?.articleIds ?? null;
       const insights = await loadInsights(actor, filter);
-      const direct = await countInsightsDirectly(actor, filter, Object.keys((await countInsightsDirectly(actor, filter, [])).entities));
+      const direct = await countInsightsDirectly(actor, filter, Object.keys((await countInsightsDirectly(actor, filter, [], matched)).entities), matched);
       const context = `${who}, ${what}`;
       expect(Object.fromEntries(insights.entities.map((entity) => [entity.entityId, entity.mentions])), context).toEqual(direct.entities);
       expect(Object.fromEntries(insights.speakers.map((speaker) => [speaker.speakerId, speaker.quotes])), context).toEqual(direct.speakers);
@@ -173,9 +177,9 @@ async function expectInsightsEqualDirectCounts(): Promise<number> {
       expect(insights.activity, context).toEqual(direct.activity);
       expect(Object.fromEntries(insights.coverage.map((row) => [row.articleId, row.annotations])), context).toEqual(direct.articles);
       expect(insights.cooccurrence.edges, context).toEqual(direct.edges);
-      const scope = await insightScope(actor, filter);
+      const scope = await insightScope(actor, filter, matched);
       // Every candidate, and the top one per kind only (the cut of the top-N).
-      for (const limit of [50, 0]) expect(await pickAgreementArticles(scope, AGREEMENT_KINDS, limit), `${context}, agreement articles, limit ${limit}`).toEqual(await pickAgreementArticlesDirectly(actor, filter, limit));
+      for (const limit of [50, 0]) expect(await pickAgreementArticles(scope, AGREEMENT_KINDS, limit), `${context}, agreement articles, limit ${limit}`).toEqual(await pickAgreementArticlesDirectly(actor, filter, matched, limit));
       compared++;
     }
   }
@@ -226,7 +230,7 @@ describe("the insights rollups", () => {
     await highlight(library.bob, other, "Мы договорились");
     await createNote({ actor: library.ann, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Проверить цитату." } });
     await createNote({ actor: library.bob, articleId: open.articleId, input: { paragraphId: open.paragraphId, body: "Личное.", visibility: "PRIVATE" } });
-    expect(await expectInsightsEqualDirectCounts()).toBe(20);
+    expect(await expectInsightsEqualDirectCounts()).toBe(25);
 
     // Two layers on one paragraph: the open article joins an Open desk, and three new shared tags
     // move into the desk's layer (as a script would). For whoever reads both layers, a pair across

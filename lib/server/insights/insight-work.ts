@@ -32,6 +32,11 @@ const DAY_MS = 86_400_000;
 export interface InsightScope {
   actor: Actor | null;
   filter: InsightsFilter;
+  /**
+   * With a search query: the readable articles it matches in the rest of the filter
+   * (matchInsightArticles), the only articles counted; null without one.
+   */
+  matched: readonly string[] | null;
   /** The filter's articles the actor may not open; null where the rollups do not answer (one article, part days). */
   unopened: readonly string[] | null;
   /**
@@ -45,8 +50,11 @@ export interface InsightScope {
 /** The filter's period bound as a timestamp parameter (UTC, as the columns store it). */
 const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
 
-/** The filter on articles (aliased `alias`): the period of their date (publication, else import) and the one slug. */
-export function articleFilterSql(alias: string, filter: InsightsFilter): Prisma.Sql {
+/**
+ * The filter on articles (aliased `alias`): the period of their date (publication, else import),
+ * the one slug, and the articles a search query matched (`matched`, null: no query).
+ */
+export function articleFilterSql(alias: string, filter: InsightsFilter, matched: readonly string[] | null): Prisma.Sql {
   const day = Prisma.raw(`coalesce("${alias}"."publishedAt", "${alias}"."createdAt")`);
   return Prisma.join(
     [
@@ -54,6 +62,7 @@ export function articleFilterSql(alias: string, filter: InsightsFilter): Prisma.
       ...(filter.from ? [Prisma.sql`${day} >= ${at(filter.from)}`] : []),
       ...(filter.to ? [Prisma.sql`${day} < ${at(filter.to)}`] : []),
       ...(filter.articleSlug ? [Prisma.sql`${Prisma.raw(`"${alias}"."slug"`)} = ${filter.articleSlug}`] : []),
+      ...(matched ? [Prisma.sql`${Prisma.raw(`"${alias}"."id"`)} = ANY(${matched}::text[])`] : []),
     ],
     " AND ",
   );
@@ -64,9 +73,9 @@ export function articleFilterSql(alias: string, filter: InsightsFilter): Prisma.
  * ids: the article rule is evaluated once per article, and the caller's rows join by id (a hashed
  * semi-join) instead of re-checking their article row by row.
  */
-function articlesSql(actor: Actor | null, filter: InsightsFilter, which: "opened" | "unopened"): Prisma.Sql {
+function articlesSql({ actor, filter, matched }: Pick<InsightScope, "actor" | "filter" | "matched">, which: "opened" | "unopened"): Prisma.Sql {
   const readable = whereSql("Article", "ar", readableArticleWhere(actor));
-  return Prisma.sql`SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", filter)} AND ${which === "opened" ? readable : Prisma.sql`NOT (${readable})`}`;
+  return Prisma.sql`SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", filter, matched)} AND ${which === "opened" ? readable : Prisma.sql`NOT (${readable})`}`;
 }
 
 /**
@@ -76,10 +85,10 @@ function articlesSql(actor: Actor | null, filter: InsightsFilter, which: "opened
  */
 function openedArticleSql(alias: string, scope: InsightScope): Prisma.Sql {
   const articleId = Prisma.raw(`"${alias}"."articleId"`);
-  if (!scope.unopened) return Prisma.sql`${articleId} IN (${articlesSql(scope.actor, scope.filter, "opened")})`;
+  if (!scope.unopened) return Prisma.sql`${articleId} IN (${articlesSql(scope, "opened")})`;
   const notUnopened = Prisma.sql`NOT (${articleId} = ANY(${scope.unopened}::text[]))`;
   if (!scope.filter.from && !scope.filter.to) return notUnopened;
-  return Prisma.sql`${notUnopened} AND ${articleId} IN (SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", scope.filter)})`;
+  return Prisma.sql`${notUnopened} AND ${articleId} IN (SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", scope.filter, scope.matched)})`;
 }
 
 /**
@@ -114,16 +123,20 @@ function ownPrivateSql(scope: InsightScope & { actor: Actor }): Prisma.Sql {
 /**
  * The scope of a page: the filter's articles the actor may not open are read here, once, when the
  * rollups answer (their shared work is in the rollups and is taken out again), so each section's
- * plan works with a known, usually empty, list.
+ * plan works with a known, usually empty, list. With a search query the caller passes the articles
+ * it matched (matchInsightArticles), counted live: the rollups are per day, not per article.
  */
-export async function insightScope(actor: Actor | null, filter: InsightsFilter): Promise<InsightScope> {
-  if (!rollupAnswers(filter)) return { actor, filter, unopened: null, corrected: null };
-  const rows = await db().$queryRaw<{ id: string }[]>(articlesSql(actor, filter, "unopened"));
+export async function insightScope(actor: Actor | null, filter: InsightsFilter, matched: readonly string[] | null = null): Promise<InsightScope> {
+  // A query without its matches would count the whole library as if it matched: never silently.
+  if (filter.query !== null && matched === null) throw new Error("insightScope: a search query needs the articles it matched (matchInsightArticles)");
+  if (matched || !rollupAnswers(filter)) return { actor, filter, matched, unopened: null, corrected: null };
+  const rows = await db().$queryRaw<{ id: string }[]>(articlesSql({ actor, filter, matched }, "unopened"));
   const unopened = rows.map((row) => row.id);
   let corrected: Promise<readonly string[]> | undefined;
   const scope: InsightScope = {
     actor,
     filter,
+    matched,
     unopened,
     corrected: () =>
       (corrected ??= db()

@@ -9,17 +9,20 @@ import { countCooccurrences, NETWORK_NODES } from "./count-cooccurrences";
 import { countEntityMentions, TOP_ENTITIES } from "./count-entity-mentions";
 import { countQuotesBySpeaker } from "./count-quotes-by-speaker";
 import { insightScope } from "./insight-work";
+import { matchInsightArticles, type InsightMatches } from "./match-insight-articles";
 import { measureCoverage } from "./measure-coverage";
 
 /**
  * Everything /insights shows, over what the actor may read (401 when sign-in is required and
  * nobody is signed in): the sections' queries run at once on the pool, co-occurrence as soon as
  * the most mentioned entities (its nodes) are known, and the articles it and Quotes by speaker
- * correct live meanwhile.
+ * correct live meanwhile. With a search query, over the articles it matches: `matches` when the
+ * caller has them (the page shares them with its Agreement region), else matched here.
  */
-export async function loadInsights(actor: Actor | null, filter: InsightsFilter): Promise<Insights> {
+export async function loadInsights(actor: Actor | null, filter: InsightsFilter, matches?: InsightMatches | null): Promise<Insights> {
   if (!canReadLibrary(actor, readPolicy())) throw unauthenticated("see insights");
-  const scope = await insightScope(actor, filter);
+  const matched = matches === undefined ? await matchInsightArticles(actor, filter) : matches;
+  const scope = await insightScope(actor, filter, matched?.articleIds ?? null);
   // The articles co-occurrence and quotes correct live are read at once, beside their first queries
   // (shared by both; its failure is theirs, so it is not left unhandled here).
   scope.corrected?.().catch(() => {});

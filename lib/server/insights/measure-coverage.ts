@@ -27,7 +27,8 @@ export async function measureCoverage(scope: InsightScope): Promise<CoverageRow[
      ORDER BY 5 DESC, 1 ASC`;
   if (top.length === 0) return [];
   const articleIds = top.map((row) => row.articleId);
-  const where = { AND: [insightAnnotationWhere(actor, filter), { articleId: { in: articleIds } }] };
+  // The top articles are the scope's already (a search query's matches among them), so only the read rule and the period matter here.
+  const where = { AND: [insightAnnotationWhere(actor, { ...filter, query: null }), { articleId: { in: articleIds } }] };
   const [byParagraph, byAuthor, paragraphCounts] = await Promise.all([
     db().annotation.groupBy({ by: ["articleId", "paragraphId"], where }),
     db().annotation.groupBy({ by: ["articleId", "authorId"], where }),

@@ -25,15 +25,18 @@ export interface DirectInsights {
   edges: CooccurrenceEdge[];
 }
 
-/** Everything /insights counts, directly, over what `actor` may read; co-occurrence among `nodes`. */
-export async function countInsightsDirectly(actor: Actor | null, filter: InsightsFilter, nodes: readonly string[]): Promise<DirectInsights> {
-  const where = insightAnnotationWhere(actor, filter);
+/**
+ * Everything /insights counts, directly, over what `actor` may read; co-occurrence among `nodes`;
+ * with a search query, over the articles it `matched`.
+ */
+export async function countInsightsDirectly(actor: Actor | null, filter: InsightsFilter, nodes: readonly string[], matched: readonly string[] | null = null): Promise<DirectInsights> {
+  const where = insightAnnotationWhere(actor, filter, matched);
   const tags = entityMentionKinds().get("entityId") ?? [];
   const [mentions, quotes, annotations, notes] = await Promise.all([
     db().annotation.findMany({ where: { AND: [where, { kind: { in: tags }, entityId: { not: null } }] }, select: { entityId: true, paragraphId: true, articleId: true } }),
     db().annotation.findMany({ where: { AND: [where, { kind: "QUOTE", speakerId: { not: null } }] }, select: { speakerId: true, paragraphId: true } }),
     db().annotation.findMany({ where, select: { articleId: true, authorId: true, kind: true, createdAt: true, author: { select: { name: true } } } }),
-    db().note.findMany({ where: insightNoteWhere(actor, filter), select: { authorId: true, createdAt: true, author: { select: { name: true } } } }),
+    db().note.findMany({ where: insightNoteWhere(actor, filter, matched), select: { authorId: true, createdAt: true, author: { select: { name: true } } } }),
   ]);
   const tally = (keys: string[]) => keys.reduce<Record<string, number>>((counts, key) => ({ ...counts, [key]: (counts[key] ?? 0) + 1 }), {});
   const around: Record<string, Record<string, number>> = {};
