@@ -4,7 +4,8 @@
  * - Every request is stamped with the client's real address (lib/server/client-ip-hook.ts), which
  *   the sign-in limits key on, and a malformed address is answered 400 before Next.js sees it.
  * - The article feeds' requests are then served from that hook, their events written to the
- *   socket without Next.js's response stream (lib/server/live/live-feed-hook.ts).
+ *   socket without Next.js's response stream (lib/server/live/live-feed-hook.ts), and so are the
+ *   reader pages the page cache holds (lib/server/reader-page-hook.ts).
  * - SIGTERM closes the live feeds and stops advertising health before Next.js drains the requests
  *   in flight (lib/server/graceful-shutdown.ts).
  * - Bulk imports interrupted by a crash or restart are resumed, and uploads cut short are expired,
@@ -15,8 +16,13 @@ export async function register(): Promise<void> {
   const { installClientIpHook } = await import("@/lib/server/client-ip-hook");
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     // Installed first so that the client-address hook wraps it: the live feed is written straight to the socket.
-    const [{ installLiveFeedHook }, { GET }] = await Promise.all([import("@/lib/server/live/live-feed-hook"), import("@/app/api/articles/[articleId]/events/route")]);
+    const [{ installLiveFeedHook }, { GET }, { installReaderPageHook }] = await Promise.all([
+      import("@/lib/server/live/live-feed-hook"),
+      import("@/app/api/articles/[articleId]/events/route"),
+      import("@/lib/server/reader-page-hook"),
+    ]);
     installLiveFeedHook(GET);
+    installReaderPageHook();
   }
   installClientIpHook();
   if (process.env.NEXT_PHASE === "phase-production-build" || !process.env.DATABASE_URL) return;

@@ -40,6 +40,20 @@ describe("VersionedCache", () => {
     expect(await cache.get("a", "1", async () => "back")).toBe("back");
   });
 
+  it("peeks at a held value only at its version, loading nothing, and counts a peek as a use", async () => {
+    const cache = new VersionedCache<string>({ maxEntries: 2 });
+    expect(cache.peek("a", "1")).toBeUndefined();
+    expect(cache.size).toBe(0);
+    await cache.get("a", "1", async () => "a");
+    await cache.get("b", "1", async () => "b");
+    expect(await cache.peek("a", "1")).toBe("a");
+    expect(cache.peek("a", "2")).toBeUndefined();
+    // a was peeked after b was loaded: b is the least recently used now.
+    await cache.get("c", "1", async () => "c");
+    expect(await cache.peek("a", "1")).toBe("a");
+    expect(cache.peek("b", "1")).toBeUndefined();
+  });
+
   it("drops the least recently used keys beyond maxEntries", async () => {
     const cache = new VersionedCache<string>({ maxEntries: 2 });
     await cache.get("a", "1", async () => "a");

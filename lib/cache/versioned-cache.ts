@@ -49,6 +49,19 @@ export class VersionedCache<V> {
     return value;
   }
 
+  /**
+   * The value held for `key` at `version` (loaded, or still loading; now the most recently used),
+   * without loading anything: undefined when there is none at that version. What a caller that may
+   * only answer from memory asks.
+   */
+  peek(key: string, version: string): Promise<V> | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
   /** How many keys are held (for tests and diagnostics). */
   get size(): number {
     return this.#entries.size;

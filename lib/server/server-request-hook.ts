@@ -2,10 +2,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import net from "node:net";
 
 /**
- * What a hook does with a request: true when it has answered it (Next.js never sees it), false to
- * pass it on.
+ * What a hook does with a request: true when it has taken it (Next.js never sees it), false to
+ * pass it on. A hook that took a request may still hand it on later, once: `passOn()` gives it to
+ * what comes after the hook (the hooks installed before it, then Next.js), as if it had returned false.
  */
-export type ServerRequestHook = (request: IncomingMessage, response: ServerResponse) => boolean;
+export type ServerRequestHook = (request: IncomingMessage, response: ServerResponse, passOn: () => void) => boolean;
 
 /**
  * Runs `hook` on every HTTP request this process's servers receive, before Next.js: `next start`
@@ -21,7 +22,7 @@ export function installServerRequestHook(name: string, hook: ServerRequestHook):
   prototype[installed] = true;
   const emit = prototype.emit as (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
   prototype.emit = function (this: net.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request" && hook(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
+    if (event === "request" && hook(args[0] as IncomingMessage, args[1] as ServerResponse, () => emit.call(this, event, ...args))) return true;
     return emit.call(this, event, ...args);
   } as typeof prototype.emit;
 }

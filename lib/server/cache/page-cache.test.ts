@@ -10,10 +10,11 @@
  * e2e/reading-cache.spec.ts): it renders, as the page does, everything an anonymous visitor sees
  * from the same use cases — the article, the shared layer, the label set and the guidelines.
  */
-import { createServer } from "node:http";
+import { createServer, get as httpGet, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parsePlainText } from "@/lib/importing";
 import { LAYER_COOKIE } from "@/lib/projects/layer-preference";
 import { PAGE_RENDER_HEADER } from "@/lib/reading/page-cache-request";
@@ -23,11 +24,12 @@ import { getArticle } from "@/lib/server/articles/get-article";
 import { importArticle } from "@/lib/server/articles/import-article";
 import { setArticleArchived } from "@/lib/server/articles/set-article-archived";
 import { annotationsForViewer, viewLayerOf } from "@/lib/server/cache/viewer-annotations";
-import { selfRenderer, serveCachedReaderPage, type PageRenderer, type RenderedPage, type RenderFor } from "@/lib/server/cache/serve-cached-page";
+import { heldReaderPage, selfRenderer, serveCachedReaderPage, type PageAnswer, type PageRenderer, type RenderedPage, type RenderFor } from "@/lib/server/cache/serve-cached-page";
+import { installReaderPageHook } from "@/lib/server/reader-page-hook";
 import { createNote } from "@/lib/server/notes/create-note";
 import { getArticleGuidelines } from "@/lib/server/projects/get-article-guidelines";
 import { listArticleEntityTypes } from "@/lib/server/projects/list-article-entity-types";
-import { decodeSlug } from "@/lib/reading/page-cache-request";
+import { decodeSlug, isCacheablePageRequest, readerPathSlug } from "@/lib/reading/page-cache-request";
 import { testLibrary } from "@/lib/server/testing/library";
 import { articleGuidelines } from "@/lib/server/cache/article-guidelines";
 import { layerEntityTypes } from "@/lib/server/cache/layer-entity-types";
@@ -58,11 +60,21 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (name === "glossa-layers" && layerCookie.value !== undefined ? { name, value: layerCookie.value } : undefined) }),
 }));
 
-/** A second app instance: a fresh module graph, with a page cache of its own. */
+/**
+ * A second app instance: a fresh module graph, with a page cache of its own (the cache lives on
+ * globalThis, shared by one process's bundles: the second instance is given another).
+ */
 let otherServe: typeof serveCachedReaderPage;
 beforeAll(async () => {
+  const key = Symbol.for("glossa.readerPageCache");
+  const holder = globalThis as Record<symbol, unknown>;
+  const own = holder[key];
+  delete holder[key];
   vi.resetModules();
   otherServe = (await import("@/lib/server/cache/serve-cached-page")).serveCachedReaderPage;
+  // The second copy made its own on import; this instance's is put back for this copy.
+  expect(holder[key]).not.toBe(own);
+  holder[key] = own;
 });
 
 /**
@@ -404,6 +416,192 @@ describe("the signed-in reader-page cache", () => {
   });
 });
 
+describe("the page cache answering from memory alone (heldReaderPage, for the server's request hook)", () => {
+  const held = (path: string, viewer: Actor | null, headers: Record<string, string> = {}) =>
+    heldReaderPage({ headers: new Headers(viewer ? { Cookie: `test-viewer=${viewer.id}`, ...headers } : headers), path, viewer, origin: "http://127.0.0.1:3000" });
+  /** A held answer as `open` reads a Response. */
+  const openHeld = async (answer: PageAnswer | "render" | "miss") => {
+    if (typeof answer === "string") throw new Error(`Expected an answer, got "${answer}"`);
+    return open(new Response(answer.body, { status: answer.status, headers: answer.headers }));
+  };
+
+  it("misses until the cache's route has kept the page, then answers exactly it, a fresh nonce each time, and misses again after a write", async () => {
+    const { articleId, path, paragraphs } = await newArticle();
+    const before = renders.length;
+    expect(await held(path, null)).toBe("miss");
+    expect(renders.length).toBe(before); // it never renders
+    const kept = await open(await serveCachedReaderPage({ request: request(path), path, render }));
+    const [one, two] = [await openHeld(await held(path, null)), await openHeld(await held(path, null))];
+    expect(renders.length).toBe(before + 1);
+    for (const answer of [one, two]) {
+      expect(answer.status).toBe(200);
+      expect(answer.page).toBe(await truth(path));
+      expect(answer.etag).toBe(kept.etag);
+      expect(answer.body.match(/nonce="([^"]+)"/g)).toEqual(Array(3).fill(`nonce="${answer.nonce}"`));
+    }
+    expect(new Set([kept.nonce, one.nonce, two.nonce]).size).toBe(3);
+    // A client holding it: 304, no body, no policy.
+    const revalidated = await held(path, null, { "If-None-Match": kept.etag! });
+    expect(revalidated).toEqual({ status: 304, headers: { ETag: kept.etag, "Cache-Control": "private, no-cache" }, body: null });
+    // A write: the held page is stale at once (the route renders the new one), and so is the client's copy.
+    await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Тбилиси") });
+    expect(await held(path, null)).toBe("miss");
+    expect(await held(path, null, { "If-None-Match": kept.etag! })).toBe("miss");
+    await serveCachedReaderPage({ request: request(path), path, render });
+    expect((await openHeld(await held(path, null))).page).toBe(await truth(path));
+  });
+
+  it("leaves to the page itself what the cache may not answer: an unknown slug, a viewer with work of their own, a page that cannot be shared", async () => {
+    for (const unknown of ["/articles/no-such-article", "/articles/%00"]) expect(await held(unknown, null)).toBe("render");
+    const { articleId, path, paragraphs } = await newArticle();
+    sessions.set(library.bob.id, library.bob);
+    await createAnnotation({ actor: library.bob, articleId, input: highlight(paragraphs[1]!, "делегация", { visibility: "PRIVATE", note: "held secret" }) });
+    expect(await held(path, library.bob)).toBe("render");
+    // Someone of Bob's role with nothing of theirs: the role's shared page, once the route has kept it, with their own identity.
+    const reader: Actor = { id: randomUUID(), name: `<b>Held</b> "reader"`, email: `${randomUUID()}@example.test`, color: "#224466", role: library.bob.role };
+    sessions.set(reader.id, reader);
+    expect(await held(path, reader)).toBe("miss");
+    await serveCachedReaderPage({ request: request(path, { Cookie: `test-viewer=${reader.id}` }), path, render, viewer: reader });
+    const answer = await openHeld(await held(path, reader));
+    const mine = await render(path, undefined, { cookies: `test-viewer=${reader.id}` });
+    renders.pop();
+    expect(answer.page).toBe(mine.body.replaceAll(/'nonce-([^']+)'/.exec(mine.headers.get("content-security-policy")!)![1]!, "NONCE"));
+    expect(answer.body).not.toContain("held secret");
+    // A page showing something derived from its viewer is theirs alone: the page renders it for them.
+    derived.of = (actor) => actor.name.slice(0, 1);
+    try {
+      const { path: other } = await newArticle();
+      const curator: Actor = { ...reader, id: randomUUID(), role: "CURATOR" };
+      sessions.set(curator.id, curator);
+      await serveCachedReaderPage({ request: request(other, { Cookie: `test-viewer=${curator.id}` }), path: other, render, viewer: curator });
+      expect(await held(other, curator)).toBe("render");
+    } finally {
+      derived.of = () => "";
+    }
+  });
+});
+
+describe("the server's request hook (installReaderPageHook): cached pages before Next", () => {
+  /** What reached "Next" (the listener): the path and whether the hook marked it as the page's own render. */
+  const passed: { url: string; render: boolean }[] = [];
+  let base = "";
+  let server: ReturnType<typeof createServer>;
+  beforeAll(async () => {
+    server = createServer((incoming, response) => {
+      const url = incoming.url!;
+      passed.push({ url, render: incoming.headers[PAGE_RENDER_HEADER] === "1" });
+      const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
+      // Next: the proxy's rewrite to the cache's route for what it sends there, else the page itself (any other path: a page of its own).
+      const [pathname, query] = url.split("?") as [string, string | undefined];
+      const answer = isCacheablePageRequest({ method: incoming.method!, pathname, search: query === undefined ? "" : `?${query}`, headers })
+        ? serveCachedReaderPage({ request: new Request(`${base}${url}`, { headers }), path: pathname, render })
+        : readerPathSlug(pathname)
+          ? render(pathname, undefined).then((page) => new Response(page.body, { status: page.status, headers: page.headers }))
+          : Promise.resolve(new Response("another page"));
+      void answer.then(async (page) => {
+        response.writeHead(page.status, { ...Object.fromEntries(page.headers), "x-from": "next" });
+        response.end(await page.text());
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("__NEXT_PRIVATE_ORIGIN", base);
+    installReaderPageHook();
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    server.close();
+  });
+
+  it("answers a held page itself, with Next's page headers, a fresh nonce, gzip when asked, and 304; passes on a miss and a stale page", async () => {
+    const { articleId, path, paragraphs } = await newArticle();
+    passed.length = 0;
+    const first = await fetch(`${base}${path}`);
+    expect(first.headers.get("x-from")).toBe("next"); // a miss: the cache's route renders and keeps it
+    expect(passed).toEqual([{ url: path, render: false }]);
+    const hit = await fetch(`${base}${path}`);
+    expect(passed).toHaveLength(1); // not passed on
+    expect(hit.headers.get("x-from")).toBeNull();
+    const answer = await open(hit);
+    expect(answer.status).toBe(200);
+    expect(answer.page).toBe(await truth(path));
+    expect(answer.nonce).not.toBe((await open(first)).nonce);
+    expect(answer.body.match(/nonce="([^"]+)"/g)).toEqual(Array(3).fill(`nonce="${answer.nonce}"`));
+    expect(Object.fromEntries(hit.headers)).toMatchObject({
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "referrer-policy": "strict-origin-when-cross-origin",
+      link: `</api/containers/${path.slice("/articles/".length)}/>; rel="http://www.w3.org/ns/oa#annotationService"`,
+      "cache-control": "private, no-cache",
+      "content-type": "text/html; charset=utf-8",
+    });
+    expect(hit.headers.get("vary")!.split(", ")).toEqual(expect.arrayContaining(["RSC", "Accept-Encoding", "Cookie"]));
+    // Compressed when the browser takes gzip (fetch inflates it), not otherwise (fetch always sends Accept-Encoding).
+    const raw = await rawGet(path, { "accept-encoding": "gzip, deflate, br" });
+    expect(raw.headers["content-encoding"]).toBe("gzip");
+    const inflated = gunzipSync(raw.body).toString();
+    expect(inflated.replaceAll(/'nonce-([^']+)'/.exec(String(raw.headers["content-security-policy"]))![1]!, "NONCE")).toBe(await truth(path));
+    expect((await rawGet(path, { "accept-encoding": "gzip;q=0, identity" })).headers["content-encoding"]).toBeUndefined();
+    const notModified = await fetch(`${base}${path}`, { headers: { "If-None-Match": answer.etag! } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get("content-security-policy")).toBeNull();
+    expect(passed).toHaveLength(1);
+    // A write: the next load goes to the route, which renders the new page.
+    const shared = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве") });
+    const after = await fetch(`${base}${path}`, { headers: { "If-None-Match": answer.etag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("x-from")).toBe("next");
+    expect(await after.text()).toContain(shared.id);
+  });
+
+  it("passes on, unchanged, every request the proxy would not send to the cache, and an unknown page marked as the page's own render", async () => {
+    const { path } = await newArticle();
+    await fetch(`${base}${path}`); // held from here
+    passed.length = 0;
+    const others: [string, RequestInit][] = [
+      [`${path}?x=1`, {}],
+      [path, { headers: { RSC: "1" } }],
+      [path, { headers: { "Next-Router-Prefetch": "1" } }],
+      [path, { headers: { Purpose: "prefetch" } }],
+      [path, { headers: { Origin: "https://elsewhere.test" } }],
+      [path, { method: "HEAD" }],
+      [path, { headers: { [PAGE_RENDER_HEADER]: "1" } }],
+      [`${path}/`, {}],
+    ];
+    for (const [url, init] of others) expect((await fetch(`${base}${url}`, init)).headers.get("x-from"), url).toBe("next");
+    expect(passed).toHaveLength(others.length);
+    passed.length = 0;
+    const unknown = await fetch(`${base}/articles/no-such-article`);
+    expect(unknown.status).toBe(404);
+    expect(passed).toEqual([{ url: "/articles/no-such-article", render: true }]);
+  });
+
+  it("is off where the page cache is off", async () => {
+    const { path } = await newArticle();
+    await fetch(`${base}${path}`);
+    vi.stubEnv("GLOSSA_PAGE_CACHE", "off");
+    try {
+      passed.length = 0;
+      expect((await fetch(`${base}${path}`)).headers.get("x-from")).toBe("next");
+      expect(passed).toHaveLength(1);
+    } finally {
+      vi.stubEnv("GLOSSA_PAGE_CACHE", "on");
+    }
+  });
+
+  /** A GET with exactly these headers, its body as sent (fetch would inflate it). */
+  function rawGet(path: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      httpGet(`${base}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+  }
+});
+
 describe("the page's cached label set and guidelines (what signed-in pages read from memory)", () => {
   /** For each viewer: the cached reads equal the uncached ones, at the article's current versions. */
   async function expectSameAsUncached(articleId: string, viewers: (Actor | null)[]) {
@@ -445,8 +643,12 @@ describe("a signed-in page reads private work only for someone who has any", () 
     const noneOf = async (actor: Actor | null) => (await readArticleStamp({ id: articleId }, actor?.id))!.noPrivateWorkOf;
     expect(await noneOf(null)).toBeNull();
     expect(await noneOf(library.bob)).toBe(library.bob.id);
+    const workOf = async (actor: Actor) => (await readArticleStamp({ id: articleId }, actor.id))!.noWorkOf;
+    expect(await workOf(library.ann)).toBe(library.ann.id);
     await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Москва") }); // shared: not private work
     expect(await noneOf(library.ann)).toBe(library.ann.id);
+    expect(await workOf(library.ann)).toBeNull(); // but work of hers
+    expect(await workOf(library.bob)).toBe(library.bob.id);
     const secret = await createAnnotation({ actor: library.ann, articleId, input: highlight(paragraphs[0]!, "Женеве", { visibility: "PRIVATE" }) });
     expect(await noneOf(library.ann)).toBeNull();
     expect(await noneOf(library.bob)).toBe(library.bob.id);
@@ -454,6 +656,12 @@ describe("a signed-in page reads private work only for someone who has any", () 
     expect(await noneOf(library.ann)).toBe(library.ann.id);
     await createNote({ actor: library.bob, articleId, input: { paragraphId: paragraphs[1]!, body: "Mine alone", visibility: "PRIVATE" } });
     expect(await noneOf(library.bob)).toBeNull();
+    expect(await workOf(library.bob)).toBeNull();
+    // A shared note alone is work, not private work.
+    const carl = await library.newUser("Carl", "ANNOTATOR");
+    await createNote({ actor: carl, articleId, input: { paragraphId: paragraphs[1]!, body: "For everyone" } });
+    expect(await noneOf(carl)).toBe(carl.id);
+    expect(await workOf(carl)).toBeNull();
   });
 });
 

@@ -71,15 +71,22 @@ const STAMP_SQL = (where: string) => `
                      ORDER BY "ap"."addedAt", "ap"."projectId")
                      FROM "ArticleProject" AS "ap" JOIN "Project" AS "p" ON "p"."id" = "ap"."projectId"
                     WHERE "ap"."articleId" = "a"."id"), '[]'::json) AS "projects",
-         CASE WHEN $2 <> ''
-               AND NOT EXISTS (SELECT 1 FROM "Annotation" AS "x" WHERE "x"."authorId" = $2 AND "x"."articleId" = "a"."id" AND "x"."visibility" = 'PRIVATE' AND "x"."deletedAt" IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND "n"."authorId" = $2 AND "n"."visibility" = 'PRIVATE' AND "n"."deletedAt" IS NULL)
-              THEN $2 END AS "noPrivateWorkOf",
-         CASE WHEN $2 <> ''
-               AND NOT EXISTS (SELECT 1 FROM "Annotation" AS "x" WHERE "x"."authorId" = $2 AND "x"."articleId" = "a"."id" AND "x"."deletedAt" IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM "Note" AS "n" WHERE "n"."articleId" = "a"."id" AND "n"."authorId" = $2 AND "n"."deletedAt" IS NULL)
-              THEN $2 END AS "noWorkOf"
+         CASE WHEN $2 <> '' AND "mine"."private" IS NOT TRUE THEN $2 END AS "noPrivateWorkOf",
+         CASE WHEN $2 <> '' AND "mine"."private" IS NULL THEN $2 END AS "noWorkOf"
     FROM "Article" AS "a"
+    -- The viewer's work on it, one probe for both questions: per table their private item first, if
+    -- any, else a shared one (at most one row each). "private": NULL none, false shared only, true some private.
+    LEFT JOIN LATERAL (
+      SELECT bool_or("w"."private") AS "private" FROM (
+        (SELECT "x"."visibility" = 'PRIVATE' AS "private" FROM "Annotation" AS "x"
+          WHERE "x"."authorId" = $2 AND "x"."articleId" = "a"."id" AND "x"."deletedAt" IS NULL
+          ORDER BY "x"."visibility" = 'PRIVATE' DESC LIMIT 1)
+        UNION ALL
+        (SELECT "n"."visibility" = 'PRIVATE' FROM "Note" AS "n"
+          WHERE "n"."articleId" = "a"."id" AND "n"."authorId" = $2 AND "n"."deletedAt" IS NULL
+          ORDER BY "n"."visibility" = 'PRIVATE' DESC LIMIT 1)
+      ) AS "w"
+    ) AS "mine" ON $2 <> ''
    WHERE ${where}`;
 
 /**
@@ -88,10 +95,15 @@ const STAMP_SQL = (where: string) => `
  * (revision), of the work on it and of the accounts that wrote it. Null for an unknown article
  * (and for a slug or id PostgreSQL could not even compare, such as one with a NUL).
  */
-export async function readArticleStamp(by: { slug: string } | { id: string }, viewerId: string | null = null): Promise<ArticleStamp | null> {
+export async function readArticleStamp(
+  by: { slug: string } | { id: string },
+  viewerId: string | null = null,
+  /** The viewer's layer choice when the caller has it (outside Next's request scope); else read from this request's cookies. */
+  layerPreference?: string[],
+): Promise<ArticleStamp | null> {
   const [where, value] = "slug" in by ? [`"a"."slug" = $1`, by.slug] : [`"a"."id" = $1`, by.id];
   if (!isStorableText(value)) return null;
   // The viewer's memberships decide Closed projects; without a viewer, only Open ones are open.
-  const [{ rows }, layerPreference] = await Promise.all([directPool().query<Omit<ArticleStamp, "layerPreference">>(STAMP_SQL(where), [value, viewerId ?? ""]), readLayerPreference()]);
-  return rows[0] ? { ...rows[0], layerPreference } : null;
+  const [{ rows }, preference] = await Promise.all([directPool().query<Omit<ArticleStamp, "layerPreference">>(STAMP_SQL(where), [value, viewerId ?? ""]), layerPreference ?? readLayerPreference()]);
+  return rows[0] ? { ...rows[0], layerPreference: preference } : null;
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { VersionedCache } from "@/lib/cache/versioned-cache";
 import type { Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { LAYER_COOKIE } from "@/lib/projects/layer-preference";
+import { LAYER_COOKIE, parseLayerPreference } from "@/lib/projects/layer-preference";
 import { PAGE_RENDER_HEADER, decodeSlug, readerPathSlug } from "@/lib/reading/page-cache-request";
 import { cutPage, fillPage, MAX_SLOT_VALUE_LENGTH, samePage, templateWeight, type PageTemplate, type SlotToken } from "@/lib/reading/page-template";
 import { pageSecurityHeaders } from "@/lib/security-headers";
@@ -56,11 +56,22 @@ class NotCacheable extends Error {
  * something of the viewer's beyond their identity), rendered per viewer until the version changes.
  * Bounded by characters held: a 2,000-paragraph article's first screens are ~75 KB.
  */
-const pages = new VersionedCache<CachedPage | null>({
-  maxEntries: 2000,
-  maxWeight: 64 * 1024 * 1024,
-  weigh: (page) => (page ? templateWeight(page.template) : 1),
-});
+const pages = sharedPageCache();
+
+/**
+ * The process's page cache, on globalThis: Next bundles the cache's route and the server's request
+ * hook (instrumentation) separately, each with its own copy of this module, and the hook answers
+ * from the pages the route's renders keep (lib/server/reader-page-hook.ts).
+ */
+function sharedPageCache(): VersionedCache<CachedPage | null> {
+  const key = Symbol.for("glossa.readerPageCache");
+  const holder = globalThis as typeof globalThis & { [key]?: VersionedCache<CachedPage | null> };
+  return (holder[key] ??= new VersionedCache<CachedPage | null>({
+    maxEntries: 2000,
+    maxWeight: 64 * 1024 * 1024,
+    weigh: (page) => (page ? templateWeight(page.template) : 1),
+  }));
+}
 
 /** Headers that belong to one connection or one encoding of a body, not to the page. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
@@ -94,14 +105,65 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "co
  * an error) is passed on as rendered and not kept.
  */
 export async function serveCachedReaderPage({ request, path, render, viewer = null }: { request: Request; path: string; render: PageRenderer; viewer?: Actor | null }): Promise<Response> {
+  const plan = await planReaderPage(request.headers, path, viewer);
+  // The page as rendered for whoever asks (a signed-in viewer with all their cookies), not kept.
+  const renderAsAsked = async () => passOn(await render(path, plan.layerCookie, viewer ? { cookies: request.headers.get("cookie") ?? "" } : undefined));
+  if (plan.kind === "answer") return responseOf(plan.answer);
+  if (plan.kind === "as-asked") return renderAsAsked();
+  let page: CachedPage | null;
+  try {
+    page = await pages.get(plan.key, plan.version, () => (viewer ? renderShared(render, path, plan.layerCookie, viewer.role) : renderForCache(render, path, plan.layerCookie)));
+  } catch (error) {
+    if (error instanceof NotCacheable) return passOn(error.page);
+    throw error;
+  }
+  if (page === null) return renderAsAsked();
+  return responseOf(filledPage(page, plan, viewer, request.url));
+}
+
+/**
+ * What the page cache answers from memory alone (the server's request hook, before Next.js): the
+ * answer when the cache holds the page at its current version (or the client does: 304); "render"
+ * when the page is not the cache's to answer (an unknown slug, a viewer with work of their own, a
+ * page that cannot be shared): Next renders it for the visitor as asked, without the cache; "miss"
+ * when the cache's route should render it and keep it. The same decision as serveCachedReaderPage,
+ * which it shares every step with but the render. `origin` is this server's (the CSP's https test).
+ */
+export async function heldReaderPage({ headers, path, viewer, origin }: { headers: Headers; path: string; viewer: Actor | null; origin: string }): Promise<PageAnswer | "render" | "miss"> {
+  const plan = await planReaderPage(headers, path, viewer);
+  if (plan.kind === "answer") return plan.answer;
+  if (plan.kind === "as-asked") return "render";
+  const held = pages.peek(plan.key, plan.version);
+  if (!held) return "miss";
+  // Still loading (the route's render), or loaded: a failed load (not a page) is the route's to answer.
+  const page = await held.catch(() => undefined);
+  if (page === undefined) return "miss";
+  if (page === null) return "render";
+  return filledPage(page, plan, viewer, origin);
+}
+
+/** An answer of the page cache, for either transport (a Web Response from the route, the Node response from the hook). */
+export interface PageAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  /** Null for a 304. */
+  body: string | null;
+}
+
+/** What the cache makes of a request before any render: answered already (304), not its to keep, or a page at a key and version. */
+type PagePlan = { layerCookie: string | undefined } & (
+  | { kind: "answer"; answer: PageAnswer }
+  | { kind: "as-asked" }
+  | { kind: "page"; key: string; version: string; headers: Record<string, string> }
+);
+
+async function planReaderPage(headers: Headers, path: string, viewer: Actor | null): Promise<PagePlan> {
   const rawSlug = readerPathSlug(path);
   if (rawSlug === null) throw new Error(`Not a reader page: ${path}`);
-  const layerCookie = cookieValue(request.headers.get("cookie"), LAYER_COOKIE);
+  const layerCookie = cookieValue(headers.get("cookie"), LAYER_COOKIE);
   const slug = decodeSlug(rawSlug);
-  const stamp = slug === null ? null : await readArticleStamp({ slug }, viewer?.id);
-  // The page as rendered for whoever asks (a signed-in viewer with all their cookies), not kept.
-  const renderAsAsked = async () => passOn(await render(path, layerCookie, viewer ? { cookies: request.headers.get("cookie") ?? "" } : undefined));
-  if (!stamp || (viewer && !sharesPage(viewer, stamp))) return renderAsAsked();
+  const stamp = slug === null ? null : await readArticleStamp({ slug }, viewer?.id, parseLayerPreference(layerCookie));
+  if (!stamp || (viewer && !sharesPage(viewer, stamp))) return { kind: "as-asked", layerCookie };
 
   const layer = viewLayerOf(viewer, stamp);
   // The reader's layer choice counts only through the layer it picks; the viewer's own facts only through sharesPage.
@@ -110,24 +172,25 @@ export async function serveCachedReaderPage({ request, path, render, viewer = nu
   const version = validatorOf(["reader-page", path, layer, viewer?.role ?? "anonymous", readPolicy().requireSignIn ? "sign-in" : "open", JSON.stringify(shown)]);
   // A signed-in page shows who is signed in: a browser's copy is that viewer's alone.
   const etag = viewer ? validatorOf([version, ...VIEWER_SLOTS.map((slot) => viewer[slot])]) : version;
-  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-  if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  const validators = { ETag: etag, "Cache-Control": "private, no-cache" };
+  if (matchesIfNoneMatch(headers.get("if-none-match"), etag)) return { kind: "answer", layerCookie, answer: { status: 304, headers: validators, body: null } };
+  return { kind: "page", layerCookie, key: `${path}\n${layer ?? ""}\n${viewer?.role ?? ""}`, version, headers: validators };
+}
 
-  let page: CachedPage | null;
-  try {
-    page = await pages.get(`${path}\n${layer ?? ""}\n${viewer?.role ?? ""}`, version, () => (viewer ? renderShared(render, path, layerCookie, viewer.role) : renderForCache(render, path, layerCookie)));
-  } catch (error) {
-    if (error instanceof NotCacheable) return passOn(error.page);
-    throw error;
-  }
-  if (page === null) return renderAsAsked();
+/** The kept page with a fresh nonce (and `viewer`'s identity) filled in, with its policy. */
+function filledPage(page: CachedPage, plan: Extract<PagePlan, { kind: "page" }>, viewer: Actor | null, url: string): PageAnswer {
   const nonce = randomBytes(16).toString("base64");
-  const security = pageSecurityHeaders({ nonce, baseURL: process.env.BETTER_AUTH_URL ?? new URL(request.url).origin, dev: false });
+  const security = pageSecurityHeaders({ nonce, baseURL: process.env.BETTER_AUTH_URL ?? new URL(url).origin, dev: false });
   const identity = viewer ? Object.fromEntries(VIEWER_SLOTS.map((slot) => [slot, viewer[slot]])) : {};
-  return new Response(fillPage(page.template, { nonce, ...identity }), {
+  return {
     status: 200,
-    headers: { ...headers, ...security, "Content-Type": page.contentType, Vary: page.vary },
-  });
+    headers: { ...plan.headers, ...security, "Content-Type": page.contentType, Vary: page.vary },
+    body: fillPage(page.template, { nonce, ...identity }),
+  };
+}
+
+function responseOf({ status, headers, body }: PageAnswer): Response {
+  return new Response(body, { status, headers });
 }
 
 /**
