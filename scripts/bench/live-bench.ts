@@ -1,15 +1,18 @@
 /**
  * Live benchmark (issue: live). In a throwaway embedded database, behind the
  * standalone server of the existing production build, 50 signed-in readers follow
- * one article over Server-Sent Events (plain streaming fetch in Node, parsed
+ * one article over Server-Sent Events (bare http.get requests in Node, parsed
  * with lib/live/sse, in a process of their own: live-readers.ts) while 10
  * writers create 200 highlights through the API,
  * paced like people (each writer one every ~1 s with jitter, ~10 creates/s
  * in all; BENCH_PACE_MS=250 for a ~40/s stress run). Measures:
  *   - delivery latency, insert → receipt: the annotation's `createdAt`
  *     (stamped by the server just before the statement that stores the row,
- *     its event and the notification) to the moment a reader has parsed its
- *     event; an upper bound of commit → receipt. Same machine, same clock.
+ *     its event and the notification) to the moment the bytes holding the event reached a
+ *     reader (parsed afterwards); an upper bound of commit → receipt. Same machine, same clock.
+ *     Split at the commit (the event's NOTIFY, heard on a LISTEN connection of the bench's
+ *     own): insert → commit is the write, commit → receipt the feed, and per event its
+ *     first and last reader's receipt (the fan-out);
  *     Also send → receipt (from the writer starting its POST), the whole way round;
  *   - create-annotation latency under that load (client-side round trip);
  *   - correctness: every reader got every annotation of its article once, in id order;
@@ -249,6 +252,18 @@ async function main() {
     await sleep(2000); // let the presence announcements settle
     const rssWith = rssMb(server.pid);
 
+    // When each event committed, as near as the outside can tell: its NOTIFY (sent on commit) heard on a
+    // LISTEN connection of this process's own. Splits delivery into the write's part and the feed's part.
+    const committedAt = new Map<string, number>();
+    const listener = new pg.Client({ connectionString: database.url });
+    await listener.connect();
+    listener.on("notification", (message) => {
+      const at = Date.now();
+      if (message.channel !== "glossa_article_events" || !message.payload) return;
+      committedAt.set((JSON.parse(message.payload) as { id: string }).id, at);
+    });
+    await listener.query(`LISTEN "glossa_article_events"`);
+
     const loadAtStart = os.loadavg()[0]!.toFixed(1);
     const created: Created[] = [];
     const roundTrips: number[] = [];
@@ -263,9 +278,19 @@ async function main() {
     for (const entry of created) (idsByFeed[feedOf(entry.articleId)] ??= []).push(entry.id);
     readerProcess.send({ type: "collect", ids: idsByFeed } satisfies ToReaders);
     const receipts = (await fromReaders("receipts")).readers;
+    await listener.end();
 
     const delivery: number[] = [];
     const endToEnd: number[] = [];
+    const insertToCommit: number[] = [];
+    const commitToReceipt: number[] = [];
+    // Per event: its first and its last reader's receipt after its commit (the spread is the fan-out: server writes and readers' reads).
+    const firstLast = new Map<bigint, { first: number; last: number }>();
+    for (const entry of created) {
+      const eventId = receipts.find((reader) => reader.received.has(entry.id))?.received.get(entry.id)?.[0]?.eventId;
+      const committed = eventId === undefined ? undefined : committedAt.get(eventId.toString());
+      if (committed !== undefined) insertToCommit.push(committed - entry.createdAt);
+    }
     let missing = 0;
     let duplicates = 0;
     let outOfOrder = 0;
@@ -283,6 +308,17 @@ async function main() {
         if (receipts.length > 1) duplicates += receipts.length - 1;
         delivery.push(receipts[0]!.at - entry.createdAt);
         endToEnd.push(receipts[0]!.at - entry.sentAt);
+        const committed = committedAt.get(receipts[0]!.eventId.toString());
+        if (committed !== undefined) {
+          const after = receipts[0]!.at - committed;
+          commitToReceipt.push(after);
+          const span = firstLast.get(receipts[0]!.eventId);
+          if (!span) firstLast.set(receipts[0]!.eventId, { first: after, last: after });
+          else {
+            span.first = Math.min(span.first, after);
+            span.last = Math.max(span.last, after);
+          }
+        }
       }
       for (let index = 1; index < reader.order.length; index++) if (reader.order[index]! <= reader.order[index - 1]!) outOfOrder++;
     }
@@ -298,6 +334,26 @@ async function main() {
     line("Delivery, insert → receipt", delivery, feeds > 50 ? "target p95 < 100 ms" : "target p95 < 250 ms");
     line("Delivery, writer's send → receipt", endToEnd);
     line("Create annotation round trip", roundTrips, "target p95 < 50 ms");
+    console.log("Where delivery's time goes (commit = the event's NOTIFY heard by this process):");
+    line("  insert → commit", insertToCommit);
+    line("  commit → receipt", commitToReceipt);
+    // Ids are taken before commit, and the feed delivers in id order: an event waits for every lower id to commit.
+    const ids = [...committedAt.keys()].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const allBelowCommitted = new Map<bigint, number>();
+    let latest = 0;
+    for (const id of ids) allBelowCommitted.set(id, (latest = Math.max(latest, committedAt.get(id.toString())!)));
+    const waits: number[] = [];
+    const afterAll: number[] = [];
+    for (const [id, span] of firstLast) {
+      const own = committedAt.get(id.toString())!;
+      const all = allBelowCommitted.get(id)!;
+      waits.push(all - own);
+      afterAll.push(span.first - (all - own));
+    }
+    line("  commit → every lower id committed", waits);
+    line("  every lower id committed → first receipt", afterAll);
+    line("  commit → an event's first receipt", [...firstLast.values()].map((span) => span.first));
+    line("  commit → an event's last receipt", [...firstLast.values()].map((span) => span.last));
     console.log(`\nReceipts ${delivery.length} of ${expected}; missing ${missing}, duplicates ${duplicates}, out of order ${outOfOrder}`);
     const perFeedKb = ((rssWith - rssBefore) * 1024) / feeds;
     console.log(`Server memory: RSS ${rssBefore.toFixed(0)} MB before the readers, ${rssWith.toFixed(0)} MB with ${feeds} feeds open: ${perFeedKb.toFixed(0)} KB per feed`);

@@ -6,7 +6,14 @@
  * annotation ids each feed must have received); child → parent: `{ type: "connected" }`, then
  * `{ type: "receipts", readers }`, in the order they were started. Same machine, so `Date.now()`
  * is one clock for both. A reader with no cookie is anonymous (the sample is public).
+ *
+ * Why so plain: 500 readers share this one event loop, so whatever a reader does when bytes
+ * arrive delays the readers after it, and their receipt times with it (the harness measuring
+ * itself). Each reader is a bare `http.get` (no fetch: no Web stream, no promise per chunk); a
+ * chunk is only timestamped and kept when it arrives, and parsed (lib/live/sse) when the parent
+ * collects. A receipt time is when the chunk holding the event reached this process's JavaScript.
  */
+import http from "node:http";
 import { SseParser } from "../../lib/live/sse";
 
 export interface Receipt {
@@ -22,39 +29,53 @@ export interface ReaderReceipts {
 export type ToReaders = { type: "start"; readers: { feed: string; cookie: string }[] } | { type: "collect"; ids: Record<string, string[]> };
 export type FromReaders = { type: "connected" } | { type: "receipts"; readers: ReaderReceipts[] };
 
-/** One reader: a streaming fetch of the feed, parsing events as they arrive. */
-class SseReader implements ReaderReceipts {
-  readonly received = new Map<string, Receipt[]>();
-  readonly order: bigint[] = [];
+/** One reader: an HTTP GET of the feed whose chunks are stamped with their arrival time, parsed later. */
+class SseReader {
+  private readonly chunks: string[] = [];
+  private readonly arrivals: number[] = [];
+  private parsed: ReaderReceipts | null = null;
+  private consumed = 0;
+  private readonly parser = new SseParser();
   open = false;
 
   constructor(
     readonly feed: string,
     cookie: string,
   ) {
-    this.run(feed, cookie).catch((error: unknown) => console.error("reader failed:", error));
+    // Its own connection (no agent pooling, no keep-alive queueing): one socket per reader, as browsers hold.
+    const request = http.get(feed, { agent: false, headers: { Accept: "text/event-stream", ...(cookie ? { Cookie: cookie } : {}) } }, (response) => {
+      if (response.statusCode !== 200) {
+        console.error(`reader failed: feed answered ${response.statusCode}`);
+        response.resume();
+        return;
+      }
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        this.arrivals.push(Date.now());
+        this.chunks.push(chunk);
+        // The feed's first bytes (its retry and comment lines) mean the server has subscribed it.
+        this.open = true;
+      });
+    });
+    request.on("error", (error) => console.error("reader failed:", error.message));
   }
 
-  private async run(url: string, cookie: string): Promise<void> {
-    const response = await fetch(url, { headers: { Accept: "text/event-stream", ...(cookie ? { Cookie: cookie } : {}) } });
-    if (!response.ok || !response.body) throw new Error(`feed answered ${response.status}`);
-    const parser = new SseParser();
-    const decoder = new TextDecoder();
-    const body = response.body.getReader();
-    for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
-      const at = Date.now();
-      // The feed's first bytes (its retry and comment lines) mean the server has subscribed it.
-      this.open = true;
-      for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+  /** The annotations received so far, parsed from the chunks that arrived since the last call. */
+  receipts(): ReaderReceipts {
+    const result = (this.parsed ??= { received: new Map<string, Receipt[]>(), order: [] as bigint[] });
+    for (; this.consumed < this.chunks.length; this.consumed++) {
+      const at = this.arrivals[this.consumed]!;
+      for (const message of this.parser.push(this.chunks[this.consumed]!)) {
         if (message.event !== "annotation.upserted") continue;
         const event = JSON.parse(message.data) as { id: string; annotation: { id: string } };
         const id = BigInt(event.id);
-        this.order.push(id);
-        const list = this.received.get(event.annotation.id) ?? [];
+        result.order.push(id);
+        const list = result.received.get(event.annotation.id) ?? [];
         list.push({ at, eventId: id });
-        this.received.set(event.annotation.id, list);
+        result.received.set(event.annotation.id, list);
       }
     }
+    return result;
   }
 }
 
@@ -71,8 +92,9 @@ process.on("message", (message: ToReaders) => {
       send({ type: "connected" });
     } else {
       const expected = (reader: SseReader) => message.ids[reader.feed] ?? [];
-      for (let waited = 0; waited < 10_000 && readers.some((reader) => expected(reader).some((id) => !reader.received.has(id))); waited += 50) await sleep(50);
-      send({ type: "receipts", readers: readers.map(({ received, order }) => ({ received, order })) });
+      const complete = () => readers.every((reader) => expected(reader).every((id) => reader.receipts().received.has(id)));
+      for (let waited = 0; waited < 10_000 && !complete(); waited += 50) await sleep(50);
+      send({ type: "receipts", readers: readers.map((reader) => reader.receipts()) });
     }
   })().catch((error: unknown) => {
     console.error("readers failed:", error);

@@ -5,7 +5,7 @@
  * socket, and a client that leaves or stops reading is let go and unsubscribed.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LiveSink } from "@/lib/server/live/article-event-hub";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
@@ -58,6 +58,12 @@ const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(check()).toBe(true);
 };
+
+/** The feed the route opened for `articleId`, once the hub has subscribed it. */
+async function untilFeed(articleId: string): Promise<Feed> {
+  await until(() => feeds.some((feed) => feed.articleId === articleId && feed.sink !== undefined));
+  return feeds.find((feed) => feed.articleId === articleId)!;
+}
 
 function open(path: string, headers: Record<string, string> = {}, method = "GET") {
   return new Promise<http.IncomingMessage>((resolve, reject) => {
@@ -133,6 +139,60 @@ describe("the live feed hook", () => {
     feed.sink!.close();
     await ended;
     expect(feed.unsubscribed).toBe(1);
+  });
+
+  it("writes each delivery to the socket as one well-formed chunk (its size in bytes), and ends the body so the connection can be reused", async () => {
+    const socket = net.connect(port, "127.0.0.1");
+    let raw = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (raw += chunk));
+    socket.write("GET /api/articles/framed/events HTTP/1.1\r\nHost: x\r\n\r\n");
+    const feed = await untilFeed("framed");
+    await until(() => raw.includes("glossa live"));
+    const shared = event("7");
+    feed.sink!.events([shared]);
+    feed.sink!.events([{ ...shared, noteId: "ж" } as ArticleEventDTO]);
+    // (Read as latin1, byte by byte: the chunk sizes count bytes.)
+    await until(() => raw.split("id: 7\n").length === 3);
+    feed.sink!.close();
+    await until(() => raw.endsWith("\r\n0\r\n\r\n"));
+    const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
+    expect(raw).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*transfer-encoding: chunked\r\n/i);
+    // Each chunk: its size in hex (bytes, not characters: "ж" is two), CRLF, the bytes, CRLF.
+    const chunks: string[] = [];
+    for (let at = 0; ; ) {
+      const lineEnd = body.indexOf("\r\n", at);
+      const size = parseInt(body.slice(at, lineEnd), 16);
+      if (size === 0) break;
+      chunks.push(Buffer.from(body.slice(lineEnd + 2, lineEnd + 2 + size), "latin1").toString("utf8"));
+      expect(body.slice(lineEnd + 2 + size, lineEnd + 4 + size)).toBe("\r\n");
+      at = lineEnd + 4 + size;
+    }
+    expect(chunks.slice(-2)).toEqual([
+      'id: 7\nevent: note.deleted\ndata: {"id":"7","type":"note.deleted","noteId":"n7"}\n\n',
+      'id: 7\nevent: note.deleted\ndata: {"id":"7","type":"note.deleted","noteId":"ж"}\n\n',
+    ]);
+    // The connection is still good for the next request (keep-alive), as after any answer.
+    raw = "";
+    socket.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    await until(() => raw.endsWith("next"));
+    socket.destroy();
+  });
+
+  it("sends an HTTP/1.0 client the bytes bare, the body ending with the connection", async () => {
+    const socket = net.connect(port, "127.0.0.1");
+    let raw = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (raw += chunk));
+    const closed = new Promise((resolve) => socket.on("close", resolve));
+    socket.write("GET /api/articles/old-client/events HTTP/1.0\r\n\r\n");
+    const feed = await untilFeed("old-client");
+    await until(() => raw.includes("glossa live"));
+    feed.sink!.events([event("8")]);
+    feed.sink!.close();
+    await closed;
+    expect(raw).not.toMatch(/transfer-encoding/i);
+    expect(raw.slice(raw.indexOf("\r\n\r\n") + 4)).toBe('retry: 2000\n\n: glossa live\n\nid: 8\nevent: note.deleted\ndata: {"id":"8","type":"note.deleted","noteId":"n8"}\n\n');
   });
 
   it("answers the route's refusal as it made it, with the headers of every answer", async () => {

@@ -73,19 +73,31 @@ export async function serveFeed(route: FeedRouteHandler, request: IncomingMessag
     if (response.headersSent) response.destroy();
     else {
       const body = JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server. Nothing was saved." } });
-      response.writeHead(500, { ...securityHeaders(), "content-type": "application/json" });
+      response.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
       response.end(body);
     }
   }
 }
 
-/** Writes to the Node response: `res.write` corks the socket until the next tick, so one delivery pass to many feeds is one writev each. */
+/**
+ * Writes to the response's socket itself, each chunk framed once for every feed it goes to.
+ *
+ * Why not `response.write`: for each feed it frames the chunk anew (a size line, the bytes, a
+ * CRLF: three buffers), corks the socket and uncorks it on the next tick, which is one
+ * `process.nextTick` and one writev per feed per delivery. An event goes to every reader of the
+ * article with the same bytes, so its frame is the same too: built once (cached per chunk, see
+ * framed()), then one `socket.write` per reader (~30% less CPU per delivery to 500 sockets; README,
+ * Benchmarks: live). The headers were flushed before the first write, and the response's own
+ * `end()` writes the last chunk after ours, so the socket sees one well-formed body; a client of
+ * HTTP/1.0 (no chunked encoding) gets the bytes bare, its body ending when the connection does.
+ */
 export function nodeTransport(response: ServerResponse): FeedTransport {
   return {
     write(bytes) {
-      if (response.writableEnded || response.destroyed) throw new Error("The feed's response has ended.");
-      response.write(bytes);
-      return response.writableLength;
+      const socket = response.socket;
+      if (response.writableEnded || response.destroyed || !socket || socket.destroyed) throw new Error("The feed's response has ended.");
+      socket.write(response.chunkedEncoding ? framed(bytes) : bytes);
+      return socket.writableLength;
     },
     end(overrun) {
       // A reader too far behind is cut off now: ending politely would keep its backlog until it read it.
@@ -94,6 +106,15 @@ export function nodeTransport(response: ServerResponse): FeedTransport {
     },
   };
 }
+
+/** Each chunk's frame in the chunked transfer coding (RFC 9112, 7.1), made once however many feeds it goes to. */
+const frames = new WeakMap<Uint8Array, Buffer>();
+function framed(bytes: Uint8Array): Buffer {
+  let frame = frames.get(bytes);
+  if (!frame) frames.set(bytes, (frame = Buffer.concat([Buffer.from(`${bytes.byteLength.toString(16)}\r\n`, "latin1"), bytes, CRLF])));
+  return frame;
+}
+const CRLF = Buffer.from("\r\n", "latin1");
 
 function webRequest(request: IncomingMessage, signal: AbortSignal): Request {
   const headers = new Headers();
@@ -107,7 +128,7 @@ function webRequest(request: IncomingMessage, signal: AbortSignal): Request {
 
 /** The answer's own headers (CORS, content type, challenge) and the ones Next.js gives every answer. */
 function headersOf(answer: Response): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = securityHeaders();
+  const headers: OutgoingHttpHeaders = { ...SECURITY_HEADERS };
   answer.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
   });
@@ -116,6 +137,5 @@ function headersOf(answer: Response): OutgoingHttpHeaders {
   return headers;
 }
 
-function securityHeaders(): OutgoingHttpHeaders {
-  return Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
-}
+/** The headers Next.js gives every answer (next.config.ts): the same for every feed, so made once; each answer copies them. */
+const SECURITY_HEADERS: Readonly<OutgoingHttpHeaders> = Object.freeze(Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value])));
