@@ -17,13 +17,41 @@ const cached = globalThis as unknown as { glossaDirectPools?: Partial<Record<Poo
  */
 const MAX_CONNECTIONS: Record<PoolName, number> = { requests: 6, import: 4 };
 
+/** PostgreSQL's `timestamp without time zone`: the type of Prisma's DateTime columns. */
+const TIMESTAMP = 1114;
+
+/**
+ * Prisma stores a DateTime as UTC in a `timestamp without time zone`; pg's default parser reads
+ * one as the process's local time. Every direct connection reads them as UTC, whatever TZ is, so
+ * a statement can select a DateTime column as it is (as Prisma reads it), with no per-query parser.
+ */
+const UTC_TIMESTAMPS = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** An ordinary `timestamp without time zone` in PostgreSQL's text form: "2026-12-02 05:10:00.123". */
+const PLAIN_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?$/;
+
+/** Reads a `timestamp without time zone` as UTC; "infinity" and years pg writes otherwise (BC, beyond 9999) go to pg's own parser. */
+function parseUtcTimestamp(value: string): unknown {
+  return PLAIN_TIMESTAMP.test(value) ? new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(TIMESTAMP, "text")(value);
+}
+
 function pool(name: PoolName): pg.Pool {
   const pools = (cached.glossaDirectPools ??= {});
   const existing = pools[name];
   if (existing) return existing;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
-  const created = new pg.Pool({ connectionString, max: MAX_CONNECTIONS[name], idleTimeoutMillis: 10_000, allowExitOnIdle: true, application_name: `glossa-${name}` });
+  const created = new pg.Pool({
+    connectionString,
+    max: MAX_CONNECTIONS[name],
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+    application_name: `glossa-${name}`,
+    types: UTC_TIMESTAMPS,
+  });
   // A connection the server closed (restart, failover) must never crash the process. The pool's
   // "error" covers idle connections; a checked-out one (withSourceUrlsLocked holds one across an
   // import) has no listener of the pool's, so each gets its own. The next query reconnects.
