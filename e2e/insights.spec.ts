@@ -8,7 +8,8 @@ import { expect, newUser, signInAsAdmin, test } from "./support/users";
 /**
  * Insights (issue 15): an annotator tags and quotes a copy of the sample; /insights for that
  * article shows each chart, and Show as table gives exactly the numbers counted here by hand;
- * Download CSV writes the same. Screenshots of each chart go to test-results for review.
+ * Download CSV writes the same; a search query (?q=) narrows every section to the articles it
+ * matches. Screenshots of each chart go to /tmp/shots for review.
  */
 const token = () => Math.random().toString(36).slice(2, 10);
 
@@ -124,6 +125,41 @@ test("insights for an annotated article: each chart, and its table and CSV with 
   await coverage.screenshot({ path: "/tmp/shots/insights-coverage.png" });
   await coverage.getByRole("button", { name: "Show as table" }).click();
   expect(await tableRows(page, "Coverage")).toEqual([[title, String(paragraphCount), "4", String(Math.round((100 * 4) / paragraphCount)), "8", "1"]]);
+
+  // A search query restricts every section to the articles it matches: the quote's speaker is
+  // this copy's alone, so the library's numbers are this article's again, and the URL keeps it.
+  await page.goto("/insights");
+  const searchBox = page.getByRole("searchbox", { name: "Search articles" });
+  const saidQuery = `said:"${speakerName}"`;
+  await searchBox.fill(saidQuery);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]q=said/);
+  const matched = page.getByRole("status").filter({ hasText: "match" });
+  // The speaker's name reaches the search index within a second of the quote (the indexer): look again until it has.
+  await expect(async () => {
+    await page.reload();
+    await expect(matched).toContainText("1 article matches", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("main").getByText(`in the articles matching “${saidQuery}”`)).toBeVisible();
+  await page.getByRole("region", { name: "Entities" }).getByRole("button", { name: "Show as table" }).click();
+  expect(await tableRows(page, "Entities")).toEqual(byName([[putinName, "Person", "2"], [moscowName, "Location", "2"], [tbilisiName, "Location", "2"], [tassName, "Organisation", "1"]]));
+  await page.getByRole("region", { name: "Quotes by speaker" }).getByRole("button", { name: "Show as table" }).click();
+  expect((await tableRows(page, "Quotes by speaker")).map((row) => row.slice(0, 2))).toEqual([[quote.speaker!.name, "1"]]);
+  await page.screenshot({ path: "/tmp/shots/insights-search.png" });
+  // An exclusion the article fails: nothing matches, said once instead of five empty charts.
+  await searchBox.fill(`${saidQuery} -Путин`);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "No article you can read matches" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Entities" })).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/shots/insights-search-empty.png" });
+  // Back: the first search, its field and numbers again.
+  await page.goBack();
+  await expect(searchBox).toHaveValue(saidQuery);
+  await expect(matched).toContainText("1 article matches");
+  // Markup in a query is words to find, shown as text.
+  await page.goto(`/insights?q=${encodeURIComponent("<img src=x onerror=alert(1)>")}`);
+  await expect(page.getByRole("status").filter({ hasText: "No article you can read matches “<img src=x onerror=alert(1)>”" })).toBeVisible();
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
 
   // A filter that does not parse is said, and everything is shown instead.
   await page.goto("/insights?from=2026-02-30&scope=%3Cscript%3E");

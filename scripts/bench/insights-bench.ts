@@ -5,14 +5,18 @@
  * few entities are everywhere), two highlights, one quote with a speaker, one note, a tenth of it
  * private — in a throwaway embedded PostgreSQL (SQL generate_series), then times loadInsights,
  * the page's whole data load (entities, co-occurrence, quotes by speaker, activity, coverage),
- * anonymously, as a Reader, an annotator (with private work) and an admin: all articles, a three-month period, one article;
- * then the region Agreement over all articles (measureArticlesAgreement, streamed after the rest).
+ * anonymously, as a Reader, an annotator (with private work) and an admin: all articles, a three-month period, one article,
+ * and a search query (`?q=`: an entity filter matching a few hundred articles, and a word in every
+ * title, the worst case: all 10,000 matched, ranked and counted live); then the region Agreement
+ * over all articles and over the search (measureArticlesAgreement, streamed after the rest). The
+ * search index is filled as the app's indexer would (titles, annotations, notes, entity names).
  * Prints p50/p95 per case with the load average and the command.
  *
  *   npm run bench insights          (BENCH_INSIGHTS_ARTICLES=2000 for a quick run)
  *
  * BENCH_INSIGHTS_HOLD=1 keeps the database running after the timings (its URL is printed) until
- * Ctrl-C, to profile the queries with EXPLAIN ANALYZE in psql.
+ * Ctrl-C, to profile the queries with EXPLAIN ANALYZE in psql. Ctrl-C (or SIGTERM) at any point
+ * stops the database and removes its data folder (a temporary glossa-insights-bench-db-* folder).
  * BENCH_INSIGHTS_DATABASE_URL=<that URL> times again on a held database, generating nothing: run
  * from another checkout (a git worktree of an older commit with this file copied in), it compares
  * two versions on the same data, a minute apart, on a machine whose load drifts.
@@ -44,11 +48,36 @@ async function main() {
   delete process.env.DATABASE_URL;
   const log = (message: string) => console.log(`[bench] ${message}`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "glossa-insights-bench-db-"));
-  log("Starting a throwaway embedded PostgreSQL…");
-  const database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  let database: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
+  let client: pg.Client | undefined;
+  // Once, whichever comes first: the end of the run, or Ctrl-C / SIGTERM at any point (the
+  // embedded server got the terminal's SIGINT too and may be stopping already, so no step may throw or hang).
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      await client?.end().catch(() => {});
+      await Promise.race([database?.embedded?.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await rm(dataDir, { recursive: true, force: true });
+    })());
+  const interrupted = new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      log(`${signal}: stopping the database and removing ${dataDir}…`);
+      // The queries in flight fail as the server stops (a pool's client emits "error"): we are leaving, the folder must still go.
+      process.on("uncaughtException", () => {});
+      process.on("unhandledRejection", () => {});
+      void cleanUp().finally(() => {
+        resolve();
+        process.exit(130);
+      });
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  log(`Starting a throwaway embedded PostgreSQL in ${dataDir} (removed at the end or on Ctrl-C)…`);
   try {
+    database = await prepareDatabase({ dataDir, throwaway: true, log: () => {} });
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
     log(`Generating ${ARTICLES.toLocaleString("en-US")} articles and their annotations…`);
     const started = performance.now();
     await client.query(`SELECT setseed(0.15)`);
@@ -75,20 +104,21 @@ async function main() {
         FROM generate_series(1, $1) AS a`, [ARTICLES]);
     await client.query(`INSERT INTO "Note" (id, "articleId", "paragraphId", "authorId", body, visibility, "createdAt", "updatedAt")
       SELECT 'bench-n-' || a, 'bench-article-' || a, 'bench-p-' || a || '-3', 'bench-user-' || (1 + a % 8), 'A note', 'SHARED', timestamp '2025-01-01' + (a % 365) * interval '1 day', now() FROM generate_series(1, $1) AS a`, [ARTICLES]);
+    process.env.DATABASE_URL = database.url;
+    // The search index of what the triggers queued (titles, annotations, notes, entity names), as the app's indexer does.
+    const { drainSearchIndexQueue } = await import("../../lib/server/search/index-queue");
+    const indexed = await drainSearchIndexQueue();
     await client.query(`ANALYZE`);
     const { rows } = await client.query<{ annotations: string }>(`SELECT count(*)::text AS annotations FROM "Annotation"`);
-    log(`Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Number(rows[0]!.annotations).toLocaleString("en-US")} annotations.`);
+    log(`Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Number(rows[0]!.annotations).toLocaleString("en-US")} annotations, ${indexed.toLocaleString("en-US")} rows search-indexed.`);
 
-    process.env.DATABASE_URL = database.url;
     await timeInsights();
     if (process.env.BENCH_INSIGHTS_HOLD === "1") {
-      log(`Holding the database for profiling: psql ${database.url} (Ctrl-C to stop)`);
-      await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+      log(`Holding the database for profiling: psql ${database.url} (Ctrl-C stops it and removes ${dataDir})`);
+      await interrupted;
     }
   } finally {
-    await client.end();
-    await database.embedded?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
@@ -99,6 +129,7 @@ async function timeInsights() {
   const actor = (n: number, role: Actor["role"]): Actor => ({ id: `bench-user-${n}`, name: `Annotator ${n}`, email: `annotator-${n}@bench.example`, role, color: "#8a4b0f" });
   const all: InsightsFilter = { query: null, from: null, to: null, articleSlug: null, scope: "paragraph" };
   const quarter: InsightsFilter = { ...all, from: new Date("2025-03-01"), to: new Date("2025-06-01") };
+  const entitySearch: InsightsFilter = { ...all, query: 'entity:"Entity 7"' };
   const cases: [string, Actor | null, InsightsFilter][] = [
     ["all articles, anonymous", null, all],
     ["all articles, Reader", actor(0, "READER"), all],
@@ -109,6 +140,12 @@ async function timeInsights() {
     ["three months, annotator", actor(1, "ANNOTATOR"), quarter],
     ["one article", actor(0, "READER"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
     ["one article, annotator", actor(1, "ANNOTATOR"), { ...all, articleSlug: `bench-article-${Math.ceil(ARTICLES / 2)}` }],
+    // About 4% of the articles tag Entity 7 (the skewed draw): a search's typical few hundred.
+    ["search entity:, Reader", actor(0, "READER"), entitySearch],
+    ["search entity:, annotator", actor(1, "ANNOTATOR"), entitySearch],
+    ["search entity:, admin", actor(2, "ADMIN"), entitySearch],
+    // Every title says "article": every article matched, the worst case.
+    ["search, every article", actor(0, "READER"), { ...all, query: "article" }],
   ];
   console.log(`\nloadInsights on ${ARTICLES.toLocaleString("en-US")} articles (${RUNS} runs after a warm-up; load average over 1 minute as each case starts, ${os.cpus().length} cores):`);
   const measure = async (name: string, run: () => Promise<unknown>) => {
@@ -130,6 +167,7 @@ async function timeInsights() {
   await measure("all articles, annotator", () => measureArticlesAgreement(actor(1, "ANNOTATOR"), all));
   await measure("all articles, admin", () => measureArticlesAgreement(actor(2, "ADMIN"), all));
   await measure("three months, Reader", () => measureArticlesAgreement(actor(0, "READER"), quarter));
+  await measure("search entity:, Reader", () => measureArticlesAgreement(actor(0, "READER"), entitySearch));
   console.log(`\n${benchCommand("insights")}`);
   await db().$disconnect();
 }
@@ -145,14 +183,17 @@ async function timeSections(cases: readonly [string, Actor | null, InsightsFilte
   const { countQuotesBySpeaker } = await import("../../lib/server/insights/count-quotes-by-speaker");
   const { countActivity } = await import("../../lib/server/insights/count-activity");
   const { measureCoverage } = await import("../../lib/server/insights/measure-coverage");
+  const { matchInsightArticles } = await import("../../lib/server/insights/match-insight-articles");
   console.log(`\nEach section alone, median of ${RUNS} after a warm-up (ms):`);
-  console.log(`  ${"case".padEnd(28)} ${["scope", "entities", "co-occur", "quotes", "activity", "coverage"].map((name) => name.padStart(9)).join("")}   load`);
+  console.log(`  ${"case".padEnd(28)} ${["search", "scope", "entities", "co-occur", "quotes", "activity", "coverage"].map((name) => name.padStart(9)).join("")}   load`);
   for (const [name, who, filter] of cases) {
     const load = os.loadavg()[0]!.toFixed(1);
-    const scope = await insightScope(who, filter);
+    const matched = (await matchInsightArticles(who, filter))?.articleIds ?? null;
+    const scope = await insightScope(who, filter, matched);
     const nodes = await countEntityMentions(scope, NETWORK_NODES);
     const sections: (() => Promise<unknown>)[] = [
-      () => insightScope(who, filter),
+      () => matchInsightArticles(who, filter),
+      () => insightScope(who, filter, matched),
       () => countEntityMentions(scope, NETWORK_NODES),
       () => countCooccurrences(scope, nodes),
       () => countQuotesBySpeaker(scope),

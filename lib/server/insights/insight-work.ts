@@ -80,11 +80,14 @@ function articlesSql({ actor, filter, matched }: Pick<InsightScope, "actor" | "f
 
 /**
  * Rows (aliased `alias`, with an "articleId") on the filter's articles the scope's actor may open.
- * Where the unopened articles are known: not one of them, and (for a period) on an article of the
+ * With a search query: on the articles it matched. Where the unopened articles are known: not one of them, and (for a period) on an article of the
  * period — the whole library needs no article at all. Otherwise the article rule (articlesSql).
  */
 function openedArticleSql(alias: string, scope: InsightScope): Prisma.Sql {
   const articleId = Prisma.raw(`"${alias}"."articleId"`);
+  // A search's matches are readable articles of the filter already (matchInsightArticles): the rows
+  // come by their article (an index), not by checking every row's article against the rule.
+  if (scope.matched) return Prisma.sql`${articleId} = ANY(${scope.matched}::text[])`;
   if (!scope.unopened) return Prisma.sql`${articleId} IN (${articlesSql(scope, "opened")})`;
   const notUnopened = Prisma.sql`NOT (${articleId} = ANY(${scope.unopened}::text[]))`;
   if (!scope.filter.from && !scope.filter.to) return notUnopened;
@@ -129,6 +132,7 @@ function ownPrivateSql(scope: InsightScope & { actor: Actor }): Prisma.Sql {
 export async function insightScope(actor: Actor | null, filter: InsightsFilter, matched: readonly string[] | null = null): Promise<InsightScope> {
   // A query without its matches would count the whole library as if it matched: never silently.
   if (filter.query !== null && matched === null) throw new Error("insightScope: a search query needs the articles it matched (matchInsightArticles)");
+  if (matched && rollupAnswers(filter) && (await everyArticleMatched(actor, filter, matched))) matched = null;
   if (matched || !rollupAnswers(filter)) return { actor, filter, matched, unopened: null, corrected: null };
   const rows = await db().$queryRaw<{ id: string }[]>(articlesSql({ actor, filter, matched }, "unopened"));
   const unopened = rows.map((row) => row.id);
@@ -144,6 +148,17 @@ export async function insightScope(actor: Actor | null, filter: InsightsFilter, 
         .then((found) => [...new Set([...unopened, ...found.map((row) => row.articleId)])])),
   };
   return scope;
+}
+
+/**
+ * Whether a search matched every article of the rest of the filter the actor may open (a word in
+ * every title, a filter such as has:entity on an annotated library): then it restricts nothing, and
+ * the rollups answer as without it, instead of counting all that work live.
+ */
+async function everyArticleMatched(actor: Actor | null, filter: InsightsFilter, matched: readonly string[]): Promise<boolean> {
+  const [{ opened }] = await db().$queryRaw<[{ opened: number }]>`SELECT count(*)::int AS "opened" FROM (${articlesSql({ actor, filter, matched: null }, "opened")}) AS "o"`;
+  // The matches are among those articles (matchInsightArticles), so as many means the same ones.
+  return opened === matched.length;
 }
 
 /** Whether the rollups can answer: the whole library or whole UTC days of it (the rollups count by day). */

@@ -138,6 +138,21 @@ describe("insights over a search query", () => {
     }
   });
 
+  it("counts a query that matches every readable article as the whole library, from the rollups", async () => {
+    for (const actor of [null, library.ann, library.bob, library.rita, library.ada]) {
+      const filter = search("has:entity");
+      const matches = await matchInsightArticles(actor, filter);
+      const context = actor?.name ?? "anonymous";
+      // The rollups answer (the articles the viewer may not open are known), not a live count of every match.
+      expect((await insightScope(actor, filter, matches!.articleIds)).unopened, context).not.toBeNull();
+      const insights = await loadInsights(actor, filter, matches);
+      expect(insights, context).toEqual(await loadInsights(actor, ALL));
+      const direct = await countInsightsDirectly(actor, filter, [], matches!.articleIds);
+      expect(Object.fromEntries(insights.entities.map((entity) => [entity.entityId, entity.mentions])), context).toEqual(direct.entities);
+      expect(insights.activity, context).toEqual(direct.activity);
+    }
+  });
+
   it("matches nothing for a query nothing matches, or one the search refuses, and says why", async () => {
     // Nothing matched is no article counted (never the whole library instead); what the parser refused is said.
     for (const [query, refused] of [["несуществующееслово", false], ["<script>alert(1)</script>", false], ["lang:zz", false], ["-Пекин", true], ["x".repeat(5_000), true]] as const) {
