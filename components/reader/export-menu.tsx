@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { curatedExportHref } from "@/lib/agreement/curated";
-import { exportHref, EXPORT_FORMATS, type ExportScope } from "@/lib/validations/export";
+import { exportHref, EXPORT_FORMATS, type ExportScope } from "@/lib/exporting/formats";
 import { ExportProgress } from "./export-progress";
 import { useStreamedExport } from "./use-streamed-export";
 

@@ -69,4 +69,41 @@ describe("useArticleText", () => {
     expect(store.annotation(laterAnnotations[0]!.id)).toEqual(laterAnnotations[0]);
     expect(store.paragraphNotes("p3")).toEqual([note]);
   });
+
+  it("puts the text of every stretch already arrived on the page before unpacking their annotations", async () => {
+    // 1,001 paragraphs: the first on the page, then two stretches of 500.
+    const all: ReaderParagraph[] = Array.from({ length: 1001 }, (_, index) => ({ id: `q${index + 1}`, position: index + 1, kind: "PARAGRAPH", text: `Абзац ${index + 1} «Альянса патриотов».` }));
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (url) => {
+      const after = Number(new URL(String(url), "http://glossa.test").searchParams.get("after"));
+      // The first stretch answers last, as the largest answer may: the second is in when the first comes.
+      if (after === 1) await new Promise((resolve) => setTimeout(resolve, 30));
+      const stretch = all.slice(after, after + 500);
+      const annotations = [highlightOn(stretch[0]!, 0, 5), highlightOn(stretch[1]!, 0, 5)];
+      return Response.json({ data: { paragraphs: stretch, state: packReaderState(annotations, [noteOn(stretch[2]!.id, `n${after}`)], stretch.map((paragraph) => paragraph.id)), done: after + 500 >= all.length } });
+    });
+    const store = new AnnotationStore([], [], []);
+    const merges: { annotations: number; notes: number; onPage: number }[] = [];
+    const merge = store.merge.bind(store);
+    vi.spyOn(store, "merge").mockImplementation((annotations, notes) => {
+      merges.push({ annotations: annotations.length, notes: notes.length, onPage: container!.querySelectorAll("[data-paragraph-id]").length });
+      merge(annotations, notes);
+    });
+    function Long() {
+      const { paragraphs: shown, stretches, status } = useArticleText({ articleId: "art", revision: 1, initialParagraphs: all.slice(0, 1), paragraphCount: all.length, store });
+      return createElement("div", { "data-status": status, "data-stretches": stretches.map((stretch) => stretch.length).join(",") }, ...shown.map((paragraph) => createElement("p", { key: paragraph.id, "data-paragraph-id": paragraph.id }, paragraph.text)));
+    }
+
+    container = document.createElement("div");
+    document.body.append(container);
+    root = createRoot(container);
+    await act(async () => root!.render(createElement(Long)));
+    for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+
+    expect(merges.map(({ annotations, notes }) => [annotations, notes])).toEqual([[0, 1], [0, 1], [4, 0]]);
+    // The annotations of both stretches in one merge, once all 1,001 paragraphs were on the page.
+    expect(merges.at(-1)!.onPage).toBe(1001);
+    expect(container.firstElementChild!.getAttribute("data-status")).toBe("complete");
+    expect(container.firstElementChild!.getAttribute("data-stretches")).toBe("1,500,500");
+    expect(store.paragraphAnnotations("q502")).toHaveLength(1);
+  });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { unpackReaderState } from "@/lib/annotations/packing";
 import type { AnnotationStore } from "@/lib/client/annotation-store";
 import { api } from "@/lib/client/api";
@@ -44,13 +44,16 @@ export function useArticleText({
   initialParagraphs: ReaderParagraph[];
   paragraphCount: number;
   store: AnnotationStore;
-}): { paragraphs: ReaderParagraph[]; status: TextStatus } {
+}): { paragraphs: ReaderParagraph[]; stretches: ReaderParagraph[][]; status: TextStatus } {
   const router = useRouter();
   const routerRef = useRef(router);
   useEffect(() => {
     routerRef.current = router;
   }, [router]);
-  const [paragraphs, setParagraphs] = useState(initialParagraphs);
+  // The text as it came, stretch by stretch (the first screens, then each stretch loaded): the page
+  // mounts each stretch as one new subtree (see ReaderWorkspace's TextStretch).
+  const [stretches, setStretches] = useState<ReaderParagraph[][]>(() => [initialParagraphs]);
+  const paragraphs = useMemo(() => (stretches.length === 1 ? stretches[0]! : stretches.flat()), [stretches]);
   const [status, setStatus] = useState<TextStatus>(initialParagraphs.length < paragraphCount ? "loading" : "complete");
   // The last position loaded: survives an effect re-run, so no stretch is added twice.
   const loadedUpTo = useRef(initialParagraphs.at(-1)?.position ?? 0);
@@ -89,8 +92,16 @@ export function useArticleText({
         // instead of one round trip after another; they are applied in reading order. Were there gaps
         // in the positions, a stretch would reach past the next one's start (the overlap is skipped),
         // and the loop asks again from the end.
-        const stretches = textStretchStarts(loadedUpTo.current, paragraphCount).map(fetchStretch);
-        for (const pending of stretches) {
+        const pendings = textStretchStarts(loadedUpTo.current, paragraphCount).map(fetchStretch);
+        // Which answers are in already (set as each arrives, so known before the loop reaches it).
+        const arrived = pendings.map((pending) => {
+          const flag = { in: false };
+          void pending.then(() => (flag.in = true));
+          return flag;
+        });
+        // Stretches whose text is on its way to the page and whose annotations are not merged yet.
+        let unmarked: { stretch: ArticleTextDTO; onPage: Promise<void> }[] = [];
+        for (const [index, pending] of pendings.entries()) {
           const stretch = await pending;
           if (!stretch) return;
           const more = stretch.paragraphs.filter((paragraph) => paragraph.position > loadedUpTo.current);
@@ -98,16 +109,22 @@ export function useArticleText({
           // The notes now (a few hundred, cheap): the paragraphs render once, with their margin counts.
           store.merge([], unpackReaderState({ ...stretch.state, annotations: [] }, articleId, stretch.paragraphs).notes);
           const finished = stretch.done || stretch.paragraphs.length === 0;
-          const onPage = shown(loadedUpTo.current);
+          unmarked.push({ stretch, onPage: shown(loadedUpTo.current) });
           // A transition: rendering hundreds of paragraphs must not hold up the reader's typing or scrolling.
           startTransition(() => {
-            setParagraphs((current) => [...current, ...more]);
+            if (more.length > 0) setStretches((current) => [...current, more]);
             setStatus("loading");
           });
-          // Its annotations once its text is rendered: paragraphs near the viewport then paint their marks.
-          marked = Promise.all([marked, onPage]).then(() => {
-            if (!cancelled) store.merge(unpackReaderState({ ...stretch.state, notes: [] }, articleId, stretch.paragraphs).annotations, []);
-          });
+          // Its annotations once its text is rendered, and after the text of every stretch already
+          // arrived (whose rendering would otherwise wait behind unpacking and merging thousands of
+          // annotations): paragraphs near the viewport then paint their marks.
+          if (finished || !arrived[index + 1]?.in) {
+            const batch = unmarked;
+            unmarked = [];
+            marked = Promise.all([marked, ...batch.map(({ onPage }) => onPage)]).then(() => {
+              if (!cancelled) store.merge(batch.flatMap(({ stretch }) => unpackReaderState({ ...stretch.state, notes: [] }, articleId, stretch.paragraphs).annotations), []);
+            });
+          }
           if (finished) {
             await marked;
             if (!cancelled) setStatus("complete");
@@ -140,5 +157,5 @@ export function useArticleText({
     if (status === "complete" && loadedLater) performance.mark("glossa:reader-text-complete");
   }, [status, loadedLater]);
 
-  return { paragraphs, status };
+  return { paragraphs, stretches, status };
 }

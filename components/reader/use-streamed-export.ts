@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { progressCounter, type ProgressUnit } from "@/lib/exporting/progress";
-import { EXPORT_TOTAL_HEADER, EXPORT_UNIT_HEADER, type ExportFormat } from "@/lib/validations/export";
+import { EXPORT_TOTAL_HEADER, EXPORT_UNIT_HEADER, type ExportFormat } from "@/lib/exporting/formats";
 
 export type StreamedExport =
   | { state: "running"; label: string; done: number; total: number | null; unit: ProgressUnit | null }

@@ -1,4 +1,6 @@
-import { z } from "zod";
+// Types only: the reader's first scripts load this registry, and zod (~106 KB) stays out of them; whoever
+// validates passes zod in (InputSchemas.z).
+import type { z } from "zod";
 import type { AnnotationBase, EntityRefDTO, EntityTypeDTO } from "@/lib/annotations/types";
 
 /**
@@ -93,6 +95,8 @@ export interface InputSchemas {
   id: z.ZodString;
   /** A name typed by a user (a new entity's name). */
   name: z.ZodString;
+  /** zod itself, for the rules a kind spells out (an enum of its values): the registry does not import it. */
+  z: typeof z;
 }
 
 export interface KindDefinition<K extends string, FS extends FieldSpecs, C extends z.ZodRawShape, U extends z.ZodRawShape, N extends boolean = boolean> {
@@ -144,8 +148,8 @@ export const ANNOTATION_KINDS = {
     plural: "Highlights",
     notes: true,
     fields: { color: { column: "color", values: HIGHLIGHT_COLORS, w3c: "styleClass" } },
-    create: () => ({ color: z.enum(HIGHLIGHT_COLORS).default("yellow") }),
-    update: () => ({ color: z.enum(HIGHLIGHT_COLORS).optional() }),
+    create: ({ z }) => ({ color: z.enum(HIGHLIGHT_COLORS).default("yellow") }),
+    update: ({ z }) => ({ color: z.enum(HIGHLIGHT_COLORS).optional() }),
     refusals: {
       entityTypeId: "A highlight has no entity: tag the text as an entity instead.",
       entityId: "A highlight has no entity: tag the text as an entity instead.",
@@ -306,8 +310,13 @@ function known<T>(value: T | undefined, kind: string): T {
   return value;
 }
 
-// Only the keys of the update shapes are read here, so any string schema will do.
-const SHAPE_PROBE: InputSchemas = { id: z.string(), name: z.string() };
+/**
+ * Only the keys of the update shapes are read here, so the probe is no schema at all: every
+ * property and call of it answers itself, so that a shape built as `id.optional()` or
+ * `z.enum(values).optional()` yields its keys without zod being loaded.
+ */
+const probe: unknown = new Proxy(() => probe, { get: () => probe, apply: () => probe });
+const SHAPE_PROBE = { id: probe, name: probe, z: probe } as InputSchemas;
 /** Every kind's update input fields (columns and resolution inputs such as speakerName), each once, in registry order. */
 const UPDATE_FIELD_NAMES = [...new Set([...KIND_COLUMNS, ...ANNOTATION_KIND_KEYS.flatMap((kind) => Object.keys(kindOf(kind).update(SHAPE_PROBE)))])];
 

@@ -3,7 +3,6 @@
  * the stored ArticleEventDTOs, shared by the server, the browser hook and the
  * benchmark. Pure data and helpers.
  */
-import { z } from "zod";
 import type { ArticleEventDTO } from "@/lib/annotations/types";
 
 /** Stored event types, each sent as an SSE `event:` with `id:` = the event id and the DTO as data. */
@@ -42,13 +41,3 @@ export function compareEventIds(a: string, b: string): number {
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
-
-/**
- * Where a feed resumes (`Last-Event-ID`, or `?after=` on the first connection): an event id,
- * a PostgreSQL bigint written in decimal. Empty or absent: from now on.
- */
-export const eventCursorSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,18}$/, "Last-Event-ID (or ?after=) must be an event id.")
-  .transform((value) => BigInt(value));

@@ -1,4 +1,9 @@
-import { MAX_TEXT_RANGE } from "@/lib/validations/article";
+/**
+ * The most paragraphs one request for more text carries (the text route refuses more: see
+ * articleTextQuerySchema). Here, not with the route's zod schema, because the reader's first
+ * scripts need the number and not zod.
+ */
+export const MAX_TEXT_RANGE = 500;
 
 /**
  * The positions after which the reader asks for the rest of an article's text, one request per

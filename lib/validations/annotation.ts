@@ -19,7 +19,7 @@ const noteBody = storableString().trim().min(1, "must not be empty").max(20_000,
 
 const name = storableString().trim().min(1, "must not be empty").max(200, "is too long (200 characters at most)");
 
-const inputSchemas: InputSchemas = { id, name };
+const inputSchemas: InputSchemas = { id, name, z };
 
 /** One create schema per registered kind: the selector, visibility, a note where notes attach, and the kind's own fields. */
 const createSchemaFor = (kind: AnnotationKind) => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { selectorSchema } from "@/lib/validations/annotation";
 import { articleMetadataSchema } from "@/lib/validations/import";
 import { MAX_INT4, storableString } from "@/lib/validations/storable";
+import { MAX_TEXT_RANGE } from "@/lib/reading/text-stretches";
 
 /** An admin's edit of an article's metadata; the text itself changes only by re-import. */
 export const updateArticleSchema = articleMetadataSchema
@@ -42,8 +43,8 @@ export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 export const reattachAnnotationSchema = selectorSchema.strict();
 export type ReattachAnnotationInput = z.input<typeof reattachAnnotationSchema>;
 
-/** Most paragraphs the reader asks for at once (each comes with its annotations and notes). */
-export const MAX_TEXT_RANGE = 500;
+/** Most paragraphs the reader asks for at once (each comes with its annotations and notes): the reader's own number (lib/reading). */
+export { MAX_TEXT_RANGE };
 
 /** A range of an article's paragraphs for the reader: those after `after` (a position) in `revision`. */
 export const articleTextQuerySchema = z.object({

@@ -1,20 +1,11 @@
 /*
- * The export formats of one article, shared by the Export menu (its items and links) and the
- * export route (its query string). Client-safe.
+ * The export routes' query strings. The formats, links and headers the Export menu needs live in
+ * lib/exporting/formats (no zod: the reader's first scripts load the menu); re-exported here.
  */
 import { z } from "zod";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exporting/formats";
 
-/** Each format in the order the menu lists it, with the name the menu shows. */
-export const EXPORT_FORMATS = [
-  { format: "w3c", label: "W3C JSON-LD" },
-  { format: "csv", label: "CSV" },
-  { format: "markdown", label: "Markdown" },
-  { format: "conll", label: "CoNLL (IOB2)" },
-  { format: "doccano", label: "doccano JSONL" },
-  { format: "spacy", label: "spaCy JSONL" },
-] as const;
-
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]["format"];
+export { articleExportHref, EXPORT_FORMATS, EXPORT_TOTAL_HEADER, EXPORT_UNIT_HEADER, exportHref, type ExportFormat, type ExportScope } from "@/lib/exporting/formats";
 
 const FORMAT_NAMES = EXPORT_FORMATS.map((entry) => entry.format) as [ExportFormat, ...ExportFormat[]];
 
@@ -42,11 +33,6 @@ function projectIdSchema(name: string) {
  */
 export const articleExportQuerySchema = exportQuerySchema.extend({ layer: projectIdSchema("layer") });
 
-/** The export route's URL for one article in one format (in project layer `layer`, when given). */
-export function articleExportHref(articleId: string, format: ExportFormat, layer?: string | null): string {
-  return `/api/articles/${encodeURIComponent(articleId)}/export?format=${format}${layer ? `&layer=${encodeURIComponent(layer)}` : ""}`;
-}
-
 /** The longest search query a search-result export takes (the search box's own limit is lower). */
 const MAX_EXPORT_QUERY = 2_000;
 
@@ -57,17 +43,3 @@ export const corpusExportQuerySchema = exportQuerySchema.extend({
   project: projectIdSchema("project"),
 });
 export type CorpusExportQuery = z.infer<typeof corpusExportQuerySchema>;
-
-/** What a corpus export spans: the library (or one project's articles and layer in it), or the result of a search. */
-export type ExportScope = { kind: "article"; articleId: string; layer?: string | null } | { kind: "library"; project?: { id: string; name: string } } | { kind: "search"; q: string };
-
-/** The export route's URL for a scope in one format. */
-export function exportHref(scope: ExportScope, format: ExportFormat): string {
-  if (scope.kind === "article") return articleExportHref(scope.articleId, format, scope.layer);
-  const query = new URLSearchParams({ format, ...(scope.kind === "search" ? { q: scope.q } : {}), ...(scope.kind === "library" && scope.project ? { project: scope.project.id } : {}) });
-  return `/api/exports?${query.toString()}`;
-}
-
-/** Response headers of a corpus export: how many progress units the file holds, and which. */
-export const EXPORT_TOTAL_HEADER = "X-Export-Total";
-export const EXPORT_UNIT_HEADER = "X-Export-Unit";

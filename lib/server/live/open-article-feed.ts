@@ -1,7 +1,7 @@
 import "server-only";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { eventCursorSchema } from "@/lib/live/protocol";
+import { eventCursorSchema } from "@/lib/validations/event-cursor";
 import { canRead, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
 import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
