@@ -37,7 +37,12 @@ export interface InsightScope {
    * (matchInsightArticles), the only articles counted; null without one.
    */
   matched: readonly string[] | null;
-  /** The filter's articles the actor may not open; null where the rollups do not answer (one article, part days). */
+  /**
+   * The filter's articles whose work is not counted, which the rollups hold and each section takes
+   * out again: those the actor may not open and, for a search matching most of the library, the
+   * ones it did not match; null where the rollups do not answer (one article, part days, a search
+   * matching fewer than half the articles: counted live by its matches).
+   */
   unopened: readonly string[] | null;
   /**
    * Where the rollups answer: the articles where a per-layer rollup of tags and quotes (InsightPair,
@@ -132,10 +137,12 @@ function ownPrivateSql(scope: InsightScope & { actor: Actor }): Prisma.Sql {
 export async function insightScope(actor: Actor | null, filter: InsightsFilter, matched: readonly string[] | null = null): Promise<InsightScope> {
   // A query without its matches would count the whole library as if it matched: never silently.
   if (filter.query !== null && matched === null) throw new Error("insightScope: a search query needs the articles it matched (matchInsightArticles)");
-  if (matched && rollupAnswers(filter) && (await everyArticleMatched(actor, filter, matched))) matched = null;
-  if (matched || !rollupAnswers(filter)) return { actor, filter, matched, unopened: null, corrected: null };
-  const rows = await db().$queryRaw<{ id: string }[]>(articlesSql({ actor, filter, matched }, "unopened"));
-  const unopened = rows.map((row) => row.id);
+  if (!rollupAnswers(filter)) return { actor, filter, matched, unopened: null, corrected: null };
+  const unmatched = matched ? await unmatchedArticles(actor, filter, matched) : [];
+  if (unmatched === null) return { actor, filter, matched, unopened: null, corrected: null };
+  const rows = await db().$queryRaw<{ id: string }[]>(articlesSql({ actor, filter, matched: null }, "unopened"));
+  const unopened = [...rows.map((row) => row.id), ...unmatched];
+  matched = null;
   let corrected: Promise<readonly string[]> | undefined;
   const scope: InsightScope = {
     actor,
@@ -151,14 +158,18 @@ export async function insightScope(actor: Actor | null, filter: InsightsFilter, 
 }
 
 /**
- * Whether a search matched every article of the rest of the filter the actor may open (a word in
- * every title, a filter such as has:entity on an annotated library): then it restricts nothing, and
- * the rollups answer as without it, instead of counting all that work live.
+ * For a search matching most of the filter's articles the actor may open (a common word, a filter
+ * such as has:entity on an annotated library): the others, fewer, whose work the rollups hold and
+ * the sections take out again (as they do for the articles the actor may not open) — instead of
+ * counting all the matches' work live. Null when the search matched fewer than half: counted live
+ * by its matches.
  */
-async function everyArticleMatched(actor: Actor | null, filter: InsightsFilter, matched: readonly string[]): Promise<boolean> {
-  const [{ opened }] = await db().$queryRaw<[{ opened: number }]>`SELECT count(*)::int AS "opened" FROM (${articlesSql({ actor, filter, matched: null }, "opened")}) AS "o"`;
-  // The matches are among those articles (matchInsightArticles), so as many means the same ones.
-  return opened === matched.length;
+async function unmatchedArticles(actor: Actor | null, filter: InsightsFilter, matched: readonly string[]): Promise<string[] | null> {
+  const rows = await db().$queryRaw<{ id: string }[]>(articlesSql({ actor, filter, matched: null }, "opened"));
+  if (matched.length * 2 < rows.length) return null;
+  // The matches are among those articles (matchInsightArticles).
+  const found = new Set(matched);
+  return rows.map((row) => row.id).filter((id) => !found.has(id));
 }
 
 /** Whether the rollups can answer: the whole library or whole UTC days of it (the rollups count by day). */

@@ -119,11 +119,14 @@ describe("insights over a search query", () => {
 
   it("equals a recount over the matching articles in every section, for every viewer", async () => {
     const queries = ["\"в Пекине\"", "Соболевой", "Путин -Соболева", "has:quote", "user:bob"];
+    // Both ways of counting: live by the matches (fewer than half the articles), from the rollups less the others (most).
+    const ways = new Set<string>();
     for (const actor of [null, library.ann, library.bob, library.rita, library.ada]) {
       for (const query of queries) {
         const filter = search(query);
         const matches = await matchInsightArticles(actor, filter);
         const insights = await loadInsights(actor, filter, matches);
+        ways.add((await insightScope(actor, filter, matches!.articleIds)).unopened ? "rollups" : "live");
         const all = await countInsightsDirectly(actor, filter, [], matches!.articleIds);
         const direct = await countInsightsDirectly(actor, filter, Object.keys(all.entities), matches!.articleIds);
         const context = `${actor?.name ?? "anonymous"}, ${query}`;
@@ -136,6 +139,7 @@ describe("insights over a search query", () => {
         expect(insights.cooccurrence.edges, context).toEqual(direct.edges);
       }
     }
+    expect([...ways].sort()).toEqual(["live", "rollups"]);
   });
 
   it("counts a query that matches every readable article as the whole library, from the rollups", async () => {
