@@ -67,13 +67,18 @@ export function sideHitsSql(tsquery: string, actor: Actor | null, articles: Pris
 /**
  * The articles of sideHitsSql's places, one row per place: what a walk needs to know of them. No
  * paragraph is read (a place's position is only for its snippet): for a common word that join
- * was most of the walk ("что": 1,576 highlights, a paragraph lookup each, 14 of 26 ms).
+ * was most of the walk ("что": 1,576 highlights, a paragraph lookup each, 14 of 26 ms). The
+ * annotations whose words, tagged entity or speaker match are one scan (a BitmapOr of the words'
+ * GIN index and the entityId and speakerId indexes), so their read rule is planned once, not three times.
  */
 function sideArticlesSql(tsquery: string, actor: Actor | null): Prisma.Sql {
-  return Prisma.join(
-    sidePlaces(tsquery, actor, null).map(({ tables, where, alias }) => Prisma.sql`SELECT ${Prisma.raw(`"${alias}"`)}."articleId" FROM ${tables} WHERE ${where}`),
-    "\n    UNION ALL\n    ",
-  );
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  const named = Prisma.sql`ARRAY(SELECT "e"."id" FROM "Entity" AS "e" WHERE "e"."searchVector" @@ ${q})`;
+  const note = sidePlaces(tsquery, actor, null).find((place) => place.source === "note")!;
+  return Prisma.sql`SELECT "m"."articleId" FROM "Annotation" AS "m"
+      WHERE ("m"."searchVector" @@ ${q} OR "m"."entityId" = ANY(${named}) OR "m"."speakerId" = ANY(${named})) AND ${mentionSql(actor)}
+    UNION ALL
+    SELECT "n"."articleId" FROM ${note.tables} WHERE ${note.where}`;
 }
 
 /** One kind of sideHitsSql's places: where its rows come from (row alias `alias`), which are readable matches, and what they weigh. */
