@@ -16,7 +16,7 @@
  *
  * Switches: BENCH_PEER=0 runs Glossa's half only (the Recogito half takes minutes);
  * BENCH_RUNS=<n> page loads per page; BENCH_PROFILE=<file> one more load under Chromium's CPU
- * profiler and tracing, with a summary of where the renderer's time went; BENCH_COVERAGE=1 one more load
+ * profiler and tracing (BENCH_NO_TRACE=1: the profiler alone), with a summary of where the renderer's time went; BENCH_COVERAGE=1 one more load
  * under Chromium's JavaScript coverage: each script fetched before interactive, its size and how much of
  * it ran by then; BENCH_SCREENSHOTS=<folder> screenshots of the big article (top, and deep-linked to #p-1000).
  */
@@ -169,11 +169,13 @@ async function profileLoad(page: Page, url: string, file: string) {
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   await cdp.send("Profiler.start");
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ["devtools.timeline", "blink", "v8"] });
+  // BENCH_NO_TRACE=1: the CPU profile alone. With the trace too, the load never finished on a machine at load 12 (2026-12-02).
+  const tracing = !process.env.BENCH_NO_TRACE;
+  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "blink", "v8"] });
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => performance.getEntriesByName("bench:text-in-dom").length > 0, null, { timeout: 60_000, polling: 100 });
   const { profile } = await cdp.send("Profiler.stop");
-  const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] };
+  const trace = !tracing ? { traceEvents: [] } : JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] };
   await writeFile(file, JSON.stringify(profile));
   await writeFile(`${file}.trace.json`, JSON.stringify(trace));
   // The renderer's main thread: where the time not spent in JavaScript went (style, layout, parsing...).
