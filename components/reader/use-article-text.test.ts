@@ -70,6 +70,18 @@ describe("useArticleText", () => {
     expect(store.paragraphNotes("p3")).toEqual([note]);
   });
 
+  it("is complete when the next stretch brings no text (the article ended earlier than the page said)", async () => {
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => Response.json({ data: { paragraphs: [], state: packReaderState([], [], []), done: true } }));
+    container = document.createElement("div");
+    document.body.append(container);
+    root = createRoot(container);
+    await act(async () => root!.render(createElement(Text, { store: new AnnotationStore([], [], []) })));
+    for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+
+    expect(container.firstElementChild!.getAttribute("data-status")).toBe("complete");
+    expect(container.querySelectorAll("[data-paragraph-id]")).toHaveLength(1);
+  });
+
   it("puts the text of every stretch already arrived on the page before unpacking their annotations", async () => {
     // 1,001 paragraphs: the first on the page, then two stretches of 500.
     const all: ReaderParagraph[] = Array.from({ length: 1001 }, (_, index) => ({ id: `q${index + 1}`, position: index + 1, kind: "PARAGRAPH", text: `Абзац ${index + 1} «Альянса патриотов».` }));

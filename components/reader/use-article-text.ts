@@ -59,6 +59,8 @@ export function useArticleText({
   const loadedUpTo = useRef(initialParagraphs.at(-1)?.position ?? 0);
   // The annotations of stretches whose text is on its way to the page wait here for it.
   const textWaiters = useRef<TextWaiter[]>([]);
+  // The last position on the page (committed): a stretch that added nothing waits for no commit.
+  const shownUpTo = useRef(initialParagraphs.at(-1)?.position ?? 0);
   const needsMore = status !== "complete";
 
   useEffect(() => {
@@ -83,7 +85,7 @@ export function useArticleText({
       return null;
     };
     /** Resolves once the page shows the text up to `upTo` (see the effect below). */
-    const shown = (upTo: number) => new Promise<void>((resolve) => textWaiters.current.push({ upTo, resolve }));
+    const shown = (upTo: number) => (upTo <= shownUpTo.current ? Promise.resolve() : new Promise<void>((resolve) => textWaiters.current.push({ upTo, resolve })));
     const load = async () => {
       // The annotations merged so far, in reading order.
       let marked = Promise.resolve();
@@ -142,9 +144,9 @@ export function useArticleText({
 
   // After each commit of text: whoever waits for it to be on the page goes on.
   useEffect(() => {
-    const shownUpTo = paragraphs.at(-1)?.position ?? 0;
+    shownUpTo.current = paragraphs.at(-1)?.position ?? 0;
     textWaiters.current = textWaiters.current.filter((waiter) => {
-      if (waiter.upTo > shownUpTo) return true;
+      if (waiter.upTo > shownUpTo.current) return true;
       waiter.resolve();
       return false;
     });
