@@ -61,7 +61,8 @@ export default async function InsightsPage({ searchParams }: Props) {
           </ul>
         </div>
       )}
-      <form method="get" action="/insights" aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-[var(--rule)] p-3 text-sm">
+      {/* autoComplete off: Back shows the filters of the page it returns to, not the ones typed after it (the browser restores edited fields). */}
+      <form method="get" action="/insights" aria-label="Filters" autoComplete="off" className="flex flex-wrap items-end gap-3 rounded-lg border border-[var(--rule)] p-3 text-sm">
         <label className="flex basis-full flex-col gap-1">
           <span className="text-[var(--muted)]">Search articles</span>
           <input
