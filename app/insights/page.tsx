@@ -6,6 +6,7 @@ import { CooccurrenceGraph } from "@/components/insights/cooccurrence-graph";
 import { CoverageChart } from "@/components/insights/coverage-chart";
 import { EntitiesChart } from "@/components/insights/entities-chart";
 import { QuotesChart } from "@/components/insights/quotes-chart";
+import { QueryErrors } from "@/components/search/query-errors";
 import { requireReaderPage } from "@/lib/server/auth/require-reader-page";
 import { listInsightArticles } from "@/lib/server/insights/list-insight-articles";
 import { loadInsights } from "@/lib/server/insights/load-insights";
@@ -133,16 +134,7 @@ function SearchSummary({ matches, raw }: { matches: InsightMatches; raw: Record<
   const narrowed = others.from || others.to || others.article ? " with these filters" : "";
   return (
     <div className="space-y-3">
-      {matches.errors.length > 0 && (
-        <div role="alert" className="rounded-md border border-[var(--accent)] px-4 py-3 text-sm">
-          <p className="font-medium">Part of the query was not understood:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {matches.errors.map((error, index) => (
-              <li key={index}>{error.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <QueryErrors errors={matches.errors} />
       {count === 0 ? (
         <div role="status" className="rounded-lg border border-dashed border-[var(--rule)] px-4 py-10 text-center">
           <p className="font-medium">No article you can read matches “{matches.query}”{narrowed}.</p>

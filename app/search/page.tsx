@@ -5,6 +5,7 @@ import { HitLink } from "@/components/projects/layer-hit-link";
 import { AddFilterForm } from "@/components/search/add-filter-form";
 import { FilterChips } from "@/components/search/filter-chips";
 import { MarkedText } from "@/components/search/marked-text";
+import { QueryErrors } from "@/components/search/query-errors";
 import { formatDate, languageName } from "@/lib/format";
 import { articleHref } from "@/lib/projects/layer-link";
 import { FILTER_OPERATORS, parseSearchQuery, withFilter } from "@/lib/search/query";
@@ -43,16 +44,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </p>
       <FilterChips query={q} tokens={tokens} />
       <AddFilterForm query={q} />
-      {outcome.errors.length > 0 && (
-        <div role="alert" className="mt-6 rounded-md border border-[var(--accent)] px-4 py-3 text-sm">
-          <p className="font-medium">Part of the query was not understood:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {outcome.errors.map((error, index) => (
-              <li key={index}>{error.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <QueryErrors errors={outcome.errors} className="mt-6" />
       <section aria-label="Search results" className="mt-8">
         <Results q={q} outcome={outcome} />
         {outcome.pageCount > 1 && (
