@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import type { QueryError } from "@/lib/search/query";
-import { matchArticles } from "@/lib/server/search/search-articles";
+import { matchArticleIds } from "@/lib/server/search/search-articles";
 import type { InsightsFilter } from "@/lib/validations/insights";
 import { articleFilterSql } from "./insight-work";
 
@@ -18,7 +18,7 @@ export interface InsightMatches {
 
 /**
  * The articles an /insights filter's search query matches, over what the actor may read: the
- * search's own matching (matchArticles: the same parser, morphology, phrases, exclusions, filters
+ * search's own matching (matchArticleIds: the same parser, morphology, phrases, exclusions, filters
  * such as lang: and entity:, and read rules as /search and the search export), then the filter's
  * period and article; null when the filter has no query. A query that matches nothing, or that
  * the search refuses (exclusions alone), matches no article: its sections are empty, never the
@@ -26,8 +26,8 @@ export interface InsightMatches {
  */
 export async function matchInsightArticles(actor: Actor | null, filter: InsightsFilter): Promise<InsightMatches | null> {
   if (filter.query === null) return null;
-  const { errors, ranked } = await matchArticles({ actor, q: filter.query });
-  const found = ranked.map(({ article }) => article.id);
+  // Only which articles match counts here, not how well: no ranking.
+  const { errors, articleIds: found } = await matchArticleIds({ actor, q: filter.query });
   if (found.length === 0 || (!filter.from && !filter.to && !filter.articleSlug)) return { query: filter.query, errors, articleIds: found };
   const within = await db().$queryRaw<{ id: string }[]>`SELECT "ar"."id" FROM "Article" AS "ar" WHERE ${articleFilterSql("ar", filter, found)}`;
   return { query: filter.query, errors, articleIds: within.map((row) => row.id) };

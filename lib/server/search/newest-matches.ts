@@ -19,13 +19,20 @@ export interface WalkQuery {
  * read only to confirm several words or a phrase where the vector holds them; the articles whose
  * annotations, names or notes match are found once per statement, through their tables' indexes.
  */
-export async function newestMatches({ required, singleWord, conditions }: WalkQuery, actor: Actor | null, limit: number | null, within: number | null): Promise<ArticleRow[]> {
-  const matched = required ? Prisma.sql`AND ${articleMatchesSql(required, singleWord, actor)}` : Prisma.empty;
+export async function newestMatches(walk: WalkQuery, actor: Actor | null, limit: number | null, within: number | null): Promise<ArticleRow[]> {
   return querySearchRows<ArticleRow>(Prisma.sql`
     SELECT ${ARTICLE_COLUMNS}, 0::float8 AS "rank"
     FROM ${within === null ? Prisma.sql`"Article"` : Prisma.sql`(SELECT * FROM "Article" ORDER BY "createdAt" DESC, "id" DESC LIMIT ${within})`} AS "a"
-    WHERE ${conditions} ${matched}
+    WHERE ${walkedArticleSql(walk, actor)}
     ORDER BY "a"."createdAt" DESC, "a"."id" DESC ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`);
+}
+
+/**
+ * Whether article "a" matches the query and its conditions, checked on its own row (the walk's
+ * test, articleMatchesSql): what both a walk and a list of every match's id (matchArticleIds) ask.
+ */
+export function walkedArticleSql({ required, singleWord, conditions }: WalkQuery, actor: Actor | null): Prisma.Sql {
+  return required ? Prisma.sql`${conditions} AND ${articleMatchesSql(required, singleWord, actor)}` : conditions;
 }
 
 /**

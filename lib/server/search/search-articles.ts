@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/permissions";
 import type { QueryError, SearchTerm } from "@/lib/search/query";
 import { bestSnippets, markedSpans, type SearchSnippet } from "./best-snippets";
 import { ARTICLE_COLUMNS, hitsSql, ON_ARTICLE, type ArticleRow } from "./hits-sql";
-import { estimateMatches, newestMatches } from "./newest-matches";
+import { estimateMatches, newestMatches, walkedArticleSql } from "./newest-matches";
 import { prepareSearch } from "./prepare-search";
 import { querySearchRows } from "./query-search-rows";
 
@@ -218,6 +218,24 @@ export async function matchArticles({ actor, q }: { actor: Actor | null; q: stri
   // The whole ranking (an export streams everything, in the background): filters alone, newest first.
   const rows = required ? await rankedAll(required, conditions, actor) : await newestMatches({ required, singleWord: false, conditions }, actor, null, null);
   return { errors, positive, required, ranked: rows.map(({ rank, ...article }) => ({ rank, article })) };
+}
+
+/**
+ * The ids of every article a query matches that this reader may read, in no order: the matches of
+ * matchArticles without ranking them or reading their columns, for a caller that only restricts
+ * itself to them (/insights). A query found in few places (SearchLimits) comes from its places
+ * through their indexes, as the search page ranks it; one found in more, from every article's own
+ * row (the walk's test: for a word in every title, 10,000 rows checked in ~10 ms where ranking every
+ * match and sending back its article took ~250 ms). search-index.test.ts checks both against matchArticles.
+ */
+export async function matchArticleIds({ actor, q, limits = LIMITS }: { actor: Actor | null; q: string; limits?: SearchLimits }): Promise<{ errors: QueryError[]; articleIds: string[] }> {
+  const { errors, required, singleWord, conditions } = prepareSearch(actor, q);
+  if (!conditions) return { errors, articleIds: [] };
+  const probe = required !== null && (await estimatedParagraphHits(required)) <= limits.rankedHits * SURELY_COMMON;
+  const few = required && probe ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  if (few) return { errors, articleIds: few.map((row) => row.id) };
+  const rows = await querySearchRows<{ id: string }>(Prisma.sql`SELECT "a"."id" FROM "Article" AS "a" WHERE ${walkedArticleSql({ required, singleWord, conditions }, actor)}`);
+  return { errors, articleIds: rows.map((row) => row.id) };
 }
 
 // Best first; equal ranks newest first, then by id so pages never overlap.

@@ -22,7 +22,7 @@ import { span, testLibrary } from "@/lib/server/testing/library";
 import { drainSearchIndexQueue } from "./index-queue";
 import { newestMatches } from "./newest-matches";
 import { prepareSearch } from "./prepare-search";
-import { matchArticles, searchArticles } from "./search-articles";
+import { matchArticleIds, matchArticles, searchArticles, type SearchLimits } from "./search-articles";
 import { startSearchIndexer } from "./start-search-indexer";
 
 const library = testLibrary("glossa-search-index-test");
@@ -256,9 +256,14 @@ describe("the walk down the newest articles", () => {
     return (await newestMatches({ required, singleWord, conditions: conditions! }, actor, null, null)).map((row) => row.slug).sort();
   };
   const ranked = async (q: string, actor: Actor | null) => (await matchArticles({ actor, q })).ranked.map((row) => row.article.slug).sort();
+  // matchArticleIds by both of its paths: the places of a query found in few (these tests' libraries), every article's row when none may be ranked.
+  const ids = async (q: string, actor: Actor | null, limits?: SearchLimits) => (await matchArticleIds({ actor, q, limits })).articleIds.sort();
   const both = async (q: string, actor: Actor | null) => {
     const walk = await walked(q, actor);
     expect(walk, q).toEqual(await ranked(q, actor));
+    const rankedIds = (await matchArticles({ actor, q })).ranked.map((row) => row.article.id).sort();
+    expect(await ids(q, actor), q).toEqual(rankedIds);
+    expect(await ids(q, actor, { rankedHits: 0, listed: 0 }), q).toEqual(rankedIds);
     return walk;
   };
 
