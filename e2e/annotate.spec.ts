@@ -9,6 +9,7 @@ import {
   expectMarksRead,
   expectParagraphIntact,
   listArticle,
+  liveStatus,
   marksOf,
   nextAnnotationUpdate,
   nextCreatedAnnotations,
@@ -152,6 +153,32 @@ test.describe("selecting and highlighting", () => {
     await dragSelect(page, { paragraph: 5, offset: start }, { paragraph: 5, offset: end });
     await expect(selectionToolbar(page)).toBeVisible({ timeout: 3_000 });
     await expect(annotationDialog(page)).toBeHidden();
+  });
+
+  test("a selection stays on its words while someone's annotation on them arrives, and the toolbar tags them", async ({ page, newClient }) => {
+    await newUser(page);
+    const article = await openSample(page);
+    await expect(liveStatus(page)).toHaveText("Live");
+    const phrase = "международных женевских дискуссий по безопасности";
+    await selectPhrase(page, 4, phrase);
+    const toolbar = selectionToolbar(page);
+    await expect(toolbar).toBeVisible();
+
+    // A colleague's highlight over the selection's last words arrives live: the paragraph renders its
+    // marks anew, replacing the text the browser's selection was in, which collapses it.
+    const colleague = await newClient();
+    await newUser(colleague, { label: "Colleague" });
+    const arrived = await createHighlight(colleague, article, { paragraph: 4, phrase: "дискуссий по безопасности и стабильности" });
+    await expect(marksOf(page, arrived.id).first()).toBeAttached();
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(phrase);
+    await expect(toolbar).toBeVisible();
+
+    await toolbar.getByRole("button", { name: "Tag entity" }).click();
+    const created = nextCreatedAnnotations(page);
+    await toolbar.getByRole("menuitem", { name: "Event" }).click();
+    const [tag] = await created;
+    expect(tag).toMatchObject({ kind: "ENTITY", exact: phrase, paragraphId: article.paragraphIds[3], ...offsetsOf(4, phrase) });
+    await expectParagraphIntact(page, article, 4);
   });
 
   test("a selection starting and ending on spaces is trimmed to its words", async ({ page }) => {

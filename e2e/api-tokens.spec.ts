@@ -1,5 +1,5 @@
-import { request as playwrightRequest, type Page } from "@playwright/test";
-import { marksOf, openSample, paragraphText } from "./support/reader";
+import { request as playwrightRequest } from "@playwright/test";
+import { liveStatus, marksOf, openSample, paragraphText } from "./support/reader";
 import { SAMPLE_PATH } from "./support/sample";
 import { E2E_BASE_URL } from "./support/urls";
 import { expect, newUser, test } from "./support/users";
@@ -11,7 +11,6 @@ import { expect, newUser, test } from "./support/users";
  */
 
 const ANNO_JSONLD = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
-const liveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ });
 
 test("create a token, post an annotation with it that appears live in an open reader, revoke it (401 after)", async ({ page, newClient }) => {
   const owner = await newUser(page, { label: "Token owner" });

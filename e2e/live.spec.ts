@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { callApi, marksOf, paragraphText, randomSelector, type AnnotationDTO, type NoteDTO } from "./support/reader";
+import { callApi, liveStatus, marksOf, paragraphText, randomSelector, type AnnotationDTO, type NoteDTO } from "./support/reader";
 import { findSampleInLibrary, SAMPLE_TITLE } from "./support/sample";
 import { E2E_BASE_URL, E2E_SECOND_BASE_URL } from "./support/urls";
 import { expect, newUser, test, type TestUser } from "./support/users";
@@ -24,7 +24,6 @@ const token = () => Math.random().toString(36).slice(2, 10);
 const LIVE = { timeout: 5_000 };
 
 const presence = (page: Page) => page.getByRole("region", { name: "Reading now" });
-const liveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ });
 const notesButton = (page: Page, n: number) => page.getByRole("button", { name: `Notes on paragraph ${n}`, exact: true });
 const notesDialog = (page: Page, n: number) => page.getByRole("dialog", { name: `Notes on paragraph ${n}` });
 

@@ -8,6 +8,7 @@ import {
   expectParagraphIntact,
   importSampleCopy,
   listArticle,
+  liveStatus,
   marksOf,
   nextAnnotationUpdate,
   nextCreatedAnnotations,
@@ -189,7 +190,7 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   await newUser(colleague, { label: "Colleague" });
   await colleague.goto(path);
   await reloadReader(colleague);
-  await expect(colleague.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ })).toHaveText("Live");
+  await expect(liveStatus(colleague)).toHaveText("Live");
   await colleague.getByRole("button", { name: "Find quotes" }).click();
   const theirItems = colleague.getByRole("region", { name: "Suggestions" }).getByRole("listitem");
   await expect(theirItems).toHaveCount(4);

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { ANNOTATION_KIND_KEYS, type AnnotationKind, type KindData } from "@/lib/annotations/kinds";
-import { rangeToParagraphSelections, type ParagraphSelection } from "@/lib/client/selection";
+import { paragraphSelectionsToRange, rangeToParagraphSelections, sameSelections, type ParagraphSelection } from "@/lib/client/selection";
 import { kindUI } from "@/components/reader/kinds";
 import { useAnnotationActions } from "@/components/reader/use-annotation-actions";
 import { VisibilitySelect } from "@/components/reader/visibility-select";
@@ -22,6 +22,10 @@ function placeFor(range: Range): { top: number; left: number } {
 }
 
 const TOOLBAR_HEIGHT = 76;
+
+function sameBoundaries(a: Range, b: Range): boolean {
+  return a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0;
+}
 
 /**
  * The toolbar that follows a text selection in the article, with each kind's piece in registry
@@ -72,6 +76,30 @@ export function SelectionToolbar({ articleRef }: { articleRef: RefObject<HTMLEle
       document.removeEventListener("selectionchange", onSelectionChange);
     };
   }, [takeSelection]);
+
+  // Annotations arriving (live, or with more of the text) render a paragraph's marks anew, replacing the
+  // text nodes the browser's selection is in, which collapses it: the toolbar would close under the
+  // reader's hand. `shown.range` is a copy the same mutation moves in the same way, so when it no longer
+  // holds the words and the document's selection is still where it went, the reader changed nothing:
+  // the selection is put back on its words, and the toolbar stays on them.
+  useEffect(() => {
+    const root = articleRef.current;
+    if (!shown || !root) return;
+    const observer = new MutationObserver(() => {
+      if (sameSelections(rangeToParagraphSelections(shown.range, root), shown.selections)) return;
+      const selection = document.getSelection();
+      const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      if (!current || !sameBoundaries(current, shown.range)) return;
+      const restored = paragraphSelectionsToRange(shown.selections, root);
+      if (!restored) return;
+      selection!.removeAllRanges();
+      selection!.addRange(restored);
+      setShown({ selections: shown.selections, range: restored.cloneRange() });
+      setPlace(placeFor(restored));
+    });
+    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    return () => observer.disconnect();
+  }, [shown, articleRef]);
 
   // Keyboard path from the selection into the toolbar, and Escape out of it.
   useEffect(() => {

@@ -96,6 +96,9 @@ export const marksOf = (page: Page, id: string): Locator => page.locator(`mark[d
 /** The toolbar that follows a selection in the article. */
 export const selectionToolbar = (page: Page): Locator => page.getByRole("toolbar", { name: "Annotate selection" });
 
+/** The reader's live status ("Live", "Connecting…", "Reconnecting…"). */
+export const liveStatus = (page: Page): Locator => page.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ });
+
 export interface TextPoint {
   paragraph: number;
   offset: number;
