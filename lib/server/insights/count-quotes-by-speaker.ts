@@ -35,8 +35,19 @@ export async function countQuotesBySpeaker(scope: InsightScope): Promise<Speaker
   const tagKinds = entityMentionKinds().get("entityId") ?? [];
   // The top speakers' quotes and every tag (InsightSpeakerEntity counts the shared tags with an entity id, kinds.ts' only mention column).
   const mentions = Prisma.sql`(("a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${speakers}::text[])) OR ("a"."kind"::text = ANY(${tagKinds}::text[]) AND "a"."entityId" IS NOT NULL))`;
+  // Only a paragraph quoting a top speaker has entities around one: of the corrected articles, only those paragraphs are recounted.
+  const quoting = Prisma.sql`"a"."kind" = 'QUOTE' AND "a"."speakerId" = ANY(${speakers}::text[])`;
   const around = scope.corrected
-    ? await correctedRollupSql(scope.corrected, scope, mentions, rolledUpSpeakerEntitiesSql(scope, speakers), `"speakerId", "entityId"`, `"n"`, (rows, layered) => speakerEntitiesSql(rows, layered, speakers, tagKinds))
+    ? await correctedRollupSql(
+        scope.corrected,
+        scope,
+        mentions,
+        rolledUpSpeakerEntitiesSql(scope, speakers),
+        `"speakerId", "entityId"`,
+        `"n"`,
+        (rows, layered) => speakerEntitiesSql(rows, layered, speakers, tagKinds),
+        quoting,
+      )
     : speakerEntitiesSql(readableMentionRowsSql(scope, mentions), false, speakers, tagKinds);
   // Each speaker's top three are ordered by count, then name: only entities that reach a speaker's
   // third highest count (rank ≤ 3 counts ties alike) can be among them, so only their names are read.
