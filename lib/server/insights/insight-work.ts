@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, Visibility } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 import { readableArticleWhere, readableLayerWhere, readableMentionWhere, readableNoteWhere } from "@/lib/permissions/where";
 import { whereSql } from "@/lib/server/search/where-sql";
@@ -125,8 +125,12 @@ export function readableMentionSql(scope: InsightScope): Prisma.Sql {
  * their annotations (an index) rather than every annotation to find the private ones.
  */
 function ownPrivateSql(scope: InsightScope & { actor: Actor }): Prisma.Sql {
-  return Prisma.sql`"a"."authorId" = ${scope.actor.id} AND "a"."visibility" <> 'SHARED' AND ${readableMentionSql(scope)}`;
+  // Named as values, not `<> 'SHARED'`, so the (authorId, visibility) index finds them.
+  return Prisma.sql`"a"."authorId" = ${scope.actor.id} AND "a"."visibility" = ANY(${NOT_SHARED}::"Visibility"[]) AND ${readableMentionSql(scope)}`;
 }
+
+/** Every visibility but SHARED: what is private to its author. */
+const NOT_SHARED = Object.values(Visibility).filter((visibility) => visibility !== Visibility.SHARED);
 
 /**
  * The scope of a page: the filter's articles the actor may not open are read here, once, when the
