@@ -1,7 +1,7 @@
 /*
  * The security headers every response carries, and the Content-Security-Policy each page
- * carries with its own nonce (set by proxy.ts). Pure: used by next.config.ts, proxy.ts and
- * lib/auth.ts, and table-tested.
+ * carries with its own nonce (set by proxy.ts). Pure: used by next.config.ts, proxy.ts, lib/auth.ts
+ * and the server's request hooks, and table-tested.
  */
 
 /** Whether `url` points at this machine, where there is no TLS and cookies cannot be `Secure`. */
@@ -19,6 +19,14 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   // Glossa uses none of these: no page, or anything injected into one, may ask for them.
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
 ];
+
+/**
+ * The same headers as Node's `writeHead` takes them (lower-case names, as Node reports them): for
+ * answers written outside Next.js, by the server's request hooks (lib/server/*-hook.ts).
+ */
+export const NODE_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value])),
+);
 
 /**
  * The policy of one page. Scripts run only with this response's `nonce` (Next.js puts it on its

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { NODE_SECURITY_HEADERS } from "@/lib/security-headers";
 import { hasWellFormedPath, installClientIpHook } from "@/lib/server/client-ip-hook";
 
 /** A plain Node server that answers with the client address the hook put on the request. */
@@ -18,12 +19,12 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function get(path: string, headers: Record<string, string>, localAddress: string): Promise<{ status: number; body: string }> {
+function get(path: string, headers: Record<string, string>, localAddress: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get({ host: "127.0.0.1", port, path, localAddress, headers }, (response) => {
       let body = "";
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
     });
     request.on("error", reject);
   });
@@ -48,11 +49,12 @@ describe("the client address on every request", () => {
 });
 
 describe("a path with a malformed percent-encoding", () => {
-  it("is answered 400 with the JSON error shape before the app sees it", async () => {
+  it("is answered 400 with the JSON error shape and the headers of every answer, before the app sees it", async () => {
     for (const path of ["/articles/%E0%A4%A", "/api/articles/%ZZ/text", "/%"]) {
       const answer = await get(path, {}, "127.0.0.2");
       expect(answer.status, path).toBe(400);
       expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "INVALID_INPUT" } });
+      expect(answer.headers).toMatchObject({ ...NODE_SECURITY_HEADERS, "content-type": "application/json" });
     }
     expect((await get("/articles/%D1%81%D0%BB%D0%BE%D0%B2%D0%BE?q=%ZZ", {}, "127.0.0.2")).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
+import { NODE_SECURITY_HEADERS } from "@/lib/security-headers";
 import { installServerRequestHook } from "@/lib/server/server-request-hook";
 
 /**
@@ -51,6 +52,6 @@ export function hasWellFormedPath(url: string | undefined): boolean {
 
 function refuseMalformedPath(response: ServerResponse): void {
   const body = JSON.stringify({ error: { code: "INVALID_INPUT", message: "The address is malformed: it has a % that does not start a valid encoded character." } });
-  response.writeHead(400, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Content-Type-Options": "nosniff" });
+  response.writeHead(400, { ...NODE_SECURITY_HEADERS, "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   response.end(body);
 }

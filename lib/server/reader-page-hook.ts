@@ -3,10 +3,10 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { gzip } from "node:zlib";
 import { ANNOTATION_SERVICE, linkHeader } from "@/lib/protocol/link-header";
 import { isCacheablePageRequest, PAGE_RENDER_HEADER, pageCacheOrigin, readerPathSlug } from "@/lib/reading/page-cache-request";
-import { STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { NODE_SECURITY_HEADERS } from "@/lib/security-headers";
 import type { PageAnswer } from "@/lib/server/cache/serve-cached-page";
 import { serveHeldReaderPage } from "@/lib/server/cache/serve-reader-page";
-import { installServerRequestHook } from "@/lib/server/server-request-hook";
+import { installServerRequestHook, webHeadersOf } from "@/lib/server/server-request-hook";
 
 /** A reader page request the hook may answer: its Web headers, path and this server's origin. */
 interface HeldPageRequest {
@@ -58,11 +58,7 @@ export function heldPageRequestOf(request: Pick<IncomingMessage, "method" | "url
   if (!origin || request.headers.purpose === "prefetch" || request.headers.origin !== undefined) return null;
   const at = url.indexOf("?");
   const [pathname, search] = at < 0 ? [url, ""] : [url.slice(0, at), url.slice(at)];
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
+  const headers = webHeadersOf(request);
   if (!isCacheablePageRequest({ method: "GET", pathname, search, headers })) return null;
   return { headers, path: pathname, origin };
 }
@@ -130,7 +126,7 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  * too, since it may be compressed.
  */
 function headersOf(answer: PageAnswer, path: string): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
+  const headers: OutgoingHttpHeaders = { ...NODE_SECURITY_HEADERS };
   headers.link = linkHeader([{ href: `/api/containers/${readerPathSlug(path)}/`, rel: ANNOTATION_SERVICE }]);
   for (const [name, value] of Object.entries(answer.headers)) headers[name.toLowerCase()] = value;
   if (answer.status === 200) {

@@ -26,3 +26,13 @@ export function installServerRequestHook(name: string, hook: ServerRequestHook):
     return emit.call(this, event, ...args);
   } as typeof prototype.emit;
 }
+
+/** A Node request's headers as Web `Headers` (a repeated header keeps each of its values), for code written against the Fetch API. */
+export function webHeadersOf(request: Pick<IncomingMessage, "headers">): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}

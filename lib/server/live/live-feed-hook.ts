@@ -1,8 +1,8 @@
 import "server-only";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { NODE_SECURITY_HEADERS } from "@/lib/security-headers";
 import { takeFeed, type FeedTransport } from "@/lib/server/live/event-stream";
-import { installServerRequestHook } from "@/lib/server/server-request-hook";
+import { installServerRequestHook, webHeadersOf } from "@/lib/server/server-request-hook";
 
 /** The events route's handler, as Next calls it (app/api/articles/[articleId]/events/route.ts). */
 export type FeedRouteHandler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
@@ -80,7 +80,7 @@ export async function serveFeed(route: FeedRouteHandler, request: IncomingMessag
     if (response.headersSent) response.destroy();
     else {
       const body = JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server. Nothing was saved." } });
-      response.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
+      response.writeHead(500, { ...NODE_SECURITY_HEADERS, "content-type": "application/json" });
       response.end(body);
     }
   }
@@ -124,18 +124,13 @@ function framed(bytes: Uint8Array): Buffer {
 const CRLF = Buffer.from("\r\n", "latin1");
 
 function webRequest(request: IncomingMessage, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
   // Only the path and query are read from the URL (the cursor); the host is not trusted for anything.
-  return new Request(new URL(request.url ?? "/", "http://localhost"), { method: "GET", headers, signal });
+  return new Request(new URL(request.url ?? "/", "http://localhost"), { method: "GET", headers: webHeadersOf(request), signal });
 }
 
 /** The answer's own headers (CORS, content type, challenge) and the ones Next.js gives every answer. */
 function headersOf(answer: Response): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { ...SECURITY_HEADERS };
+  const headers: OutgoingHttpHeaders = { ...NODE_SECURITY_HEADERS };
   answer.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
   });
@@ -144,5 +139,3 @@ function headersOf(answer: Response): OutgoingHttpHeaders {
   return headers;
 }
 
-/** The headers Next.js gives every answer (next.config.ts): the same for every feed, so made once; each answer copies them. */
-const SECURITY_HEADERS: Readonly<OutgoingHttpHeaders> = Object.freeze(Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value])));
