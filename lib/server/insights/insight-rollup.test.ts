@@ -360,6 +360,31 @@ describe("the insights rollups", () => {
     expect(rows).toEqual([{ raters: 2, authors: { [library.ann.id]: 1, [library.bob.id]: 1 } }]);
   });
 
+  it("skip, for a write naming no entity and no speaker, only statements that would change nothing", async () => {
+    // The triggers run "glossa_insight_plain_sql" for such writes (20261202080000_insight_plain_writes):
+    // every other statement of "glossa_insight_sql" must select no row of theirs, or a rollup added
+    // there alone would miss them.
+    const article = await library.newArticle(TEXT);
+    await highlight(library.ann, article, "Путин");
+    await highlight(library.bob, article, "Кремле");
+    const source = `SELECT a.*, date_trunc('day', coalesce(ar."publishedAt", ar."createdAt")) AS "articleDay", 1 AS "sign"
+                      FROM "Annotation" AS a JOIN "Article" AS ar ON ar."id" = a."articleId"
+                     WHERE a."articleId" = '${article.articleId}' AND a."entityId" IS NULL AND a."speakerId" IS NULL`;
+    const { rows } = await library.client.query<{ all: string[]; plain: string[] }>(`SELECT "glossa_insight_sql"($1) AS "all", "glossa_insight_plain_sql"($1) AS "plain"`, [source]);
+    const { all, plain } = rows[0]!;
+    const skipped = all.filter((statement) => !plain.includes(statement));
+    expect(plain.every((statement) => all.includes(statement))).toBe(true);
+    expect(skipped.length).toBeGreaterThan(0);
+    await library.client.query("BEGIN");
+    try {
+      for (const statement of skipped) expect((await library.client.query(statement)).rowCount, statement).toBe(0);
+      // The same rows do count in every plain statement (the check above is not vacuous).
+      for (const statement of plain) expect((await library.client.query(statement)).rowCount, statement).toBeGreaterThan(0);
+    } finally {
+      await library.client.query("ROLLBACK");
+    }
+  });
+
   it("count a write that rolls back nowhere", async () => {
     const before = await rollupsAndRecount();
     await expect(
