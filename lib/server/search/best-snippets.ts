@@ -4,7 +4,7 @@ import { findMentions, type TextSpan } from "@/lib/morphology";
 import type { Actor } from "@/lib/permissions";
 import { noteSearchText } from "@/lib/search/documents";
 import type { SearchTerm } from "@/lib/search/query";
-import { hitsSql, ON_ARTICLE, type ArticleRow } from "./hits-sql";
+import { ON_ARTICLE, paragraphHitsSql, sideHitsSql, type ArticleRow } from "./hits-sql";
 import { querySearchRows } from "./query-search-rows";
 
 /** The best matches shown under each article. */
@@ -58,9 +58,16 @@ export async function bestSnippets(articles: ArticleRow[], tsquery: string, term
   const found = new Map<string, SearchSnippet[]>();
   if (!articles.length) return found;
   // The best matches with the words and labels to show, in one statement: the hits were
-  // authorised by hitsSql's read rules; the rest only reads their text, author and names. Those
+  // authorised by sideHitsSql's read rules; the rest only reads their text, author and names. Those
   // are looked up one row each (scalar subqueries) rather than joined: eight outer joins made
   // PostgreSQL weigh their orders on every search, 2–3 ms of planning for at most 60 lookups.
+  // Annotations, names and notes are searched only on the articles where the walk or the ranking
+  // found one (sideHit): most pages have none, and their read rules were most of the planning.
+  const ids = (list: ArticleRow[]) => Prisma.sql`= ANY(${list.map((article) => article.id)}::text[])`;
+  const sided = articles.filter((article) => article.sideHit);
+  const places = sided.length
+    ? Prisma.sql`${paragraphHitsSql(tsquery, ids(articles))} UNION ALL ${sideHitsSql(tsquery, actor, ids(sided))}`
+    : paragraphHitsSql(tsquery, ids(articles));
   const hits = await querySearchRows<SnippetRow>(Prisma.sql`
     SELECT "b"."articleId", "b"."source", "b"."position", "b"."annotationId",
       CASE "b"."source" WHEN 'paragraph' THEN (SELECT "pp"."text" FROM "Paragraph" AS "pp" WHERE "pp"."id" = "b"."refId") WHEN 'note' THEN "nn"."body" ELSE "mm"."exact" END AS "text",
@@ -72,7 +79,7 @@ export async function bestSnippets(articles: ArticleRow[], tsquery: string, term
       (SELECT "sp"."name" FROM "Entity" AS "sp" WHERE "sp"."id" = "mm"."speakerId") AS "speakerName"
     FROM (
       SELECT "h".*, row_number() OVER (PARTITION BY "h"."articleId" ORDER BY "h"."rank" DESC, "h"."position", "h"."source") AS "n"
-      FROM (${hitsSql(tsquery, actor, Prisma.sql`= ANY(${articles.map((article) => article.id)}::text[])`)}) AS "h" ${ON_ARTICLE} WHERE "h"."source" <> 'title'
+      FROM (${places}) AS "h" ${ON_ARTICLE}
     ) AS "b"
     LEFT JOIN "Note" AS "nn" ON "b"."source" = 'note' AND "nn"."id" = "b"."refId"
     LEFT JOIN "Annotation" AS "mm" ON "b"."source" IN ('annotation', 'entity', 'speaker') AND "mm"."id" = "b"."refId"

@@ -16,34 +16,48 @@ export interface ArticleRow {
   createdAt: Date;
   revision: number;
   rank: number;
+  /**
+   * Whether one of its readable annotations, tagged names, speakers or notes matches (sideHitsSql):
+   * only then are those searched again for its snippets.
+   */
+  sideHit: boolean;
 }
 
 /** Joins hits to their article, keeping only paragraphs of its current revision. */
 export const ON_ARTICLE = Prisma.sql`JOIN "Article" AS "a" ON "a"."id" = "h"."articleId" AND ("h"."revision" IS NULL OR "h"."revision" = "a"."revision")`;
 
+/** Whether a group of hitsSql rows "h" has a place of sideHitsSql: ArticleRow.sideHit. */
+export const SIDE_HIT = Prisma.sql`bool_or("h"."source" NOT IN ('paragraph', 'title'))`;
+
 /**
- * Every place a tsquery matches, one row each (articleId, source, refId, position, annotationId,
- * rank, and a paragraph's revision to check against its article's: see ON_ARTICLE), within the
- * read rules of the annotations and notes: paragraphs, titles, and the places of sideHitsSql.
- * The article's own read rule is the caller's, applied once per article. `articles`, a
- * comparison such as `= ANY(<ids>)` or `= "a"."id"`, narrows it to some articles (a page's, or
- * the one an outer query is at): their paragraphs and titles are then read through the article
- * (OFFSET 0 keeps the query's words out of that scan), never through the GIN index, whose bitmap
- * for common words is every paragraph holding them (for "он он", 119,000 paragraphs read to
- * find a page's 18: 200 ms). A title's match weighs double.
+ * Every place a tsquery matches in the library, one row each (articleId, source, refId, position,
+ * annotationId, rank, and a paragraph's revision to check against its article's: see ON_ARTICLE),
+ * within the read rules of the annotations and notes: paragraphs, titles, and the places of
+ * sideHitsSql. The article's own read rule is the caller's, applied once per article. A title's
+ * match weighs double.
  */
-export function hitsSql(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): Prisma.Sql {
+export function hitsSql(tsquery: string, actor: Actor | null): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   return Prisma.sql`
-    SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank", "p"."revision"
+    ${paragraphHitsSql(tsquery, null)}
+    UNION ALL
+    SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2, NULL FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q}
+    UNION ALL
+    ${sideHitsSql(tsquery, actor, null)}`;
+}
+
+/**
+ * hitsSql's paragraphs (every revision's: see ON_ARTICLE). `articles`, a comparison such as
+ * `= ANY(<ids>)`, narrows them to some articles (a page's): their paragraphs are then read
+ * through the article (OFFSET 0 keeps the query's words out of that scan), never through the GIN
+ * index, whose bitmap for common words is every paragraph holding them (for "он он", 119,000
+ * paragraphs read to find a page's 18: 200 ms).
+ */
+export function paragraphHitsSql(tsquery: string, articles: Prisma.Sql | null): Prisma.Sql {
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  return Prisma.sql`SELECT "p"."articleId", 'paragraph' AS "source", "p"."id" AS "refId", "p"."position", NULL::text AS "annotationId", ts_rank("p"."searchVector", ${q}) AS "rank", "p"."revision"
       FROM ${articles ? Prisma.sql`(SELECT * FROM "Paragraph" AS "p" WHERE "p"."articleId" ${articles} OFFSET 0)` : Prisma.sql`"Paragraph"`} AS "p"
-      WHERE "p"."searchVector" @@ ${q}
-    UNION ALL
-    SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2, NULL
-      FROM ${articles ? Prisma.sql`(SELECT * FROM "Article" AS "t" WHERE "t"."id" ${articles} OFFSET 0)` : Prisma.sql`"Article"`} AS "t"
-      WHERE "t"."titleVector" @@ ${q}
-    UNION ALL
-    ${sideHitsSql(tsquery, actor, articles)}`;
+      WHERE "p"."searchVector" @@ ${q}`;
 }
 
 /**
@@ -51,72 +65,48 @@ export function hitsSql(tsquery: string, actor: Actor | null, articles: Prisma.S
  * words of readable annotations, the names of the entities they tag and of the speakers they
  * quote, and readable notes. These are per viewer (private work), so no article vector holds
  * them. Annotation matches weigh less: their words are also their paragraph's, which is the
- * better snippet; a name's match counts half (it is the tag's, not the words').
+ * better snippet; a name's match counts half (it is the tag's, not the words'). The annotations
+ * are one branch (annotationMatchSql finds them in one scan) with one row per way each matched,
+ * so their read rule is planned once, not once per way.
  */
 export function sideHitsSql(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): Prisma.Sql {
-  return Prisma.join(
-    sidePlaces(tsquery, actor, articles).map(({ source, tables, where, rank, annotationId, alias }) => {
-      const [row, at] = [Prisma.raw(`"${alias}"`), Prisma.raw(`"${alias}p"`)];
-      return Prisma.sql`SELECT ${row}."articleId", ${Prisma.raw(`'${source}'`)} AS "source", ${row}."id" AS "refId", ${at}."position", ${annotationId} AS "annotationId", ${rank} AS "rank", NULL::int AS "revision"
-      FROM ${tables} JOIN "Paragraph" AS ${at} ON ${at}."id" = ${row}."paragraphId" WHERE ${where}`;
-    }),
-    "\n    UNION ALL\n    ",
-  );
+  const q = Prisma.sql`${tsquery}::tsquery`;
+  const nameRank = (key: "entityId" | "speakerId") =>
+    Prisma.sql`(SELECT ts_rank("e"."searchVector", ${q}) * 0.5 FROM "Entity" AS "e" WHERE "e"."id" = "m".${Prisma.raw(`"${key}"`)} AND "e"."searchVector" @@ ${q})`;
+  return Prisma.sql`SELECT "m"."articleId", "w"."source", "m"."id" AS "refId", "mp"."position", "m"."id" AS "annotationId", "w"."rank", NULL::int AS "revision"
+      FROM "Annotation" AS "m" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
+      CROSS JOIN LATERAL (VALUES ('annotation', CASE WHEN "m"."searchVector" @@ ${q} THEN ts_rank("m"."searchVector", ${q}) * 0.25 END),
+        ('entity', ${nameRank("entityId")}), ('speaker', ${nameRank("speakerId")})) AS "w" ("source", "rank")
+      WHERE ${annotationMatchSql(tsquery, actor)} ${only("m", articles)} AND "w"."rank" IS NOT NULL
+    UNION ALL
+    SELECT "n"."articleId", 'note', "n"."id", "np"."position", "n"."annotationId", ts_rank("n"."searchVector", ${q}), NULL
+      FROM "Note" AS "n" JOIN "Paragraph" AS "np" ON "np"."id" = "n"."paragraphId" WHERE ${noteMatchSql(tsquery, actor)} ${only("n", articles)}`;
 }
 
 /**
  * The articles of sideHitsSql's places, one row per place: what a walk needs to know of them. No
  * paragraph is read (a place's position is only for its snippet): for a common word that join
- * was most of the walk ("что": 1,576 highlights, a paragraph lookup each, 14 of 26 ms). The
- * annotations whose words, tagged entity or speaker match are one scan (a BitmapOr of the words'
- * GIN index and the entityId and speakerId indexes), so their read rule is planned once, not three times.
+ * was most of the walk ("что": 1,576 highlights, a paragraph lookup each, 14 of 26 ms).
  */
 function sideArticlesSql(tsquery: string, actor: Actor | null): Prisma.Sql {
+  return Prisma.sql`SELECT "m"."articleId" FROM "Annotation" AS "m" WHERE ${annotationMatchSql(tsquery, actor)}
+    UNION ALL
+    SELECT "n"."articleId" FROM "Note" AS "n" WHERE ${noteMatchSql(tsquery, actor)}`;
+}
+
+/**
+ * Readable annotation "m" whose quoted words, tagged entity or speaker match: one scan (a
+ * BitmapOr of the words' GIN index and the entityId and speakerId indexes).
+ */
+function annotationMatchSql(tsquery: string, actor: Actor | null): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   const named = Prisma.sql`ARRAY(SELECT "e"."id" FROM "Entity" AS "e" WHERE "e"."searchVector" @@ ${q})`;
-  const note = sidePlaces(tsquery, actor, null).find((place) => place.source === "note")!;
-  return Prisma.sql`SELECT "m"."articleId" FROM "Annotation" AS "m"
-      WHERE ("m"."searchVector" @@ ${q} OR "m"."entityId" = ANY(${named}) OR "m"."speakerId" = ANY(${named})) AND ${mentionSql(actor)}
-    UNION ALL
-    SELECT "n"."articleId" FROM ${note.tables} WHERE ${note.where}`;
+  return Prisma.sql`("m"."searchVector" @@ ${q} OR "m"."entityId" = ANY(${named}) OR "m"."speakerId" = ANY(${named})) AND ${mentionSql(actor)}`;
 }
 
-/** One kind of sideHitsSql's places: where its rows come from (row alias `alias`), which are readable matches, and what they weigh. */
-interface SidePlace {
-  source: "annotation" | "entity" | "speaker" | "note";
-  alias: "m" | "n";
-  tables: Prisma.Sql;
-  where: Prisma.Sql;
-  rank: Prisma.Sql;
-  annotationId: Prisma.Sql;
-}
-
-function sidePlaces(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): SidePlace[] {
-  const q = Prisma.sql`${tsquery}::tsquery`;
-  const mention = mentionSql(actor);
-  const named = (key: "entityId" | "speakerId") => Prisma.sql`"Entity" AS "e" JOIN "Annotation" AS "m" ON "m".${Prisma.raw(`"${key}"`)} = "e"."id"`;
-  const mentionOf = (vector: Prisma.Sql) => Prisma.sql`${vector} @@ ${q} AND ${mention} ${only("m", articles)}`;
-  const nameRank = Prisma.sql`ts_rank("e"."searchVector", ${q}) * 0.5`;
-  return [
-    {
-      source: "annotation",
-      alias: "m",
-      tables: Prisma.sql`"Annotation" AS "m"`,
-      where: mentionOf(Prisma.sql`"m"."searchVector"`),
-      rank: Prisma.sql`ts_rank("m"."searchVector", ${q}) * 0.25`,
-      annotationId: Prisma.sql`"m"."id"`,
-    },
-    { source: "entity", alias: "m", tables: named("entityId"), where: mentionOf(Prisma.sql`"e"."searchVector"`), rank: nameRank, annotationId: Prisma.sql`"m"."id"` },
-    { source: "speaker", alias: "m", tables: named("speakerId"), where: mentionOf(Prisma.sql`"e"."searchVector"`), rank: nameRank, annotationId: Prisma.sql`"m"."id"` },
-    {
-      source: "note",
-      alias: "n",
-      tables: Prisma.sql`"Note" AS "n"`,
-      where: Prisma.sql`"n"."searchVector" @@ ${q} AND ${whereSql("Note", "n", readableNoteWhere(actor))} ${only("n", articles)}`,
-      rank: Prisma.sql`ts_rank("n"."searchVector", ${q})`,
-      annotationId: Prisma.sql`"n"."annotationId"`,
-    },
-  ];
+/** Readable note "n" whose words match. */
+function noteMatchSql(tsquery: string, actor: Actor | null): Prisma.Sql {
+  return Prisma.sql`"n"."searchVector" @@ ${tsquery}::tsquery AND ${whereSql("Note", "n", readableNoteWhere(actor))}`;
 }
 
 /** `AND "<alias>"."articleId" <articles>`, or nothing when every article is searched. */
@@ -140,16 +130,24 @@ export function mentionSql(actor: Actor | null): Prisma.Sql {
  * when it passes and the query is more than one word (`singleWord`: the vector then answers
  * exactly; an article without one, a text too long for a vector to keep its positions or one
  * written by a loader that bypasses the app, is checked on its paragraphs); its annotations,
- * names and notes through the articles of sideHitsSql (sideArticlesSql), an uncorrelated subquery PostgreSQL
- * computes once per statement (a hashed SubPlan) through those tables' indexes.
+ * names and notes through the statement's CTE "side" (sideArticlesCte), which PostgreSQL
+ * computes once per statement through those tables' indexes.
  */
-export function articleMatchesSql(tsquery: string, singleWord: boolean, actor: Actor | null): Prisma.Sql {
+export function articleMatchesSql(tsquery: string, singleWord: boolean): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   const inText = Prisma.sql`EXISTS (${paragraphMatchSql(q)})`;
   return Prisma.sql`(coalesce("a"."titleVector" @@ ${q}, false)
     OR CASE WHEN "a"."textVector" IS NULL THEN ${inText} WHEN "a"."textVector" @@ ${q} THEN ${singleWord ? Prisma.sql`TRUE` : inText} ELSE FALSE END
-    OR "a"."id" IN (SELECT "s"."articleId" FROM (${sideArticlesSql(tsquery, actor)}) AS "s"))`;
+    OR ${SIDE_ARTICLE})`;
 }
+
+/** The CTE "side" of articleMatchesSql and SIDE_ARTICLE: the articles of sideHitsSql's places. */
+export function sideArticlesCte(tsquery: string, actor: Actor | null): Prisma.Sql {
+  return Prisma.sql`"side" AS (${sideArticlesSql(tsquery, actor)})`;
+}
+
+/** Whether article "a" is one of the CTE "side" (sideArticlesCte): ArticleRow.sideHit. */
+export const SIDE_ARTICLE = Prisma.sql`"a"."id" IN (SELECT "side"."articleId" FROM "side")`;
 
 /**
  * A paragraph of article "a"'s current revision that `tsquery` (SQL) matches, for EXISTS: read

@@ -5,7 +5,7 @@ import type { TextSpan } from "@/lib/morphology";
 import type { Actor } from "@/lib/permissions";
 import type { QueryError, SearchTerm } from "@/lib/search/query";
 import { bestSnippets, markedSpans, type SearchSnippet } from "./best-snippets";
-import { ARTICLE_COLUMNS, hitsSql, ON_ARTICLE, type ArticleRow } from "./hits-sql";
+import { ARTICLE_COLUMNS, hitsSql, ON_ARTICLE, SIDE_HIT, type ArticleRow } from "./hits-sql";
 import { estimateMatches, newestMatches, walkedArticleSql } from "./newest-matches";
 import { prepareSearch } from "./prepare-search";
 import { querySearchRows } from "./query-search-rows";
@@ -167,7 +167,7 @@ const WALK_PER_ROW = 250;
  */
 async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number): Promise<ArticleRow[] | null> {
   const rows = await querySearchRows<{ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null })>(Prisma.sql`
-    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor, null)}) AS "all" LIMIT ${rankedHits + 1})
+    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor)}) AS "all" LIMIT ${rankedHits + 1})
     SELECT "n"."hits", "c".* FROM (SELECT count(*)::int AS "hits" FROM "h") AS "n"
       LEFT JOIN (${groupedSql(Prisma.sql`"h"`, conditions)}) AS "c" ON TRUE
       ${RANKED}`);
@@ -181,20 +181,20 @@ async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor
  * their matches, rather than every match of a common word.
  */
 async function rankedAll(tsquery: string, conditions: Prisma.Sql, actor: Actor | null): Promise<ArticleRow[]> {
-  return querySearchRows<ArticleRow>(Prisma.sql`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, actor, null)}) AS "h"`, conditions)}) AS "c" ${RANKED}`);
+  return querySearchRows<ArticleRow>(Prisma.sql`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, actor)}) AS "h"`, conditions)}) AS "c" ${RANKED}`);
 }
 
 /** The matching readable articles of the hits in `hits` (a table or subquery of hitsSql rows), each with its best rank. */
 function groupedSql(hits: Prisma.Sql, conditions: Prisma.Sql): Prisma.Sql {
   // One join of the matches to their article: it checks a paragraph is of the current revision,
   // and the article's read rule and filters, once per match.
-  return Prisma.sql`SELECT ${ARTICLE_COLUMNS}, max("h"."rank")::float8 AS "rank" FROM ${hits} ${ON_ARTICLE} WHERE ${conditions} GROUP BY "a"."id"`;
+  return Prisma.sql`SELECT ${ARTICLE_COLUMNS}, max("h"."rank")::float8 AS "rank", ${SIDE_HIT} AS "sideHit" FROM ${hits} ${ON_ARTICLE} WHERE ${conditions} GROUP BY "a"."id"`;
 }
 
 /** An article a query matches, with its rank and what the search page and the exports need of it. */
 export interface RankedArticle {
   rank: number;
-  article: Omit<ArticleRow, "rank">;
+  article: Omit<ArticleRow, "rank" | "sideHit">;
 }
 
 export interface ArticleMatches {
@@ -217,7 +217,7 @@ export async function matchArticles({ actor, q }: { actor: Actor | null; q: stri
   if (!conditions) return { errors, positive, required, ranked: [] };
   // The whole ranking (an export streams everything, in the background): filters alone, newest first.
   const rows = required ? await rankedAll(required, conditions, actor) : await newestMatches({ required, singleWord: false, conditions }, actor, null, null);
-  return { errors, positive, required, ranked: rows.map(({ rank, ...article }) => ({ rank, article })) };
+  return { errors, positive, required, ranked: rows.map(({ rank, id, slug, title, language, publishedAt, createdAt, revision }) => ({ rank, article: { id, slug, title, language, publishedAt, createdAt, revision } })) };
 }
 
 /**
@@ -234,7 +234,8 @@ export async function matchArticleIds({ actor, q, limits = LIMITS }: { actor: Ac
   const probe = required !== null && (await estimatedParagraphHits(required)) <= limits.rankedHits * SURELY_COMMON;
   const few = required && probe ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
   if (few) return { errors, articleIds: few.map((row) => row.id) };
-  const rows = await querySearchRows<{ id: string }>(Prisma.sql`SELECT "a"."id" FROM "Article" AS "a" WHERE ${walkedArticleSql({ required, singleWord, conditions }, actor)}`);
+  const walked = walkedArticleSql({ required, singleWord, conditions }, actor);
+  const rows = await querySearchRows<{ id: string }>(Prisma.sql`${walked.with ? Prisma.sql`WITH ${walked.with}` : Prisma.empty} SELECT "a"."id" FROM "Article" AS "a" WHERE ${walked.where}`);
   return { errors, articleIds: rows.map((row) => row.id) };
 }
 

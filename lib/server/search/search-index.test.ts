@@ -299,6 +299,38 @@ describe("the walk down the newest articles", () => {
     expect(await both(`${first} -${end}`, library.bob)).toEqual([long.slug]);
   });
 
+  it("gives a walked page the snippets a ranked one has: highlights, names, speakers and notes, within the read rules", async () => {
+    const shared = word();
+    // Articles whose text alone matches, and one matched also by a highlight, a tag's name, a quote's speaker and notes (one private).
+    await importText(`Сначала слово ${shared} в старой статье.`);
+    const plain = await importText(`Здесь просто слово ${shared} в тексте.`);
+    const rich = await importText(`Министр назвал ${shared} главной темой недели.`);
+    await createAnnotation({ actor: library.ann, articleId: rich.articleId, input: { kind: "HIGHLIGHT", color: "pink", ...span(rich.paragraphId, rich.text, `назвал ${shared}`) } });
+    const tag = await createAnnotation({ actor: library.ann, articleId: rich.articleId, input: { kind: "ENTITY", entityTypeId: library.types.PER, ...span(rich.paragraphId, rich.text, "Министр") } });
+    await library.client.query(`UPDATE "Entity" SET name = $1 WHERE id = $2`, [`Олег ${shared}`, tag.entity!.id]);
+    await createAnnotation({ actor: library.ann, articleId: rich.articleId, input: { kind: "QUOTE", speakerName: `Пётр ${shared}`, speakerTypeId: library.types.PER, ...span(rich.paragraphId, rich.text, "главной темой") } });
+    await createNote({ actor: library.ann, articleId: rich.articleId, input: { paragraphId: rich.paragraphId, body: `shared ${shared}` } });
+    await createNote({ actor: library.ann, articleId: rich.articleId, input: { paragraphId: rich.paragraphId, body: `mine ${shared}`, visibility: "PRIVATE" } });
+    await drainSearchIndexQueue();
+
+    const snippets = async (actor: Actor, limits?: { rankedHits: number; listed: number }) => {
+      const outcome = await searchArticles({ actor, input: { q: shared }, limits });
+      const bySlug = Object.fromEntries(outcome.results.map((result) => [result.slug, result.snippets.map((snippet) => `${snippet.source} ${snippet.label ?? ""} ${snippet.text}`).sort()]));
+      return { order: outcome.order, bySlug };
+    };
+    // Too common to rank (rankedHits 0) with two listed: the page is the walk's two newest matches.
+    for (const actor of [library.bob, library.ann]) {
+      const [ranked, walked] = [await snippets(actor), await snippets(actor, { rankedHits: 0, listed: 2 })];
+      expect([ranked.order, walked.order]).toEqual(["relevance", "newest"]);
+      expect(Object.keys(walked.bySlug).sort()).toEqual([plain.slug, rich.slug].sort());
+      for (const slug of [plain.slug, rich.slug]) expect(walked.bySlug[slug]).toEqual(ranked.bySlug[slug]);
+      expect(walked.bySlug[plain.slug]).toEqual([`paragraph  ${plain.text}`]);
+      // Three snippets an article: the private note is Ann's alone, and outranks the others' shared places for her.
+      expect(walked.bySlug[rich.slug]!.some((line) => line.includes(`mine ${shared}`))).toBe(actor === library.ann);
+      expect(walked.bySlug[rich.slug]!.some((line) => line.startsWith("note ") || line.startsWith("speaker ") || line.startsWith("annotation "))).toBe(true);
+    }
+  });
+
   it("follows a re-import, and checks an article without a text vector on its paragraphs", async () => {
     const [before, after] = [word(), word()];
     const at = await importText(`Сначала здесь было слово ${before}.`);
