@@ -18,17 +18,39 @@ import { colorForUser } from "@/lib/user-colors";
  * exists and takes the user's current role, name and colour: sign-out, disabling and role
  * changes count at once, for one round trip instead of better-auth's two.
  */
-export const getActor = cache(async (fromHeaders?: Headers): Promise<Actor | null> => {
+export const getActor = cache(async (fromHeaders?: Headers): Promise<Actor | null> => (await getRequestSession(fromHeaders)).actor);
+
+/** Who a request's session cookie names, and what better-auth made while reading it (see getRequestSession). */
+export interface RequestSession {
+  actor: Actor | null;
+  /** The session's id: signing it out closes what it opened (the live feed). Null without one (a template viewer too). */
+  sessionId: string | null;
+  /**
+   * Set-Cookie headers for the answer, as better-auth made them (its cookie attributes: HttpOnly,
+   * SameSite=Lax, Secure off localhost): the session's sliding expiry, renewed once a day, and its
+   * cookie cache, every 5 minutes. Inside a Next.js request better-auth's nextCookies also sets them
+   * through `cookies()`; an answer written outside one (the server's request hooks) has only these.
+   */
+  setCookies: string[];
+}
+
+const NO_SESSION = { actor: null, sessionId: null, setCookies: [] } as const satisfies RequestSession;
+
+/** The request's session (getActor's lookup), with its id and the cookies better-auth wants set. Cached per request. */
+export const getRequestSession = cache(async (fromHeaders?: Headers): Promise<RequestSession> => {
   // A route passes its request's headers: the live feed's route also runs outside Next's request scope (lib/server/live/live-feed-hook.ts).
   const requestHeaders = fromHeaders ?? (await headers());
   // The page cache's own render of a signed-in page for a made-up viewer (only it knows the secret that names one).
   const template = templateViewerOf(requestHeaders);
-  if (template) return template;
+  if (template) return { ...NO_SESSION, actor: template };
   // No session cookie, no session: an anonymous request costs neither better-auth's checks nor a query.
-  if (!getSessionCookie(requestHeaders)) return null;
-  const session = await auth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  return currentActorOfSession(session.session.id);
+  if (!getSessionCookie(requestHeaders)) return NO_SESSION;
+  const { headers: made, response: session } = await auth().api.getSession({ headers: requestHeaders, returnHeaders: true });
+  // Even without a session: better-auth clears the cookies of an expired or unknown one.
+  const setCookies = made.getSetCookie();
+  if (!session) return { ...NO_SESSION, setCookies };
+  const actor = await currentActorOfSession(session.session.id);
+  return { actor, sessionId: actor ? session.session.id : null, setCookies };
 });
 
 // session.expiresAt holds UTC in a timestamp without time zone, as Prisma writes it.

@@ -22,14 +22,10 @@ const FEED_PATH = /^\/api\/articles\/([^/?#]+)\/events(?:\?|$)/;
  * (its gate: API token or session, the reader access, then openArticleFeed's read rules, cursor
  * and layer), called with a Web Request built from the Node one; an error answer (401, 403,
  * 404, 400) is written as the handler made it. Only a feed response is served here instead of
- * through its body, with the headers Next.js adds to every answer (next.config.ts).
- * One difference remains: a session cookie better-auth refreshes while the gate reads the session
- * (the cookie cache every 5 minutes, the session's expiry once a day) is set through Next's
- * `cookies()`, which has no request here, so it is dropped (better-auth's nextCookies ignores the
- * error) where the route path would have sent it. A lost cookie cache costs the next request a
- * database read; a lost expiry extension is only sent again with the next daily one, so the
- * browser's cookie may expire up to a day before the session. Forwarding them needs getActor to
- * hand back the Set-Cookie headers better-auth made (getSession's returnHeaders) outside Next.
+ * through its body, with the headers Next.js adds to every answer (next.config.ts). The session
+ * cookies better-auth renews while the gate reads the session (its expiry once a day, its cookie
+ * cache every 5 minutes) are on the route's answer too (the gate puts them there, see
+ * getRequestSession): Next's `cookies()`, through which better-auth would set them, has no request here.
  * Install before installClientIpHook, which then wraps this one: requests are stamped with the
  * client's address, and a malformed path refused, before they get here.
  */

@@ -118,6 +118,42 @@ describe("the events route through the live feed hook", () => {
     }
   });
 
+  it("sets the session cookies better-auth renews on a feed it opens (a session near its refresh point), and none for a fresh one", async () => {
+    const { auth } = await import("@/lib/auth");
+    const { articleId } = await database.newArticle("Статья для читателя с сессией.");
+    const signedUp = await auth().api.signUpEmail({ body: { email: `${randomUUID()}@test.glossa`, password: "correct horse battery", name: "Reader" }, returnHeaders: true });
+    const cookies = signedUp.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+    const sessionToken = cookies.find((cookie) => cookie.startsWith("better-auth.session_token="))!;
+    expect(cookies.some((cookie) => cookie.startsWith("better-auth.session_data="))).toBe(true);
+
+    // Fresh: the browser sends the session and its cookie cache, and nothing is renewed.
+    const fresh = await open(`/api/articles/${articleId}/events`, { Cookie: cookies.join("; ") });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.headers["set-cookie"]).toBeUndefined();
+    fresh.destroy();
+
+    // A day after its last renewal (14 days, renewed once a day), its cookie cache long expired: the
+    // session is renewed while the feed's gate reads it, and the feed's answer carries the new cookies.
+    const { rows: before } = await database.client.query<{ expiresAt: Date }>(
+      `UPDATE "session" SET "expiresAt" = (now() AT TIME ZONE 'UTC') + interval '13 days' - interval '1 hour' WHERE "userId" = $1 RETURNING "expiresAt"`,
+      [signedUp.response.user.id],
+    );
+    const renewed = await open(`/api/articles/${articleId}/events`, { Cookie: sessionToken });
+    expect(renewed.statusCode).toBe(200);
+    expect(renewed.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
+    const setCookies = renewed.headers["set-cookie"] ?? [];
+    const token = setCookies.find((cookie) => cookie.startsWith("better-auth.session_token="));
+    expect(token, setCookies.join("\n")).toBeDefined();
+    const attributes = token!.split(";").slice(1).map((attribute) => attribute.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(["max-age=1209600", "path=/", "httponly", "samesite=lax"]));
+    expect(token!.split(";")[0]!.split(".")[0]).toBe(sessionToken.split(".")[0]);
+    expect(setCookies.some((cookie) => cookie.startsWith("better-auth.session_data="))).toBe(true);
+    await feedUntil(renewed, (text) => text.includes("event: presence"));
+    renewed.destroy();
+    const { rows: after } = await database.client.query<{ expiresAt: Date }>(`SELECT "expiresAt" FROM "session" WHERE "userId" = $1`, [signedUp.response.user.id]);
+    expect(after[0]!.expiresAt.getTime()).toBeGreaterThan(before[0]!.expiresAt.getTime() + 50 * 60 * 1000);
+  });
+
   it("asks an anonymous reader to sign in when the site requires it (401 with a challenge)", async () => {
     const { articleId } = await database.newArticle("Статья для своих.");
     policy.requireSignIn = true;

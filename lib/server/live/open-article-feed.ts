@@ -1,5 +1,4 @@
 import "server-only";
-import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { eventCursorSchema } from "@/lib/validations/event-cursor";
 import { canRead, type Actor } from "@/lib/permissions";
@@ -16,10 +15,11 @@ import { chooseViewLayer } from "@/lib/projects/layers";
  * response: what changed after `Last-Event-ID` (or `?after=`) in its current
  * state, then every change as it commits, each checked with canRead for this
  * reader when sent, `presence` lists and a heartbeat. `actor` has passed the
- * reader gate; throws AppError before anything is streamed: 404 for a missing
- * article (or an archived one, for all but admins), 400 for a bad cursor.
+ * reader gate, which found `sessionId` (signing that session out, in another tab,
+ * closes this feed); throws AppError before anything is streamed: 404 for a
+ * missing article (or an archived one, for all but admins), 400 for a bad cursor.
  */
-export async function openArticleFeed({ request, actor, articleId }: { request: Request; actor: Actor | null; articleId: string }): Promise<Response> {
+export async function openArticleFeed({ request, actor, sessionId, articleId }: { request: Request; actor: Actor | null; sessionId: string | null; articleId: string }): Promise<Response> {
   const after = parseCursor(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after"));
   const policy = readPolicy();
   // From the request itself, not next/headers: the feed is also served outside Next's request scope (./live-feed-hook.ts).
@@ -33,8 +33,6 @@ export async function openArticleFeed({ request, actor, articleId }: { request: 
   if (!article || !canRead(actor, { type: "article", article }, policy)) throw notFound("The article");
   // The layer the reader has on screen, chosen as the page chose it: another layer's work is not sent.
   const layer = chooseViewLayer(actor, layers, preference);
-  // The session, so that signing it out (in another tab) closes this feed.
-  const sessionId = actor ? ((await auth().api.getSession({ headers: request.headers }))?.session.id ?? null) : null;
   return eventStreamResponse(request.signal, (sink) => subscribeToArticle({ articleId, viewer: { actor, policy, layer }, sessionId, after, sink }));
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { canReadLibrary, isAdmin, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { getActor } from "@/lib/server/auth/get-actor";
+import { getRequestSession, type RequestSession } from "@/lib/server/auth/get-actor";
 import { annotatesSomewhere } from "@/lib/server/projects/annotates-somewhere";
 import { AppError, forbidden, unauthenticated } from "@/lib/server/errors";
 import { authenticateApiToken } from "@/lib/server/tokens/authenticate-api-token";
@@ -21,18 +21,12 @@ export type Access = "reader" | "annotator" | "admin";
 export type ActorOf<A extends Access> = A extends "reader" ? Actor | null : Actor;
 
 /**
- * Authenticates the request (its session cookie) and authorises its role for `access`, or throws
- * 401 (`Sign in to <action>.`) / 403. `action` completes the refusals: "annotate" gives
+ * Authorises the role of a request's actor (see resolveRequest) for `access`, or throws 401
+ * (`Sign in to <action>.`) / 403. `action` completes the refusals: "annotate" gives
  * "Readers cannot annotate: ask an admin for the Annotator role.", "manage users" gives
- * "Only administrators can manage users.". The route wrappers call it; code that must check
- * access outside them (a stream that outlives its handler, re-checking a reader) calls it
- * directly and answers its errors with `errorResponse`.
- *
- * With `request`, an `Authorization: Bearer` API token is accepted instead of the session (see
- * resolveActor); without it (pages, streams), only the session counts.
+ * "Only administrators can manage users.".
  */
-export async function authorizeActor<A extends Access>(access: A, action: string, request?: Request): Promise<ActorOf<A>> {
-  const actor = request ? await resolveActor(request) : await getActor();
+export async function authorize<A extends Access>(access: A, action: string, actor: Actor | null): Promise<ActorOf<A>> {
   switch (access) {
     case "reader":
       if (!canReadLibrary(actor, readPolicy())) throw unauthenticated(action);
@@ -52,14 +46,15 @@ export async function authorizeActor<A extends Access>(access: A, action: string
 
 /**
  * The one place a request's actor is found: its API token when it sends `Authorization` (401 for
- * a malformed, unknown or revoked one, never a fall-back to anonymous), else its session cookie.
+ * a malformed, unknown or revoked one, never a fall-back to anonymous), else its session cookie,
+ * with the session's id and the cookies better-auth made reading it (getRequestSession).
  * A request with both is refused: which of two people it acts as must never be a guess.
  */
-export async function resolveActor(request: Request): Promise<Actor | null> {
+export async function resolveRequest(request: Request): Promise<RequestSession> {
   const credentials = credentialsOf(request);
-  if (credentials.type !== "bearer") return getActor(request.headers);
+  if (credentials.type !== "bearer") return getRequestSession(request.headers);
   if (credentials.sessionToo) throw bothCredentials();
-  return authenticateApiToken(credentials.token);
+  return { actor: await authenticateApiToken(credentials.token), sessionId: null, setCookies: [] };
 }
 
 /** 400 for a request that sends an API token and a session cookie. */

@@ -9,7 +9,9 @@ import type { Actor } from "@/lib/permissions";
 
 vi.mock("server-only", () => ({}));
 const getActor = vi.fn<() => Promise<Actor | null>>();
-vi.mock("@/lib/server/auth/get-actor", () => ({ getActor: () => getActor() }));
+/** What the session lookup says besides the actor: its session's id and the cookies better-auth made. */
+const lookup = { sessionId: null as string | null, setCookies: [] as string[] };
+vi.mock("@/lib/server/auth/get-actor", () => ({ getActor: () => getActor(), getRequestSession: async () => ({ actor: await getActor(), ...lookup }) }));
 const policy = { requireSignIn: false };
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => policy }));
 /** The roles the signed-in person holds in projects (the gate asks them of a site Reader only). */
@@ -73,6 +75,8 @@ const createNote = annotatorRoute({ action: "write notes", params: idParams("art
 const deleteNote = annotatorRoute({ action: "change notes", params: idParams("noteId") }, async ({ params }) => ({ id: params.noteId }));
 
 beforeEach(() => {
+  lookup.sessionId = null;
+  lookup.setCookies = [];
   getActor.mockReset();
   getActor.mockResolvedValue(annotator);
   memberRoles.mockReset();
@@ -275,6 +279,32 @@ describe("authentication and roles", () => {
       status: 401,
       json: { error: { code: "UNAUTHENTICATED", message: "Sign in to read this article." } },
     });
+  });
+
+  it("puts the cookies the session lookup made on the answer, whatever it is, and hands the handler the session's id", async () => {
+    // A renewed session (its sliding expiry) and cookie cache, as better-auth writes them.
+    lookup.setCookies = ["better-auth.session_token=t.sig; Max-Age=1209600; Path=/; HttpOnly; SameSite=Lax", "better-auth.session_data=d; Max-Age=300; Path=/; HttpOnly; SameSite=Lax"];
+    lookup.sessionId = "s1";
+    const seen = vi.fn();
+    const route = readerRoute({ action: "read this article", params: idParams("articleId") }, async ({ sessionId, params }) => {
+      seen(sessionId);
+      if (params.articleId === "fails") throw new AppError("NOT_FOUND", "The article was not found.");
+      return params.articleId === "redirects" ? Response.redirect(`${APP}/elsewhere`, 307) : { ok: true };
+    });
+    for (const [articleId, status] of [["a1", 200], ["fails", 404], ["redirects", 307]] as const) {
+      const response = await route(new Request(`${APP}/api/articles/${articleId}`), context({ articleId }));
+      expect([articleId, response.status]).toEqual([articleId, status]);
+      expect(response.headers.getSetCookie()).toEqual(lookup.setCookies);
+    }
+    expect(seen.mock.calls).toEqual([["s1"], ["s1"], ["s1"]]);
+    // Refused: the session was renewed all the same.
+    getActor.mockResolvedValue(reader);
+    const refused = await createNote(post("/api/articles/a1/notes", { body: JSON.stringify({ body: "x" }) }), context({ articleId: "a1" }));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.getSetCookie()).toEqual(lookup.setCookies);
+    // Nothing made, nothing set.
+    lookup.setCookies = [];
+    expect((await route(new Request(`${APP}/api/articles/a1`), context({ articleId: "a1" }))).headers.getSetCookie()).toEqual([]);
   });
 
   it("public routes never ask who is calling", async () => {

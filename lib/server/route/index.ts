@@ -6,11 +6,11 @@ import { AppError, forbidden } from "@/lib/server/errors";
 import { credentialsOf } from "@/lib/server/tokens/credentials";
 import { checkBodyHeaders, checkNoBodyHeaders, type BodySpec } from "./body";
 import { corsPolicy } from "./cors-policy";
-import { authorizeActor, bothCredentials, type Access, type ActorOf } from "./gate";
+import { authorize, bothCredentials, resolveRequest, type Access, type ActorOf } from "./gate";
 import { assertSameOrigin, isStateChanging } from "./origin";
 import { dataResponse, errorResponse } from "./respond";
 
-export { authorizeActor, type Access, type ActorOf } from "./gate";
+export { type Access, type ActorOf } from "./gate";
 export { errorResponse } from "./respond";
 export { DEFAULT_JSON_LIMIT, formatMegabytes, jsonBody, parseJsonBytes, readCappedBytes, streamBody, type BodySpec } from "./body";
 
@@ -32,6 +32,8 @@ export interface RouteOptions<P, Q, B> {
 export interface RouteInput<A, P, Q, B> {
   request: Request;
   actor: A;
+  /** The session the request's cookie names (null for an API token or no one): what signing it out ends. */
+  sessionId: string | null;
   params: P;
   query: Q;
   body: B;
@@ -50,7 +52,9 @@ type GateOptions<G extends Gate, P, Q, B> = G extends Access ? RouteOptions<P, Q
  *    (403, see assertSameOrigin); one with an API token (`Authorization: Bearer`, which no
  *    foreign page can make a browser send) is exempt, and one with both is refused (400);
  * 2. the body's headers: its media type (415) and stated length (413), before anything is read;
- * 3. authentication and the role `access` requires (401/403, see authorizeActor);
+ * 3. authentication (resolveRequest) and the role `access` requires (401/403, see authorize);
+ *    the cookies the session lookup made (a renewed session, its cookie cache) go on the answer,
+ *    whatever it is, so they reach the browser where Next.js does not set them (the live feed hook);
  * 4. params, query and body parsed with their zod schemas (400), the body capped as it is read
  *    (413) — only now, for a caller already allowed in;
  * 5. the handler, whose result is answered as `{ data }` (a Response it returns is sent as is:
@@ -70,6 +74,7 @@ function gate<G extends Gate>(access: G) {
     };
 
     async function answer(request: Request, context: { params: Promise<unknown> }): Promise<Response> {
+      let setCookies: string[] = [];
       try {
         const credentials = credentialsOf(request);
         if (credentials.type === "bearer" && credentials.sessionToo) throw bothCredentials();
@@ -77,18 +82,21 @@ function gate<G extends Gate>(access: G) {
         else if (sessionOnly) throw forbidden("API tokens cannot do this: sign in to Glossa in a browser.");
         const bodyHeaders = bodySpec ? checkBodyHeaders(request, bodySpec) : null;
         if (!bodySpec && isStateChanging(request.method)) checkNoBodyHeaders(request);
-        const actor = access === "public" ? null : await authorizeActor(access as Access, (options as RouteOptions<P, Q, B>).action, request);
+        const session = access === "public" ? null : await resolveRequest(request);
+        setCookies = session?.setCookies ?? [];
+        const actor = session ? await authorize(access as Access, (options as RouteOptions<P, Q, B>).action, session.actor) : null;
         const input = {
           request,
           actor: actor as GateActor<G>,
+          sessionId: session?.sessionId ?? null,
           params: (paramsSchema ? paramsSchema.parse(await context.params) : undefined) as P,
           query: (querySchema ? querySchema.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Q,
           body: (bodySpec && bodyHeaders ? await bodySpec.read(request, bodyHeaders) : undefined) as B,
         };
         const result = await handler(input);
-        return result instanceof Response ? result : dataResponse(result, status);
+        return withHeaders(result instanceof Response ? result : dataResponse(result, status), {}, setCookies);
       } catch (error) {
-        return withChallenge(errorResponse(error), error);
+        return withHeaders(withChallenge(errorResponse(error), error), {}, setCookies);
       }
     }
   };
@@ -106,18 +114,23 @@ function withChallenge(response: Response, error: unknown): Response {
   return withHeaders(response, headers);
 }
 
-/** Adds headers to a response, copying it first when its headers are immutable (Response.redirect's). */
-function withHeaders(response: Response, headers: Record<string, string>): Response {
+/**
+ * Adds headers to a response (and Set-Cookie headers, each its own), copying it first when its
+ * headers are immutable (Response.redirect's).
+ */
+function withHeaders(response: Response, headers: Record<string, string>, setCookies: readonly string[] = []): Response {
   const entries = Object.entries(headers);
-  if (entries.length === 0) return response;
-  let target = response;
+  if (entries.length === 0 && setCookies.length === 0) return response;
+  const add = (target: Response) => {
+    for (const [name, value] of entries) target.headers.set(name, value);
+    for (const cookie of setCookies) target.headers.append("Set-Cookie", cookie);
+    return target;
+  };
   try {
-    for (const [name, value] of entries) target.headers.set(name, value);
+    return add(response);
   } catch {
-    target = new Response(response.body, response);
-    for (const [name, value] of entries) target.headers.set(name, value);
+    return add(new Response(response.body, response));
   }
-  return target;
 }
 
 /** No authentication at all (health checks): still origin-checked and capped like every route. */

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/permissions";
 
 const getActor = vi.fn<() => Promise<Actor | null>>();
-vi.mock("@/lib/server/auth/get-actor", () => ({ getActor: () => getActor() }));
+vi.mock("@/lib/server/auth/get-actor", () => ({ getActor: () => getActor(), getRequestSession: async () => ({ actor: await getActor(), sessionId: null, setCookies: [] }) }));
 const authenticate = vi.fn<(token: string | null) => Promise<Actor>>();
 vi.mock("@/lib/server/tokens/authenticate-api-token", async (original) => ({ ...(await original()), authenticateApiToken: (token: string | null) => authenticate(token) }));
 vi.mock("@/lib/permissions/policy", () => ({ readPolicy: () => ({ requireSignIn: false }) }));

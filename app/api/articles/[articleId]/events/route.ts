@@ -5,6 +5,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The article's live feed (Server-Sent Events); see openArticleFeed. */
-export const GET = readerRoute({ action: "follow this article", params: idParams("articleId") }, ({ request, actor, params }) =>
-  openArticleFeed({ request, actor, articleId: params.articleId }),
+export const GET = readerRoute({ action: "follow this article", params: idParams("articleId") }, ({ request, actor, sessionId, params }) =>
+  openArticleFeed({ request, actor, sessionId, articleId: params.articleId }),
 );
