@@ -1,8 +1,8 @@
 /**
  * Live benchmark (issue: live). In a throwaway embedded database, behind the
  * standalone server of the existing production build, 50 signed-in readers follow
- * one article over Server-Sent Events (bare http.get requests in Node, parsed
- * with lib/live/sse, in a process of their own: live-readers.ts) while 10
+ * one article over Server-Sent Events (bare TCP sockets in Node sending the feed's GET, the
+ * HTTP response and lib/live/sse parsed afterwards, in a process of their own: live-readers.ts) while 10
  * writers create 200 highlights through the API,
  * paced like people (each writer one every ~1 s with jitter, ~10 creates/s
  * in all; BENCH_PACE_MS=250 for a ~40/s stress run). Measures:
@@ -18,6 +18,8 @@
  *   - correctness: every reader got every annotation of its article once, in id order;
  *   - the server's memory per open feed: its resident set (from /proc) before the readers
  *     connect and with them all connected, the difference divided by the feeds.
+ *   - CPU time (Linux /proc) while the writers wrote: the server's per 1,000 receipts, the
+ *     database's per annotation written, and the readers' own (the harness shares the cores).
  * At ten times that (issue 14), readers anonymous (BENCH_ANONYMOUS=1: 500 sign-ups would take
  * the machine minutes, and an anonymous feed costs the server the same):
  *   BENCH_READERS=500 BENCH_WRITERS=20 BENCH_ANNOTATIONS=400 BENCH_ANONYMOUS=1 npm run bench live
@@ -32,12 +34,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { once } from "node:events";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { readFileSync } from "node:fs";
 import { isPortFree } from "../db/embedded";
 import { prepareDatabase, ROOT } from "../runtime";
 import { spawnStandalone } from "../standalone";
@@ -65,16 +66,47 @@ function rssMb(pid: number | undefined): number {
 }
 
 /**
- * The server's CPU time, user + system, in seconds (Linux /proc, at 100 ticks a second), or NaN
- * elsewhere. On a machine others load, latency measures their work too; the CPU the server spends
- * per event delivered is its own.
+ * A process's /proc/<pid>/stat fields from the 3rd (state) on, after the command's ")": the 4th is
+ * the parent's pid, the 14th to 17th its utime, stime, cutime and cstime in ticks (100 a second).
+ */
+function statFields(pid: number | undefined): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/**
+ * The server's CPU time, user + system, in seconds (Linux /proc), or NaN elsewhere. On a machine
+ * others load, latency measures their work too; the CPU the server spends per event delivered is its own.
  */
 function cpuSeconds(pid: number | undefined): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // After the command's ")", fields from the 3rd (state); utime and stime are the 14th and 15th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const fields = statFields(pid);
     return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The database's CPU time in seconds (Linux /proc, or NaN elsewhere): the postmaster's, that of the
+ * backends it has reaped, and its live backends'. The writes' own cost (their statements and
+ * triggers, the hub's reads) shows here, apart from the load others put on the machine.
+ */
+function databaseCpuSeconds(dataDir: string): number {
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+    const own = statFields(postmaster);
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = statFields(Number(entry));
+        if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ticks / 100;
   } catch {
     return NaN;
   }
@@ -269,11 +301,15 @@ async function main() {
     const roundTrips: number[] = [];
     const writeStart = Date.now();
     const cpuAtStart = cpuSeconds(server.pid);
+    const databaseCpuAtStart = databaseCpuSeconds(dataDir);
+    const readersCpuAtStart = cpuSeconds(readerProcess.pid);
     await Promise.all(
       writerCookies.map((cookie, index) => writer(cookie, articles, Math.floor(ANNOTATIONS / WRITERS) + (index < ANNOTATIONS % WRITERS ? 1 : 0), created, roundTrips, true)),
     );
     const writeSeconds = (Date.now() - writeStart) / 1000;
     const serverCpu = cpuSeconds(server.pid) - cpuAtStart;
+    const databaseCpu = databaseCpuSeconds(dataDir) - databaseCpuAtStart;
+    const readersCpu = cpuSeconds(readerProcess.pid) - readersCpuAtStart;
     const idsByFeed: Record<string, string[]> = {};
     for (const entry of created) (idsByFeed[feedOf(entry.articleId)] ??= []).push(entry.id);
     readerProcess.send({ type: "collect", ids: idsByFeed } satisfies ToReaders);
@@ -361,6 +397,12 @@ async function main() {
       `Server CPU while the writers wrote: ${serverCpu.toFixed(1)} s in ${writeSeconds.toFixed(1)} s (${((serverCpu / writeSeconds) * 100).toFixed(0)}% of one core), ` +
         `${((serverCpu * 1000 * 1000) / Math.max(1, delivery.length)).toFixed(1)} ms per 1,000 receipts`,
     );
+    console.log(
+      `Database CPU meanwhile: ${databaseCpu.toFixed(1)} s (${((databaseCpu / writeSeconds) * 100).toFixed(0)}% of one core), ` +
+        `${((databaseCpu * 1000) / Math.max(1, created.length)).toFixed(1)} ms per annotation written (its statement, triggers, the hub's reads)`,
+    );
+    // The harness shares the cores: what its readers spend on receiving is taken from the server.
+    console.log(`Readers' CPU meanwhile (the harness): ${readersCpu.toFixed(1)} s, ${((readersCpu * 1000 * 1000) / Math.max(1, delivery.length)).toFixed(1)} ms per 1,000 receipts`);
     if (missing || duplicates || outOfOrder) process.exitCode = 1;
   } finally {
     clearTimeout(deadline);
