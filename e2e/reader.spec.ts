@@ -45,6 +45,28 @@ test.describe("library and reader", () => {
     expect(top).toBeLessThan(300);
   });
 
+  test("the header's links are prefetched when pointed at, not while the reader loads", async ({ page }) => {
+    // The router's requests for another page's data (its RSC payload, prefetched or followed).
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["rsc"] === "1") asked.push(new URL(request.url()).pathname);
+    });
+    await page.goto(SAMPLE_PATH);
+    await page.waitForFunction(() => performance.getEntriesByName("glossa:reader-interactive").length > 0);
+    // The router prefetches a link on sight as soon as it can after hydration: by the time the page has
+    // been idle twice, a link prefetched on sight has been asked for (the live feed keeps the network busy).
+    for (let idle = 0; idle < 2; idle++) await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+    expect(asked).toEqual([]);
+
+    const insights = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" });
+    const prefetched = page.waitForRequest((request) => request.headers()["rsc"] === "1" && new URL(request.url()).pathname === "/insights");
+    await insights.hover();
+    await prefetched;
+    await insights.click();
+    await expect(page).toHaveURL(/\/insights$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Insights");
+  });
+
   test("an unknown article is a real 404 page", async ({ page }) => {
     const response = await page.goto("/articles/no-such-article-here");
     expect(response?.status()).toBe(404);

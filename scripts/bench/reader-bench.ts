@@ -18,7 +18,8 @@
  * BENCH_RUNS=<n> page loads per page; BENCH_PROFILE=<file> one more load under Chromium's CPU
  * profiler and tracing (BENCH_NO_TRACE=1: the profiler alone), with a summary of where the renderer's time went; BENCH_COVERAGE=1 one more load
  * under Chromium's JavaScript coverage: each script fetched before interactive, its size and how much of
- * it ran by then; BENCH_SCREENSHOTS=<folder> screenshots of the big article (top, and deep-linked to #p-1000).
+ * it ran by then; BENCH_TIMELINE=1 one more load, printing each request's timing and the long tasks
+ * until the whole text is in the DOM; BENCH_SCREENSHOTS=<folder> screenshots of the big article (top, and deep-linked to #p-1000).
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -248,6 +249,32 @@ async function coverageLoad(page: Page, url: string) {
   console.log(`${(total / 1024).toFixed(1).padStart(8)} KB  ran ${(used / 1024).toFixed(1).padStart(7)} KB  in all`);
 }
 
+/**
+ * `BENCH_TIMELINE=1`: one more load of the big page, printing when each request was asked for, began
+ * and ended, and the renderer's long tasks (over 50 ms), until the whole text is in the DOM: what
+ * the page waits on before it is interactive, and what runs after.
+ */
+async function timelineLoad(page: Page, url: string) {
+  await page.goto("about:blank");
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => performance.getEntriesByName("bench:text-in-dom").length > 0, null, { timeout: 60_000, polling: 100 });
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const timeline = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return {
+      resources: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map(
+        (entry) => `${entry.startTime.toFixed(0).padStart(6)} ${entry.requestStart.toFixed(0).padStart(6)} ${entry.responseStart.toFixed(0).padStart(6)} ${entry.responseEnd.toFixed(0).padStart(6)}  ${entry.initiatorType.padEnd(8)} ${entry.name.split("/").at(-1)!.slice(0, 60)}`,
+      ),
+      longTasks: ((window as unknown as { benchLongTasks?: string[] }).benchLongTasks ?? []).join(", "),
+      milestones: `HTML ${navigation.responseEnd.toFixed(0)}, DOMContentLoaded ${navigation.domContentLoadedEventEnd.toFixed(0)}, ${["glossa:reader-interactive", "bench:text-in-dom", "glossa:reader-text-complete"].map((name) => `${name} ${performance.getEntriesByName(name)[0]?.startTime.toFixed(0)}`).join(", ")} ms`,
+    };
+  });
+  console.log("\nTimeline of one load (ms: asked, request sent, first byte, last byte; initiator; resource):");
+  for (const line of timeline.resources) console.log(line);
+  console.log(`Long tasks (start+duration ms): ${timeline.longTasks}`);
+  console.log(`Milestones: ${timeline.milestones}`);
+}
+
 async function measureHighlight(page: Page, paragraphNumber: number) {
   if (process.env.BENCH_DEBUG) console.error(`highlight in paragraph ${paragraphNumber}`);
   await page.locator(`#p-${paragraphNumber}`).scrollIntoViewIfNeeded();
@@ -417,6 +444,9 @@ async function main() {
     // paragraph of the big article is an element of the document (findable, selectable).
     await context.addInitScript((count) => {
       if (!location.pathname.startsWith("/articles/")) return;
+      // BENCH_TIMELINE's long tasks, from the start of the load.
+      const longTasks: string[] = ((window as unknown as { benchLongTasks: string[] }).benchLongTasks = []);
+      new PerformanceObserver((list) => list.getEntries().forEach((task) => longTasks.push(`${task.startTime.toFixed(0)}+${task.duration.toFixed(0)}`))).observe({ type: "longtask", buffered: true });
       const observer = new MutationObserver(() => {
         if (document.querySelectorAll("[data-paragraph-id]").length < count) return;
         performance.mark("bench:text-in-dom");
@@ -433,6 +463,7 @@ async function main() {
 
     const big = await measurePage(page, `${BASE}/articles/${slug}`, { loadsMore: true });
     if (process.env.BENCH_COVERAGE) await coverageLoad(page, `${BASE}/articles/${slug}`);
+    if (process.env.BENCH_TIMELINE) await timelineLoad(page, `${BASE}/articles/${slug}`);
     if (process.env.BENCH_PROFILE) await profileLoad(page, `${BASE}/articles/${slug}`, process.env.BENCH_PROFILE);
     // BENCH_SCREENSHOTS=<folder>: the big article as a reader sees it, at the top and deep-linked to its middle, to judge by eye.
     if (process.env.BENCH_SCREENSHOTS) {
