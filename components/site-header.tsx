@@ -1,5 +1,5 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { HeaderLink } from "@/components/header-link";
+import { IntentLink } from "@/components/intent-link";
 import type { Actor } from "@/lib/permissions";
 
 const ROLE_LABEL = { ADMIN: "Admin", CURATOR: "Curator", ANNOTATOR: "Annotator", READER: "Reader" } as const;
@@ -24,13 +24,13 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-[var(--rule)] bg-[var(--page)]/90 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 text-sm">
-        <HeaderLink href="/" className="font-serif text-xl font-semibold tracking-tight">
+        <IntentLink href="/" className="font-serif text-xl font-semibold tracking-tight">
           Glossa
-        </HeaderLink>
+        </IntentLink>
         {navLinks(actor).map(({ href, label }) => (
-          <HeaderLink key={href} href={href} className="text-[var(--muted)] hover:text-[var(--ink)]">
+          <IntentLink key={href} href={href} className="text-[var(--muted)] hover:text-[var(--ink)]">
             {label}
-          </HeaderLink>
+          </IntentLink>
         ))}
         {/* A plain GET form: /search?q=… is a real, shareable URL, and it works before JavaScript loads. */}
         <form role="search" aria-label="Site search" action="/search" method="get" className="order-last w-full sm:order-none sm:ml-auto sm:w-auto">
@@ -52,19 +52,19 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
                 <span className="max-w-[9rem] truncate font-medium sm:max-w-[16rem]">{actor.name}</span>
                 <span className="whitespace-nowrap rounded border border-[var(--rule)] px-1.5 py-0.5 text-xs text-[var(--muted)]">{ROLE_LABEL[actor.role]}</span>
               </span>
-              <HeaderLink href="/settings/tokens" className="whitespace-nowrap text-[var(--muted)] hover:text-[var(--ink)]">
+              <IntentLink href="/settings/tokens" className="whitespace-nowrap text-[var(--muted)] hover:text-[var(--ink)]">
                 API tokens
-              </HeaderLink>
+              </IntentLink>
               <SignOutButton />
             </>
           ) : (
             <>
-              <HeaderLink href="/sign-in" className="text-[var(--muted)] hover:text-[var(--ink)]">
+              <IntentLink href="/sign-in" className="text-[var(--muted)] hover:text-[var(--ink)]">
                 Sign in
-              </HeaderLink>
-              <HeaderLink href="/sign-up" className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
+              </IntentLink>
+              <IntentLink href="/sign-up" className="rounded-md border border-[var(--rule)] px-3 py-1 hover:bg-[var(--rule)]">
                 Sign up
-              </HeaderLink>
+              </IntentLink>
             </>
           )}
         </div>

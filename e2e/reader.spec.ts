@@ -45,7 +45,7 @@ test.describe("library and reader", () => {
     expect(top).toBeLessThan(300);
   });
 
-  test("the header's links are prefetched when pointed at, not while the reader loads", async ({ page }) => {
+  test("the reader asks the router for no other page while it loads; a header link is prefetched when pointed at", async ({ page }) => {
     // The router's requests for another page's data (its RSC payload, prefetched or followed).
     const asked: string[] = [];
     page.on("request", (request) => {

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { flushSync } from "react-dom";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { unpackReaderState, type PackedReaderState } from "@/lib/annotations/packing";
@@ -8,6 +7,7 @@ import type { EntityTypeDTO, Visibility } from "@/lib/annotations/types";
 import { AnnotationStore, PENDING } from "@/lib/client/annotation-store";
 import { canAnnotate, type Actor } from "@/lib/permissions";
 import dynamic from "next/dynamic";
+import { IntentLink } from "@/components/intent-link";
 import { Drawer } from "@/components/reader/drawer";
 import { ExportMenu } from "@/components/reader/export-menu";
 import { MentionSuggestions, MentionSuggestionsOffer, useSuggestMentions, type MentionSuggestionsState } from "@/components/reader/mention-suggestions";
@@ -250,9 +250,9 @@ export function ReaderWorkspace({ articleId, slug, revision, paragraphs: firstPa
         )}
         <span className="ml-auto text-[var(--muted)]">
           {!actor ? (
-            <Link href={`/sign-in?next=${encodeURIComponent(`/articles/${slug}`)}`} className="font-medium text-[var(--accent)] underline">
+            <IntentLink href={`/sign-in?next=${encodeURIComponent(`/articles/${slug}`)}`} className="font-medium text-[var(--accent)] underline">
               Sign in to annotate
-            </Link>
+            </IntentLink>
           ) : canWrite ? (
             "Select text to highlight, tag or note it."
           ) : (
