@@ -1,11 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findMentions, type TextSpan } from "@/lib/morphology";
-import type { Actor } from "@/lib/permissions";
 import { noteSearchText } from "@/lib/search/documents";
 import type { SearchTerm } from "@/lib/search/query";
 import { ON_ARTICLE, paragraphHitsSql, sideHitsSql, type ArticleRow } from "./hits-sql";
 import { querySearchRows } from "./query-search-rows";
+import type { SearchRules } from "./search-rules";
 
 /** The best matches shown under each article. */
 const SNIPPETS_PER_ARTICLE = 3;
@@ -54,7 +54,7 @@ interface SnippetRow {
 }
 
 /** The best matches of each article on the page, as snippets: text, annotation, entity, speaker or note. */
-export async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: SearchTerm[], actor: Actor | null): Promise<Map<string, SearchSnippet[]>> {
+export async function bestSnippets(articles: ArticleRow[], tsquery: string, terms: SearchTerm[], rules: SearchRules): Promise<Map<string, SearchSnippet[]>> {
   const found = new Map<string, SearchSnippet[]>();
   if (!articles.length) return found;
   // The best matches with the words and labels to show, in one statement: the hits were
@@ -66,9 +66,10 @@ export async function bestSnippets(articles: ArticleRow[], tsquery: string, term
   const ids = (list: ArticleRow[]) => Prisma.sql`= ANY(${list.map((article) => article.id)}::text[])`;
   const sided = articles.filter((article) => article.sideHit);
   const places = sided.length
-    ? Prisma.sql`${paragraphHitsSql(tsquery, ids(articles))} UNION ALL ${sideHitsSql(tsquery, actor, ids(sided))}`
+    ? Prisma.sql`${paragraphHitsSql(tsquery, ids(articles))} UNION ALL ${sideHitsSql(tsquery, rules, ids(sided))}`
     : paragraphHitsSql(tsquery, ids(articles));
   const hits = await querySearchRows<SnippetRow>(Prisma.sql`
+    ${sided.length ? Prisma.sql`WITH ${rules.with}` : Prisma.empty}
     SELECT "b"."articleId", "b"."source", "b"."position", "b"."annotationId",
       CASE "b"."source" WHEN 'paragraph' THEN (SELECT "pp"."text" FROM "Paragraph" AS "pp" WHERE "pp"."id" = "b"."refId") WHEN 'note' THEN "nn"."body" ELSE "mm"."exact" END AS "text",
       coalesce("nn"."projectId", "mm"."projectId") AS "layer",

@@ -1,8 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/permissions";
-import { readableMentionWhere, readableNoteWhere } from "@/lib/permissions/where";
-import { whereSql } from "./where-sql";
+import type { SearchRules } from "./search-rules";
 
 /** What search reads of a matching article "a", with its rank. */
 export const ARTICLE_COLUMNS = Prisma.sql`"a"."id", "a"."slug", "a"."title", "a"."language", "a"."publishedAt", "a"."createdAt", "a"."revision"`;
@@ -36,14 +34,14 @@ export const SIDE_HIT = Prisma.sql`bool_or("h"."source" NOT IN ('paragraph', 'ti
  * sideHitsSql. The article's own read rule is the caller's, applied once per article. A title's
  * match weighs double.
  */
-export function hitsSql(tsquery: string, actor: Actor | null): Prisma.Sql {
+export function hitsSql(tsquery: string, rules: SearchRules): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   return Prisma.sql`
     ${paragraphHitsSql(tsquery, null)}
     UNION ALL
     SELECT "t"."id", 'title', "t"."id", 0, NULL, ts_rank("t"."titleVector", ${q}) * 2, NULL FROM "Article" AS "t" WHERE "t"."titleVector" @@ ${q}
     UNION ALL
-    ${sideHitsSql(tsquery, actor, null)}`;
+    ${sideHitsSql(tsquery, rules, null)}`;
 }
 
 /**
@@ -69,7 +67,7 @@ export function paragraphHitsSql(tsquery: string, articles: Prisma.Sql | null): 
  * are one branch (annotationMatchSql finds them in one scan) with one row per way each matched,
  * so their read rule is planned once, not once per way.
  */
-export function sideHitsSql(tsquery: string, actor: Actor | null, articles: Prisma.Sql | null): Prisma.Sql {
+export function sideHitsSql(tsquery: string, rules: SearchRules, articles: Prisma.Sql | null): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   const nameRank = (key: "entityId" | "speakerId") =>
     Prisma.sql`(SELECT ts_rank("e"."searchVector", ${q}) * 0.5 FROM "Entity" AS "e" WHERE "e"."id" = "m".${Prisma.raw(`"${key}"`)} AND "e"."searchVector" @@ ${q})`;
@@ -77,10 +75,10 @@ export function sideHitsSql(tsquery: string, actor: Actor | null, articles: Pris
       FROM "Annotation" AS "m" JOIN "Paragraph" AS "mp" ON "mp"."id" = "m"."paragraphId"
       CROSS JOIN LATERAL (VALUES ('annotation', CASE WHEN "m"."searchVector" @@ ${q} THEN ts_rank("m"."searchVector", ${q}) * 0.25 END),
         ('entity', ${nameRank("entityId")}), ('speaker', ${nameRank("speakerId")})) AS "w" ("source", "rank")
-      WHERE ${annotationMatchSql(tsquery, actor)} ${only("m", articles)} AND "w"."rank" IS NOT NULL
+      WHERE ${annotationMatchSql(tsquery, rules)} ${only("m", articles)} AND "w"."rank" IS NOT NULL
     UNION ALL
     SELECT "n"."articleId", 'note', "n"."id", "np"."position", "n"."annotationId", ts_rank("n"."searchVector", ${q}), NULL
-      FROM "Note" AS "n" JOIN "Paragraph" AS "np" ON "np"."id" = "n"."paragraphId" WHERE ${noteMatchSql(tsquery, actor)} ${only("n", articles)}`;
+      FROM "Note" AS "n" JOIN "Paragraph" AS "np" ON "np"."id" = "n"."paragraphId" WHERE ${noteMatchSql(tsquery, rules)} ${only("n", articles)}`;
 }
 
 /**
@@ -88,39 +86,30 @@ export function sideHitsSql(tsquery: string, actor: Actor | null, articles: Pris
  * paragraph is read (a place's position is only for its snippet): for a common word that join
  * was most of the walk ("что": 1,576 highlights, a paragraph lookup each, 14 of 26 ms).
  */
-function sideArticlesSql(tsquery: string, actor: Actor | null): Prisma.Sql {
-  return Prisma.sql`SELECT "m"."articleId" FROM "Annotation" AS "m" WHERE ${annotationMatchSql(tsquery, actor)}
+function sideArticlesSql(tsquery: string, rules: SearchRules): Prisma.Sql {
+  return Prisma.sql`SELECT "m"."articleId" FROM "Annotation" AS "m" WHERE ${annotationMatchSql(tsquery, rules)}
     UNION ALL
-    SELECT "n"."articleId" FROM "Note" AS "n" WHERE ${noteMatchSql(tsquery, actor)}`;
+    SELECT "n"."articleId" FROM "Note" AS "n" WHERE ${noteMatchSql(tsquery, rules)}`;
 }
 
 /**
  * Readable annotation "m" whose quoted words, tagged entity or speaker match: one scan (a
  * BitmapOr of the words' GIN index and the entityId and speakerId indexes).
  */
-function annotationMatchSql(tsquery: string, actor: Actor | null): Prisma.Sql {
+function annotationMatchSql(tsquery: string, rules: SearchRules): Prisma.Sql {
   const q = Prisma.sql`${tsquery}::tsquery`;
   const named = Prisma.sql`ARRAY(SELECT "e"."id" FROM "Entity" AS "e" WHERE "e"."searchVector" @@ ${q})`;
-  return Prisma.sql`("m"."searchVector" @@ ${q} OR "m"."entityId" = ANY(${named}) OR "m"."speakerId" = ANY(${named})) AND ${mentionSql(actor)}`;
+  return Prisma.sql`("m"."searchVector" @@ ${q} OR "m"."entityId" = ANY(${named}) OR "m"."speakerId" = ANY(${named})) AND ${rules.mention}`;
 }
 
 /** Readable note "n" whose words match. */
-function noteMatchSql(tsquery: string, actor: Actor | null): Prisma.Sql {
-  return Prisma.sql`"n"."searchVector" @@ ${tsquery}::tsquery AND ${whereSql("Note", "n", readableNoteWhere(actor))}`;
+function noteMatchSql(tsquery: string, rules: SearchRules): Prisma.Sql {
+  return Prisma.sql`"n"."searchVector" @@ ${tsquery}::tsquery AND ${rules.note}`;
 }
 
 /** `AND "<alias>"."articleId" <articles>`, or nothing when every article is searched. */
 function only(alias: string, articles: Prisma.Sql | null): Prisma.Sql {
   return articles ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."articleId"`)} ${articles}` : Prisma.empty;
-}
-
-/**
- * The mention rule for annotation "m" on an article whose own read rule the query checks once,
- * on the article (so not again for every annotation).
- */
-export function mentionSql(actor: Actor | null): Prisma.Sql {
-  const { article: _article, ...onItsArticle } = readableMentionWhere(actor);
-  return whereSql("Annotation", "m", onItsArticle);
 }
 
 /**
@@ -142,8 +131,8 @@ export function articleMatchesSql(tsquery: string, singleWord: boolean): Prisma.
 }
 
 /** The CTE "side" of articleMatchesSql and SIDE_ARTICLE: the articles of sideHitsSql's places. */
-export function sideArticlesCte(tsquery: string, actor: Actor | null): Prisma.Sql {
-  return Prisma.sql`"side" AS (${sideArticlesSql(tsquery, actor)})`;
+export function sideArticlesCte(tsquery: string, rules: SearchRules): Prisma.Sql {
+  return Prisma.sql`"side" AS (${sideArticlesSql(tsquery, rules)})`;
 }
 
 /** Whether article "a" is one of the CTE "side" (sideArticlesCte): ArticleRow.sideHit. */

@@ -1,14 +1,16 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/permissions";
 import { ARTICLE_COLUMNS, articleMatchesSql, SIDE_ARTICLE, sideArticlesCte, type ArticleRow } from "./hits-sql";
 import { querySearchRows } from "./query-search-rows";
+import type { SearchRules } from "./search-rules";
 
 /** What a walk looks for: the tsquery (null: the filters alone) and the conditions on article "a". */
 export interface WalkQuery {
   required: string | null;
   singleWord: boolean;
   conditions: Prisma.Sql;
+  /** The reader's rules, which `conditions` use. */
+  rules: SearchRules;
 }
 
 /** An article a walk found, and what estimateMatches needs of the last one. */
@@ -28,11 +30,11 @@ export interface WalkedArticle extends ArticleRow {
  * annotations, names or notes match are found once per statement, through their tables' indexes.
  * A bounded walk numbers the articles it passes, so its estimate needs no statement of its own.
  */
-export async function newestMatches(walk: WalkQuery, actor: Actor | null, limit: number | null, within: number | null): Promise<WalkedArticle[]> {
+export async function newestMatches(walk: WalkQuery, limit: number | null, within: number | null): Promise<WalkedArticle[]> {
   const newest = Prisma.sql`ORDER BY "createdAt" DESC, "id" DESC`;
-  const walked = walkedArticleSql(walk, actor);
+  const walked = walkedArticleSql(walk);
   return querySearchRows<WalkedArticle>(Prisma.sql`
-    ${walked.with ? Prisma.sql`WITH ${walked.with}` : Prisma.empty}
+    WITH ${walked.with}
     SELECT ${ARTICLE_COLUMNS}, 0::float8 AS "rank", ${walk.required ? SIDE_ARTICLE : Prisma.sql`FALSE`} AS "sideHit",
       ${within === null ? Prisma.sql`NULL::int` : Prisma.sql`"a"."passed"`} AS "passed", ${LIBRARY_ESTIMATE} AS "libraryEstimate"
     FROM ${within === null ? Prisma.sql`"Article"` : Prisma.sql`(SELECT *, row_number() OVER (${newest})::int AS "passed" FROM "Article" ${newest} LIMIT ${within})`} AS "a"
@@ -43,11 +45,11 @@ export async function newestMatches(walk: WalkQuery, actor: Actor | null, limit:
 /**
  * Whether article "a" matches the query and its conditions, checked on its own row (the walk's
  * test, articleMatchesSql): what both a walk and a list of every match's id (matchArticleIds)
- * ask. `with` is the CTE that test reads (to follow the statement's WITH), when it needs one.
+ * ask. `with` is the CTEs that test reads, to follow the statement's WITH.
  */
-export function walkedArticleSql({ required, singleWord, conditions }: WalkQuery, actor: Actor | null): { with: Prisma.Sql | null; where: Prisma.Sql } {
-  if (!required) return { with: null, where: conditions };
-  return { with: sideArticlesCte(required, actor), where: Prisma.sql`${conditions} AND ${articleMatchesSql(required, singleWord)}` };
+export function walkedArticleSql({ required, singleWord, conditions, rules }: WalkQuery): { with: Prisma.Sql; where: Prisma.Sql } {
+  if (!required) return { with: rules.with, where: conditions };
+  return { with: Prisma.sql`${rules.with}, ${sideArticlesCte(required, rules)}`, where: Prisma.sql`${conditions} AND ${articleMatchesSql(required, singleWord)}` };
 }
 
 /**

@@ -2,12 +2,11 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canReadLibrary, type Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { readableArticleWhere, readableNoteWhere } from "@/lib/permissions/where";
 import { hasAnyFilter, parseSearchQuery, type QueryError, type SearchFilters, type SearchTerm } from "@/lib/search/query";
 import { isSingleWord, searchTsquery } from "@/lib/search/tsquery";
 import { forbidden } from "@/lib/server/errors";
-import { mentionSql, paragraphMatchSql } from "./hits-sql";
-import { whereSql } from "./where-sql";
+import { paragraphMatchSql } from "./hits-sql";
+import { searchRules, type SearchRules } from "./search-rules";
 
 /** A parsed query: what to find, and the conditions on a matching readable article "a". */
 export interface PreparedSearch {
@@ -20,6 +19,8 @@ export interface PreparedSearch {
   singleWord: boolean;
   /** The read rule, filters and exclusions on article "a"; null when there is nothing to search for. */
   conditions: Prisma.Sql | null;
+  /** The reader's rules, which `conditions` and every statement of the search use (their CTE: SearchRules.with). */
+  rules: SearchRules;
 }
 
 /** The parsed query and the conditions on a matching readable article "a" (null when there is nothing to search for). */
@@ -29,11 +30,12 @@ export function prepareSearch(actor: Actor | null, q: string): PreparedSearch {
   const errors = [...parsed.errors];
   const positive = parsed.terms.filter((term) => !term.exclude);
   const required = searchTsquery(positive);
+  const rules = searchRules(actor);
   if (!required && !hasAnyFilter(parsed.filters)) {
     if (q.trim() && !errors.length) errors.push({ message: "Type a word to search for: exclusions alone would match nearly everything." });
-    return { errors, positive, required, singleWord: false, conditions: null };
+    return { errors, positive, required, singleWord: false, conditions: null, rules };
   }
-  const conditions = [whereSql("Article", "a", readableArticleWhere(actor)), ...filterSql(parsed.filters, actor)];
+  const conditions = [rules.article, ...filterSql(parsed.filters, rules)];
   const excluded = anyOf(parsed.terms.filter((term) => term.exclude));
   if (excluded) {
     // The paragraphs are read only where the article's text vector holds the excluded words (a phrase's may not be adjacent there).
@@ -42,7 +44,7 @@ export function prepareSearch(actor: Actor | null, q: string): PreparedSearch {
       ELSE FALSE END`);
     conditions.push(Prisma.sql`NOT coalesce("a"."titleVector" @@ ${excluded}::tsquery, false)`);
   }
-  return { errors, positive, required, singleWord: isSingleWord(positive), conditions: Prisma.join(conditions, " AND ") };
+  return { errors, positive, required, singleWord: isSingleWord(positive), conditions: Prisma.join(conditions, " AND "), rules };
 }
 
 /** A tsquery matching any of the excluded terms (an article with any of them is left out), or null. */
@@ -52,10 +54,9 @@ function anyOf(excluded: SearchTerm[]): string | null {
 }
 
 /** The conditions on article "a" that the query's filters make; each value of an operator must hold. */
-function filterSql(filters: SearchFilters, actor: Actor | null): Prisma.Sql[] {
+function filterSql(filters: SearchFilters, rules: SearchRules): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
-  const mention = mentionSql(actor);
-  const note = whereSql("Note", "n", readableNoteWhere(actor));
+  const { mention, note } = rules.onArticle;
   const annotationWhere = (condition: Prisma.Sql, join = Prisma.empty) =>
     Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" AS "m" ${join} WHERE "m"."articleId" = "a"."id" AND ${mention} AND ${condition})`;
   // A name matches as a phrase in any inflected form: entity:Соболеву finds "Ирина Соболева".

@@ -9,6 +9,7 @@ import { ARTICLE_COLUMNS, hitsSql, ON_ARTICLE, SIDE_HIT, type ArticleRow } from 
 import { estimateMatches, newestMatches, walkedArticleSql } from "./newest-matches";
 import { prepareSearch } from "./prepare-search";
 import { querySearchRows } from "./query-search-rows";
+import type { SearchRules } from "./search-rules";
 
 export { snippetOf, type SearchSnippet, type SnippetSource } from "./best-snippets";
 
@@ -87,7 +88,7 @@ export interface SearchOutcome {
  */
 export async function searchArticles({ actor, input, limits = LIMITS }: { actor: Actor | null; input: unknown; limits?: SearchLimits }): Promise<SearchOutcome> {
   const { q, page } = searchInput.parse(input);
-  const { errors, positive, required, singleWord, conditions } = prepareSearch(actor, q);
+  const { errors, positive, required, singleWord, conditions, rules } = prepareSearch(actor, q);
   const none = { query: q, errors, total: 0, estimated: false, order: "relevance" as const, unranked: false, page, pageCount: 0, results: [] };
   if (!conditions) return { ...none, searched: false };
 
@@ -98,13 +99,13 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
   // probe would read rankedHits + 1 matches (a phrase of common words, every paragraph with both
   // words) only to learn what the statistics already say.
   const probe = required !== null && (await estimatedParagraphHits(required)) <= limits.rankedHits * SURELY_COMMON;
-  let ranked = required && probe ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  let ranked = required && probe ? await rankedIfFew(required, conditions, rules, limits.rankedHits) : null;
   // Too common to rank: the newest matches, if they are dense enough among the newest articles
   // to fill the page within a walk of WALK_PER_ROW articles a row. Otherwise (a common word and a
   // rare filter, or a phrase of two common words) the walk would read much of the library for a
   // few rows, and ranking every match costs less.
-  const newest = required && !ranked ? await newestMatches({ required, singleWord, conditions }, actor, wanted + 1, (wanted + 1) * WALK_PER_ROW) : null;
-  if (required && newest && newest.length <= wanted) ranked = await rankedAll(required, conditions, actor);
+  const newest = required && !ranked ? await newestMatches({ required, singleWord, conditions, rules }, wanted + 1, (wanted + 1) * WALK_PER_ROW) : null;
+  if (required && newest && newest.length <= wanted) ranked = await rankedAll(required, conditions, rules);
   let rows: ArticleRow[];
   let counted: number | Promise<number>;
   let estimated = false;
@@ -112,13 +113,13 @@ export async function searchArticles({ actor, input, limits = LIMITS }: { actor:
     rows = ranked.slice(offset, offset + SEARCH_PAGE_SIZE);
     counted = ranked.length;
   } else {
-    const found = newest ?? (await newestMatches({ required: null, singleWord, conditions }, actor, wanted + 1, null));
+    const found = newest ?? (await newestMatches({ required: null, singleWord, conditions, rules }, wanted + 1, null));
     rows = found.slice(offset, wanted);
     estimated = found.length > wanted;
     counted = estimated ? estimateMatches(found.length, found.at(-1)!) : found.length;
   }
   // The estimate and the snippets need only the page: one round trip for both, not one after the other.
-  const [total, snippets] = await Promise.all([counted, required ? bestSnippets(rows, required, positive, actor) : new Map<string, SearchSnippet[]>()]);
+  const [total, snippets] = await Promise.all([counted, required ? bestSnippets(rows, required, positive, rules) : new Map<string, SearchSnippet[]>()]);
   const listedPages = Math.ceil(limits.listed / SEARCH_PAGE_SIZE);
   const pageCount = estimated ? Math.min(listedPages, Math.max(Math.ceil(total / SEARCH_PAGE_SIZE), page + 1)) : Math.ceil(total / SEARCH_PAGE_SIZE);
   const results = rows.map((article) => ({
@@ -165,9 +166,9 @@ const WALK_PER_ROW = 250;
  * in at most `rankedHits` places; null when it is found in more (then nothing was ranked). Reads
  * at most `rankedHits + 1` matches, whatever the library's size.
  */
-async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor | null, rankedHits: number): Promise<ArticleRow[] | null> {
+async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, rules: SearchRules, rankedHits: number): Promise<ArticleRow[] | null> {
   const rows = await querySearchRows<{ hits: number } & (ArticleRow | { [K in keyof ArticleRow]: null })>(Prisma.sql`
-    WITH "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, actor)}) AS "all" LIMIT ${rankedHits + 1})
+    WITH ${rules.with}, "h" AS MATERIALIZED (SELECT * FROM (${hitsSql(tsquery, rules)}) AS "all" LIMIT ${rankedHits + 1})
     SELECT "n"."hits", "c".* FROM (SELECT count(*)::int AS "hits" FROM "h") AS "n"
       LEFT JOIN (${groupedSql(Prisma.sql`"h"`, conditions)}) AS "c" ON TRUE
       ${RANKED}`);
@@ -180,8 +181,8 @@ async function rankedIfFew(tsquery: string, conditions: Prisma.Sql, actor: Actor
  * planner may start from the articles the filters allow (a rare colour, notes) and read only
  * their matches, rather than every match of a common word.
  */
-async function rankedAll(tsquery: string, conditions: Prisma.Sql, actor: Actor | null): Promise<ArticleRow[]> {
-  return querySearchRows<ArticleRow>(Prisma.sql`SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, actor)}) AS "h"`, conditions)}) AS "c" ${RANKED}`);
+async function rankedAll(tsquery: string, conditions: Prisma.Sql, rules: SearchRules): Promise<ArticleRow[]> {
+  return querySearchRows<ArticleRow>(Prisma.sql`WITH ${rules.with} SELECT "c".* FROM (${groupedSql(Prisma.sql`(${hitsSql(tsquery, rules)}) AS "h"`, conditions)}) AS "c" ${RANKED}`);
 }
 
 /** The matching readable articles of the hits in `hits` (a table or subquery of hitsSql rows), each with its best rank. */
@@ -213,10 +214,10 @@ export interface ArticleMatches {
  * the query is found in few enough places to rank (SearchLimits), its newest matches beyond.
  */
 export async function matchArticles({ actor, q }: { actor: Actor | null; q: string }): Promise<ArticleMatches> {
-  const { errors, positive, required, conditions } = prepareSearch(actor, q);
+  const { errors, positive, required, conditions, rules } = prepareSearch(actor, q);
   if (!conditions) return { errors, positive, required, ranked: [] };
   // The whole ranking (an export streams everything, in the background): filters alone, newest first.
-  const rows = required ? await rankedAll(required, conditions, actor) : await newestMatches({ required, singleWord: false, conditions }, actor, null, null);
+  const rows = required ? await rankedAll(required, conditions, rules) : await newestMatches({ required, singleWord: false, conditions, rules }, null, null);
   return { errors, positive, required, ranked: rows.map(({ rank, id, slug, title, language, publishedAt, createdAt, revision }) => ({ rank, article: { id, slug, title, language, publishedAt, createdAt, revision } })) };
 }
 
@@ -229,13 +230,13 @@ export async function matchArticles({ actor, q }: { actor: Actor | null; q: stri
  * match and sending back its article took ~250 ms). search-index.test.ts checks both against matchArticles.
  */
 export async function matchArticleIds({ actor, q, limits = LIMITS }: { actor: Actor | null; q: string; limits?: SearchLimits }): Promise<{ errors: QueryError[]; articleIds: string[] }> {
-  const { errors, required, singleWord, conditions } = prepareSearch(actor, q);
+  const { errors, required, singleWord, conditions, rules } = prepareSearch(actor, q);
   if (!conditions) return { errors, articleIds: [] };
   const probe = required !== null && (await estimatedParagraphHits(required)) <= limits.rankedHits * SURELY_COMMON;
-  const few = required && probe ? await rankedIfFew(required, conditions, actor, limits.rankedHits) : null;
+  const few = required && probe ? await rankedIfFew(required, conditions, rules, limits.rankedHits) : null;
   if (few) return { errors, articleIds: few.map((row) => row.id) };
-  const walked = walkedArticleSql({ required, singleWord, conditions }, actor);
-  const rows = await querySearchRows<{ id: string }>(Prisma.sql`${walked.with ? Prisma.sql`WITH ${walked.with}` : Prisma.empty} SELECT "a"."id" FROM "Article" AS "a" WHERE ${walked.where}`);
+  const walked = walkedArticleSql({ required, singleWord, conditions, rules });
+  const rows = await querySearchRows<{ id: string }>(Prisma.sql`WITH ${walked.with} SELECT "a"."id" FROM "Article" AS "a" WHERE ${walked.where}`);
   return { errors, articleIds: rows.map((row) => row.id) };
 }
 

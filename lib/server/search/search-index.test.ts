@@ -252,8 +252,8 @@ describe("the walk down the newest articles", () => {
   // its own row (title, text vector), confirmed on its paragraphs, its annotations, names and notes
   // found through their tables. It must find exactly what the ranking of every match finds.
   const walked = async (q: string, actor: Actor | null) => {
-    const { required, singleWord, conditions } = prepareSearch(actor, q);
-    return (await newestMatches({ required, singleWord, conditions: conditions! }, actor, null, null)).map((row) => row.slug).sort();
+    const { required, singleWord, conditions, rules } = prepareSearch(actor, q);
+    return (await newestMatches({ required, singleWord, conditions: conditions!, rules }, null, null)).map((row) => row.slug).sort();
   };
   const ranked = async (q: string, actor: Actor | null) => (await matchArticles({ actor, q })).ranked.map((row) => row.article.slug).sort();
   // matchArticleIds by both of its paths: the places of a query found in few (these tests' libraries), every article's row when none may be ranked.

@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
-import { readableAnnotationWhere, readableArticleWhere, readableEntityWhere, readableMentionWhere, readableNoteWhere, readableWorkWhere } from "@/lib/permissions/where";
+import { readableAnnotationWhere, readableArticleWhere, readableEntityWhere, readableMentionWhere, readableNoteWhere, readableProjectWhere, readableWorkWhere } from "@/lib/permissions/where";
 import { testLibrary } from "@/lib/server/testing/library";
-import { whereSql, type SearchModel } from "./where-sql";
+import { sharedSetCte, whereSql, type SearchModel, type SharedSet } from "./where-sql";
 
 const library = testLibrary("glossa-where-sql-test");
 
@@ -52,8 +52,9 @@ beforeAll(async () => {
 
 const TABLE: Partial<Record<SearchModel, string>> = { Article: "Article", Annotation: "Annotation", Note: "Note", Entity: "Entity" };
 
-async function idsBySql(model: SearchModel, where: object): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`SELECT "t"."id" FROM ${Prisma.raw(`"${TABLE[model]}"`)} AS "t" WHERE ${whereSql(model, "t", where)}`;
+async function idsBySql(model: SearchModel, where: object, shared?: SharedSet): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`${shared ? Prisma.sql`WITH ${sharedSetCte(shared)}` : Prisma.empty}
+    SELECT "t"."id" FROM ${Prisma.raw(`"${TABLE[model]}"`)} AS "t" WHERE ${whereSql(model, "t", where, shared)}`;
   return rows.map((row) => row.id).sort();
 }
 
@@ -92,6 +93,18 @@ describe("whereSql", () => {
       }
       // The rows make the readers differ under every rule, so agreement is not agreement on "all" or "none".
       expect(sizes.size, rule).toBeGreaterThan(1);
+    }
+  });
+
+  it("selects the same rows with the readable projects computed once per statement (a shared set), as search does", async () => {
+    for (const [rule, model, where] of rules) {
+      for (const [who, actor] of readers()) {
+        const projects: SharedSet = { model: "Project", where: readableProjectWhere(actor), name: "readableProject" };
+        expect(await idsBySql(model, where(actor), projects), `${rule} for ${who}`).toEqual(await idsByPrisma(model, where(actor)));
+        // The set is read wherever the rule reaches a project (admins' rules never do), so this is not the test above again.
+        const reachesProjects = JSON.stringify(where(actor)).includes('"project');
+        expect(whereSql(model, "t", where(actor), projects).text.includes('"readableProject"'), `${rule} for ${who}`).toBe(reachesProjects);
+      }
     }
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /*
@@ -82,29 +83,49 @@ let aliasCount = 0;
 const column = (alias: string, name: string) => Prisma.raw(`"${alias}"."${name}"`);
 
 /**
- * The SQL condition (for a WHERE clause) that a Prisma `where` object on `model` expresses, for
- * the row of that model aliased `alias` in the caller's query. Values are bound parameters.
+ * Rows of `model` (those `where` selects) that a statement computes once, as its CTE `name` with
+ * one column "id" (sharedSetCte): whereSql reads a relation filter equal to `where` from it
+ * rather than writing it out as a correlated subquery at every place a rule reaches that model,
+ * each of which PostgreSQL plans anew (a search's read rules reach the project rule four times).
  */
-export function whereSql(model: SearchModel, alias: string, where: object): Prisma.Sql {
+export interface SharedSet {
+  model: SearchModel;
+  where: object;
+  name: string;
+}
+
+/** The CTE `"<name>" AS (SELECT "id" …)` of a SharedSet, for the WITH of each statement whose conditions read it. */
+export function sharedSetCte(set: SharedSet): Prisma.Sql {
+  if (!SCALAR.test(set.name)) throw new Error(`whereSql: bad set name ${set.name}`);
+  const inner = `s${++aliasCount}`;
+  return Prisma.sql`${Prisma.raw(`"${set.name}"`)} AS (SELECT ${column(inner, "id")} FROM ${Prisma.raw(`"${TABLE[set.model]}"`)} AS ${Prisma.raw(`"${inner}"`)} WHERE ${whereSql(set.model, inner, set.where)})`;
+}
+
+/**
+ * The SQL condition (for a WHERE clause) that a Prisma `where` object on `model` expresses, for
+ * the row of that model aliased `alias` in the caller's query. Values are bound parameters. With
+ * `shared`, a to-one relation filtered exactly as the set is read from the statement's CTE.
+ */
+export function whereSql(model: SearchModel, alias: string, where: object, shared?: SharedSet): Prisma.Sql {
   if (!SCALAR.test(alias)) throw new Error(`whereSql: bad alias ${alias}`);
   const parts: Prisma.Sql[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
     if (key === "AND" || key === "OR") {
       const list = (Array.isArray(value) ? value : [value]) as object[];
-      const inner = list.map((item) => whereSql(model, alias, item));
+      const inner = list.map((item) => whereSql(model, alias, item, shared));
       if (key === "AND") parts.push(inner.length ? Prisma.sql`(${Prisma.join(inner, " AND ")})` : Prisma.sql`TRUE`);
       else parts.push(inner.length ? Prisma.sql`(${Prisma.join(inner, " OR ")})` : Prisma.sql`FALSE`);
       continue;
     }
     if (key === "NOT") {
       const list = (Array.isArray(value) ? value : [value]) as object[];
-      for (const item of list) parts.push(Prisma.sql`NOT (${whereSql(model, alias, item)})`);
+      for (const item of list) parts.push(Prisma.sql`NOT (${whereSql(model, alias, item, shared)})`);
       continue;
     }
     const relation = RELATIONS[model][key];
     if (relation) {
-      parts.push(relationSql(alias, relation, value as Record<string, unknown> | null));
+      parts.push(relationSql(alias, relation, value as Record<string, unknown> | null, shared));
       continue;
     }
     if (!SCALAR.test(key)) throw new Error(`whereSql: unsupported field ${model}.${key}`);
@@ -113,10 +134,16 @@ export function whereSql(model: SearchModel, alias: string, where: object): Pris
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
-function relationSql(alias: string, relation: Relation, filter: Record<string, unknown> | null): Prisma.Sql {
+function relationSql(alias: string, relation: Relation, filter: Record<string, unknown> | null, shared: SharedSet | undefined): Prisma.Sql {
   const inner = `r${++aliasCount}`;
   const from = Prisma.sql`FROM ${Prisma.raw(`"${TABLE[relation.model]}"`)} AS ${Prisma.raw(`"${inner}"`)} WHERE ${column(inner, relation.foreign)} = ${column(alias, relation.local)}`;
-  const exists = (where: object) => Prisma.sql`EXISTS (SELECT 1 ${from} AND ${whereSql(relation.model, inner, where)})`;
+  const exists = (where: object) => {
+    // Never NULL, as EXISTS: a row without the relation is outside the set even under a NOT.
+    if (shared && !relation.many && relation.model === shared.model && relation.foreign === "id" && isDeepStrictEqual(where, shared.where)) {
+      return Prisma.sql`coalesce(${column(alias, relation.local)} IN (SELECT "id" FROM ${Prisma.raw(`"${shared.name}"`)}), false)`;
+    }
+    return Prisma.sql`EXISTS (SELECT 1 ${from} AND ${whereSql(relation.model, inner, where, shared)})`;
+  };
   if (relation.many) {
     const keys = Object.keys(filter ?? {});
     if (!filter || keys.length !== 1) throw new Error(`whereSql: a to-many relation needs exactly one of some/none/every`);
