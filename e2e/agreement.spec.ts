@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdsOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdsOf, importSampleCopy, openReader, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test, type TestUser } from "./support/users";
 
 /**
@@ -23,8 +23,7 @@ interface Article {
 }
 
 async function openArticle(page: Page, path: string): Promise<Article> {
-  await page.goto(path);
-  await reloadReader(page);
+  await openReader(page, path);
   const articleId = (await page.locator("[data-article-id]").getAttribute("data-article-id"))!;
   const paragraphId = (await page.locator("[data-paragraph-id]").filter({ hasText: FIRST.slice(0, 40) }).first().getAttribute("data-paragraph-id"))!;
   return { articleId, paragraphId };
@@ -81,15 +80,9 @@ test("two annotators' tags: the agreement table's F1 and κ, live; Disagreements
   const article = await openArticle(page, path);
 
   // Anna: ТАСС ORG, Владимира Путина PER, Москвой LOC, Альянс патриотов Грузии ORG.
-  await tag(page, article, "ТАСС", ORG);
-  await tag(page, article, "Владимира Путина", PER);
-  await tag(page, article, "Москвой", LOC);
-  await tag(page, article, "Альянс патриотов Грузии", ORG);
+  await Promise.all([tag(page, article, "ТАСС", ORG), tag(page, article, "Владимира Путина", PER), tag(page, article, "Москвой", LOC), tag(page, article, "Альянс патриотов Грузии", ORG)]);
   // Boris: ТАСС ORG (the same), Путина PER (shorter), Москвой ORG (another type), Тбилиси LOC (Anna has none); no Альянс.
-  await tag(borisPage, article, "ТАСС", ORG);
-  await tag(borisPage, article, "Путина", PER);
-  await tag(borisPage, article, "Москвой", ORG);
-  await tag(borisPage, article, "Тбилиси", LOC);
+  await Promise.all([tag(borisPage, article, "ТАСС", ORG), tag(borisPage, article, "Путина", PER), tag(borisPage, article, "Москвой", ORG), tag(borisPage, article, "Тбилиси", LOC)]);
 
   // A curator: signed up, then given the role by the admin.
   const curatorPage = await newClient();

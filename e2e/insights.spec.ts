@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { PRESS_SERVICE_QUOTE } from "./support/quotes";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdsOf, importSampleCopy, reloadReader, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdsOf, importSampleCopy, openReader, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test } from "./support/users";
 
 /**
@@ -44,8 +44,7 @@ test("insights for an annotated article: each chart, and its table and CSV with 
   await signInAsAdmin(admin);
   const { path, slug, title } = await importSampleCopy(admin, "Insights");
   const annotator = await newUser(page);
-  await page.goto(path);
-  await reloadReader(page);
+  await openReader(page, path);
   const articleId = (await page.locator("[data-article-id]").getAttribute("data-article-id"))!;
   // The copy's paragraphs that hold the sample's, in order (the copy may start with its title).
   const paragraphIds = await Promise.all(
@@ -56,15 +55,14 @@ test("insights for an annotated article: each chart, and its table and CSV with 
   const entity = async (n: number, phrase: string, entityTypeId: string, entityId?: string) => annotate(page, articleId, paragraphIds, n, phrase, { kind: "ENTITY", entityTypeId, ...(entityId ? { entityId } : {}) });
 
   // Paragraph 1: ТАСС, Путин, Москва, Тбилиси; paragraph 5: Путин again; paragraph 7: Москва and Тбилиси again.
-  const tass = await entity(1, "ТАСС", ORG);
-  const putin = await entity(1, "Владимира Путина", PER);
-  const moscow = await entity(1, "Москвой", LOC);
-  const tbilisi = await entity(1, "Тбилиси", LOC);
-  await entity(5, "Путина", PER, putin.entity!.id);
-  await entity(7, "Москвы", LOC, moscow.entity!.id);
-  await entity(7, "Тбилиси", LOC, tbilisi.entity!.id);
+  const [tass, putin, moscow, tbilisi] = await Promise.all([entity(1, "ТАСС", ORG), entity(1, "Владимира Путина", PER), entity(1, "Москвой", LOC), entity(1, "Тбилиси", LOC)]);
   const speakerName = `Пресс-служба ${token()}`;
-  const quote = await annotate(page, articleId, paragraphIds, PRESS_SERVICE_QUOTE.paragraph, PRESS_SERVICE_QUOTE.phrase, { kind: "QUOTE", speakerName, speakerTypeId: ORG });
+  const [quote] = await Promise.all([
+    annotate(page, articleId, paragraphIds, PRESS_SERVICE_QUOTE.paragraph, PRESS_SERVICE_QUOTE.phrase, { kind: "QUOTE", speakerName, speakerTypeId: ORG }),
+    entity(5, "Путина", PER, putin.entity!.id),
+    entity(7, "Москвы", LOC, moscow.entity!.id),
+    entity(7, "Тбилиси", LOC, tbilisi.entity!.id),
+  ]);
   const [tassName, putinName, moscowName, tbilisiName] = [tass, putin, moscow, tbilisi].map((tag) => tag.entity!.name) as [string, string, string, string];
 
   await page.goto(`/insights?article=${encodeURIComponent(slug)}`);

@@ -1,6 +1,6 @@
 import type { Page, Response } from "@playwright/test";
 import { SAMPLE_PARAGRAPHS } from "./support/sample";
-import { callApi, entityTypeIdOf, listArticle, marksOf, nextCreatedAnnotations, reloadReader, selectBetween, selectionToolbar, selectPhrase, type AnnotationDTO } from "./support/reader";
+import { callApi, entityTypeIdOf, listArticle, marksOf, nextCreatedAnnotations, openReader, reloadReader, selectBetween, selectionToolbar, selectPhrase, type AnnotationDTO } from "./support/reader";
 import { expect, newUser, signInAsAdmin, test } from "./support/users";
 
 /**
@@ -31,8 +31,7 @@ async function importArticle(admin: Page, title: string, paragraphs: readonly st
 }
 
 async function openArticle(page: Page, path: string): Promise<string> {
-  await page.goto(path);
-  await reloadReader(page);
+  await openReader(page, path);
   return (await page.locator("[data-article-id]").getAttribute("data-article-id"))!;
 }
 

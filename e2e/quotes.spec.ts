@@ -13,6 +13,7 @@ import {
   nextAnnotationUpdate,
   nextCreatedAnnotations,
   offsetsOf,
+  openReader,
   openSample,
   reloadReader,
   selectionToolbar,
@@ -178,8 +179,7 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   await signInAsAdmin(admin);
   const { path } = await importSampleCopy(admin, "Quotes");
   await newUser(page);
-  await page.goto(path);
-  await reloadReader(page);
+  await openReader(page, path);
 
   await page.getByRole("button", { name: "Find quotes" }).click();
   const suggestions = page.getByRole("region", { name: "Suggestions" });
@@ -188,8 +188,7 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   // A second annotator has the same suggestions open: each decision reaches them live.
   const colleague = await newClient();
   await newUser(colleague, { label: "Colleague" });
-  await colleague.goto(path);
-  await reloadReader(colleague);
+  await openReader(colleague, path);
   await expect(liveStatus(colleague)).toHaveText("Live");
   await colleague.getByRole("button", { name: "Find quotes" }).click();
   const theirItems = colleague.getByRole("region", { name: "Suggestions" }).getByRole("listitem");
@@ -261,8 +260,7 @@ test("Find quotes suggests the sample's four quotations with their speakers; rej
   const reader = await newClient();
   const readerUser = await newUser(reader, { label: "Reader" });
   expect((await callApi(admin, "PATCH", `/api/admin/users/${readerUser.id}`, { role: "READER" })).status).toBe(200);
-  await reader.goto(path);
-  await reloadReader(reader);
+  await openReader(reader, path);
   await expect(reader.locator('mark[data-kind="QUOTE"]').first()).toBeVisible();
   await expect(reader.getByRole("button", { name: "Find quotes" })).toHaveCount(0);
   const articleId = await reader.locator("[data-article-id]").getAttribute("data-article-id");

@@ -52,7 +52,7 @@ export function randomSelector(n: number) {
 
 /**
  * Opens the sample article in the reader (at `hash`, e.g. `#a-<id>`) and
- * waits until React has hydrated it, so selections and clicks are handled.
+ * waits until it is interactive, so selections and clicks are handled.
  */
 export async function openSample(page: Page, hash = ""): Promise<SampleArticle> {
   if (!sample) {
@@ -73,18 +73,27 @@ export async function openSample(page: Page, hash = ""): Promise<SampleArticle> 
   return sample;
 }
 
-/** Reloads the reader and waits for hydration. */
+/** Opens an article (by its reader path) and waits until the reader is interactive. */
+export async function openReader(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForReader(page);
+}
+
+/** Reloads the reader and waits until it is interactive. */
 export async function reloadReader(page: Page): Promise<void> {
   await page.reload();
   await waitForReader(page);
 }
 
 async function waitForReader(page: Page): Promise<void> {
-  const root = page.locator("[data-article-id]");
-  await expect(root).toBeVisible();
-  // Hydrated: React has attached itself to the text root and run its effects (a frame later).
-  await expect.poll(() => root.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber")))).toBe(true);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  await expect(page.locator("[data-article-id]")).toBeVisible();
+  // Interactive: the reader marks the moment its effects have run (the selection toolbar's listener,
+  // the live feed, deep links), as the reader benchmark reads it. Polled, with a limit: waiting for an
+  // animation frame instead hung a test until its 60 s timeout when a busy machine stalled the
+  // renderer's frames (api-tokens.spec.ts), with no word of what it was waiting for.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName("glossa:reader-interactive").length > 0), { message: "The reader did not become interactive." })
+    .toBe(true);
 }
 
 /** The sample paragraph `#p-n`. */
