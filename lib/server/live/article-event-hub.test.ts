@@ -213,6 +213,31 @@ describe("article event hub", () => {
     reader.unsubscribe();
   });
 
+  it("reads on after a migration changes what its prepared read returns", async () => {
+    // The hub's read of new events is prepared on its connection; a column of another type makes
+    // PostgreSQL refuse the cached plan ("cached plan must not change result type") for good there.
+    const articleId = `a-${randomUUID()}`;
+    const reader = follow(articleId);
+    await ready(reader);
+    const before = await commitEvent(articleId);
+    await vi.waitFor(() => expect(reader.received).toEqual([before]), { timeout: 5000 });
+    const admin = await connection();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await admin.query(`ALTER TABLE "ArticleEvent" ALTER COLUMN "audienceId" TYPE varchar`);
+      const after = await commitEvent(articleId);
+      await vi.waitFor(() => expect(reader.received).toEqual([before, after]), { timeout: 10_000 });
+      await admin.query(`ALTER TABLE "ArticleEvent" ALTER COLUMN "audienceId" TYPE text`);
+      const restored = await commitEvent(articleId);
+      await vi.waitFor(() => expect(reader.received).toEqual([before, after, restored]), { timeout: 10_000 });
+      expect(errors.mock.calls.some(([message]) => String(message).startsWith("[live] LISTEN connection lost"))).toBe(true);
+    } finally {
+      errors.mockRestore();
+      reader.unsubscribe();
+    }
+    expect(reader.resets).toEqual([]);
+  });
+
   it("shows who is reading, across subscribers, and drops them when they leave", async () => {
     const articleId = `a-${randomUUID()}`;
     const client = await connection();

@@ -15,6 +15,8 @@ export interface ListenConnectionOptions {
 }
 
 const FIRST_RETRY_MS = 250;
+/** PostgreSQL's feature_not_supported, the code of "cached plan must not change result type". */
+const STALE_PREPARED_PLAN = "0A000";
 const MAX_RETRY_MS = 10_000;
 
 /**
@@ -52,13 +54,25 @@ export class ListenConnection {
     if (!this.client && !this.connecting) void this.connect();
   }
 
-  /** Runs one statement on the LISTEN connection, one at a time (pg does not multiplex a connection). */
-  query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+  /**
+   * Runs one statement on the LISTEN connection, one at a time (pg does not multiplex a connection).
+   * `name` prepares it once per connection (the connection is direct, never a transaction pooler's),
+   * so a statement run for every commit is not parsed and planned each time.
+   */
+  query<T extends pg.QueryResultRow>(sql: string, params: unknown[], name?: string): Promise<T[]> {
     const run = this.queue.then(async () => {
       await this.readyPromise;
       const client = this.client;
+      const generation = this.generation;
       if (!client) throw new Error("The live connection is down.");
-      return (await client.query<T>(sql, params)).rows;
+      try {
+        return (await client.query<T>({ text: sql, values: params, name })).rows;
+      } catch (error) {
+        // A migration changed what a prepared statement returns ("cached plan must not change result
+        // type"): it fails on this connection for good, so a new one prepares it afresh (and onReady rereads).
+        if (name && (error as { code?: string }).code === STALE_PREPARED_PLAN) this.dropped(generation, client, error);
+        throw error;
+      }
     });
     this.queue = run.then(
       () => {},
