@@ -1,5 +1,6 @@
 import { groupBy } from "./group";
 import type { Measure, Span, TextParagraph } from "./types";
+import { wordBoundaries } from "./words";
 
 /** The label a word no span covers gets in the token-level comparison. */
 export const OUTSIDE = "O";
@@ -33,20 +34,57 @@ export function cohenKappa(pairs: readonly (readonly [string, string])[]): Kappa
  * tuple per word.
  */
 export function cohenKappaOf(first: readonly string[], second: readonly string[]): KappaResult {
-  const n = first.length;
-  if (n === 0) return { n, observed: 0, expected: 0, kappa: null };
-  const firstCounts = new Map<string, number>();
-  const secondCounts = new Map<string, number>();
-  let same = 0;
-  for (let index = 0; index < n; index++) {
-    const a = first[index]!;
-    const b = second[index]!;
-    if (a === b) same++;
-    firstCounts.set(a, (firstCounts.get(a) ?? 0) + 1);
-    secondCounts.set(b, (secondCounts.get(b) ?? 0) + 1);
+  const labels = new LabelIds();
+  return kappaOfLabelIds([Uint32Array.from(first, (label) => labels.of(label))], [Uint32Array.from(second, (label) => labels.of(label))], labels.size);
+}
+
+/** Small integers for labels, OUTSIDE being 0, so that word labels are typed arrays and counts are indexed, not hashed. */
+export class LabelIds {
+  private readonly ids = new Map<string, number>([[OUTSIDE, 0]]);
+  readonly names: string[] = [OUTSIDE];
+
+  of(label: string): number {
+    let id = this.ids.get(label);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(label, id);
+      this.names.push(label);
+    }
+    return id;
   }
+
+  get size(): number {
+    return this.names.length;
+  }
+}
+
+/**
+ * Cohen's κ over label ids (LabelIds, fewer than `labelCount`): the items are those of
+ * `first[0]` and `second[0]`, then of `first[1]` and `second[1]`, and so on (a pair's words,
+ * document by document). Chance agreement sums over the first rater's labels in the order they
+ * first appear, as a Map of counts would.
+ */
+export function kappaOfLabelIds(first: readonly ArrayLike<number>[], second: readonly ArrayLike<number>[], labelCount: number): KappaResult {
+  const firstCounts = new Uint32Array(labelCount);
+  const secondCounts = new Uint32Array(labelCount);
+  const order: number[] = [];
+  let n = 0;
+  let same = 0;
+  first.forEach((part, index) => {
+    const other = second[index]!;
+    for (let item = 0; item < part.length; item++) {
+      const a = part[item]!;
+      const b = other[item]!;
+      if (a === b) same++;
+      if (firstCounts[a] === 0) order.push(a);
+      firstCounts[a] = firstCounts[a]! + 1;
+      secondCounts[b] = secondCounts[b]! + 1;
+    }
+    n += part.length;
+  });
+  if (n === 0) return { n, observed: 0, expected: 0, kappa: null };
   let expected = 0;
-  for (const [label, count] of firstCounts) expected += (count / n) * ((secondCounts.get(label) ?? 0) / n);
+  for (const label of order) expected += (firstCounts[label]! / n) * (secondCounts[label]! / n);
   const observed = same / n;
   return { n, observed, expected, kappa: expected === 1 ? null : (observed - expected) / (1 - expected) };
 }
@@ -59,16 +97,15 @@ export interface Token {
 }
 
 /**
- * The words of the text, by the platform's Unicode word segmentation (Intl.Segmenter, UAX #29):
- * punctuation and spaces are not words, so they are never counted.
+ * The words of the text, by the platform's Unicode word segmentation (Intl.Segmenter, UAX #29;
+ * wordBoundaries): punctuation and spaces are not words, so they are never counted.
  */
 export function wordTokens(paragraphs: readonly TextParagraph[], language?: string): Token[] {
   const segmenter = new Intl.Segmenter(language, { granularity: "word" });
   const tokens: Token[] = [];
   for (const paragraph of paragraphs) {
-    for (const segment of segmenter.segment(paragraph.text)) {
-      if (segment.isWordLike) tokens.push({ paragraphId: paragraph.id, start: segment.index, end: segment.index + segment.segment.length });
-    }
+    const words = wordBoundaries(paragraph.text, segmenter);
+    for (let index = 0; index < words.length; index += 2) tokens.push({ paragraphId: paragraph.id, start: words[index]!, end: words[index + 1]! });
   }
   return tokens;
 }
@@ -78,16 +115,35 @@ export function wordTokens(paragraphs: readonly TextParagraph[], language?: stri
  * label first in alphabetical order, so the result does not depend on input order), else OUTSIDE.
  */
 export function tokenLabels(tokens: readonly Token[], spans: readonly Span[]): string[] {
+  const labels = new LabelIds();
+  return Array.from(tokenLabelIds(tokens, spans, labels), (id) => labels.names[id]!);
+}
+
+/** tokenLabels as ids of `labels` (which learns the spans' labels). */
+export function tokenLabelIds(tokens: readonly Token[], spans: readonly Span[], labels: LabelIds): Uint32Array {
   const byParagraph = groupBy(spans, (span) => span.paragraphId);
-  return tokens.map((token) => {
-    let best: { label: string; overlap: number } | null = null;
-    for (const span of byParagraph.get(token.paragraphId) ?? []) {
+  const result = new Uint32Array(tokens.length);
+  // A paragraph's words come one after another: its spans are looked up once per paragraph, not per word.
+  let paragraphId: string | undefined;
+  let covering: readonly Span[] = [];
+  tokens.forEach((token, index) => {
+    if (token.paragraphId !== paragraphId) {
+      paragraphId = token.paragraphId;
+      covering = byParagraph.get(paragraphId) ?? [];
+    }
+    let label: string | null = null;
+    let most = 0;
+    for (const span of covering) {
       const overlap = Math.min(span.end, token.end) - Math.max(span.start, token.start);
       if (overlap <= 0) continue;
-      if (!best || overlap > best.overlap || (overlap === best.overlap && span.label < best.label)) best = { label: span.label, overlap };
+      if (label === null || overlap > most || (overlap === most && span.label < label)) {
+        label = span.label;
+        most = overlap;
+      }
     }
-    return best?.label ?? OUTSIDE;
+    result[index] = label === null ? 0 : labels.of(label);
   });
+  return result;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { groupBy } from "./group";
-import { cohenKappa, cohenKappaOf, tokenLabels, wordTokens, type KappaResult, type Token } from "./kappa";
+import { cohenKappa, kappaOfLabelIds, LabelIds, tokenLabelIds, wordTokens, type KappaResult, type Token } from "./kappa";
 import { overlappingPairs, scoreSpans, type SpanScores } from "./span-match";
 import type { Measure, Span, TextParagraph } from "./types";
 import { unitizingAlpha, type Unit } from "./unitizing-alpha";
@@ -75,14 +75,27 @@ export function agreementTable({ spans, paragraphs, language, tokens: given }: {
   const documentsOf = new Map(raters.map((rater) => [rater, new Set(byRater.get(rater)!.map((span) => documentOf.get(span.paragraphId)!))]));
   const everyDocument = new Set(placed.map((span) => documentOf.get(span.paragraphId)!));
 
-  const tokens = (given ?? wordTokens(paragraphs, language)).filter((token) => documentOf.has(token.paragraphId));
-  const tokensOf = groupBy(tokens, (token) => documentOf.get(token.paragraphId)!);
+  // The words of each document, in order; a paragraph's words come one after another, so its
+  // document is looked up once per paragraph, not per word.
+  const tokensOf = new Map<string, Token[]>();
+  let paragraphId: string | undefined;
+  let words: Token[] | undefined;
+  for (const token of given ?? wordTokens(paragraphs, language)) {
+    if (token.paragraphId !== paragraphId) {
+      paragraphId = token.paragraphId;
+      const document = documentOf.get(paragraphId);
+      words = document === undefined ? undefined : tokensOf.get(document);
+      if (document !== undefined && !words) tokensOf.set(document, (words = []));
+    }
+    words?.push(token);
+  }
   // Each rater's word labels once, per document they marked (no pair of theirs reads others), in the
   // document's word order: a pair joins the two lists of each document both marked.
+  const labelIds = new LabelIds();
   const labels = new Map(
     raters.map((rater) => {
       const spansOf = groupBy(byRater.get(rater)!, (span) => documentOf.get(span.paragraphId)!);
-      return [rater, new Map([...documentsOf.get(rater)!].map((document) => [document, tokenLabels(tokensOf.get(document) ?? [], spansOf.get(document) ?? [])]))];
+      return [rater, new Map([...documentsOf.get(rater)!].map((document) => [document, tokenLabelIds(tokensOf.get(document) ?? [], spansOf.get(document) ?? [], labelIds)]))];
     }),
   );
 
@@ -122,9 +135,10 @@ export function agreementTable({ spans, paragraphs, language, tokens: given }: {
         documents: shared.size,
         exact: scoreSpans(a, b, "exact"),
         overlap: scoreSpans(a, b, "overlap"),
-        kappa: cohenKappaOf(
-          sharedDocuments.flatMap((document) => firstLabels.get(document)!),
-          sharedDocuments.flatMap((document) => secondLabels.get(document)!),
+        kappa: kappaOfLabelIds(
+          sharedDocuments.map((document) => firstLabels.get(document)!),
+          sharedDocuments.map((document) => secondLabels.get(document)!),
+          labelIds.size,
         ),
         alpha: alphaOf([first, second], shared),
         links: {
