@@ -69,7 +69,6 @@ export function useArticleText({
     /** One stretch, retried with backoff until it comes; null when this text is done for (unmounted, or a new revision). */
     const fetchStretch = async (after: number): Promise<ArticleTextDTO | null> => {
       for (let failures = 0; !cancelled; ) {
-        // The URL the page preloaded (textStretchUrl): the first try takes the answer already on its way.
         const result = await api<ArticleTextDTO>("GET", textStretchUrl(articleId, revision, after));
         if (cancelled) return null;
         if (result.ok) return result.data;

@@ -1,6 +1,6 @@
 /**
- * The stretches the reader asks for after the first screens, and their URLs: the page preloads
- * exactly what the reader then fetches, so both must spell them alike.
+ * The stretches the reader asks for after the first screens, and their URLs, which the text route
+ * must accept.
  */
 import { describe, expect, it } from "vitest";
 import { articleTextQuerySchema, MAX_TEXT_RANGE } from "@/lib/validations/article";

@@ -18,9 +18,8 @@ export function textStretchStarts(loadedUpTo: number, paragraphCount: number): n
 }
 
 /**
- * The URL of one stretch (GET /api/articles/<id>/text). The page preloads exactly these URLs and
- * the reader fetches them, so the browser hands the reader the preloaded answers: one function
- * spells them for both.
+ * The URL of one stretch (GET /api/articles/<id>/text): the same for every reader of a revision, so
+ * a browser or a cache in front may answer it again.
  */
 export function textStretchUrl(articleId: string, revision: number, after: number): string {
   return `/api/articles/${encodeURIComponent(articleId)}/text?revision=${revision}&after=${after}&limit=${MAX_TEXT_RANGE}`;

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { preload } from "react-dom";
 import { NeedsReview } from "@/components/reader/needs-review";
 import { ReaderWorkspace } from "@/components/reader/reader-workspace";
-import { textStretchStarts, textStretchUrl } from "@/lib/reading/text-stretches";
 import { packReaderState } from "@/lib/annotations/packing";
 import { formatDate, languageName } from "@/lib/format";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -45,13 +43,8 @@ export default async function ReaderPage({ params }: Props) {
   // The first screens (a few thousand characters); the reader loads the rest right after.
   const paragraphs = firstScreens(article.paragraphs);
   const paragraphIds = paragraphs.map((paragraph) => paragraph.id);
-  // The rest of the text is on its way while the browser loads the scripts and hydrates: the reader's
-  // own requests for it (the same URLs) then take these answers instead of starting after hydration.
-  if (paragraphs.length < article.paragraphCount) {
-    for (const after of textStretchStarts(paragraphs.at(-1)!.position, article.paragraphCount)) {
-      preload(textStretchUrl(article.id, article.revision, after), { as: "fetch", crossOrigin: "anonymous" });
-    }
-  }
+  // The rest of the text is not preloaded: the reader asks for it once interactive. Preloaded, its
+  // answers came in during hydration and the reader got slower on both counts (README, reader rows).
   // The project layer the reader sees and annotates into (their Project layer choice, else their own team's).
   const layer = viewLayerOf(actor, article);
   const [annotations, entityTypes, guidelines] = await Promise.all([
