@@ -114,9 +114,12 @@ test("filters as chips, a private note only for its author, and the index follow
   const note = await callApi(page, "POST", `/api/articles/${article.articleId}/notes`, { paragraphId: article.paragraphId, body: `Проверить **${secret}**`, visibility: "PRIVATE" });
   expect(note.status, JSON.stringify(note.error)).toBe(201);
 
-  // Two filters (and an inflected entity name), shown as chips; one removed from the keyboard.
-  await search(page, `${topic} entity:Соболеву colour:pink`);
-  await expect(link(page)).toBeVisible();
+  // Two filters (and an inflected entity name), shown as chips; one removed from the keyboard. The
+  // new entity's name is searchable once the indexer has run (within a second of the write).
+  await expect(async () => {
+    await search(page, `${topic} entity:Соболеву colour:pink`);
+    await expect(link(page)).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 5_000 });
   const chips = page.getByRole("list", { name: "Filters" });
   await expect(chips.getByRole("listitem")).toHaveText([/entity:\s*Соболеву/, /colour:\s*pink/]);
   await chips.getByRole("link", { name: "Remove filter colour: pink" }).focus();
