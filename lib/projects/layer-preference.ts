@@ -7,6 +7,25 @@
  */
 export const LAYER_COOKIE = "glossa-layers";
 
+/**
+ * The remembered choice in a request's Cookie header (the first cookie of that name, percent-decoded
+ * as Next.js's cookies() reads it): for the server's paths that run outside a Next request, the page
+ * cache and the live feed.
+ */
+export function layerCookieValueOf(cookieHeader: string | null): string | undefined {
+  for (const pair of (cookieHeader ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at < 0 || pair.slice(0, at).trim() !== LAYER_COOKIE) continue;
+    const value = pair.slice(at + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
 /** Recent choices kept: a person works in a few projects; the cookie stays well under 1 KB. */
 export const MAX_REMEMBERED_LAYERS = 12;
 

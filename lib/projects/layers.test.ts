@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import { MAX_REMEMBERED_LAYERS, parseLayerPreference, preferLayer } from "./layer-preference";
+import { layerCookie, layerCookieValueOf, MAX_REMEMBERED_LAYERS, parseLayerPreference, preferLayer } from "./layer-preference";
 import { chooseViewLayer, chooseWriteLayer, type LayerCandidate } from "./layers";
 
 const person = (id: string, role: Actor["role"]): Actor => ({ id, role, name: id, email: `${id}@test.glossa`, color: "#000000" });
@@ -65,5 +65,14 @@ describe("the remembered layer choice (cookie)", () => {
     expect(parseLayerPreference("x".repeat(65))).toEqual([]);
     expect(parseLayerPreference(undefined)).toEqual([]);
     expect(() => preferLayer([], "a.b")).toThrow();
+  });
+
+  it("is read from a Cookie header as the browser sends back what layerCookie set, whatever else the header holds", () => {
+    const sent = layerCookie(preferLayer(["glossa"], "desk")).split(";")[0]!;
+    expect(layerCookieValueOf(`theme=dark; ${sent}; glossa-layers=later`)).toBe("desk.glossa");
+    expect(layerCookieValueOf("glossa-layers=desk%2Eglossa")).toBe("desk.glossa");
+    expect(layerCookieValueOf("glossa-layers=%E0%A4%A")).toBe("%E0%A4%A");
+    expect(layerCookieValueOf("not-glossa-layers=desk; glossa-layersx=desk")).toBeUndefined();
+    expect(layerCookieValueOf(null)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { VersionedCache } from "@/lib/cache/versioned-cache";
 import type { Actor } from "@/lib/permissions";
 import { readPolicy } from "@/lib/permissions/policy";
-import { LAYER_COOKIE, parseLayerPreference } from "@/lib/projects/layer-preference";
+import { LAYER_COOKIE, layerCookieValueOf, parseLayerPreference } from "@/lib/projects/layer-preference";
 import { PAGE_RENDER_HEADER, decodeSlug, readerPathSlug } from "@/lib/reading/page-cache-request";
 import { cutPage, fillPage, MAX_SLOT_VALUE_LENGTH, samePage, templateWeight, type PageTemplate, type SlotToken } from "@/lib/reading/page-template";
 import { pageSecurityHeaders } from "@/lib/security-headers";
@@ -160,7 +160,7 @@ type PagePlan = { layerCookie: string | undefined } & (
 async function planReaderPage(headers: Headers, path: string, viewer: Actor | null): Promise<PagePlan> {
   const rawSlug = readerPathSlug(path);
   if (rawSlug === null) throw new Error(`Not a reader page: ${path}`);
-  const layerCookie = cookieValue(headers.get("cookie"), LAYER_COOKIE);
+  const layerCookie = layerCookieValueOf(headers.get("cookie"));
   const slug = decodeSlug(rawSlug);
   const stamp = slug === null ? null : await readArticleStamp({ slug }, viewer?.id, parseLayerPreference(layerCookie));
   if (!stamp || (viewer && !sharesPage(viewer, stamp))) return { kind: "as-asked", layerCookie };
@@ -263,15 +263,6 @@ function passOn(page: RenderedPage): Response {
   return new Response(bodiless ? null : page.body, { status: page.status, headers });
 }
 
-/** One cookie's value from a Cookie header (the first one of that name), undefined when absent. */
-function cookieValue(header: string | null, name: string): string | undefined {
-  for (const pair of header?.split(";") ?? []) {
-    const at = pair.indexOf("=");
-    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
 /**
  * The production renderer: asks this very server for the page (at the origin Next records it
  * listens on), marked as the cache's own render so the proxy lets it reach the page, uncompressed,
@@ -280,7 +271,7 @@ function cookieValue(header: string | null, name: string): string | undefined {
  */
 export function selfRenderer(origin: string): PageRenderer {
   return async (path, layerCookie, renderFor) => {
-    const cookie = renderFor && "cookies" in renderFor ? renderFor.cookies : layerCookie !== undefined ? `${LAYER_COOKIE}=${layerCookie}` : undefined;
+    const cookie = renderFor && "cookies" in renderFor ? renderFor.cookies : layerCookie !== undefined ? `${LAYER_COOKIE}=${encodeURIComponent(layerCookie)}` : undefined;
     const response = await fetch(new URL(path, origin), {
       headers: {
         [PAGE_RENDER_HEADER]: "1",

@@ -7,7 +7,7 @@ import { projectFacts, projectFactsSelect } from "@/lib/permissions/where";
 import { AppError, notFound } from "@/lib/server/errors";
 import { subscribeToArticle } from "@/lib/server/live/article-event-hub";
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
-import { LAYER_COOKIE, parseLayerPreference } from "@/lib/projects/layer-preference";
+import { layerCookieValueOf, parseLayerPreference } from "@/lib/projects/layer-preference";
 import { chooseViewLayer } from "@/lib/projects/layers";
 
 /**
@@ -23,7 +23,7 @@ export async function openArticleFeed({ request, actor, sessionId, articleId }: 
   const after = parseCursor(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after"));
   const policy = readPolicy();
   // From the request itself, not next/headers: the feed is also served outside Next's request scope (./live-feed-hook.ts).
-  const preference = parseLayerPreference(cookieValue(request.headers.get("cookie"), LAYER_COOKIE));
+  const preference = parseLayerPreference(layerCookieValueOf(request.headers.get("cookie")));
   const row = await db().article.findUnique({
     where: { id: articleId },
     select: { archivedAt: true, projects: { orderBy: [{ addedAt: "asc" }, { projectId: "asc" }], select: { projectId: true, project: { select: projectFactsSelect(actor) } } } },
@@ -41,19 +41,4 @@ function parseCursor(value: string | null): bigint | null {
   const parsed = eventCursorSchema.safeParse(value);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Bad event id.");
   return parsed.data;
-}
-
-/** One cookie's value from a Cookie header (the first of that name, percent-decoded as Next.js's cookies() does). */
-export function cookieValue(header: string | null, name: string): string | null {
-  for (const pair of (header ?? "").split(";")) {
-    const at = pair.indexOf("=");
-    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
-    const value = pair.slice(at + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return null;
 }
