@@ -154,5 +154,9 @@ export function tokenLabelIds(tokens: readonly Token[], spans: readonly Span[], 
  * compared with the chance of that.
  */
 export function tokenKappa(tokens: readonly Token[], first: readonly Span[], second: readonly Span[]): KappaResult {
-  return cohenKappaOf(tokenLabels(tokens, first), tokenLabels(tokens, second));
+  // Both raters' labels as ids of one table, counted as they are (not named and numbered again).
+  const labels = new LabelIds();
+  const firstIds = tokenLabelIds(tokens, first, labels);
+  const secondIds = tokenLabelIds(tokens, second, labels);
+  return kappaOfLabelIds([firstIds], [secondIds], labels.size);
 }
